@@ -1,0 +1,29 @@
+package im.tandem.openfire;
+
+import java.io.File;
+
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.container.Plugin;
+import org.jivesoftware.openfire.container.PluginManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugin's entry point: Openfire calls it when the jar is installed and again when it is removed.
+ * It only wires features together; each feature lives in its own package.
+ */
+public final class TandemPlugin implements Plugin {
+    private static final Logger LOG = LoggerFactory.getLogger(TandemPlugin.class);
+
+    @Override
+    public void initializePlugin(PluginManager manager, File pluginDirectory) {
+        XMPPServer.getInstance().getIQDiscoInfoHandler().addServerFeature(TandemFeature.NAMESPACE);
+        LOG.info("Tandem plugin {} loaded; advertising {}", TandemVersion.current(), TandemFeature.NAMESPACE);
+    }
+
+    @Override
+    public void destroyPlugin() {
+        XMPPServer.getInstance().getIQDiscoInfoHandler().removeServerFeature(TandemFeature.NAMESPACE);
+        LOG.info("Tandem plugin {} unloaded", TandemVersion.current());
+    }
+}
