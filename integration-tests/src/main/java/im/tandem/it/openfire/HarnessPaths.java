@@ -1,0 +1,44 @@
+package im.tandem.it.openfire;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the build put what the harness needs. Maven's surefire configuration and the `tandem` launcher
+ * pass these as system properties; a missing one is a build problem, said plainly.
+ */
+public final class HarnessPaths {
+    static final String PLUGIN_JAR = "tandem.plugin.jar";
+    static final String OPENFIRE_CLASSPATH = "tandem.openfire.classpath";
+    static final String HARNESS_CLASSES = "tandem.harness.classes";
+
+    private HarnessPaths() {
+    }
+
+    public static Path pluginJar() {
+        return Path.of(required(PLUGIN_JAR));
+    }
+
+    /** Openfire's own libraries plus the harness's classes, nothing of the plugin's. */
+    static String forkedClasspath() {
+        Path classpathFile = Path.of(required(OPENFIRE_CLASSPATH));
+        try {
+            String openfire = Files.readString(classpathFile).trim();
+            return openfire + java.io.File.pathSeparator + required(HARNESS_CLASSES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + classpathFile
+                    + ": build the project with 'mvn -q install -DskipTests' first", e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property
+                    + " is not set: run through Maven or the tandem launcher, which set it");
+        }
+        return value;
+    }
+}

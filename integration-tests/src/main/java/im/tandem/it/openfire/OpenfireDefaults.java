@@ -1,0 +1,45 @@
+package im.tandem.it.openfire;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Openfire system properties the harness sets on every boot, each with the reason it is needed. A
+ * `--property` given by the user overrides any of them.
+ */
+final class OpenfireDefaults {
+    /**
+     * MINA 2.0.7's executor rejects Openfire's default thread counts on Java 9 and later, and then no
+     * listener starts; a small fixed count is plenty for a development server.
+     */
+    static final String PROCESSING_THREADS = "3";
+
+    private OpenfireDefaults() {
+    }
+
+    static Map<String, String> forClientPort(int clientPort) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("xmpp.client.processing.threads", PROCESSING_THREADS);
+        defaults.put("xmpp.server.processing.threads", PROCESSING_THREADS);
+        defaults.put("xmpp.component.processing.threads", PROCESSING_THREADS);
+        defaults.put("xmpp.multiplex.processing.threads", PROCESSING_THREADS);
+        defaults.put("xmpp.socket.plain.port", Integer.toString(clientPort));
+        // 4.2.0 leaves TCP_NODELAY off: a chat round trip takes tens of milliseconds instead of one or two.
+        defaults.put("xmpp.socket.tcp-nodelay", "true");
+        // TLS 1.3 after STARTTLS intermittently stalls on this server; 1.2 does not.
+        defaults.put("xmpp.socket.ssl.client.protocols", "TLSv1.2");
+        // Nothing but the client port: no legacy TLS port, no s2s, components, multiplexers or BOSH.
+        defaults.put("xmpp.socket.ssl.active", "false");
+        defaults.put("xmpp.server.socket.active", "false");
+        defaults.put("xmpp.component.socket.active", "false");
+        defaults.put("xmpp.multiplex.socket.active", "false");
+        defaults.put("httpbind.enabled", "false");
+        // The SOCKS5 proxy binds every interface; a test that needs it turns it on with its own port.
+        defaults.put("xmpp.proxy.enabled", "false");
+        defaults.put("mediaproxy.enabled", "false");
+        // A development server must not call home.
+        defaults.put("update.service-enabled", "false");
+        defaults.put("xmpp.auth.anonymous", "false");
+        return defaults;
+    }
+}

@@ -1,0 +1,130 @@
+package im.tandem.it.openfire;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.roster.Roster;
+import org.jivesoftware.openfire.roster.RosterItem;
+import org.jivesoftware.openfire.user.UserManager;
+import org.jivesoftware.util.JiveGlobals;
+import org.xmpp.packet.JID;
+
+/**
+ * The forked JVM's main: boots Openfire 4.2.0 on a home laid out by {@link OpenfireHome}, waits for our
+ * plugin, creates the configured users, says {@value #READY}, then obeys one command per line on standard
+ * input. End of input means the parent is gone, and the server stops.
+ */
+public final class OpenfireMain {
+    static final String READY = "TANDEM-OPENFIRE READY";
+    static final String OK = "TANDEM-OPENFIRE OK";
+    static final String FAILED = "TANDEM-OPENFIRE FAILED";
+    static final String PLUGIN_NAME = "tandem";
+    /** Openfire scans plugins/ at start-up and every few seconds after; the first scan is what we wait for. */
+    private static final Duration PLUGIN_LOAD_LIMIT = Duration.ofSeconds(60);
+
+    private OpenfireMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: OpenfireMain OPENFIRE_HOME");
+            System.exit(2);
+        }
+        OpenfireHome home = new OpenfireHome(Path.of(args[0]));
+        Properties harness = home.readHarnessFile();
+        System.setProperty("openfireHome", home.root().toString());
+        JiveGlobals.setHomeDirectory(home.root().toString());
+        // The first property write opens the database; on a new home Openfire then runs its schema script.
+        int port = Integer.parseInt(harness.getProperty(OpenfireHome.PORT_KEY));
+        OpenfireDefaults.forClientPort(port).forEach(JiveGlobals::setProperty);
+        JiveGlobals.setProperty("xmpp.domain", harness.getProperty(OpenfireHome.DOMAIN_KEY));
+        for (String key : harness.stringPropertyNames()) {
+            if (key.startsWith(OpenfireHome.PROPERTY_PREFIX)) {
+                JiveGlobals.setProperty(key.substring(OpenfireHome.PROPERTY_PREFIX.length()), harness.getProperty(key));
+            }
+        }
+
+        XMPPServer server = new XMPPServer();
+        awaitPlugin(server);
+        for (String key : harness.stringPropertyNames()) {
+            if (key.startsWith(OpenfireHome.USER_PREFIX)) {
+                ensureUser(key.substring(OpenfireHome.USER_PREFIX.length()), harness.getProperty(key));
+            }
+        }
+        System.out.println(READY + " " + port);
+        System.out.flush();
+        obey(server);
+    }
+
+    private static void awaitPlugin(XMPPServer server) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PLUGIN_LOAD_LIMIT);
+        while (!server.isStarted() || server.getPluginManager().getPlugin(PLUGIN_NAME) == null) {
+            if (Instant.now().isAfter(deadline)) {
+                System.out.println(FAILED + " the plugin '" + PLUGIN_NAME + "' did not load within "
+                        + PLUGIN_LOAD_LIMIT.toSeconds() + " s; see logs/openfire.log");
+                System.exit(1);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void ensureUser(String username, String password) throws Exception {
+        UserManager users = UserManager.getInstance();
+        if (!users.isRegisteredUser(username)) {
+            users.createUser(username, password, username, null);
+        }
+    }
+
+    /** Makes two users each other's contacts with a mutual presence subscription. */
+    private static void befriend(String left, String right) throws Exception {
+        XMPPServer server = XMPPServer.getInstance();
+        addContact(server, left, server.createJID(right, null));
+        addContact(server, right, server.createJID(left, null));
+    }
+
+    private static void addContact(XMPPServer server, String owner, JID contact) throws Exception {
+        Roster roster = server.getRosterManager().getRoster(owner);
+        RosterItem item = roster.isRosterItem(contact) ? roster.getRosterItem(contact)
+                : roster.createRosterItem(contact, contact.getNode(), null, true, true);
+        item.setSubStatus(RosterItem.SUB_BOTH);
+        roster.updateRosterItem(item);
+    }
+
+    private static void obey(XMPPServer server) throws Exception {
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = commands.readLine()) != null) {
+            String[] words = line.trim().split(" ");
+            try {
+                switch (words[0]) {
+                    case "user" -> ensureUser(words[1], words[2]);
+                    case "befriend" -> befriend(words[1], words[2]);
+                    case "property" -> JiveGlobals.setProperty(words[1], line.trim().split(" ", 3)[2]);
+                    case "stop" -> {
+                        stop(server);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown command '" + words[0] + "'");
+                }
+                System.out.println(OK);
+            } catch (Exception e) {
+                System.out.println(FAILED + " " + line + ": " + e);
+            }
+            System.out.flush();
+        }
+        stop(server);
+    }
+
+    private static void stop(XMPPServer server) {
+        server.stop();
+        System.out.println(OK + " stopped");
+        System.out.flush();
+        System.exit(0);
+    }
+}

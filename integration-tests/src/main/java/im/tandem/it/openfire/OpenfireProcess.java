@@ -1,0 +1,245 @@
+package im.tandem.it.openfire;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Openfire 4.2.0 running in a forked JVM on a home directory, with our plugin installed. One server
+ * per JVM is all Openfire allows, hence the fork. Start, stop, restart on the same home (data kept) and
+ * SIGKILL are what the tests need.
+ */
+public final class OpenfireProcess implements AutoCloseable {
+    /** Boot plus the plugin's first load takes a few seconds; a minute means something is wrong. */
+    public static final Duration START_LIMIT = Duration.ofSeconds(90);
+    /** A clean stop is quick; after this the process is killed. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
+    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
+
+    private final OpenfireHome home;
+    private final OpenfireSettings settings;
+    private final Path pluginJar;
+    private final int clientPort;
+    private Process process;
+    private Writer commands;
+    private BlockingQueue<String> replies;
+
+    private OpenfireProcess(OpenfireHome home, OpenfireSettings settings, Path pluginJar) {
+        this.home = home;
+        this.settings = settings;
+        this.pluginJar = pluginJar;
+        int remembered = home.rememberedClientPort();
+        this.clientPort = settings.clientPort() != 0 ? settings.clientPort()
+                : remembered != 0 ? remembered : freeLoopbackPort();
+    }
+
+    /** Lays out the home (keeping any data in it), installs the plugin jar and boots the server. */
+    public static OpenfireProcess start(Path homeDirectory, OpenfireSettings settings, Path pluginJar) {
+        OpenfireProcess server = new OpenfireProcess(new OpenfireHome(homeDirectory), settings, pluginJar);
+        server.boot();
+        return server;
+    }
+
+    public OpenfireHome home() {
+        return home;
+    }
+
+    public String domain() {
+        return settings.domain();
+    }
+
+    public String host() {
+        return InetAddress.getLoopbackAddress().getHostAddress();
+    }
+
+    public int clientPort() {
+        return clientPort;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Creates a user unless it exists. */
+    public void ensureUser(String username, String password) {
+        command("user " + username + " " + password);
+    }
+
+    /** Makes two users each other's contacts, subscribed both ways, as if both had accepted. */
+    public void befriend(String left, String right) {
+        command("befriend " + left + " " + right);
+    }
+
+    /** Sets an Openfire system property on the running server. */
+    public void setProperty(String key, String value) {
+        command("property " + key + " " + value);
+    }
+
+    /** Stops the server cleanly, as an admin's shutdown does. */
+    public void stop() {
+        if (!isRunning()) {
+            return;
+        }
+        try {
+            commands.write("stop\n");
+            commands.flush();
+        } catch (IOException e) {
+            // The process is going away on its own; the wait below settles it.
+        }
+        awaitExit(STOP_LIMIT);
+    }
+
+    /** Kills the server with SIGKILL: no shutdown hook, no flushing, as a crash or an OOM killer would. */
+    public void kill() {
+        if (!isRunning()) {
+            return;
+        }
+        process.destroyForcibly();
+        awaitExit(STOP_LIMIT);
+    }
+
+    /** Starts the server again on the same home and port; users and stored messages are still there. */
+    public void restart() {
+        stop();
+        boot();
+    }
+
+    /** Boots again after {@link #kill()} or {@link #stop()}. */
+    public void startAgain() {
+        if (isRunning()) {
+            throw new IllegalStateException("Openfire is still running (pid " + process.pid() + ")");
+        }
+        boot();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (isRunning()) {
+            kill();
+        }
+    }
+
+    private void boot() {
+        home.layOut(settings, clientPort, pluginJar);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // proxool's bundled cglib reflects into java.lang.
+        command.add("--add-opens");
+        command.add("java.base/java.lang=ALL-UNNAMED");
+        command.add("-Xmx512m");
+        command.add("-DopenfireHome=" + home.root());
+        command.add("-Dlog4j.configuration=" + home.root().resolve("conf/log4j.properties").toUri());
+        // Scan plugins/ every few seconds, so that installing or removing a jar takes effect quickly.
+        command.add("-DdevelopmentMode=true");
+        command.add("-cp");
+        command.add(HarnessPaths.forkedClasspath());
+        command.add(OpenfireMain.class.getName());
+        command.add(home.root().toString());
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(home.root().resolve("logs/stderr.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start java for Openfire", e);
+        }
+        commands = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        replies = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(this::readOutput, "openfire-" + process.pid() + "-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        String first = awaitReply(START_LIMIT, "boot");
+        if (!first.startsWith(OpenfireMain.READY)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Openfire did not start: " + first + "; see " + home.logFile()
+                    + " and " + home.root().resolve("logs/stderr.log"));
+        }
+    }
+
+    private void readOutput() {
+        Path log = home.root().resolve("logs/stdout.log");
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             PrintStream copy = new PrintStream(Files.newOutputStream(log,
+                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true,
+                     StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                copy.println(line);
+                if (line.startsWith("TANDEM-OPENFIRE")) {
+                    replies.add(line);
+                }
+            }
+        } catch (IOException e) {
+            replies.add(OpenfireMain.FAILED + " output lost: " + e);
+        }
+        replies.add(OpenfireMain.FAILED + " the Openfire process ended");
+    }
+
+    private void command(String line) {
+        if (!isRunning()) {
+            throw new IllegalStateException("Openfire is not running; cannot '" + line + "'");
+        }
+        try {
+            commands.write(line + "\n");
+            commands.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Openfire stopped listening for commands", e);
+        }
+        String reply = awaitReply(COMMAND_LIMIT, line);
+        if (!reply.equals(OpenfireMain.OK)) {
+            throw new IllegalStateException("Openfire refused '" + line + "': " + reply);
+        }
+    }
+
+    private String awaitReply(Duration limit, String what) {
+        try {
+            String reply = replies.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (reply == null) {
+                throw new IllegalStateException("Openfire gave no answer to '" + what + "' within "
+                        + limit.toSeconds() + " s; see " + home.logFile());
+            }
+            return reply;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Openfire", e);
+        }
+    }
+
+    private void awaitExit(Duration limit) {
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
+}

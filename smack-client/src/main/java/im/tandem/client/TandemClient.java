@@ -1,0 +1,171 @@
+package im.tandem.client;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.chat2.ChatManager;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
+import org.jivesoftware.smack.roster.RosterListener;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.delay.DelayInformationManager;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+
+import im.tandem.client.chat.Contact;
+import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.connect.ClientConfig;
+import im.tandem.client.connect.NoDelaySocketFactory;
+
+/**
+ * A logged-in Tandem account: its roster with presence, and chat. Opened with {@link #connect}, closed with
+ * {@link #close()}, which sends unavailable presence so contacts see the user go.
+ */
+public final class TandemClient implements AutoCloseable {
+    private final XMPPTCPConnection connection;
+    private final Roster roster;
+    private final List<Consumer<IncomingMessage>> messageListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Contact>> presenceListeners = new CopyOnWriteArrayList<>();
+
+    private TandemClient(XMPPTCPConnection connection) {
+        this.connection = connection;
+        this.roster = Roster.getInstanceFor(connection);
+    }
+
+    /**
+     * Connects and logs in. Listeners registered by {@code beforeLogin} see what the server sends right at
+     * login, such as offline messages.
+     */
+    public static TandemClient connect(ClientConfig config, Consumer<TandemClient> beforeLogin)
+            throws IOException, InterruptedException, XMPPException, SmackException {
+        XMPPTCPConnectionConfiguration smackConfig = XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(config.jid().asDomainBareJid())
+                .setUsernameAndPassword(config.jid().getLocalpart(), config.password())
+                .setResource(config.resource())
+                .setHost(config.host())
+                .setPort(config.port())
+                .setSecurityMode(config.securityMode())
+                .setSocketFactory(new NoDelaySocketFactory())
+                .build();
+        XMPPTCPConnection connection = new XMPPTCPConnection(smackConfig);
+        connection.setReplyTimeout(config.replyTimeout().toMillis());
+        TandemClient client = new TandemClient(connection);
+        client.listen();
+        beforeLogin.accept(client);
+        connection.connect();
+        try {
+            connection.login();
+        } catch (XMPPException | SmackException | IOException | InterruptedException e) {
+            connection.disconnect();
+            throw e;
+        }
+        return client;
+    }
+
+    public static TandemClient connect(ClientConfig config)
+            throws IOException, InterruptedException, XMPPException, SmackException {
+        return connect(config, client -> { });
+    }
+
+    /** The underlying Smack connection, for features built on top of this client. */
+    public XMPPTCPConnection connection() {
+        return connection;
+    }
+
+    public EntityBareJid jid() {
+        return connection.getUser().asEntityBareJid();
+    }
+
+    public void onMessage(Consumer<IncomingMessage> listener) {
+        messageListeners.add(listener);
+    }
+
+    /** Called whenever a contact's presence changes, with the contact's new best presence. */
+    public void onPresence(Consumer<Contact> listener) {
+        presenceListeners.add(listener);
+    }
+
+    /** The roster as the server sent it at login, with each contact's current presence. */
+    public List<Contact> contacts() throws InterruptedException, SmackException {
+        if (!roster.isLoaded()) {
+            roster.reloadAndWait();
+        }
+        return roster.getEntries().stream().map(this::contactOf).sorted(
+                java.util.Comparator.comparing(contact -> contact.jid().toString())).toList();
+    }
+
+    public Contact contact(BareJid jid) {
+        RosterEntry entry = roster.getEntry(jid);
+        String name = entry != null && entry.getName() != null ? entry.getName() : localPart(jid);
+        return contactOf(jid, name);
+    }
+
+    /** Sends a chat message (RFC 6121 type chat) to the contact's bare JID. */
+    public void send(EntityBareJid to, String body) throws InterruptedException, SmackException.NotConnectedException {
+        Message message = MessageBuilder.buildMessage()
+                .to(to)
+                .ofType(Message.Type.chat)
+                .setBody(body)
+                .build();
+        connection.sendStanza(message);
+    }
+
+    @Override
+    public void close() {
+        connection.disconnect();
+    }
+
+    private void listen() {
+        ChatManager.getInstanceFor(connection).addIncomingListener((from, message, chat) -> {
+            Optional<Instant> delayed = Optional.ofNullable(DelayInformationManager.getDelayTimestamp(message))
+                    .map(java.util.Date::toInstant);
+            IncomingMessage incoming = new IncomingMessage(from, message.getBody(), delayed);
+            messageListeners.forEach(listener -> listener.accept(incoming));
+        });
+        roster.addRosterListener(new RosterListener() {
+            @Override
+            public void presenceChanged(Presence presence) {
+                Contact contact = contact(presence.getFrom().asBareJid());
+                presenceListeners.forEach(listener -> listener.accept(contact));
+            }
+
+            @Override
+            public void entriesAdded(java.util.Collection<Jid> addresses) {
+            }
+
+            @Override
+            public void entriesUpdated(java.util.Collection<Jid> addresses) {
+            }
+
+            @Override
+            public void entriesDeleted(java.util.Collection<Jid> addresses) {
+            }
+        });
+    }
+
+    private Contact contactOf(RosterEntry entry) {
+        return contactOf(entry.getJid(), entry.getName() != null ? entry.getName() : localPart(entry.getJid()));
+    }
+
+    private Contact contactOf(BareJid jid, String name) {
+        Presence presence = roster.getPresence(jid);
+        boolean available = presence.isAvailable();
+        String status = available ? presence.getMode().name() : "offline";
+        return new Contact(jid, name, available, status);
+    }
+
+    private static String localPart(BareJid jid) {
+        return jid.getLocalpartOrNull() != null ? jid.getLocalpartOrNull().toString() : jid.toString();
+    }
+}
