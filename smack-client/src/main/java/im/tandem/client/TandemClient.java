@@ -19,6 +19,7 @@ import org.jivesoftware.smack.roster.RosterListener;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.delay.DelayInformationManager;
+import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -66,6 +67,10 @@ public final class TandemClient implements AutoCloseable {
         connection.connect();
         try {
             connection.login();
+            // Smack sends the initial presence right after login. A round trip to the server proves it was
+            // processed (a session's stanzas are handled in order), so that a message sent to this user from
+            // now on is delivered live rather than stored offline.
+            PingManager.getInstanceFor(connection).pingMyServer(true);
         } catch (XMPPException | SmackException | IOException | InterruptedException e) {
             connection.disconnect();
             throw e;

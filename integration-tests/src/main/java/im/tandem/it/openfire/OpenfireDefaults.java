@@ -23,6 +23,9 @@ final class OpenfireDefaults {
         defaults.put("xmpp.server.processing.threads", PROCESSING_THREADS);
         defaults.put("xmpp.component.processing.threads", PROCESSING_THREADS);
         defaults.put("xmpp.multiplex.processing.threads", PROCESSING_THREADS);
+        defaults.put("xmpp.client_ssl.processing.threads", PROCESSING_THREADS);
+        defaults.put("xmpp.component.ssl.processing.threads", PROCESSING_THREADS);
+        defaults.put("xmpp.multiplex.ssl.processing.threads", PROCESSING_THREADS);
         defaults.put("xmpp.socket.plain.port", Integer.toString(clientPort));
         // 4.2.0 leaves TCP_NODELAY off: a chat round trip takes tens of milliseconds instead of one or two.
         defaults.put("xmpp.socket.tcp-nodelay", "true");
@@ -33,6 +36,8 @@ final class OpenfireDefaults {
         defaults.put("xmpp.server.socket.active", "false");
         defaults.put("xmpp.component.socket.active", "false");
         defaults.put("xmpp.multiplex.socket.active", "false");
+        defaults.put("xmpp.component.ssl.active", "false");
+        defaults.put("xmpp.multiplex.ssl.active", "false");
         defaults.put("httpbind.enabled", "false");
         // The SOCKS5 proxy binds every interface; a test that needs it turns it on with its own port.
         defaults.put("xmpp.proxy.enabled", "false");

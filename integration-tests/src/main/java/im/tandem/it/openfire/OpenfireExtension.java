@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -26,10 +27,11 @@ import im.tandem.client.connect.ClientConfig;
  *
  * The home is deleted after the class unless the class failed, so that its logs can be read.
  */
-public final class OpenfireExtension implements BeforeAllCallback, AfterAllCallback {
+public final class OpenfireExtension implements BeforeAllCallback, AfterTestExecutionCallback, AfterAllCallback {
     private final OpenfireSettings settings;
     private Path home;
     private OpenfireProcess server;
+    private boolean anyTestFailed;
 
     public OpenfireExtension(OpenfireSettings settings) {
         this.settings = settings;
@@ -66,11 +68,16 @@ public final class OpenfireExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     @Override
+    public void afterTestExecution(ExtensionContext context) {
+        anyTestFailed |= context.getExecutionException().isPresent();
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) {
         if (server != null) {
             server.close();
         }
-        if (context.getExecutionException().isPresent()) {
+        if (anyTestFailed || context.getExecutionException().isPresent()) {
             System.err.println("Openfire home kept for inspection: " + home);
         } else if (home != null) {
             deleteTree(home);

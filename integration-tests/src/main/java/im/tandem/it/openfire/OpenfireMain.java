@@ -1,7 +1,10 @@
 package im.tandem.it.openfire;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,8 @@ public final class OpenfireMain {
     static final String PLUGIN_NAME = "tandem";
     /** Openfire scans plugins/ at start-up and every few seconds after; the first scan is what we wait for. */
     private static final Duration PLUGIN_LOAD_LIMIT = Duration.ofSeconds(60);
+    /** The client listener opens right after that scan. */
+    private static final Duration LISTENER_LIMIT = Duration.ofSeconds(30);
 
     private OpenfireMain() {
     }
@@ -52,6 +57,7 @@ public final class OpenfireMain {
 
         XMPPServer server = new XMPPServer();
         awaitPlugin(server);
+        awaitClientListener(port);
         for (String key : harness.stringPropertyNames()) {
             if (key.startsWith(OpenfireHome.USER_PREFIX)) {
                 ensureUser(key.substring(OpenfireHome.USER_PREFIX.length()), harness.getProperty(key));
@@ -71,6 +77,23 @@ public final class OpenfireMain {
                 System.exit(1);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Openfire opens its listeners only after the first plugin scan: ready means a client can connect. */
+    private static void awaitClientListener(int port) throws InterruptedException {
+        Instant deadline = Instant.now().plus(LISTENER_LIMIT);
+        while (true) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    System.out.println(FAILED + " nothing listens on 127.0.0.1:" + port + " after "
+                            + LISTENER_LIMIT.toSeconds() + " s: " + e.getMessage() + "; see logs/openfire.log");
+                    System.exit(1);
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
