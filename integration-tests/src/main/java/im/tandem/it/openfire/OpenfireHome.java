@@ -24,6 +24,7 @@ public final class OpenfireHome {
     static final String USER_PREFIX = "user.";
     static final String PORT_KEY = "c2s.port";
     static final String DOMAIN_KEY = "domain";
+    static final String PLUGIN_KEY = "plugin.installed";
 
     /** Openfire's default key store password; the stores are empty, it protects nothing. */
     private static final char[] STORE_PASSWORD = "changeit".toCharArray();
@@ -66,7 +67,11 @@ public final class OpenfireHome {
             copySchema();
             writeString("plugins/admin/plugin.xml", OpenfireConfigFile.renderAdminPlugin());
             writeHarnessFile(settings, clientPort);
-            installPlugin(pluginJar);
+            if (settings.pluginInstalled()) {
+                installPlugin(pluginJar);
+            } else {
+                uninstallPlugin();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out the Openfire home " + root, e);
         }
@@ -115,6 +120,7 @@ public final class OpenfireHome {
         Properties harness = new Properties();
         harness.setProperty(DOMAIN_KEY, settings.domain());
         harness.setProperty(PORT_KEY, Integer.toString(clientPort));
+        harness.setProperty(PLUGIN_KEY, Boolean.toString(settings.pluginInstalled()));
         settings.properties().forEach((key, value) -> harness.setProperty(PROPERTY_PREFIX + key, value));
         settings.users().forEach(user -> harness.setProperty(USER_PREFIX + user.username(), user.password()));
         try (OutputStream out = Files.newOutputStream(root.resolve(HARNESS_FILE))) {

@@ -29,7 +29,7 @@ public final class OpenfireMain {
     static final String FAILED = "TANDEM-OPENFIRE FAILED";
     static final String PLUGIN_NAME = "tandem";
     /** Openfire scans plugins/ at start-up and every few seconds after; the first scan is what we wait for. */
-    private static final Duration PLUGIN_LOAD_LIMIT = Duration.ofSeconds(60);
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
     /** The client listener opens right after that scan. */
     private static final Duration LISTENER_LIMIT = Duration.ofSeconds(30);
 
@@ -56,7 +56,7 @@ public final class OpenfireMain {
         }
 
         XMPPServer server = new XMPPServer();
-        awaitPlugin(server);
+        awaitStart(server, Boolean.parseBoolean(harness.getProperty(OpenfireHome.PLUGIN_KEY)));
         awaitClientListener(port);
         for (String key : harness.stringPropertyNames()) {
             if (key.startsWith(OpenfireHome.USER_PREFIX)) {
@@ -68,12 +68,12 @@ public final class OpenfireMain {
         obey(server);
     }
 
-    private static void awaitPlugin(XMPPServer server) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PLUGIN_LOAD_LIMIT);
-        while (!server.isStarted() || server.getPluginManager().getPlugin(PLUGIN_NAME) == null) {
+    private static void awaitStart(XMPPServer server, boolean withPlugin) throws InterruptedException {
+        Instant deadline = Instant.now().plus(START_LIMIT);
+        while (!server.isStarted() || withPlugin && server.getPluginManager().getPlugin(PLUGIN_NAME) == null) {
             if (Instant.now().isAfter(deadline)) {
-                System.out.println(FAILED + " the plugin '" + PLUGIN_NAME + "' did not load within "
-                        + PLUGIN_LOAD_LIMIT.toSeconds() + " s; see logs/openfire.log");
+                System.out.println(FAILED + " Openfire or the plugin '" + PLUGIN_NAME + "' did not start within "
+                        + START_LIMIT.toSeconds() + " s; see logs/openfire.log");
                 System.exit(1);
             }
             Thread.sleep(100);

@@ -17,12 +17,14 @@ public final class OpenfireSettings {
     private final int clientPort;
     private final List<UserAccount> users;
     private final Map<String, String> properties;
+    private final boolean pluginInstalled;
 
     private OpenfireSettings(Builder builder) {
         this.domain = builder.domain;
         this.clientPort = builder.clientPort;
         this.users = List.copyOf(builder.users);
         this.properties = Map.copyOf(builder.properties);
+        this.pluginInstalled = builder.pluginInstalled;
     }
 
     public static Builder builder() {
@@ -47,8 +49,13 @@ public final class OpenfireSettings {
         return properties;
     }
 
+    /** False for a plain Openfire, the baseline that tests and benchmarks compare the plugin against. */
+    public boolean pluginInstalled() {
+        return pluginInstalled;
+    }
+
     public Builder toBuilder() {
-        Builder builder = new Builder().domain(domain).clientPort(clientPort);
+        Builder builder = new Builder().domain(domain).clientPort(clientPort).pluginInstalled(pluginInstalled);
         users.forEach(builder::user);
         properties.forEach(builder::property);
         return builder;
@@ -85,6 +92,12 @@ public final class OpenfireSettings {
         private int clientPort;
         private final List<UserAccount> users = new java.util.ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private boolean pluginInstalled = true;
+
+        public Builder pluginInstalled(boolean installed) {
+            this.pluginInstalled = installed;
+            return this;
+        }
 
         public Builder domain(String domain) {
             if (domain == null || domain.isBlank() || domain.chars().anyMatch(c -> c <= ' ' || c == '@' || c == '/')) {
