@@ -8,6 +8,8 @@ import org.jivesoftware.openfire.container.PluginManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import im.tandem.openfire.extdisco.ExtDiscoFeature;
+
 /**
  * The plugin's entry point: Openfire calls it when the jar is installed and again when it is removed.
  * It only wires features together; each feature lives in its own package.
@@ -15,14 +17,18 @@ import org.slf4j.LoggerFactory;
 public final class TandemPlugin implements Plugin {
     private static final Logger LOG = LoggerFactory.getLogger(TandemPlugin.class);
 
+    private final ExtDiscoFeature extDisco = new ExtDiscoFeature();
+
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         XMPPServer.getInstance().getIQDiscoInfoHandler().addServerFeature(TandemFeature.NAMESPACE);
+        extDisco.start();
         LOG.info("Tandem plugin {} loaded; advertising {}", TandemVersion.current(), TandemFeature.NAMESPACE);
     }
 
     @Override
     public void destroyPlugin() {
+        extDisco.stop();
         XMPPServer.getInstance().getIQDiscoInfoHandler().removeServerFeature(TandemFeature.NAMESPACE);
         LOG.info("Tandem plugin {} unloaded", TandemVersion.current());
     }

@@ -1,0 +1,95 @@
+package im.tandem.it.rendezvous;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import im.tandem.client.TandemClient;
+import im.tandem.client.extdisco.ExternalService;
+import im.tandem.client.extdisco.ExternalServiceDiscoveryManager;
+import im.tandem.it.openfire.OpenfireExtension;
+import im.tandem.it.openfire.OpenfireSettings;
+
+/** XEP-0215 through the real server: local users learn the STUN and TURN services; strangers learn nothing. */
+class ExternalServiceDiscoveryTest {
+    private static final String SECRET = "shared-with-coturn";
+
+    @RegisterExtension
+    static final OpenfireExtension OPENFIRE = new OpenfireExtension(OpenfireSettings.builder()
+            .user("alice", "alice-pw")
+            .property("tandem.stun.advertised", "127.0.0.1:3478")
+            .property("tandem.turn.address", "127.0.0.1:3479")
+            .property("tandem.turn.secret", SECRET)
+            .property("tandem.turn.credential-lifetime", "3600")
+            // Anonymous logins exist only so that this test can show they get nothing.
+            .property("xmpp.auth.anonymous", "true")
+            .build());
+
+    @Test
+    void aLocalUserGetsStunAndTurnWithCredentialsTheTurnServerWillAccept() throws Exception {
+        try (TandemClient alice = OPENFIRE.login("alice")) {
+            ExternalServiceDiscoveryManager extdisco = ExternalServiceDiscoveryManager.getInstanceFor(alice.connection());
+            assertThat(extdisco.isSupported()).isTrue();
+            Instant asked = Instant.now();
+
+            List<ExternalService> services = extdisco.services();
+
+            assertThat(services).extracting(ExternalService::type).containsExactly("stun", "turn");
+            ExternalService stun = services.get(0);
+            assertThat(stun.host()).isEqualTo("127.0.0.1");
+            assertThat(stun.port()).isEqualTo(3478);
+            assertThat(stun.username()).isEmpty();
+
+            ExternalService turn = services.get(1);
+            assertThat(turn.port()).isEqualTo(3479);
+            assertThat(turn.transport()).isEqualTo("udp");
+            String username = turn.username().orElseThrow();
+            assertThat(username).endsWith(":alice");
+            long expiry = Long.parseLong(username.substring(0, username.indexOf(':')));
+            assertThat(Instant.ofEpochSecond(expiry)).isBetween(asked.plus(Duration.ofMinutes(59)),
+                    asked.plus(Duration.ofMinutes(61)));
+            assertThat(turn.expires()).contains(Instant.ofEpochSecond(expiry));
+            assertThat(turn.password()).contains(hmacSha1Base64(SECRET, username));
+        }
+    }
+
+    @Test
+    void anAnonymousUserIsForbidden() throws Exception {
+        XMPPTCPConnection anonymous = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(OPENFIRE.server().domain())
+                .setHost(OPENFIRE.server().host())
+                .setPort(OPENFIRE.server().clientPort())
+                .setSecurityMode(org.jivesoftware.smack.ConnectionConfiguration.SecurityMode.disabled)
+                .performSaslAnonymousAuthentication()
+                .build());
+        try {
+            anonymous.connect().login();
+            assertThatThrownBy(() -> ExternalServiceDiscoveryManager.getInstanceFor(anonymous).services())
+                    .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, error ->
+                            assertThat(error.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
+        } finally {
+            anonymous.disconnect();
+        }
+    }
+
+    private static String hmacSha1Base64(String secret, String text) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,22 @@
+package im.tandem.openfire.extdisco;
+
+import java.time.Clock;
+
+import org.jivesoftware.openfire.XMPPServer;
+
+/** Installs XEP-0215 into the server while the plugin is loaded, and removes every trace when it unloads. */
+public final class ExtDiscoFeature {
+    private final ExtDiscoIQHandler handler = new ExtDiscoIQHandler(new ServiceDirectory(Clock.systemUTC()));
+
+    public void start() {
+        XMPPServer server = XMPPServer.getInstance();
+        server.getIQRouter().addHandler(handler);
+        server.getIQDiscoInfoHandler().addServerFeature(ExtDiscoIQHandler.NAMESPACE);
+    }
+
+    public void stop() {
+        XMPPServer server = XMPPServer.getInstance();
+        server.getIQDiscoInfoHandler().removeServerFeature(ExtDiscoIQHandler.NAMESPACE);
+        server.getIQRouter().removeHandler(handler);
+    }
+}

@@ -1,0 +1,36 @@
+package im.tandem.openfire.extdisco;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which external services a user is told about, with fresh TURN credentials for that user. Knows nothing of
+ * XMPP; the IQ handler decides who may ask.
+ */
+public final class ServiceDirectory {
+    private final Clock clock;
+
+    public ServiceDirectory(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Every configured service of the given type, or of every type when {@code type} is empty. */
+    public List<ExternalService> services(RendezvousSettings settings, String user, Optional<String> type) {
+        List<ExternalService> services = new ArrayList<>();
+        settings.stun().ifPresent(stun -> services.add(new ExternalService(ExternalService.STUN, stun.host(),
+                stun.port(), "udp", Optional.empty())));
+        settings.turn().ifPresent(turn -> services.add(new ExternalService(ExternalService.TURN,
+                turn.address().host(), turn.address().port(), turn.transport(), Optional.of(
+                        TurnCredentials.issue(user, turn.secret(), clock.instant(), turn.lifetime())))));
+        services.removeIf(service -> type.isPresent() && !type.get().equals(service.type()));
+        return services;
+    }
+
+    /** The service of that type on that host, as XEP-0215's credentials request names it. */
+    public Optional<ExternalService> service(RendezvousSettings settings, String user, String type, String host) {
+        return services(settings, user, Optional.of(type)).stream()
+                .filter(service -> service.host().equals(host)).findFirst();
+    }
+}
