@@ -1,0 +1,214 @@
+package im.tandem.it.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Checks the NAT lab with tools written by others: each router kind must be classified as intended by Debian's
+ * RFC 3489 {@code stun} client against {@code stund}, and by coturn's RFC 5780 {@code turnutils_natdiscovery}
+ * against coturn. One lab holds a client of every kind, so the lab is built once.
+ */
+class NatLabTest {
+
+    /** coturn's RFC 5780 server shares the STUN host with stund (3478/3479), so it takes the next free pair. */
+    private static final int DISCOVERY_PORT = 5478;
+    /** Messages turnutils_uclient sends through the relay per direction; a handful proves the relay works. */
+    private static final int RELAYED_MESSAGES = 5;
+    /** Any address outside the lab; only looked up in routing tables, never sent to (TEST-NET-1, RFC 5737). */
+    private static final String OUTSIDE_ADDRESS = "192.0.2.1";
+    private static final Pattern REFLEXIVE = Pattern.compile("UDP reflexive addr: ([0-9.]+):\\d+");
+
+    private static NatLab lab;
+
+    @BeforeAll
+    static void buildLab() {
+        NatLab.Builder builder = NatLab.builder().stunServer().turnServer();
+        for (NatKind kind : NatKind.values()) {
+            builder.client(clientName(kind), kind);
+        }
+        lab = builder.build();
+        List<InetAddress> stun = lab.stunAddresses();
+        lab.spawn(lab.stunNamespace(), LabServers.coturnBehaviourDiscovery(stun.get(0), stun.get(1),
+                DISCOVERY_PORT, lab.workDirectory()).toArray(String[]::new));
+        for (InetAddress address : stun) {
+            lab.awaitUdpListener(lab.stunNamespace(), new InetSocketAddress(address, DISCOVERY_PORT));
+            lab.awaitUdpListener(lab.stunNamespace(), new InetSocketAddress(address, DISCOVERY_PORT + 1));
+        }
+    }
+
+    @AfterAll
+    static void closeLab() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(NatKind.class)
+    void classicStunClientSeesTheIntendedNatType(NatKind kind) {
+        ExecResult result = classicStun(clientName(kind));
+
+        ClassicNatType expected = switch (kind) {
+            case NONE -> ClassicNatType.OPEN;
+            case FULL_CONE -> ClassicNatType.FULL_CONE;
+            case RESTRICTED_CONE -> ClassicNatType.RESTRICTED_CONE;
+            case PORT_RESTRICTED_CONE -> ClassicNatType.PORT_RESTRICTED_CONE;
+            case SYMMETRIC -> ClassicNatType.SYMMETRIC;
+            case UDP_BLOCKED -> ClassicNatType.BLOCKED;
+        };
+        assertThat(ClassicNatType.fromOutput(result.output())).as(result.output()).isEqualTo(expected);
+        assertThat(ClassicNatType.fromExitCode(result.exitCode())).as(result.output()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(NatKind.class)
+    void coturnNatDiscoverySeesTheIntendedBehaviour(NatKind kind) {
+        LabClient client = lab.client(clientName(kind));
+        String mapping = natDiscovery(client, "-m");
+        String filtering = natDiscovery(client, "-f");
+
+        Rfc5780Behaviour expectedMapping = switch (kind) {
+            case NONE -> Rfc5780Behaviour.NO_NAT;
+            case FULL_CONE, RESTRICTED_CONE, PORT_RESTRICTED_CONE -> Rfc5780Behaviour.ENDPOINT_INDEPENDENT;
+            case SYMMETRIC -> Rfc5780Behaviour.ADDRESS_AND_PORT_DEPENDENT;
+            case UDP_BLOCKED -> Rfc5780Behaviour.NO_RESPONSE;
+        };
+        Rfc5780Behaviour expectedFiltering = switch (kind) {
+            case NONE, FULL_CONE -> Rfc5780Behaviour.ENDPOINT_INDEPENDENT;
+            case RESTRICTED_CONE -> Rfc5780Behaviour.ADDRESS_DEPENDENT;
+            case PORT_RESTRICTED_CONE, SYMMETRIC -> Rfc5780Behaviour.ADDRESS_AND_PORT_DEPENDENT;
+            case UDP_BLOCKED -> Rfc5780Behaviour.NO_RESPONSE;
+        };
+        assertThat(Rfc5780Behaviour.mapping(mapping)).as(mapping).isEqualTo(expectedMapping);
+        assertThat(Rfc5780Behaviour.filtering(filtering)).as(filtering).isEqualTo(expectedFiltering);
+        if (kind != NatKind.UDP_BLOCKED) {
+            assertThat(reflexiveAddresses(mapping)).as(mapping)
+                    .isNotEmpty().containsOnly(client.publicAddress().getHostAddress());
+        }
+    }
+
+    @Test
+    void turnServerRelaysForAClientBehindASymmetricNat() {
+        TurnServer turn = lab.turnServer();
+        ExecResult result = lab.exec(lab.clientNamespace(clientName(NatKind.SYMMETRIC)),
+                LabTool.TURN_CLIENT.path(), "-y", "-c", "-n", Integer.toString(RELAYED_MESSAGES),
+                "-W", turn.sharedSecret(), "-p", Integer.toString(turn.address().getPort()),
+                turn.address().getAddress().getHostAddress());
+
+        // -y: two allocations send to each other through the relay, so every message crosses it; -c: no second
+        // (RTCP) pair of allocations.
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output())
+                .contains("tot_send_msgs=" + 2 * RELAYED_MESSAGES + ", tot_recv_msgs=" + 2 * RELAYED_MESSAGES)
+                .contains("Total lost packets 0 ");
+    }
+
+    @Test
+    void javaCommandRunsInsideTheClientNamespace() {
+        LabClient client = lab.client(clientName(NatKind.SYMMETRIC));
+        ExecResult result = lab.exec(Duration.ofSeconds(60),
+                lab.javaCommand(client.namespace(), NamespaceProbe.class.getName()));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output().lines())
+                .containsExactlyInAnyOrder("127.0.0.1", client.address().getHostAddress());
+    }
+
+    @Test
+    void nothingOutsideTheLabIsRoutable() {
+        ExecResult route = lab.exec(lab.coreNamespace(), LabTool.IP.path(), "route", "get", OUTSIDE_ADDRESS);
+        assertThat(route.exitCode()).as(route.output()).isNotZero();
+        assertThat(route.output()).contains("unreachable");
+
+        String coreRoutes = lab.exec(lab.coreNamespace(), LabTool.IP.path(), "route", "show").requireSuccess()
+                .output();
+        assertThat(coreRoutes.lines()).isNotEmpty().allMatch(line -> line.startsWith("198.18.")
+                || line.startsWith("198.19."), "routes only into the lab's public range");
+    }
+
+    @Test
+    void theRootNamespaceHasNoLabAddressOrRoute() {
+        Duration timeout = Duration.ofSeconds(10);
+        String addresses = CommandRunner.run(List.of(LabTool.IP.path(), "-o", "address", "show"), timeout)
+                .requireSuccess().output();
+        String routes = CommandRunner.run(List.of(LabTool.IP.path(), "route", "show"), timeout)
+                .requireSuccess().output();
+
+        assertThat(addresses).doesNotContain(" 198.18.", " 198.19.");
+        assertThat(routes).doesNotContain("198.18.", "198.19.");
+    }
+
+    @Test
+    void cutLinkDropsEverythingAndRestoreLinkBringsItBack() {
+        String client = clientName(NatKind.FULL_CONE);
+        try {
+            lab.cutLink(client);
+            assertThat(ClassicNatType.fromOutput(classicStun(client).output())).isEqualTo(ClassicNatType.BLOCKED);
+            assertThat(tcpConnectsToTurn(client)).as("TCP through a cut link").isFalse();
+        } finally {
+            lab.restoreLink(client);
+        }
+        assertThat(ClassicNatType.fromOutput(classicStun(client).output())).isEqualTo(ClassicNatType.FULL_CONE);
+    }
+
+    @Test
+    void cutUdpDropsUdpButNotTcp() {
+        String client = clientName(NatKind.FULL_CONE);
+        try {
+            lab.cutUdp(client);
+            assertThat(ClassicNatType.fromOutput(classicStun(client).output())).isEqualTo(ClassicNatType.BLOCKED);
+            assertThat(tcpConnectsToTurn(client)).as("TCP while only UDP is cut").isTrue();
+        } finally {
+            lab.restoreLink(client);
+        }
+        assertThat(ClassicNatType.fromOutput(classicStun(client).output())).isEqualTo(ClassicNatType.FULL_CONE);
+    }
+
+    private static ExecResult classicStun(String client) {
+        return lab.exec(lab.clientNamespace(client), LabTool.STUN_CLIENT.path(),
+                lab.stunAddresses().get(0).getHostAddress());
+    }
+
+    private static String natDiscovery(LabClient client, String test) {
+        // -L with the client's own address lets the tool tell "no NAT" from an endpoint-independent NAT.
+        ExecResult result = lab.exec(client.namespace(), LabTool.TURN_NAT_DISCOVERY.path(), test,
+                "-L", client.address().getHostAddress(), "-p", Integer.toString(DISCOVERY_PORT),
+                lab.stunAddresses().get(0).getHostAddress());
+        return result.output();
+    }
+
+    /** Opens (and at once closes) a TCP connection to the TURN server with bash's /dev/tcp, within 5 s. */
+    private static boolean tcpConnectsToTurn(String client) {
+        InetSocketAddress turn = lab.turnServer().address();
+        String target = "/dev/tcp/" + turn.getAddress().getHostAddress() + "/" + turn.getPort();
+        return lab.exec(lab.clientNamespace(client), "timeout", "5", "bash", "-c", "exec 3<>" + target)
+                .succeeded();
+    }
+
+    private static List<String> reflexiveAddresses(String output) {
+        Matcher matcher = REFLEXIVE.matcher(output);
+        return matcher.results().map(result -> result.group(1)).toList();
+    }
+
+    private static String clientName(NatKind kind) {
+        return switch (kind) {
+            case NONE -> "open";
+            case FULL_CONE -> "fullcone";
+            case RESTRICTED_CONE -> "restricted";
+            case PORT_RESTRICTED_CONE -> "portrestrict";
+            case SYMMETRIC -> "symmetric";
+            case UDP_BLOCKED -> "udpblocked";
+        };
+    }
+}
