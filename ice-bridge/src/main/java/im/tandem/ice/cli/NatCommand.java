@@ -1,5 +1,6 @@
 package im.tandem.ice.cli;
 
+import im.tandem.ice.net.HostPort;
 import im.tandem.ice.nat.NatDiscovery;
 import im.tandem.ice.nat.NatDiscoveryResult;
 import im.tandem.ice.stun.SocketAddresses;

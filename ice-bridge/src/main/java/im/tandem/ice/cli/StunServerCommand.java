@@ -1,5 +1,6 @@
 package im.tandem.ice.cli;
 
+import im.tandem.ice.net.HostPort;
 import im.tandem.ice.stun.SocketAddresses;
 import im.tandem.ice.stun.StunDefaults;
 import im.tandem.ice.stun.StunServer;
@@ -62,16 +63,16 @@ public final class StunServerCommand {
 
     static StunServerConfig parse(String[] args) throws UsageException {
         Options options = Options.parse(args, Options.names(PRIMARY, ALTERNATE), Options.names());
-        HostPort primary = HostPort.parse(PRIMARY, options.required(PRIMARY));
-        StunServerConfig.Builder builder = StunServerConfig.builder()
-                .primaryAddress(primary.literalAddress(PRIMARY))
-                .primaryPort(primary.port().orElse(StunDefaults.PORT));
-        if (options.value(ALTERNATE).isPresent()) {
-            HostPort alternate = HostPort.parse(ALTERNATE, options.value(ALTERNATE).get());
-            builder.alternateAddress(alternate.literalAddress(ALTERNATE));
-            alternate.port().ifPresent(builder::alternatePort);
-        }
         try {
+            HostPort primary = HostPort.parse(PRIMARY, options.required(PRIMARY));
+            StunServerConfig.Builder builder = StunServerConfig.builder()
+                    .primaryAddress(primary.literalAddress(PRIMARY))
+                    .primaryPort(primary.port().orElse(StunDefaults.PORT));
+            if (options.value(ALTERNATE).isPresent()) {
+                HostPort alternate = HostPort.parse(ALTERNATE, options.value(ALTERNATE).get());
+                builder.alternateAddress(alternate.literalAddress(ALTERNATE));
+                alternate.port().ifPresent(builder::alternatePort);
+            }
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

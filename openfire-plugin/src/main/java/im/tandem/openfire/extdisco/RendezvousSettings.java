@@ -1,17 +1,20 @@
 package im.tandem.openfire.extdisco;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import im.tandem.ice.net.HostPort;
+
 /**
  * The STUN and TURN services the server tells its users about, read from Openfire system properties. Parsing
  * never throws: each bad value becomes a problem that names the property and the fix, and the service it
  * belongs to is left out while the others still work.
  */
-public record RendezvousSettings(Optional<HostPort> stun, Optional<Turn> turn, List<String> problems) {
+public record RendezvousSettings(Optional<InetSocketAddress> stun, Optional<Turn> turn, List<String> problems) {
     /** Advertise a STUN service (the hosted one, or any other) at this {@code host:port}. Empty: none. */
     public static final String STUN_ADVERTISED = "tandem.stun.advertised";
     /** The TURN server's {@code host:port} as clients reach it. Empty: no TURN service is offered. */
@@ -31,19 +34,19 @@ public record RendezvousSettings(Optional<HostPort> stun, Optional<Turn> turn, L
     /** Credentials living longer than a week defeat the point of short-lived ones. */
     private static final Duration MAX_TURN_LIFETIME = Duration.ofDays(7);
 
-    /** A TURN service with the secret to issue its credentials. */
-    public record Turn(HostPort address, String transport, String secret, Duration lifetime) {
+    /** A TURN service with the secret to issue its credentials; the address is never resolved here. */
+    public record Turn(InetSocketAddress address, String transport, String secret, Duration lifetime) {
     }
 
     /** Reads the settings through {@code property}, which returns null for an unset property. */
     public static RendezvousSettings read(UnaryOperator<String> property) {
         List<String> problems = new ArrayList<>();
-        Optional<HostPort> stun = address(property, STUN_ADVERTISED, problems);
+        Optional<InetSocketAddress> stun = address(property, STUN_ADVERTISED, problems);
         Optional<Turn> turn = address(property, TURN_ADDRESS, problems).flatMap(address -> {
             String secret = property.apply(TURN_SECRET);
             if (secret == null || secret.isBlank()) {
                 problems.add(TURN_SECRET + " is not set: set it to the static-auth-secret of the TURN server at "
-                        + address + ", or clear " + TURN_ADDRESS + " to offer no TURN service");
+                        + address.getHostString() + ":" + address.getPort() + ", or clear " + TURN_ADDRESS + " to offer no TURN service");
                 return Optional.empty();
             }
             String transport = orDefault(property.apply(TURN_TRANSPORT), DEFAULT_TURN_TRANSPORT);
@@ -75,15 +78,15 @@ public record RendezvousSettings(Optional<HostPort> stun, Optional<Turn> turn, L
         }
     }
 
-    private static Optional<HostPort> address(UnaryOperator<String> property, String name, List<String> problems) {
+    private static Optional<InetSocketAddress> address(UnaryOperator<String> property, String name, List<String> problems) {
         String value = property.apply(name);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(HostPort.parse(value.trim(), DEFAULT_PORT));
+            return Optional.of(HostPort.parse(name, value.trim()).unresolved(DEFAULT_PORT));
         } catch (IllegalArgumentException e) {
-            problems.add(name + ": " + e.getMessage());
+            problems.add(e.getMessage());
             return Optional.empty();
         }
     }

@@ -19,10 +19,10 @@ public final class ServiceDirectory {
     /** Every configured service of the given type, or of every type when {@code type} is empty. */
     public List<ExternalService> services(RendezvousSettings settings, String user, Optional<String> type) {
         List<ExternalService> services = new ArrayList<>();
-        settings.stun().ifPresent(stun -> services.add(new ExternalService(ExternalService.STUN, stun.host(),
-                stun.port(), "udp", Optional.empty())));
+        settings.stun().ifPresent(stun -> services.add(new ExternalService(ExternalService.STUN,
+                stun.getHostString(), stun.getPort(), "udp", Optional.empty())));
         settings.turn().ifPresent(turn -> services.add(new ExternalService(ExternalService.TURN,
-                turn.address().host(), turn.address().port(), turn.transport(), Optional.of(
+                turn.address().getHostString(), turn.address().getPort(), turn.transport(), Optional.of(
                         TurnCredentials.issue(user, turn.secret(), clock.instant(), turn.lifetime())))));
         services.removeIf(service -> type.isPresent() && !type.get().equals(service.type()));
         return services;

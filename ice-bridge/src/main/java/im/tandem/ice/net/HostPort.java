@@ -1,4 +1,4 @@
-package im.tandem.ice.cli;
+package im.tandem.ice.net;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -6,8 +6,11 @@ import java.net.UnknownHostException;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
-/** Parses {@code HOST}, {@code HOST:PORT}, {@code [IPv6]} and {@code [IPv6]:PORT} command-line values. */
-final class HostPort {
+/**
+ * Parses {@code HOST}, {@code HOST:PORT}, {@code [IPv6]} and {@code [IPv6]:PORT}, as command-line options and
+ * server settings write addresses. Errors name the option or setting they came from.
+ */
+public final class HostPort {
     private static final int MAX_PORT = 0xFFFF;
     /** One IPv4 octet, 0 to 255: an out-of-range quad must not reach InetAddress, which would look it up in DNS. */
     private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -26,14 +29,14 @@ final class HostPort {
         this.port = port;
     }
 
-    /** @param option the option name, for error messages */
-    static HostPort parse(String option, String text) throws UsageException {
+    /** @param option the option or setting name, for error messages */
+    public static HostPort parse(String option, String text) {
         String host = text;
         String port = null;
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
             if (close < 0 || (close + 1 < text.length() && text.charAt(close + 1) != ':')) {
-                throw new UsageException(option + ": bad bracketed IPv6 address: " + text);
+                throw new IllegalArgumentException(option + ": bad bracketed IPv6 address: " + text);
             }
             host = text.substring(1, close);
             port = close + 1 < text.length() ? text.substring(close + 2) : null;
@@ -42,12 +45,12 @@ final class HostPort {
             port = text.substring(text.indexOf(':') + 1);
         }
         if (host.isEmpty()) {
-            throw new UsageException(option + ": missing host in " + text);
+            throw new IllegalArgumentException(option + ": missing host in " + text);
         }
         return new HostPort(host, port == null ? OptionalInt.empty() : OptionalInt.of(parsePort(option, port)));
     }
 
-    static int parsePort(String option, String text) throws UsageException {
+    public static int parsePort(String option, String text) {
         try {
             int port = Integer.parseInt(text);
             if (port >= 1 && port <= MAX_PORT) {
@@ -56,34 +59,43 @@ final class HostPort {
         } catch (NumberFormatException e) {
             // reported below with the option name
         }
-        throw new UsageException(option + ": port must be a number from 1 to 65535, got \"" + text + "\"");
+        throw new IllegalArgumentException(option + ": port must be a number from 1 to 65535, got \"" + text + "\"");
     }
 
-    OptionalInt port() {
+    public String host() {
+        return host;
+    }
+
+    public OptionalInt port() {
         return port;
     }
 
     /** The host as an IP address, refusing names: where an option means an interface, a DNS lookup is wrong. */
-    InetAddress literalAddress(String option) throws UsageException {
+    public InetAddress literalAddress(String option) {
         if (!IP_LITERAL.matcher(host).matches()) {
-            throw new UsageException(option + ": expected an IP address, got \"" + host + "\"");
+            throw new IllegalArgumentException(option + ": expected an IP address, got \"" + host + "\"");
         }
         try {
             return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new UsageException(option + ": not a valid IP address: " + host);
+            throw new IllegalArgumentException(option + ": not a valid IP address: " + host);
         }
     }
 
-    InetAddress address(String option) throws UsageException {
+    public InetAddress address(String option) {
         try {
             return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new UsageException(option + ": cannot resolve host " + host);
+            throw new IllegalArgumentException(option + ": cannot resolve host " + host);
         }
     }
 
-    InetSocketAddress socketAddress(String option, int defaultPort) throws UsageException {
+    public InetSocketAddress socketAddress(String option, int defaultPort) {
         return new InetSocketAddress(address(option), port.orElse(defaultPort));
+    }
+
+    /** The host and port without any DNS lookup, for addresses that are only passed on to others. */
+    public InetSocketAddress unresolved(int defaultPort) {
+        return InetSocketAddress.createUnresolved(host, port.orElse(defaultPort));
     }
 }

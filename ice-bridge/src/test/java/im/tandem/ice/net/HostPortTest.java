@@ -1,4 +1,4 @@
-package im.tandem.ice.cli;
+package im.tandem.ice.net;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +26,16 @@ class HostPortTest {
     @Test
     void literalAddressRefusesHostNamesWithoutLookingThemUp() {
         assertThatThrownBy(() -> HostPort.parse("--bind", "localhost").literalAddress("--bind"))
-                .isInstanceOf(UsageException.class).hasMessage("--bind: expected an IP address, got \"localhost\"");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--bind: expected an IP address, got \"localhost\"");
         assertThatThrownBy(() -> HostPort.parse("--bind", "999.1.1.1").literalAddress("--bind"))
-                .isInstanceOf(UsageException.class).hasMessage("--bind: expected an IP address, got \"999.1.1.1\"");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--bind: expected an IP address, got \"999.1.1.1\"");
         assertThatThrownBy(() -> HostPort.parse("--bind", "1::2::3").literalAddress("--bind"))
-                .isInstanceOf(UsageException.class).hasMessage("--bind: not a valid IP address: 1::2::3");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--bind: not a valid IP address: 1::2::3");
     }
 
     @Test
     void errorsNameTheOption() {
-        assertThatThrownBy(() -> HostPort.parse("--stun", "127.0.0.1:0")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> HostPort.parse("--stun", "127.0.0.1:0")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--stun: port must be a number from 1 to 65535, got \"0\"");
         assertThatThrownBy(() -> HostPort.parse("--stun", "127.0.0.1:x")).hasMessageContaining("--stun: port");
         assertThatThrownBy(() -> HostPort.parse("--primary", ":3478")).hasMessageContaining("--primary: missing host");
