@@ -1,0 +1,34 @@
+package im.tandem.ice.channel;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * An unreliable, unordered datagram path to exactly one peer: a connected UDP socket on loopback in tests, the
+ * ICE-selected pair in production. Datagrams may be lost, duplicated, reordered or forged; the channel copes.
+ */
+public interface DatagramTransport extends Closeable {
+
+    /** Receives each datagram that arrives; called from the transport's own thread, one datagram at a time. */
+    @FunctionalInterface
+    interface Receiver {
+        /**
+         * @param datagram the datagram's bytes, valid only during the call
+         */
+        void onDatagram(ByteBuffer datagram);
+    }
+
+    /**
+     * Sends one datagram, from {@code datagram.position()} to its limit. Must not block for long: a full socket
+     * buffer is expected to drop, like the network would.
+     */
+    void send(ByteBuffer datagram) throws IOException;
+
+    /** Starts delivering received datagrams to the receiver; called once, before the first send. */
+    void start(Receiver receiver);
+
+    /** Stops delivering and releases the path. Idempotent. */
+    @Override
+    void close();
+}

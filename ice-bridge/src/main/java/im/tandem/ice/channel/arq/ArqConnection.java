@@ -1,0 +1,448 @@
+package im.tandem.ice.channel.arq;
+
+import im.tandem.ice.channel.DatagramTransport;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A reliable, ordered, flow- and congestion-controlled byte stream over a {@link DatagramTransport}: numbered
+ * segments, cumulative and selective acks, RFC 6298 retransmission timer, receiver window, AIMD congestion window.
+ *
+ * <p>Both ends are symmetric and start sending at once; there is no connection handshake because the layer above
+ * (TLS) has one. Datagrams that are not well-formed packets are dropped and counted. If nothing valid arrives from
+ * the peer for {@link ArqConfig#peerTimeout()}, the stream fails: every blocked call returns with an
+ * {@link IOException} and the {@link FailureListener} is told, so no caller waits on a dead peer for longer than that.
+ */
+public final class ArqConnection implements Closeable {
+
+    /** Told once when the stream fails (not when it is closed normally). */
+    @FunctionalInterface
+    public interface FailureListener {
+        void onFailure(IOException cause);
+    }
+
+    /** Sixteen ranges describe the holes of any realistic loss pattern and keep an ack under 300 bytes. */
+    private static final int MAX_SACK_RANGES = 16;
+    /** Acknowledge every second in-order segment at once (RFC 5681 4.2); single ones wait for the next tick. */
+    private static final int ACK_EVERY_SEGMENTS = 2;
+    /**
+     * Timer resolution: bounds the delay of a deferred ack and the lateness of a retransmission. Five milliseconds
+     * is a fifth of the minimum timeout, and 200 wake-ups a second cost nothing measurable.
+     */
+    private static final Duration TICK = Duration.ofMillis(5);
+    /** Before the first round-trip sample: long enough for any sane path, short enough to recover a lost hello. */
+    private static final Duration INITIAL_RTO = Duration.ofMillis(250);
+    /**
+     * RFC 6298 says one second, meant for the Internet of 2011; a LAN or loopback round trip is microseconds and a
+     * tail loss should not cost a second. 25 ms stays above the tick plus scheduling jitter of a loaded machine.
+     */
+    private static final Duration MIN_RTO = Duration.ofMillis(25);
+    /** Caps exponential back-off so a path that comes back is noticed within a couple of seconds. */
+    private static final Duration MAX_RTO = Duration.ofSeconds(2);
+    private static final long NOT_ARMED = Long.MIN_VALUE;
+
+    private final DatagramTransport transport;
+    private final ArqConfig config;
+    private final FailureListener failureListener;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled on any change a blocked reader, writer or closer may be waiting for. */
+    private final Condition changed = lock.newCondition();
+    private final SendBuffer send;
+    private final ReceiveBuffer receive;
+    private final RttEstimator rtt = new RttEstimator(INITIAL_RTO, MIN_RTO, MAX_RTO);
+    private final CongestionWindow congestion;
+    private final ByteBuffer outgoing;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong droppedDatagrams = new AtomicLong();
+
+    private long peerWindow;
+    private long highestCumulativeAckSeen;
+    private long lastAdvertisedWindow;
+    private long retransmitTimerStart = NOT_ARMED;
+    private long lastHeardNanos;
+    private long lastProbeNanos;
+    private long lastProgressNanos;
+    private int segmentsSinceAck;
+    private boolean ackPending;
+    private boolean finished;
+    private boolean closed;
+    private boolean peerClosed;
+    private IOException failure;
+
+    private ArqConnection(DatagramTransport transport, ArqConfig config, FailureListener failureListener) {
+        this.transport = transport;
+        this.config = config;
+        this.failureListener = failureListener;
+        this.send = new SendBuffer(config.segmentBytes(), config.sendBufferBytes());
+        this.receive = new ReceiveBuffer(config.receiveBufferBytes());
+        this.congestion = new CongestionWindow(config.segmentBytes(), config.receiveBufferBytes());
+        this.outgoing = ByteBuffer.allocate(config.maxDatagramBytes());
+        // Until the peer says otherwise, assume it uses the same settings; a smaller real window is learnt from
+        // its first packet, and anything sent beyond it is dropped and resent.
+        this.peerWindow = config.receiveBufferBytes();
+        this.lastAdvertisedWindow = config.receiveBufferBytes();
+        this.lastHeardNanos = System.nanoTime();
+        this.lastProgressNanos = lastHeardNanos;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "arq-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts a stream over the transport, which it now owns and closes. */
+    public static ArqConnection open(DatagramTransport transport, ArqConfig config, FailureListener failureListener) {
+        ArqConnection connection = new ArqConnection(Objects.requireNonNull(transport, "transport"),
+                Objects.requireNonNull(config, "config"), Objects.requireNonNull(failureListener, "failureListener"));
+        transport.start(connection::onDatagram);
+        connection.timer.scheduleAtFixedRate(connection::tick, TICK.toNanos(), TICK.toNanos(), TimeUnit.NANOSECONDS);
+        return connection;
+    }
+
+    /**
+     * Reads at least one byte, blocking until some arrive.
+     *
+     * @return bytes read, or -1 once the peer has finished and everything before its end has been read
+     * @throws IOException if the stream failed or was closed
+     */
+    public int read(byte[] target, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, target.length);
+        if (length == 0) {
+            return 0;
+        }
+        lock.lock();
+        try {
+            while (true) {
+                if (receive.hasReadable()) {
+                    int n = receive.read(target, offset, length);
+                    announceOpenedWindow();
+                    return n;
+                }
+                if (receive.atEnd()) {
+                    return -1;
+                }
+                checkUsable();
+                changed.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Queues all bytes for sending, blocking while the send buffer is full.
+     *
+     * @throws IOException if the stream failed, was closed or finished
+     */
+    public void write(byte[] data, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        lock.lock();
+        try {
+            while (length > 0) {
+                checkUsable();
+                if (finished) {
+                    throw new IOException("write after finish");
+                }
+                if (!send.hasRoom()) {
+                    changed.awaitUninterruptibly();
+                    continue;
+                }
+                int n = send.queue(data, offset, length);
+                offset += n;
+                length -= n;
+                pump(System.nanoTime());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the outgoing stream after the queued bytes: the peer reads them, then end of stream. */
+    public void finish() throws IOException {
+        lock.lock();
+        try {
+            checkUsable();
+            if (!finished) {
+                finished = true;
+                send.queueFin();
+                pump(System.nanoTime());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the peer has acknowledged everything written (and the end, if finished). A slow reader is waited
+     * for as long as acknowledgements keep coming.
+     *
+     * @param stallLimit give up after this long without any acknowledgement progress
+     * @return false if it gave up, or the stream failed or closed first
+     */
+    public boolean awaitDelivered(Duration stallLimit) {
+        lock.lock();
+        try {
+            while (!send.allDelivered()) {
+                long remaining = lastProgressNanos + stallLimit.toNanos() - System.nanoTime();
+                if (closed || remaining <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(remaining);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Datagrams dropped because they were not valid packets of this stream. */
+    public long droppedDatagrams() {
+        return droppedDatagrams.get();
+    }
+
+    /**
+     * Stops at once, without waiting for delivery; blocked calls fail. Tells the peer (best effort) so it need not
+     * wait for acknowledgements that will never come. Idempotent.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                Packet.writeClose(outgoing, 0, receive.nextExpectedSeq());
+                transmit();
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        release();
+    }
+
+    private void release() {
+        timer.shutdown(); // not shutdownNow: the timer thread itself may be failing the stream
+        transport.close();
+    }
+
+    private void fail(IOException cause) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            failure = cause;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        release();
+        failureListener.onFailure(cause);
+    }
+
+    private void checkUsable() throws IOException {
+        if (failure != null) {
+            throw new IOException(failure.getMessage(), failure);
+        }
+        if (closed) {
+            throw new IOException(peerClosed ? "the peer closed the stream" : "stream closed");
+        }
+    }
+
+    private void onDatagram(ByteBuffer datagram) {
+        Packet packet = Packet.read(datagram);
+        if (packet == null) {
+            droppedDatagrams.incrementAndGet();
+            return;
+        }
+        IOException bug = null;
+        lock.lock();
+        try {
+            handle(packet);
+        } catch (RuntimeException e) {
+            bug = new IOException("internal error handling a datagram", e);
+        } finally {
+            lock.unlock();
+        }
+        if (bug != null) {
+            fail(bug);
+        } else if (peerClosed) {
+            release();
+        }
+    }
+
+    private void handle(Packet packet) {
+        if (closed) {
+            return;
+        }
+        if (!isPlausible(packet)) {
+            droppedDatagrams.incrementAndGet();
+            return;
+        }
+        long now = System.nanoTime();
+        lastHeardNanos = now;
+        applyAck(packet, now);
+        switch (packet.type()) {
+            case DATA -> onData(packet);
+            case PROBE -> sendAck();
+            case ACK -> { }
+            case CLOSE -> {
+                peerClosed = true;
+                closed = true;
+            }
+        }
+        pump(now);
+        changed.signalAll();
+    }
+
+    /** Rejects what no honest peer sends: acks for data never sent, empty or far-future data. */
+    private boolean isPlausible(Packet packet) {
+        if (packet.cumulativeAck() > send.nextSeq()) {
+            return false;
+        }
+        if (packet.type() != Packet.Type.DATA) {
+            return true;
+        }
+        int length = packet.payload().remaining();
+        return (length > 0 || packet.fin())
+                && packet.seq() - receive.nextExpectedSeq() <= receive.capacityBytes();
+    }
+
+    private void applyAck(Packet packet, long now) {
+        if (packet.cumulativeAck() >= highestCumulativeAckSeen) {
+            // Older acks may arrive late; only the newest window is current.
+            highestCumulativeAckSeen = packet.cumulativeAck();
+            peerWindow = packet.window();
+        }
+        SendBuffer.AckResult result = send.onAck(packet.cumulativeAck(), packet.sackRanges(), now);
+        if (result.rttSampleNanos() != SendBuffer.AckResult.NONE) {
+            rtt.sample(result.rttSampleNanos());
+        }
+        if (result.deliveredBytes() > 0) {
+            congestion.onDelivered(result.deliveredBytes());
+        }
+        if (result.lowestLostSeq() != SendBuffer.AckResult.NONE) {
+            congestion.onLoss(result.lowestLostSeq(), send.nextSeq());
+        }
+        if (result.progress()) {
+            lastProgressNanos = now;
+            retransmitTimerStart = send.pipeSegments() > 0 ? now : NOT_ARMED;
+        }
+    }
+
+    private void onData(Packet packet) {
+        byte[] payload = new byte[packet.payload().remaining()];
+        packet.payload().get(payload);
+        ReceiveBuffer.Outcome outcome = receive.accept(packet.seq(), payload, packet.fin());
+        // Anything unusual is reported at once so the sender can repair it; plain in-order data is acked in pairs.
+        if (outcome != ReceiveBuffer.Outcome.IN_ORDER || receive.hasGaps() || packet.fin()
+                || ++segmentsSinceAck >= ACK_EVERY_SEGMENTS) {
+            sendAck();
+        } else {
+            ackPending = true;
+        }
+    }
+
+    private void pump(long now) {
+        Segment segment;
+        while ((segment = send.next(congestion.bytes(), peerWindow, now)) != null) {
+            Packet.writeData(outgoing, advertiseWindow(), receive.nextExpectedSeq(), segment.seq, segment.fin,
+                    segment.payload);
+            transmit();
+            ackPending = false; // the data packet carried the ack
+            segmentsSinceAck = 0;
+        }
+        if (send.pipeSegments() > 0 && retransmitTimerStart == NOT_ARMED) {
+            retransmitTimerStart = now;
+        }
+    }
+
+    private void tick() {
+        lock.lock();
+        long now = System.nanoTime();
+        IOException timeout = null;
+        try {
+            if (closed) {
+                return;
+            }
+            if (now - lastHeardNanos > config.peerTimeout().toNanos()) {
+                timeout = new IOException("no datagram from the peer for " + config.peerTimeout().toMillis()
+                        + " ms (peerTimeout): the path is gone");
+            } else {
+                onTick(now);
+            }
+        } catch (RuntimeException bug) {
+            timeout = new IOException("internal error in the stream timer", bug);
+        } finally {
+            lock.unlock();
+        }
+        if (timeout != null) {
+            fail(timeout);
+        }
+    }
+
+    private void onTick(long now) {
+        if (retransmitTimerStart != NOT_ARMED && send.pipeSegments() > 0
+                && now - retransmitTimerStart >= rtt.rtoNanos()) {
+            send.markAllLost();
+            congestion.onTimeout(send.nextSeq());
+            rtt.backOff();
+            retransmitTimerStart = NOT_ARMED;
+            pump(now);
+        }
+        if (ackPending) {
+            sendAck();
+        }
+        // A sender with data but an empty pipe is held by the peer's window: ask again in case the update was lost.
+        boolean windowBlocked = send.pipeSegments() == 0 && send.hasPending();
+        long probeInterval = windowBlocked ? rtt.rtoNanos() : config.keepAliveInterval().toNanos();
+        boolean quiet = now - lastHeardNanos >= config.keepAliveInterval().toNanos();
+        if ((windowBlocked || quiet) && now - lastProbeNanos >= probeInterval) {
+            lastProbeNanos = now;
+            Packet.writeProbe(outgoing, advertiseWindow(), receive.nextExpectedSeq());
+            transmit();
+        }
+    }
+
+    /** After a read: tell a sender that may be stalled on a closed window once a good part of it has opened. */
+    private void announceOpenedWindow() {
+        if (receive.freeBytes() - lastAdvertisedWindow >= receive.capacityBytes() / 4) {
+            sendAck();
+        }
+    }
+
+    private void sendAck() {
+        Packet.writeAck(outgoing, advertiseWindow(), receive.nextExpectedSeq(), receive.sackRanges(MAX_SACK_RANGES));
+        transmit();
+        ackPending = false;
+        segmentsSinceAck = 0;
+    }
+
+    private long advertiseWindow() {
+        lastAdvertisedWindow = receive.freeBytes();
+        return lastAdvertisedWindow;
+    }
+
+    private void transmit() {
+        outgoing.flip();
+        try {
+            transport.send(outgoing);
+        } catch (IOException e) {
+            // A UDP send error (full buffer, ICMP unreachable) is the same as a loss: retransmission repairs it,
+            // and a path that stays broken ends in the peer timeout.
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package im.tandem.ice.session;
+
+import java.beans.PropertyChangeEvent;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.Agent;
+import org.ice4j.ice.CandidatePair;
+import org.ice4j.ice.Component;
+import org.ice4j.ice.IceMediaStream;
+import org.ice4j.ice.IceProcessingState;
+import org.ice4j.ice.KeepAliveStrategy;
+import org.ice4j.ice.LocalCandidate;
+import org.ice4j.ice.harvest.StunCandidateHarvester;
+import org.ice4j.ice.harvest.TurnCandidateHarvester;
+import org.ice4j.security.LongTermCredential;
+
+/**
+ * One ICE session (RFC 8445) with a single UDP component, on ice4j. Gathers host, server-reflexive and relayed
+ * candidates when created, accepts the peer's candidates as they trickle in, connects in either role, then watches
+ * consent (RFC 7675) on the selected path and reports when it is lost.
+ *
+ * <pre>
+ * IceSession session = IceSession.create(config);      // gathers
+ * send(session.localDescription());                    // via signalling
+ * session.setRemoteCredentials(ufrag, pwd);            // from signalling
+ * session.addRemoteCandidate(candidate);                // as each arrives
+ * IcePath path = session.connect(role).get();          // fails within connectTimeout
+ * </pre>
+ */
+public final class IceSession implements Closeable {
+
+    static {
+        Ice4jDefaults.applySafeDefaults(); // before any ice4j agent can exist
+    }
+
+    /** Reported once when consent on the selected path has lapsed. */
+    @FunctionalInterface
+    public interface PathListener {
+        void onPathLost(String reason);
+    }
+
+    public enum Role {
+        CONTROLLING,
+        CONTROLLED
+    }
+
+    /** ice4j reads the host-candidate policy JVM-wide while gathering; sessions gather one at a time. */
+    private static final Object GATHER_LOCK = new Object();
+    private static final String STREAM_NAME = "data";
+    /** Half a second: a lapse is noticed at most this late, and the check itself costs nothing. */
+    private static final Duration CONSENT_POLL = Duration.ofMillis(500);
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "ice-session-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final IceConfig config;
+    private final Agent agent;
+    private final IceMediaStream stream;
+    private final Component component;
+    private final CompletableFuture<IcePath> connected = new CompletableFuture<>();
+    private volatile PathListener pathListener = reason -> { };
+    private boolean started;
+    private boolean remoteCandidatesEnded;
+    private ScheduledFuture<?> consentWatch;
+    private boolean pathLost;
+
+    private IceSession(IceConfig config, Agent agent, IceMediaStream stream, Component component) {
+        this.config = config;
+        this.agent = agent;
+        this.stream = stream;
+        this.component = component;
+    }
+
+    /** Creates the agent and gathers all local candidates, waiting at most the gather timeout per server. */
+    public static IceSession create(IceConfig config) throws IOException {
+        Objects.requireNonNull(config, "config");
+        synchronized (GATHER_LOCK) {
+            Ice4jDefaults.applyHostPolicy(config);
+            Agent agent = new Agent();
+            try {
+                for (var stun : config.stunServers()) {
+                    agent.addCandidateHarvester(new StunCandidateHarvester(new TransportAddress(stun, Transport.UDP)));
+                }
+                for (TurnServer turn : config.turnServers()) {
+                    agent.addCandidateHarvester(new TurnCandidateHarvester(
+                            new TransportAddress(turn.address(), Transport.UDP),
+                            new LongTermCredential(turn.username(), turn.password())));
+                }
+                agent.setPerformConsentFreshness(true);
+                IceMediaStream stream = agent.createMediaStream(STREAM_NAME);
+                Component component;
+                try {
+                    component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, true);
+                } catch (IOException e) {
+                    throw new IceFailedException("no local candidate: no usable interface or address "
+                            + "(allowedInterfaces=" + config.allowedInterfaces() + ", blockedInterfaces="
+                            + config.blockedInterfaces() + ", allowedAddresses=" + config.allowedAddresses()
+                            + "; loopback is never used)", e);
+                }
+                return new IceSession(config, agent, stream, component);
+            } catch (IOException | RuntimeException e) {
+                agent.free();
+                throw e;
+            }
+        }
+    }
+
+    /** Our credentials and candidates, to send through signalling. */
+    public LocalDescription localDescription() {
+        List<IceCandidate> candidates = component.getLocalCandidates().stream()
+                .filter(c -> c.getTransport() == Transport.UDP)
+                .map(c -> Ice4jCandidates.describe(c, agent.getGeneration()))
+                .toList();
+        return new LocalDescription(agent.getLocalUfrag(), agent.getLocalPassword(), candidates);
+    }
+
+    public synchronized void setRemoteCredentials(String ufrag, String password) {
+        if (ufrag == null || ufrag.isEmpty() || password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("remote ufrag and password must not be empty");
+        }
+        stream.setRemoteUfrag(ufrag);
+        stream.setRemotePassword(password);
+    }
+
+    /** Adds a candidate of the peer; allowed before and after {@link #connect}, as trickle ICE sends them. */
+    public synchronized void addRemoteCandidate(IceCandidate candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        if (stream.getRemoteUfrag() == null) {
+            throw new IllegalStateException("setRemoteCredentials must come before remote candidates");
+        }
+        if (remoteCandidatesEnded) {
+            throw new IllegalStateException("a remote candidate arrived after end-of-candidates");
+        }
+        if (candidate.component() != component.getComponentID()) {
+            return; // not for our single component; signalling may carry others
+        }
+        var remote = Ice4jCandidates.toRemote(candidate, component, stream.getRemoteUfrag());
+        if (started) {
+            component.addUpdateRemoteCandidates(remote);
+            component.updateRemoteCandidates();
+        } else {
+            component.addRemoteCandidate(remote);
+        }
+    }
+
+    /** The peer has sent all its candidates: if every check has already failed, fail now rather than at timeout. */
+    public synchronized void endOfRemoteCandidates() {
+        remoteCandidatesEnded = true;
+        if (agent.getState() == IceProcessingState.FAILED) {
+            connected.completeExceptionally(new IceFailedException("every candidate pair failed its checks"));
+        }
+    }
+
+    /**
+     * Starts connectivity checks.
+     *
+     * @return completes with the selected path, or fails with {@link IceFailedException} within the connect timeout
+     */
+    public synchronized CompletableFuture<IcePath> connect(Role role) {
+        Objects.requireNonNull(role, "role");
+        if (started) {
+            throw new IllegalStateException("connect was already called");
+        }
+        if (stream.getRemoteUfrag() == null) {
+            throw new IllegalStateException("setRemoteCredentials must come before connect");
+        }
+        started = true;
+        agent.setControlling(role == Role.CONTROLLING);
+        agent.addStateChangeListener(this::onStateChange);
+        agent.startConnectivityEstablishment();
+        TIMERS.schedule(() -> connected.completeExceptionally(new IceFailedException(
+                "no working ICE path within " + config.connectTimeout().toMillis() + " ms (connectTimeout)")),
+                config.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        return connected;
+    }
+
+    /** Told once when consent on the selected path lapses for longer than the path timeout. */
+    public void setPathListener(PathListener listener) {
+        this.pathListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    private void onStateChange(PropertyChangeEvent event) {
+        IceProcessingState state = (IceProcessingState) event.getNewValue();
+        if (state == IceProcessingState.COMPLETED || state == IceProcessingState.TERMINATED) {
+            CandidatePair pair = component.getSelectedPair();
+            if (pair != null) {
+                selected(pair);
+            }
+        } else if (state == IceProcessingState.FAILED) {
+            connected.completeExceptionally(new IceFailedException("every candidate pair failed its checks"));
+        }
+    }
+
+    private synchronized void selected(CandidatePair pair) {
+        if (connected.isDone()) {
+            return;
+        }
+        LocalCandidate local = pair.getLocalCandidate();
+        IceCandidate localDescription = Ice4jCandidates.describe(local, agent.getGeneration());
+        IceCandidate remoteDescription = Ice4jCandidates.describe(pair.getRemoteCandidate(), agent.getGeneration());
+        IcePath path = new IcePath(PathType.of(localDescription.type(), remoteDescription.type()),
+                localDescription, remoteDescription, new IceDatagramTransport(component));
+        if (connected.complete(path)) {
+            long selectedAt = System.currentTimeMillis();
+            consentWatch = TIMERS.scheduleAtFixedRate(() -> checkConsent(pair, selectedAt),
+                    CONSENT_POLL.toMillis(), CONSENT_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** ice4j sends the consent checks (RFC 7675) and stamps the pair on each answer; we judge the stamp. */
+    private void checkConsent(CandidatePair pair, long selectedAt) {
+        long lastConsent = Math.max(selectedAt, pair.getConsentFreshness());
+        long silentMillis = System.currentTimeMillis() - lastConsent;
+        if (silentMillis > config.pathTimeout().toMillis()) {
+            synchronized (this) {
+                if (pathLost) {
+                    return;
+                }
+                pathLost = true;
+                consentWatch.cancel(false);
+            }
+            pathListener.onPathLost("no consent (RFC 7675) on the selected path for " + silentMillis
+                    + " ms (pathTimeout " + config.pathTimeout().toMillis() + " ms)");
+        }
+    }
+
+    /** Stops checks and consent, releases every socket and TURN allocation. Idempotent. */
+    @Override
+    public synchronized void close() {
+        connected.completeExceptionally(new IceFailedException("session closed"));
+        if (consentWatch != null) {
+            consentWatch.cancel(false);
+        }
+        agent.free();
+    }
+}

@@ -1,0 +1,121 @@
+package im.tandem.it.ice;
+
+import im.tandem.ice.channel.Channel;
+import im.tandem.ice.channel.ChannelConfig;
+import im.tandem.ice.channel.ChannelIdentity;
+import im.tandem.ice.channel.Fingerprint;
+import im.tandem.ice.session.IceConfig;
+import im.tandem.ice.session.IcePath;
+import im.tandem.ice.session.IceSession;
+import im.tandem.ice.session.TurnServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One end of an ICE session, run inside a lab namespace. Signalling goes through standard input and output (see
+ * {@link SignalLine}); results are reported as lines: {@code SELECTED type}, {@code SENT sha256},
+ * {@code RECEIVED sha256 bytes}, {@code PATH_LOST reason}, {@code CHANNEL_FAILED reason}, {@code ERROR message}.
+ *
+ * <p>Arguments: {@code controlling|controlled bytes seed idleSeconds [stun host:port] [turn host:port user pass]}.
+ * The controlling peer is the channel's TLS client and sends {@code bytes} seeded random bytes; the controlled peer
+ * receives them. Both then stay idle up to {@code idleSeconds}, reporting a lost path if it happens.
+ */
+public final class IcePeer {
+
+    private IcePeer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        try {
+            run(args, out);
+        } catch (Exception e) {
+            out.println("ERROR " + e);
+            e.printStackTrace();
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args, PrintStream out) throws Exception {
+        boolean controlling = "controlling".equals(args[0]);
+        int bytes = Integer.parseInt(args[1]);
+        long seed = Long.parseLong(args[2]);
+        int idleSeconds = Integer.parseInt(args[3]);
+        IceConfig config = IceConfig.defaults();
+        for (int i = 4; i < args.length; i++) {
+            if ("stun".equals(args[i])) {
+                config = config.withStunServers(List.of(address(args[++i])));
+            } else if ("turn".equals(args[i])) {
+                config = config.withTurnServers(List.of(new TurnServer(address(args[++i]), args[++i], args[++i])));
+            }
+        }
+        ChannelIdentity identity = ChannelIdentity.generate();
+        try (IceSession session = IceSession.create(config)) {
+            var local = session.localDescription();
+            out.println(SignalLine.CREDENTIALS + " " + local.ufrag() + " " + local.password());
+            out.println(SignalLine.FINGERPRINT + " " + identity.fingerprint().algorithm() + " "
+                    + identity.fingerprint().value());
+            local.candidates().forEach(c -> out.println(SignalLine.candidate(c)));
+            out.println(SignalLine.END);
+
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            Fingerprint peer = null;
+            List<String[]> candidates = new ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.equals(SignalLine.END); line = in.readLine()) {
+                String[] f = line.split(" ");
+                switch (f[0]) {
+                    case SignalLine.CREDENTIALS -> session.setRemoteCredentials(f[1], f[2]);
+                    case SignalLine.FINGERPRINT -> peer = Fingerprint.parse(f[1], f[2]);
+                    case SignalLine.CANDIDATE -> candidates.add(f);
+                    default -> throw new IllegalArgumentException("unexpected signalling line: " + line);
+                }
+            }
+            candidates.forEach(f -> session.addRemoteCandidate(SignalLine.parseCandidate(f)));
+            session.endOfRemoteCandidates();
+
+            CountDownLatch lost = new CountDownLatch(1);
+            session.setPathListener(reason -> {
+                out.println("PATH_LOST " + reason);
+                lost.countDown();
+            });
+            IcePath path = session.connect(controlling ? IceSession.Role.CONTROLLING : IceSession.Role.CONTROLLED)
+                    .get();
+            out.println("SELECTED " + path.type() + " " + path.local().type().wireName() + " "
+                    + path.remote().type().wireName());
+            Channel channel = Channel.open(path.transport(), identity, peer,
+                    controlling ? Channel.Role.CLIENT : Channel.Role.SERVER, ChannelConfig.defaults(),
+                    cause -> out.println("CHANNEL_FAILED " + cause.getMessage()));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            if (controlling) {
+                byte[] data = new byte[bytes];
+                new Random(seed).nextBytes(data);
+                OutputStream stream = channel.output();
+                stream.write(data);
+                stream.close();
+                out.println("SENT " + HexFormat.of().formatHex(sha.digest(data)));
+            } else {
+                byte[] data = channel.input().readAllBytes();
+                out.println("RECEIVED " + HexFormat.of().formatHex(sha.digest(data)) + " " + data.length);
+            }
+            out.println("IDLE");
+            lost.await(idleSeconds, TimeUnit.SECONDS);
+            channel.close();
+        }
+    }
+
+    private static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+}
