@@ -4,17 +4,14 @@ import java.nio.file.Path;
 
 /** The text of the few files an Openfire 4.2.0 home needs before its first boot. */
 final class OpenfireConfigFile {
-    /** HSQLDB's own check query; Openfire runs it to test pooled connections. */
-    private static final String HSQLDB_TEST_SQL = "SELECT 1 FROM INFORMATION_SCHEMA.SYSTEM_USERS";
-
     private OpenfireConfigFile() {
     }
 
     /**
-     * conf/openfire.xml: set up already (no web wizard), the standard connection provider on an HSQLDB
-     * file database, every listener on 127.0.0.1 and the admin console's web ports off.
+     * conf/openfire.xml: set up already (no web wizard), the standard connection provider on the given
+     * database, every listener on 127.0.0.1 and the admin console's web ports off.
      */
-    static String render(String domain, String databaseUrl) {
+    static String render(String domain, OpenfireDatabase database) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <jive>
@@ -36,10 +33,10 @@ final class OpenfireConfigFile {
                   </connectionProvider>
                   <database>
                     <defaultProvider>
-                      <driver>org.hsqldb.jdbcDriver</driver>
+                      <driver>%s</driver>
                       <serverURL>%s</serverURL>
-                      <username>sa</username>
-                      <password></password>
+                      <username>%s</username>
+                      <password>%s</password>
                       <testSQL>%s</testSQL>
                       <testBeforeUse>false</testBeforeUse>
                       <testAfterUse>false</testAfterUse>
@@ -49,7 +46,8 @@ final class OpenfireConfigFile {
                     </defaultProvider>
                   </database>
                 </jive>
-                """.formatted(escape(domain), escape(domain), escape(databaseUrl), HSQLDB_TEST_SQL);
+                """.formatted(escape(domain), escape(domain), escape(database.driver()), escape(database.serverUrl()),
+                escape(database.username()), escape(database.password()), escape(database.testSql()));
     }
 
     /** conf/security.xml: property encryption with Openfire's default algorithm and no key. */

@@ -28,7 +28,7 @@ public final class OpenfireHome {
 
     /** Openfire's default key store password; the stores are empty, it protects nothing. */
     private static final char[] STORE_PASSWORD = "changeit".toCharArray();
-    private static final String SCHEMA_RESOURCE = "/im/tandem/it/openfire/openfire_hsqldb.sql";
+    private static final String SCHEMA_RESOURCE_DIRECTORY = "/im/tandem/it/openfire/";
     private static final String PLUGIN_FILE = "tandem.jar";
 
     private final Path root;
@@ -58,13 +58,16 @@ public final class OpenfireHome {
             Files.createDirectories(root.resolve("conf"));
             Files.createDirectories(root.resolve("logs"));
             Files.createDirectories(root.resolve("db"));
-            writeString("conf/openfire.xml", OpenfireConfigFile.render(settings.domain(), databaseUrl()));
+            writeString("conf/openfire.xml",
+                    OpenfireConfigFile.render(settings.domain(), OpenfireDatabase.of(settings, root)));
             writeString("conf/security.xml", OpenfireConfigFile.renderSecurity());
             writeString("conf/log4j.properties", OpenfireConfigFile.renderLogging(logFile()));
             writeEmptyKeyStore("resources/security/keystore");
             writeEmptyKeyStore("resources/security/truststore");
             writeEmptyKeyStore("resources/security/client.truststore");
-            copySchema();
+            for (String schema : OpenfireDatabase.SCHEMA_FILES) {
+                copySchema(schema);
+            }
             writeString("plugins/admin/plugin.xml", OpenfireConfigFile.renderAdminPlugin());
             writeHarnessFile(settings, clientPort);
             if (settings.pluginInstalled()) {
@@ -111,11 +114,6 @@ public final class OpenfireHome {
         return harness;
     }
 
-    private String databaseUrl() {
-        // write_delay=false: every commit reaches the disk, so a SIGKILL loses no committed row.
-        return "jdbc:hsqldb:file:" + root.resolve("db/openfire") + ";hsqldb.write_delay=false";
-    }
-
     private void writeHarnessFile(OpenfireSettings settings, int clientPort) throws IOException {
         Properties harness = new Properties();
         harness.setProperty(DOMAIN_KEY, settings.domain());
@@ -128,12 +126,13 @@ public final class OpenfireHome {
         }
     }
 
-    private void copySchema() throws IOException {
-        Path target = root.resolve("resources/database/openfire_hsqldb.sql");
+    private void copySchema(String fileName) throws IOException {
+        Path target = root.resolve("resources/database").resolve(fileName);
         Files.createDirectories(target.getParent());
-        try (InputStream in = OpenfireHome.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+        String resource = SCHEMA_RESOURCE_DIRECTORY + fileName;
+        try (InputStream in = OpenfireHome.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the schema " + SCHEMA_RESOURCE + " is not on the classpath");
+                throw new IllegalStateException("the schema " + resource + " is not on the classpath");
             }
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }

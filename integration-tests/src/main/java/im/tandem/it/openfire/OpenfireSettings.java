@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What a harnessed Openfire is set up with: its domain, its client port, the users it must have and any
- * extra Openfire system properties. Immutable; build one with {@link #builder()}.
+ * What a harnessed Openfire is set up with: its domain, its client port, the users it must have, any
+ * extra Openfire system properties and, optionally, an external database. Immutable; build one with
+ * {@link #builder()}.
  */
 public final class OpenfireSettings {
     /** The domain a newcomer's clients expect: `alice@localhost`. */
@@ -18,6 +20,7 @@ public final class OpenfireSettings {
     private final List<UserAccount> users;
     private final Map<String, String> properties;
     private final boolean pluginInstalled;
+    private final ExternalDatabase database;
 
     private OpenfireSettings(Builder builder) {
         this.domain = builder.domain;
@@ -25,6 +28,7 @@ public final class OpenfireSettings {
         this.users = List.copyOf(builder.users);
         this.properties = Map.copyOf(builder.properties);
         this.pluginInstalled = builder.pluginInstalled;
+        this.database = builder.database;
     }
 
     public static Builder builder() {
@@ -54,11 +58,39 @@ public final class OpenfireSettings {
         return pluginInstalled;
     }
 
+    /** The external database, or empty for the embedded HSQLDB file database in the Openfire home. */
+    public Optional<ExternalDatabase> database() {
+        return Optional.ofNullable(database);
+    }
+
     public Builder toBuilder() {
         Builder builder = new Builder().domain(domain).clientPort(clientPort).pluginInstalled(pluginInstalled);
         users.forEach(builder::user);
         properties.forEach(builder::property);
+        builder.database = database;
         return builder;
+    }
+
+    /**
+     * A PostgreSQL database Openfire keeps its data in instead of its embedded one, for instance one that
+     * several servers share. Openfire creates its tables there on first boot if the database is empty.
+     */
+    public record ExternalDatabase(String jdbcUrl, String user, String password) {
+        /** The only external database the harness lays out a schema for. */
+        static final String URL_PREFIX = "jdbc:postgresql://";
+
+        public ExternalDatabase {
+            if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX) || jdbcUrl.chars().anyMatch(c -> c <= ' ')) {
+                throw new IllegalArgumentException("the database URL must be a PostgreSQL JDBC URL such as "
+                        + URL_PREFIX + "127.0.0.1:5432/openfire, got '" + jdbcUrl + "'");
+            }
+            if (user == null || user.isBlank()) {
+                throw new IllegalArgumentException("the database user of " + jdbcUrl + " must not be empty");
+            }
+            if (password == null || password.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("the database password of " + jdbcUrl + " must be one line");
+            }
+        }
     }
 
     /** A user account to create when it does not exist yet. */
@@ -93,6 +125,7 @@ public final class OpenfireSettings {
         private final List<UserAccount> users = new java.util.ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
         private boolean pluginInstalled = true;
+        private ExternalDatabase database;
 
         public Builder pluginInstalled(boolean installed) {
             this.pluginInstalled = installed;
@@ -136,6 +169,12 @@ public final class OpenfireSettings {
             }
             Objects.requireNonNull(value, "value of " + key);
             properties.put(key, value);
+            return this;
+        }
+
+        /** Keeps Openfire's data in this PostgreSQL database rather than in the home's HSQLDB files. */
+        public Builder database(String jdbcUrl, String user, String password) {
+            this.database = new ExternalDatabase(jdbcUrl, user, password);
             return this;
         }
 
