@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import im.tandem.openfire.extdisco.ExtDiscoFeature;
+import im.tandem.openfire.stun.HostedStunFeature;
 
 /**
  * The plugin's entry point: Openfire calls it when the jar is installed and again when it is removed.
@@ -17,11 +18,13 @@ import im.tandem.openfire.extdisco.ExtDiscoFeature;
 public final class TandemPlugin implements Plugin {
     private static final Logger LOG = LoggerFactory.getLogger(TandemPlugin.class);
 
-    private final ExtDiscoFeature extDisco = new ExtDiscoFeature();
+    private final HostedStunFeature hostedStun = new HostedStunFeature();
+    private final ExtDiscoFeature extDisco = new ExtDiscoFeature(hostedStun::primaryAddress);
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         XMPPServer.getInstance().getIQDiscoInfoHandler().addServerFeature(TandemFeature.NAMESPACE);
+        hostedStun.start();
         extDisco.start();
         LOG.info("Tandem plugin {} loaded; advertising {}", TandemVersion.current(), TandemFeature.NAMESPACE);
     }
@@ -29,6 +32,7 @@ public final class TandemPlugin implements Plugin {
     @Override
     public void destroyPlugin() {
         extDisco.stop();
+        hostedStun.stop();
         XMPPServer.getInstance().getIQDiscoInfoHandler().removeServerFeature(TandemFeature.NAMESPACE);
         LOG.info("Tandem plugin {} unloaded", TandemVersion.current());
     }

@@ -1,9 +1,11 @@
 package im.tandem.openfire.extdisco;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which external services a user is told about, with fresh TURN credentials for that user. Knows nothing of
@@ -11,15 +13,20 @@ import java.util.Optional;
  */
 public final class ServiceDirectory {
     private final Clock clock;
+    private final Supplier<Optional<InetSocketAddress>> hostedStun;
 
-    public ServiceDirectory(Clock clock) {
+    /**
+     * @param hostedStun the plugin's own STUN server, advertised when no other STUN service is configured
+     */
+    public ServiceDirectory(Clock clock, Supplier<Optional<InetSocketAddress>> hostedStun) {
         this.clock = clock;
+        this.hostedStun = hostedStun;
     }
 
     /** Every configured service of the given type, or of every type when {@code type} is empty. */
     public List<ExternalService> services(RendezvousSettings settings, String user, Optional<String> type) {
         List<ExternalService> services = new ArrayList<>();
-        settings.stun().ifPresent(stun -> services.add(new ExternalService(ExternalService.STUN,
+        settings.stun().or(hostedStun).ifPresent(stun -> services.add(new ExternalService(ExternalService.STUN,
                 stun.getHostString(), stun.getPort(), "udp", Optional.empty())));
         settings.turn().ifPresent(turn -> services.add(new ExternalService(ExternalService.TURN,
                 turn.address().getHostString(), turn.address().getPort(), turn.transport(), Optional.of(

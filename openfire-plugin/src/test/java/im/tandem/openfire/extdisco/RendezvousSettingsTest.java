@@ -71,7 +71,7 @@ class RendezvousSettingsTest {
                 RendezvousSettings.TURN_ADDRESS, "127.0.0.1:3479",
                 RendezvousSettings.TURN_SECRET, "s3cret")::get);
         ServiceDirectory directory = new ServiceDirectory(
-                Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC));
+                Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC), Optional::empty);
 
         assertThat(directory.services(settings, "alice", Optional.empty()))
                 .extracting(ExternalService::type).containsExactly("stun", "turn");
@@ -80,5 +80,19 @@ class RendezvousSettingsTest {
         assertThat(directory.services(settings, "alice", Optional.of("stun")).get(0).credentials()).isEmpty();
         assertThat(directory.service(settings, "alice", "turn", "127.0.0.1")).isPresent();
         assertThat(directory.service(settings, "alice", "turn", "elsewhere.example")).isEmpty();
+    }
+
+    @Test
+    void theHostedStunServerIsAdvertisedUnlessAnotherIsConfigured() {
+        InetSocketAddress hosted = new InetSocketAddress("127.0.0.1", 3480);
+        ServiceDirectory directory = new ServiceDirectory(Clock.systemUTC(), () -> Optional.of(hosted));
+
+        RendezvousSettings none = RendezvousSettings.read(Map.<String, String>of()::get);
+        assertThat(directory.services(none, "alice", Optional.empty())).singleElement()
+                .satisfies(stun -> assertThat(stun.port()).isEqualTo(3480));
+
+        RendezvousSettings other = RendezvousSettings.read(Map.of(RendezvousSettings.STUN_ADVERTISED, "stun.example.org")::get);
+        assertThat(directory.services(other, "alice", Optional.empty())).singleElement()
+                .satisfies(stun -> assertThat(stun.host()).isEqualTo("stun.example.org"));
     }
 }
