@@ -128,7 +128,11 @@ public final class OpenfireMain {
                 switch (words[0]) {
                     case "user" -> ensureUser(words[1], words[2]);
                     case "befriend" -> befriend(words[1], words[2]);
-                    case "property" -> JiveGlobals.setProperty(words[1], line.trim().split(" ", 3)[2]);
+                    case "property" -> {
+                        String[] parts = line.split(" ", 3);
+                        JiveGlobals.setProperty(parts[1], parts.length > 2 ? parts[2] : "");
+                    }
+                    case "unset" -> JiveGlobals.deleteProperty(words[1]);
                     case "stop" -> {
                         stop(server);
                         return;

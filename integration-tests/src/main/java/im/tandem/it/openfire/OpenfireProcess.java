@@ -93,6 +93,11 @@ public final class OpenfireProcess implements AutoCloseable {
         command("property " + key + " " + value);
     }
 
+    /** Removes an Openfire system property on the running server, so that its default applies again. */
+    public void deleteProperty(String key) {
+        command("unset " + key);
+    }
+
     /** Stops the server cleanly, as an admin's shutdown does. */
     public void stop() {
         if (!isRunning()) {
