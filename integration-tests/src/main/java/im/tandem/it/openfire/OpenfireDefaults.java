@@ -42,6 +42,8 @@ final class OpenfireDefaults {
         // The SOCKS5 proxy binds every interface; a test that needs it turns it on with its own port.
         defaults.put("xmpp.proxy.enabled", "false");
         defaults.put("mediaproxy.enabled", "false");
+        // The Flash cross-domain policy listener takes a fixed port (5229), which a second server cannot have.
+        defaults.put("flash.crossdomain.enabled", "false");
         // A development server must not call home.
         defaults.put("update.service-enabled", "false");
         defaults.put("xmpp.auth.anonymous", "false");

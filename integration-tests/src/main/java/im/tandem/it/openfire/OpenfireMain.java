@@ -97,9 +97,12 @@ public final class OpenfireMain {
         }
     }
 
+    /** Creates the user, or gives an existing one (such as the schema's admin) the configured password. */
     private static void ensureUser(String username, String password) throws Exception {
         UserManager users = UserManager.getInstance();
-        if (!users.isRegisteredUser(username)) {
+        if (users.isRegisteredUser(username)) {
+            users.getUser(username).setPassword(password);
+        } else {
             users.createUser(username, password, username, null);
         }
     }

@@ -78,7 +78,7 @@ public final class OpenfireProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Creates a user unless it exists. */
+    /** Creates a user, or sets the password of an existing one. */
     public void ensureUser(String username, String password) {
         command("user " + username + " " + password);
     }

@@ -1,0 +1,90 @@
+package im.tandem.it.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import im.tandem.ice.stun.LoopbackPorts;
+import im.tandem.it.openfire.OpenfireExtension;
+import im.tandem.it.openfire.OpenfireSettings;
+
+/** The chat program, driven line by line as a script would, against the real server. */
+class ChatProgramTest {
+    private static final int STUN_PORT = freeStunPorts();
+
+    @RegisterExtension
+    static final OpenfireExtension OPENFIRE = new OpenfireExtension(OpenfireSettings.builder()
+            .user("alice", "alice-pw").user("bob", "bob-pw")
+            .property("tandem.stun.enabled", "true")
+            .property("tandem.stun.primary", "127.0.0.1:" + STUN_PORT)
+            .property("tandem.stun.alternate", "127.0.0.2")
+            .build());
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void contacts() {
+        OPENFIRE.server().befriend("alice", "bob");
+    }
+
+    @Test
+    void twoChatProgramsTalkSeeEachOtherComeAndGoAndDiscoverTheirNat() throws Exception {
+        try (ChatProgram bob = ChatProgram.start(OPENFIRE.server(), "bob", "bob-pw", work)) {
+            assertThat(bob.await("connected ")).startsWith("connected bob@localhost/");
+            assertThat(bob.await("contact alice@localhost")).isEqualTo("contact alice@localhost offline alice");
+
+            try (ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
+                assertThat(alice.await("contact bob@localhost")).isEqualTo("contact bob@localhost available bob");
+                assertThat(bob.await("online ")).isEqualTo("online alice@localhost");
+
+                alice.type("/msg bob@localhost hello bob");
+                assertThat(alice.await("sent ")).isEqualTo("sent bob@localhost server hello bob");
+                assertThat(bob.await("message ")).isEqualTo("message alice@localhost server hello bob");
+
+                bob.type("/to alice@localhost");
+                bob.type("hi alice, two\\lines");
+                assertThat(alice.await("message ")).isEqualTo("message bob@localhost server hi alice, two\\\\lines");
+
+                alice.type("/dance");
+                assertThat(alice.await("error ")).startsWith("error unknown command /dance");
+
+                alice.type("/nat");
+                assertThat(alice.await("nat ")).startsWith("nat OPEN_INTERNET NO_NAT ENDPOINT_INDEPENDENT 127.0.0.1:")
+                        .endsWith(" 127.0.0.1:" + STUN_PORT);
+
+                alice.type("/quit");
+                assertThat(alice.await("bye")).isEqualTo("bye");
+                assertThat(alice.awaitExit()).isZero();
+            }
+            assertThat(bob.await("presence alice@localhost")).isEqualTo("presence alice@localhost offline");
+        }
+    }
+
+    @Test
+    void aMessageSentWhileTheProgramWasClosedArrivesMarkedOffline() throws Exception {
+        try (ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
+            alice.await("connected ");
+            alice.type("/msg bob@localhost are you there?");
+            alice.await("sent ");
+            alice.type("/quit");
+            assertThat(alice.awaitExit()).isZero();
+        }
+        try (ChatProgram bob = ChatProgram.start(OPENFIRE.server(), "bob", "bob-pw", work)) {
+            assertThat(bob.await("message ")).isEqualTo("message alice@localhost offline are you there?");
+        }
+    }
+
+    private static int freeStunPorts() {
+        try {
+            return LoopbackPorts.freePortPair();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

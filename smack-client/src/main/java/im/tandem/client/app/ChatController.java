@@ -1,0 +1,161 @@
+package im.tandem.client.app;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+import im.tandem.client.TandemClient;
+import im.tandem.client.chat.Contact;
+import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.extdisco.ExternalService;
+import im.tandem.client.extdisco.ExternalServiceDiscoveryManager;
+import im.tandem.ice.nat.NatDiscovery;
+import im.tandem.ice.nat.NatDiscoveryResult;
+import im.tandem.ice.net.HostPort;
+import im.tandem.ice.stun.StunDefaults;
+
+/**
+ * The chat program's behaviour, apart from how it is shown: turns typed lines into actions on the client and the
+ * client's news into {@link ChatEvent}s. Every failure becomes an {@code error} event; the program goes on.
+ */
+public final class ChatController {
+    /** Messages go through the server until a direct session carries them. */
+    static final String ROUTE_SERVER = "server";
+    /** Messages the server held while we were offline. */
+    static final String ROUTE_OFFLINE = "offline";
+
+    private final Consumer<ChatEvent> out;
+    private volatile TandemClient client;
+    private final Map<String, Boolean> lastAvailability = new ConcurrentHashMap<>();
+    private volatile EntityBareJid selected;
+
+    public ChatController(Consumer<ChatEvent> out) {
+        this.out = out;
+    }
+
+    /**
+     * Listens to the client; called before login (see {@link TandemClient#connect(im.tandem.client.connect.ClientConfig,
+     * Consumer)}) so that messages the server held are not missed.
+     */
+    public void attach(TandemClient tandemClient) {
+        this.client = tandemClient;
+        tandemClient.onMessage(this::received);
+        tandemClient.onPresence(this::presenceChanged);
+    }
+
+    /** Announces the login and the roster. */
+    public void started() {
+        out.accept(ChatEvent.of("connected", client.connection().getUser().toString()));
+        listRoster();
+    }
+
+    /** The conversation partner plain lines go to, if chosen. */
+    public Optional<EntityBareJid> selected() {
+        return Optional.ofNullable(selected);
+    }
+
+    /** Handles one typed line; false when the user asked to quit. */
+    public boolean handle(String line) {
+        ChatInput input;
+        try {
+            input = ChatInput.parse(line);
+        } catch (IllegalArgumentException e) {
+            out.accept(ChatEvent.withText("error", e.getMessage()));
+            return true;
+        }
+        try {
+            if (input instanceof ChatInput.Quit) {
+                return false;
+            } else if (input instanceof ChatInput.SelectContact select) {
+                selected = jid(select.jid());
+                out.accept(ChatEvent.withText("info", "talking to " + selected + " (" + ROUTE_SERVER + ")"));
+            } else if (input instanceof ChatInput.Send send) {
+                send(send);
+            } else if (input instanceof ChatInput.ListRoster) {
+                listRoster();
+            } else if (input instanceof ChatInput.DiscoverNat nat) {
+                discoverNat(nat.stunServer());
+            } else if (input instanceof ChatInput.Help) {
+                help();
+            }
+        } catch (IllegalArgumentException e) {
+            out.accept(ChatEvent.withText("error", e.getMessage()));
+        } catch (Exception e) {
+            out.accept(ChatEvent.withText("error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+        return true;
+    }
+
+    private void send(ChatInput.Send send) throws Exception {
+        EntityBareJid to = send.jid().map(ChatController::jid).orElse(selected);
+        if (to == null) {
+            throw new IllegalArgumentException("choose a contact with /to JID first, or use /msg JID TEXT");
+        }
+        client.send(to, send.text());
+        out.accept(ChatEvent.withText("sent", send.text(), to.toString(), ROUTE_SERVER));
+    }
+
+    private void listRoster() {
+        try {
+            for (Contact contact : client.contacts()) {
+                lastAvailability.put(contact.jid().toString(), contact.available());
+                out.accept(ChatEvent.withText("contact", contact.name(), contact.jid().toString(), contact.status()));
+            }
+        } catch (Exception e) {
+            out.accept(ChatEvent.withText("error", "cannot read the roster: " + e.getMessage()));
+        }
+    }
+
+    private void discoverNat(Optional<String> given) throws Exception {
+        InetSocketAddress server = given.isPresent()
+                ? HostPort.parse("/nat", given.get()).socketAddress("/nat", StunDefaults.PORT)
+                : serversStun();
+        out.accept(ChatEvent.withText("info", "asking the STUN server at " + server.getHostString() + ":" + server.getPort()));
+        NatDiscoveryResult result = new NatDiscovery(server).discover();
+        out.accept(ChatEvent.of("nat", result.natType().map(Enum::name).orElse("UNKNOWN"),
+                result.mapping().name(), result.filtering().name(),
+                result.mappedAddress().map(address -> address.getHostString() + ":" + address.getPort()).orElse("-"),
+                server.getHostString() + ":" + server.getPort()));
+        result.reason().ifPresent(reason -> out.accept(ChatEvent.withText("info", reason)));
+    }
+
+    private InetSocketAddress serversStun() throws Exception {
+        ExternalService stun = ExternalServiceDiscoveryManager.getInstanceFor(client.connection()).services().stream()
+                .filter(ExternalService::isStun).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the server offers no STUN service; name one: /nat HOST[:PORT]"));
+        return new InetSocketAddress(stun.host(), stun.port());
+    }
+
+    private void help() {
+        ChatInput.HELP.lines().forEach(line -> out.accept(ChatEvent.withText("info", line)));
+    }
+
+    private void received(IncomingMessage message) {
+        String route = message.delayedFrom().isPresent() ? ROUTE_OFFLINE : ROUTE_SERVER;
+        out.accept(ChatEvent.withText("message", message.body(), message.from().toString(), route));
+    }
+
+    private void presenceChanged(Contact contact) {
+        String jid = contact.jid().toString();
+        Boolean before = lastAvailability.put(jid, contact.available());
+        out.accept(ChatEvent.of("presence", jid, contact.status()));
+        if (contact.available() && !Boolean.TRUE.equals(before)) {
+            out.accept(ChatEvent.of("online", jid));
+        }
+    }
+
+    private static EntityBareJid jid(String text) {
+        try {
+            return JidCreate.entityBareFrom(text);
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a bare JID such as bob@example.org");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package im.tandem.client.app;
+
+import java.util.Optional;
+
+/**
+ * One line the user typed, understood. Commands start with '/'; any other line is a message to the selected
+ * contact.
+ *
+ * <pre>
+ * /to JID           choose whom plain lines go to
+ * /msg JID TEXT     send TEXT to JID
+ * /roster           list the contacts with their presence
+ * /nat [HOST[:PORT]] this network's NAT type, from the server's STUN service or the one given
+ * /help             the commands
+ * /quit             log out and exit
+ * TEXT              send TEXT to the contact chosen with /to
+ * </pre>
+ */
+public sealed interface ChatInput {
+    String HELP = String.join("\n",
+            "/to JID            choose whom plain lines go to",
+            "/msg JID TEXT      send TEXT to JID",
+            "/roster            list the contacts with their presence",
+            "/nat [HOST[:PORT]] this network's NAT type (default: the server's STUN service)",
+            "/help              these commands",
+            "/quit              log out and exit",
+            "TEXT               send TEXT to the contact chosen with /to");
+
+    record SelectContact(String jid) implements ChatInput {
+    }
+
+    record Send(Optional<String> jid, String text) implements ChatInput {
+    }
+
+    record ListRoster() implements ChatInput {
+    }
+
+    record DiscoverNat(Optional<String> stunServer) implements ChatInput {
+    }
+
+    record Help() implements ChatInput {
+    }
+
+    record Quit() implements ChatInput {
+    }
+
+    /** Nothing to do: an empty line. */
+    record Nothing() implements ChatInput {
+    }
+
+    /**
+     * @throws IllegalArgumentException for an unknown command or missing arguments, with a message for the user
+     */
+    static ChatInput parse(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty()) {
+            return new Nothing();
+        }
+        if (!trimmed.startsWith("/")) {
+            return new Send(Optional.empty(), trimmed);
+        }
+        String[] words = trimmed.split("\\s+", 3);
+        return switch (words[0]) {
+            case "/to" -> new SelectContact(argument(words, 1, "/to JID"));
+            case "/msg" -> new Send(Optional.of(argument(words, 1, "/msg JID TEXT")), argument(words, 2, "/msg JID TEXT"));
+            case "/roster" -> new ListRoster();
+            case "/nat" -> new DiscoverNat(words.length > 1 ? Optional.of(words[1]) : Optional.empty());
+            case "/help" -> new Help();
+            case "/quit" -> new Quit();
+            default -> throw new IllegalArgumentException("unknown command " + words[0] + "; /help lists them");
+        };
+    }
+
+    private static String argument(String[] words, int index, String usage) {
+        if (words.length <= index || words[index].isBlank()) {
+            throw new IllegalArgumentException("usage: " + usage);
+        }
+        return words[index];
+    }
+}
