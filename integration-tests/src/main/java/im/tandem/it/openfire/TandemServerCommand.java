@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,6 +28,14 @@ public final class TandemServerCommand {
     private static final String PASSWORD_FILE = "demo-passwords.properties";
     private static final int GENERATED_PASSWORD_LENGTH = 12;
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
+    /**
+     * The hosted STUN server on two loopback addresses (Linux routes all of 127.0.0.0/8 to loopback), so that full
+     * NAT-type discovery works on one machine out of the box. Any --property overrides these.
+     */
+    static final Map<String, String> DEFAULT_PROPERTIES = Map.of(
+            "tandem.stun.enabled", "true",
+            "tandem.stun.primary", "127.0.0.1:3478",
+            "tandem.stun.alternate", "127.0.0.2:3479");
 
     private TandemServerCommand() {
     }
@@ -44,6 +54,7 @@ public final class TandemServerCommand {
         OpenfireSettings.Builder settings = OpenfireSettings.builder()
                 .domain(options.domain())
                 .clientPort(options.clientPort());
+        DEFAULT_PROPERTIES.forEach(settings::property);
         options.properties().forEach(settings::property);
         List<OpenfireSettings.UserAccount> users = options.users().isEmpty()
                 ? demoUsers(options.dataDir()) : options.users();
@@ -70,6 +81,12 @@ public final class TandemServerCommand {
 
         for (OpenfireSettings.UserAccount user : users) {
             System.out.println("  user " + user.username() + "@" + server.domain() + "  password " + user.password());
+        }
+        Map<String, String> effective = new java.util.HashMap<>(DEFAULT_PROPERTIES);
+        effective.putAll(options.properties());
+        if (Boolean.parseBoolean(effective.get("tandem.stun.enabled"))) {
+            System.out.println("  STUN server on " + effective.get("tandem.stun.primary")
+                    + Optional.ofNullable(effective.get("tandem.stun.alternate")).map(alt -> " and " + alt).orElse(""));
         }
         System.out.println("Tandem server ready: domain " + server.domain() + ", clients connect to "
                 + server.host() + ":" + server.clientPort() + " (plain, loopback only). Ctrl-C stops it.");
