@@ -42,6 +42,16 @@ public final class LabServers {
         return command;
     }
 
+    /** coturn as a plain STUN server on one address and port, as benchmarks compare against. */
+    public static List<String> coturnStun(InetAddress address, int port, Path workDirectory) {
+        List<String> command = coturnBase(workDirectory, "coturn-stun-" + port);
+        command.addAll(List.of(
+                "--listening-ip", address.getHostAddress(),
+                "--listening-port", Integer.toString(port),
+                "--stun-only"));
+        return command;
+    }
+
     /** coturn as a TURN server taking TURN REST API credentials, relaying from its own address. */
     public static List<String> coturnRelay(TurnServer server, Path workDirectory) {
         List<String> command = coturnBase(workDirectory, "coturn-turn-" + server.address().getPort());

@@ -25,7 +25,8 @@ import im.tandem.ice.stun.StunServerStatistics;
 public final class HostedStunFeature implements PropertyEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(HostedStunFeature.class);
     private static final Set<String> SETTINGS = Set.of(
-            HostedStunSettings.ENABLED, HostedStunSettings.PRIMARY, HostedStunSettings.ALTERNATE);
+            HostedStunSettings.ENABLED, HostedStunSettings.PRIMARY, HostedStunSettings.ALTERNATE,
+            HostedStunSettings.RATE, HostedStunSettings.BURST);
 
     private StunServer server;
 

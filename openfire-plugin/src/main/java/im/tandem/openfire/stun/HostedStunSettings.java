@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import im.tandem.ice.net.HostPort;
+import im.tandem.ice.stun.RateLimit;
 import im.tandem.ice.stun.StunDefaults;
 import im.tandem.ice.stun.StunServerConfig;
 
@@ -23,6 +24,10 @@ public record HostedStunSettings(Optional<StunServerConfig> server, List<String>
      * RFC 5780 change requests, so clients can tell every NAT type; without it, change requests get error 420.
      */
     public static final String ALTERNATE = "tandem.stun.alternate";
+    /** Answers per second to one source address (a token bucket's refill rate); see {@link RateLimit}. */
+    public static final String RATE = "tandem.stun.rate-limit";
+    /** How many requests one quiet source address may send at once before the rate applies. */
+    public static final String BURST = "tandem.stun.rate-burst";
     /** Off unless the admin turns it on: a STUN server should listen on public addresses only by choice. */
     public static final boolean DEFAULT_ENABLED = false;
 
@@ -49,10 +54,30 @@ public record HostedStunSettings(Optional<StunServerConfig> server, List<String>
                 builder.alternateAddress(alternateAddress.literalAddress(ALTERNATE));
                 alternateAddress.port().ifPresent(builder::alternatePort);
             }
+            builder.rateLimit(new RateLimit(
+                    number(property, RATE, RateLimit.DEFAULT_PACKETS_PER_SECOND),
+                    (int) number(property, BURST, RateLimit.DEFAULT_BURST),
+                    RateLimit.DEFAULT_MAX_TRACKED_SOURCES));
             return new HostedStunSettings(Optional.of(builder.build()), problems);
         } catch (IllegalArgumentException e) {
             problems.add("the hosted STUN server stays off: " + e.getMessage());
             return new HostedStunSettings(Optional.empty(), problems);
         }
+    }
+
+    private static double number(UnaryOperator<String> property, String name, double fallback) {
+        String value = property.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            double number = Double.parseDouble(value.trim());
+            if (number >= 1 && number <= Integer.MAX_VALUE) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the property's name
+        }
+        throw new IllegalArgumentException(name + " must be a number of at least 1, not '" + value + "'");
     }
 }

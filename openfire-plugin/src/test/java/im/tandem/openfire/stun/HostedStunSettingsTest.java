@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import im.tandem.ice.stun.RateLimit;
 import im.tandem.ice.stun.StunServerConfig;
 
 class HostedStunSettingsTest {
@@ -30,6 +31,25 @@ class HostedStunSettingsTest {
         assertThat(config.alternateAddress()).contains(InetAddress.getByName("127.0.0.2"));
         assertThat(config.alternatePort()).contains(3481);
         assertThat(config.roles()).hasSize(4);
+    }
+
+    @Test
+    void theRateLimitIsTheDefaultUnlessSetAndBadValuesNameTheirProperty() {
+        HostedStunSettings defaults = HostedStunSettings.read(Map.of(
+                HostedStunSettings.ENABLED, "true", HostedStunSettings.PRIMARY, "127.0.0.1")::get);
+        assertThat(defaults.server().orElseThrow().rateLimit()).isEqualTo(RateLimit.DEFAULT);
+
+        HostedStunSettings tuned = HostedStunSettings.read(Map.of(
+                HostedStunSettings.ENABLED, "true", HostedStunSettings.PRIMARY, "127.0.0.1",
+                HostedStunSettings.RATE, "100", HostedStunSettings.BURST, "300")::get);
+        assertThat(tuned.server().orElseThrow().rateLimit().packetsPerSecond()).isEqualTo(100);
+        assertThat(tuned.server().orElseThrow().rateLimit().burst()).isEqualTo(300);
+
+        HostedStunSettings bad = HostedStunSettings.read(Map.of(
+                HostedStunSettings.ENABLED, "true", HostedStunSettings.PRIMARY, "127.0.0.1",
+                HostedStunSettings.BURST, "lots")::get);
+        assertThat(bad.server()).isEmpty();
+        assertThat(bad.problems()).singleElement().asString().contains(HostedStunSettings.BURST).contains("lots");
     }
 
     @Test
