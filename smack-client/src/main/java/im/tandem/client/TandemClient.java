@@ -13,6 +13,7 @@ import org.jivesoftware.smack.chat2.ChatManager;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.RosterListener;
@@ -28,6 +29,7 @@ import im.tandem.client.chat.Contact;
 import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.client.connect.NoDelaySocketFactory;
+import im.tandem.client.jingle.TandemJingleManager;
 
 /**
  * A logged-in Tandem account: its roster with presence, and chat. Opened with {@link #connect}, closed with
@@ -42,6 +44,8 @@ public final class TandemClient implements AutoCloseable {
     private TandemClient(XMPPTCPConnection connection) {
         this.connection = connection;
         this.roster = Roster.getInstanceFor(connection);
+        // Before login, so that the Jingle features are in the entity capabilities of the first presence.
+        TandemJingleManager.getInstanceFor(connection);
     }
 
     /**
@@ -60,6 +64,9 @@ public final class TandemClient implements AutoCloseable {
                 .setSocketFactory(new NoDelaySocketFactory())
                 .build();
         XMPPTCPConnection connection = new XMPPTCPConnection(smackConfig);
+        // Smack closes the connection when a stanza fails to parse; one peer's malformed stanza must not cut the
+        // user off, so it is logged and dropped instead.
+        connection.setParsingExceptionCallback(new ExceptionLoggingCallback());
         connection.setReplyTimeout(config.replyTimeout().toMillis());
         TandemClient client = new TandemClient(connection);
         client.listen();
@@ -86,6 +93,11 @@ public final class TandemClient implements AutoCloseable {
     /** The underlying Smack connection, for features built on top of this client. */
     public XMPPTCPConnection connection() {
         return connection;
+    }
+
+    /** Direct sessions with mutual contacts (Jingle, ICE-UDP), signalled through the server. */
+    public TandemJingleManager jingle() {
+        return TandemJingleManager.getInstanceFor(connection);
     }
 
     public EntityBareJid jid() {

@@ -1,0 +1,111 @@
+package im.tandem.client.jingle;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.Manager;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.PresenceTypeFilter;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.jingle.element.Jingle;
+import org.jxmpp.jid.FullJid;
+import org.jxmpp.jid.Jid;
+
+import im.tandem.client.jingle.element.DtlsFingerprint;
+import im.tandem.client.jingle.element.IceUdpTransport;
+import im.tandem.client.jingle.element.XmlStreamDescription;
+import im.tandem.client.jingle.policy.DirectSessionRefusedException;
+import im.tandem.client.jingle.policy.MutualSubscriptionPolicy;
+import im.tandem.client.jingle.provider.JingleProviders;
+import im.tandem.client.jingle.session.IncomingSessionHandler;
+import im.tandem.client.jingle.session.JingleSession;
+import im.tandem.client.jingle.session.JingleSessionListener;
+import im.tandem.client.jingle.session.JingleSessions;
+
+/**
+ * Jingle for one connection, in place of Smack 4.4.8's JingleManager (which answers an unsupported application
+ * with a {@code set} instead of a result, so the initiator hangs until its timeout, and advertises nothing):
+ * our strict parser, our request handler answering every request, our features in disco#info, and direct
+ * sessions with mutual contacts only. Create it before logging in, so the features are in the first presence's
+ * entity capabilities (XEP-0115).
+ */
+public final class TandemJingleManager extends Manager {
+    /**
+     * What a Tandem client advertises and what we look for in a peer: Jingle, the ICE-UDP transport, the XML
+     * stream application and DTLS-style fingerprints. A peer lacking any of them gets ordinary messages.
+     */
+    public static final List<String> FEATURES = List.of(Jingle.NAMESPACE, IceUdpTransport.NAMESPACE,
+            XmlStreamDescription.NAMESPACE, DtlsFingerprint.NAMESPACE);
+
+    private static final Map<XMPPConnection, TandemJingleManager> INSTANCES = new WeakHashMap<>();
+
+    private final JingleSessions sessions;
+
+    private TandemJingleManager(XMPPConnection connection) {
+        super(connection);
+        JingleProviders.register();
+        ConnectionSignalling signalling = new ConnectionSignalling(connection);
+        sessions = new JingleSessions(signalling, new MutualSubscriptionPolicy(Roster.getInstanceFor(connection),
+                Duration.ofMillis(connection.getReplyTimeout())));
+        connection.registerIQRequestHandler(new JingleRequestHandler(sessions, signalling));
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
+        FEATURES.forEach(disco::addFeature);
+        connection.addAsyncStanzaListener(presence -> {
+            FullJid resource = presence.getFrom() == null ? null : presence.getFrom().asFullJidIfPossible();
+            if (resource != null) {
+                sessions.peerWentOffline(resource);
+            }
+        }, PresenceTypeFilter.UNAVAILABLE);
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connectionClosed() {
+                sessions.connectionLost();
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                sessions.connectionLost();
+            }
+        });
+    }
+
+    /** The one manager of this connection, created on first use. */
+    public static synchronized TandemJingleManager getInstanceFor(XMPPConnection connection) {
+        return INSTANCES.computeIfAbsent(connection, TandemJingleManager::new);
+    }
+
+    /**
+     * Offers {@code peer} a direct session with our ICE-UDP transport; see {@link JingleSessions#initiate}.
+     *
+     * @throws DirectSessionRefusedException if the peer is not a mutual contact; nothing is sent
+     */
+    public JingleSession initiate(FullJid peer, IceUdpTransport offer, JingleSessionListener listener)
+            throws DirectSessionRefusedException {
+        return sessions.initiate(peer, offer, listener);
+    }
+
+    /** Who decides about offers from mutual contacts. Until set, every offer is declined. */
+    public void setIncomingSessionHandler(IncomingSessionHandler handler) {
+        sessions.setIncomingSessionHandler(handler);
+    }
+
+    /** Sessions that have not ended. */
+    public List<JingleSession> liveSessions() {
+        return sessions.live();
+    }
+
+    /**
+     * Whether {@code peer} is a Tandem client, from its entity capabilities when its presence carried them,
+     * otherwise by asking it (XEP-0030).
+     */
+    public boolean isTandemPeer(Jid peer) throws SmackException.NoResponseException, XMPPException.XMPPErrorException,
+            SmackException.NotConnectedException, InterruptedException {
+        return ServiceDiscoveryManager.getInstanceFor(connection()).supportsFeatures(peer, FEATURES);
+    }
+}

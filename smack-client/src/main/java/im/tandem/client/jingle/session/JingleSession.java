@@ -1,0 +1,272 @@
+package im.tandem.client.jingle.session;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smackx.jingle.Role;
+import org.jivesoftware.smackx.jingle.element.Jingle;
+import org.jivesoftware.smackx.jingle.element.JingleAction;
+import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.jxmpp.jid.FullJid;
+
+import im.tandem.client.jingle.element.IceUdpTransport;
+import im.tandem.client.jingle.policy.DirectSessionRefusedException;
+import im.tandem.client.jingle.policy.PeerPolicy;
+
+/**
+ * One Jingle session with one peer: an XML stream application over the ICE-UDP transport. Every change goes
+ * through the {@link SessionStateMachine}, so a request that does not fit the current state is refused before
+ * anything is sent. All methods are thread-safe.
+ *
+ * <p>Our candidates reach the peer only while the {@link PeerPolicy} allows it: every request that carries a
+ * transport checks the policy again, so removing a contact mid-session stops further candidates.
+ */
+public final class JingleSession {
+    private static final Logger LOG = Logger.getLogger(JingleSession.class.getName());
+
+    private final SessionKey key;
+    private final Role role;
+    private final FullJid initiator;
+    private final FullJid responder;
+    private final String contentName;
+    private final JingleSignalling signalling;
+    private final PeerPolicy policy;
+    private final Consumer<JingleSession> onEnded;
+    private final SessionStateMachine machine = new SessionStateMachine();
+    private final List<JingleSessionListener> listeners = new CopyOnWriteArrayList<>();
+    private SessionEnd end;
+
+    private JingleSession(SessionKey key, Role role, FullJid initiator, FullJid responder, String contentName,
+            JingleSignalling signalling, PeerPolicy policy, Consumer<JingleSession> onEnded) {
+        this.key = key;
+        this.role = role;
+        this.initiator = initiator;
+        this.responder = responder;
+        this.contentName = contentName;
+        this.signalling = signalling;
+        this.policy = policy;
+        this.onEnded = onEnded;
+    }
+
+    /** A session we are about to offer to {@code key.peer()}; {@link #start} sends the offer. */
+    static JingleSession outgoing(SessionKey key, String contentName, JingleSignalling signalling, PeerPolicy policy,
+            Consumer<JingleSession> onEnded) {
+        return new JingleSession(key, Role.initiator, signalling.localJid(), key.peer(), contentName, signalling,
+                policy, onEnded);
+    }
+
+    /** A session {@code key.peer()} offered us, with the content name it chose. */
+    static JingleSession incoming(SessionKey key, String contentName, JingleSignalling signalling, PeerPolicy policy,
+            Consumer<JingleSession> onEnded) {
+        return new JingleSession(key, Role.responder, key.peer(), signalling.localJid(), contentName, signalling,
+                policy, onEnded);
+    }
+
+    public SessionKey key() {
+        return key;
+    }
+
+    public FullJid peer() {
+        return key.peer();
+    }
+
+    public String sid() {
+        return key.sid();
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public FullJid initiator() {
+        return initiator;
+    }
+
+    public FullJid responder() {
+        return responder;
+    }
+
+    String contentName() {
+        return contentName;
+    }
+
+    public synchronized SessionState state() {
+        return machine.state();
+    }
+
+    /** How the session ended, once it has. */
+    public synchronized Optional<SessionEnd> end() {
+        return Optional.ofNullable(end);
+    }
+
+    public void addListener(JingleSessionListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Accepts a session the peer offered, sending our answer (credentials, fingerprint, first candidates).
+     *
+     * @throws DirectSessionRefusedException if the peer is no longer a mutual contact; nothing is sent
+     * @throws IllegalTransitionException    unless the session is in {@link SessionState#RECEIVED_INITIATE}
+     */
+    public synchronized void accept(IceUdpTransport answer) throws DirectSessionRefusedException {
+        checkPolicy();
+        transition(SessionEvent.SEND_ACCEPT);
+        send(JingleRequests.accept(this, answer));
+    }
+
+    /**
+     * Trickles further candidates (XEP-0176 transport-info).
+     *
+     * @throws DirectSessionRefusedException if the peer is no longer a mutual contact; nothing is sent
+     * @throws IllegalTransitionException    once the session has ended
+     */
+    public synchronized void sendTransportInfo(IceUdpTransport update) throws DirectSessionRefusedException {
+        checkPolicy();
+        transition(SessionEvent.SEND_TRANSPORT_INFO);
+        send(JingleRequests.transportInfo(this, update));
+    }
+
+    /**
+     * Ends the session and tells the peer why. Does nothing if the session has already ended, so that racing
+     * terminations (ours and the peer's, or a failure) are harmless.
+     *
+     * @param text a short explanation for the peer, or "" for none
+     */
+    public synchronized void terminate(JingleReason.Reason reason, String text) {
+        if (!machine.allows(SessionEvent.SEND_TERMINATE)) {
+            return;
+        }
+        finish(SessionEvent.SEND_TERMINATE, new SessionEnd(reason, text, SessionEnd.Side.LOCAL));
+        // Once sent, the session is over for us (XEP-0166 §6.7): whatever the peer answers changes nothing.
+        signalling.request(JingleRequests.terminate(this, reason, text), failure -> { });
+    }
+
+    /** Initiator: sends session-initiate with our offer. */
+    synchronized void start(IceUdpTransport offer) throws DirectSessionRefusedException {
+        checkPolicy();
+        transition(SessionEvent.SEND_INITIATE);
+        send(JingleRequests.initiate(this, offer));
+    }
+
+    /** Responder: the peer's session-initiate arrived (to be acknowledged by the caller). */
+    synchronized void receivedInitiate() {
+        transition(SessionEvent.RECEIVE_INITIATE);
+    }
+
+    /** Initiator: the peer accepted with {@code answer}. */
+    synchronized void receivedAccept(IceUdpTransport answer) {
+        transition(SessionEvent.RECEIVE_ACCEPT);
+        notifyRemoteTransport(answer);
+    }
+
+    synchronized void receivedTransportInfo(IceUdpTransport update) {
+        transition(SessionEvent.RECEIVE_TRANSPORT_INFO);
+        notifyRemoteTransport(update);
+    }
+
+    synchronized void receivedPing() {
+        transition(SessionEvent.RECEIVE_PING);
+    }
+
+    /** The peer ended the session; a terminate without reason is read as {@code <success/>}. */
+    synchronized void receivedTerminate(JingleReason reason) {
+        String text = reason == null || reason.getText() == null ? "" : reason.getText();
+        finish(SessionEvent.RECEIVE_TERMINATE, new SessionEnd(reason == null ? JingleReason.Reason.success
+                : reason.asEnum(), text, SessionEnd.Side.PEER));
+    }
+
+    /**
+     * The signalling path broke: a request failed, the peer went offline, or our connection closed. Ends the
+     * session without a word to the peer; does nothing if it has already ended.
+     */
+    synchronized void signallingFailed(JingleReason.Reason reason, String text, SessionEnd.Side endedBy) {
+        if (!machine.allows(SessionEvent.SIGNALLING_FAILED)) {
+            return;
+        }
+        finish(SessionEvent.SIGNALLING_FAILED, new SessionEnd(reason, text, endedBy));
+    }
+
+    /** Records how the session ends, then ends it, so that listeners told of TERMINATED can read {@link #end()}. */
+    private void finish(SessionEvent event, SessionEnd how) {
+        if (!machine.allows(event)) {
+            throw new IllegalTransitionException(machine.state(), event);
+        }
+        end = how;
+        transition(event);
+    }
+
+    private void checkPolicy() throws DirectSessionRefusedException {
+        if (!policy.mayConnectDirectly(key.peer().asBareJid())) {
+            throw new DirectSessionRefusedException(key.peer().asBareJid());
+        }
+    }
+
+    private void transition(SessionEvent event) {
+        SessionState from = machine.state();
+        SessionState to = machine.fire(event);
+        if (to == SessionState.TERMINATED) {
+            onEnded.accept(this);
+        }
+        if (from != to) {
+            for (JingleSessionListener listener : listeners) {
+                notifySafely(() -> listener.stateChanged(this, from, to));
+            }
+        }
+    }
+
+    private void notifyRemoteTransport(IceUdpTransport transport) {
+        for (JingleSessionListener listener : listeners) {
+            notifySafely(() -> listener.remoteTransport(this, transport));
+        }
+    }
+
+    /** A listener's bug must not break the signalling of this or any other session. */
+    private void notifySafely(Runnable notification) {
+        try {
+            notification.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a listener of Jingle session " + key + " failed", e);
+        }
+    }
+
+    /**
+     * Sends a request; if the peer rejects it or never answers, the session ends. Unless the failed request was
+     * the initiation (the peer then has no session), the peer is told with a session-terminate, best effort.
+     */
+    private void send(Jingle request) {
+        signalling.request(request, failure -> requestFailed(request.getAction(), failure));
+    }
+
+    private synchronized void requestFailed(JingleAction action, Exception failure) {
+        if (!machine.allows(SessionEvent.SIGNALLING_FAILED)) {
+            return;
+        }
+        JingleReason.Reason reason = failure instanceof SmackException.NoResponseException
+                ? JingleReason.Reason.timeout : JingleReason.Reason.general_error;
+        String text = action + " failed: " + describe(failure);
+        LOG.fine(() -> "Jingle session " + key + " ends: " + text);
+        signallingFailed(reason, text, SessionEnd.Side.LOCAL);
+        if (action != JingleAction.session_initiate) {
+            signalling.request(JingleRequests.terminate(this, reason, text), ignored -> { });
+        }
+    }
+
+    private static String describe(Exception failure) {
+        if (failure instanceof XMPPException.XMPPErrorException error) {
+            return "the peer answered <" + error.getStanzaError().getCondition() + "/>";
+        }
+        return failure.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Jingle session " + key.sid() + " with " + key.peer() + " (" + role + ", " + state() + ")";
+    }
+}
