@@ -20,17 +20,20 @@ public final class TandemPlugin implements Plugin {
 
     private final HostedStunFeature hostedStun = new HostedStunFeature();
     private final ExtDiscoFeature extDisco = new ExtDiscoFeature(hostedStun::primaryAddress);
+    private OfflineRelay offlineRelay;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         XMPPServer.getInstance().getIQDiscoInfoHandler().addServerFeature(TandemFeature.NAMESPACE);
         hostedStun.start();
         extDisco.start();
+        offlineRelay = OfflineRelay.start(XMPPServer.getInstance());
         LOG.info("Tandem plugin {} loaded; advertising {}", TandemVersion.current(), TandemFeature.NAMESPACE);
     }
 
     @Override
     public void destroyPlugin() {
+        offlineRelay.stop(XMPPServer.getInstance());
         extDisco.stop();
         hostedStun.stop();
         XMPPServer.getInstance().getIQDiscoInfoHandler().removeServerFeature(TandemFeature.NAMESPACE);

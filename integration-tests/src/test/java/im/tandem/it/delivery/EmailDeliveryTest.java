@@ -1,0 +1,137 @@
+package im.tandem.it.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.impl.JidCreate;
+
+import im.tandem.client.TandemClient;
+import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.notify.CommandOutcome;
+import im.tandem.client.notify.NotifySettingsClient;
+import im.tandem.client.notify.SettingsChange;
+import im.tandem.it.openfire.OpenfireExtension;
+
+import jakarta.mail.internet.MimeMessage;
+
+/** Offline messages reach opted-in users by email, through a real Openfire and a real SMTP server. */
+class EmailDeliveryTest {
+    static final MailServer MAIL = MailServer.start();
+
+    @RegisterExtension
+    static final OpenfireExtension OPENFIRE = new OpenfireExtension(RelayServer.settings(MAIL)
+            .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw")
+            .build());
+
+    @AfterAll
+    static void stopMail() {
+        MAIL.close();
+    }
+
+    @Test
+    void aBurstOfOfflineMessagesArrivesAsOneDigestEmailWithAStableMessageId() throws Exception {
+        OPENFIRE.server().befriend("alice", "bob");
+        try (TandemClient bob = OPENFIRE.login("bob")) {
+            try (TandemClient alice = OPENFIRE.login("alice")) {
+                RelayServer.optInByEmail(alice, MAIL, "alice@example.test");
+                CommandOutcome status = new NotifySettingsClient(alice.connection()).status();
+                assertThat(status.field("email")).isEqualTo("alice@example.test");
+                assertThat(status.values("channels")).containsExactly("email");
+            }
+            RelayServer.awaitOffline(bob, jid("alice"));
+            bob.send(jid("alice"), "first <line> & more\nsecond line of the first message");
+            bob.send(jid("alice"), "are you there?");
+            bob.send(jid("alice"), "call me");
+
+            List<MimeMessage> mails = MAIL.awaitBy("alice@example.test", 2, RelayServer.WAIT);
+            MimeMessage digest = mails.get(1);
+            assertThat(digest.getSubject()).isEqualTo("3 new messages for alice@localhost while you were offline");
+            String text = Mails.parts(digest, "text/plain").get(0);
+            assertThat(text).contains("bob@localhost", "first <line> & more", "are you there?", "call me")
+                    .doesNotContain("second line of the first message");
+            String html = Mails.parts(digest, "text/html").get(0);
+            assertThat(html).contains("first &lt;line&gt; &amp; more").contains("bob@localhost");
+            String deliveryId = Mails.header(digest, "X-Tandem-Delivery");
+            assertThat(deliveryId).matches("[0-9a-f-]{36}");
+            assertThat(Mails.header(digest, "Message-ID")).isEqualTo("<tandem." + deliveryId + "@localhost>");
+            assertThat(digest.getFrom()[0].toString()).isEqualTo("noreply@localhost");
+
+            Thread.sleep(RelayServer.HOLD_OFF.multipliedBy(2).toMillis());
+            assertThat(MAIL.receivedBy("alice@example.test")).as("one digest, not one email per message").hasSize(2);
+        }
+    }
+
+    @Test
+    void comingBackOnlineWithinTheHoldOffCancelsTheEmail() throws Exception {
+        OPENFIRE.server().befriend("carol", "bob");
+        try (TandemClient bob = OPENFIRE.login("bob")) {
+            try (TandemClient carol = OPENFIRE.login("carol")) {
+                RelayServer.optInByEmail(carol, MAIL, "carol@example.test");
+                CommandOutcome saved = new NotifySettingsClient(carol.connection())
+                        .update(new SettingsChange().holdOff(Duration.ofSeconds(4)));
+                assertThat(saved.errors()).isEmpty();
+            }
+            RelayServer.awaitOffline(bob, jid("carol"));
+            bob.send(jid("carol"), "quick question");
+            BlockingQueue<IncomingMessage> inbox = new LinkedBlockingQueue<>();
+            try (TandemClient carol = TandemClient.connect(OPENFIRE.account("carol", "carol-pw").build(),
+                    client -> client.onMessage(inbox::add))) {
+                IncomingMessage stored = inbox.poll(RelayServer.WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(stored).isNotNull();
+                assertThat(stored.body()).isEqualTo("quick question");
+                Thread.sleep(Duration.ofSeconds(6).toMillis());
+                assertThat(new NotifySettingsClient(carol.connection()).status().field("waiting")).isEqualTo("0");
+            }
+            assertThat(MAIL.receivedBy("carol@example.test")).as("only the verification code").hasSize(1);
+        }
+    }
+
+    @Test
+    void quietHoursDeferTheDigestUntilTheyEndAndEndingThemSendsIt() throws Exception {
+        OPENFIRE.server().befriend("dave", "bob");
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        ZonedDateTime nowThere = ZonedDateTime.now(tokyo);
+        LocalTime start = nowThere.minusHours(1).toLocalTime().truncatedTo(ChronoUnit.MINUTES);
+        ZonedDateTime end = nowThere.plusHours(1).truncatedTo(ChronoUnit.MINUTES);
+        try (TandemClient bob = OPENFIRE.login("bob")) {
+            try (TandemClient dave = OPENFIRE.login("dave")) {
+                RelayServer.optInByEmail(dave, MAIL, "dave@example.test");
+                CommandOutcome saved = new NotifySettingsClient(dave.connection()).update(new SettingsChange()
+                        .timeZone(tokyo).quietHours(start, end.toLocalTime()).holdOff(Duration.ofSeconds(1)));
+                assertThat(saved.errors()).isEmpty();
+            }
+            RelayServer.awaitOffline(bob, jid("dave"));
+            bob.send(jid("dave"), "good night");
+            Thread.sleep(Duration.ofSeconds(3).toMillis());
+            assertThat(MAIL.receivedBy("dave@example.test")).as("held back by quiet hours").hasSize(1);
+
+            // A session without presence runs commands but does not count as coming online.
+            try (RelayServer.Silent dave = RelayServer.silent(OPENFIRE, "dave")) {
+                NotifySettingsClient notify = new NotifySettingsClient(dave.connection());
+                CommandOutcome status = notify.status();
+                assertThat(status.field("waiting")).isEqualTo("1");
+                assertThat(status.field("next_due")).as("the end of the quiet hours in Tokyo")
+                        .isEqualTo(end.toInstant().toString());
+                assertThat(notify.update(new SettingsChange().noQuietHours()).errors()).isEmpty();
+                MimeMessage digest = MAIL.awaitBy("dave@example.test", 2, RelayServer.WAIT).get(1);
+                assertThat(Mails.parts(digest, "text/plain").get(0)).contains("good night");
+            }
+        }
+    }
+
+    private static org.jxmpp.jid.EntityBareJid jid(String user) throws Exception {
+        return JidCreate.entityBareFrom(user + "@" + OPENFIRE.server().domain());
+    }
+}

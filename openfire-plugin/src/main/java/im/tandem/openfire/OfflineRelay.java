@@ -1,0 +1,105 @@
+package im.tandem.openfire;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jivesoftware.openfire.OfflineMessageStrategy;
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.user.PresenceEventDispatcher;
+
+import im.tandem.openfire.commands.CommandContext;
+import im.tandem.openfire.commands.NotifyCommands;
+import im.tandem.openfire.config.OpenfireProperties;
+import im.tandem.openfire.config.PropertyReader;
+import im.tandem.openfire.delivery.DeliveryConfig;
+import im.tandem.openfire.delivery.DeliveryProcessor;
+import im.tandem.openfire.delivery.DeliveryStore;
+import im.tandem.openfire.delivery.DeliveryWorker;
+import im.tandem.openfire.delivery.EmailSender;
+import im.tandem.openfire.delivery.HttpSmsSender;
+import im.tandem.openfire.delivery.OnlineCheck;
+import im.tandem.openfire.delivery.SmppSmsSender;
+import im.tandem.openfire.delivery.SmsConfig;
+import im.tandem.openfire.delivery.SmsSender;
+import im.tandem.openfire.limits.LimitConfig;
+import im.tandem.openfire.limits.RateLimiter;
+import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.SettingsStore;
+import im.tandem.openfire.notify.UserDefaults;
+import im.tandem.openfire.notify.VerificationStore;
+import im.tandem.openfire.notify.Verifier;
+import im.tandem.openfire.offline.DigestIntake;
+import im.tandem.openfire.offline.Intake;
+import im.tandem.openfire.offline.OfflineTrigger;
+import im.tandem.openfire.offline.PresenceWatcher;
+import im.tandem.openfire.offline.RosterContacts;
+import im.tandem.openfire.offline.SessionOnlineCheck;
+import im.tandem.openfire.offline.TriggerRule;
+import im.tandem.openfire.offline.XmppNotices;
+import im.tandem.openfire.storage.ConnectionSource;
+import im.tandem.openfire.storage.OpenfireDatabase;
+
+/**
+ * The offline relay feature, wired: messages Openfire stores offline also reach opted-in users by email
+ * or SMS, through the plugin's durable queue, with user settings and admin controls as ad-hoc commands.
+ * Settings are Openfire system properties, read when used, so most changes apply without a restart.
+ */
+final class OfflineRelay {
+    private final DeliveryWorker worker;
+    private final Intake intake;
+    private final OfflineTrigger trigger;
+    private final PresenceWatcher presence;
+    private final NotifyCommands commands;
+
+    private OfflineRelay(XMPPServer server) {
+        PropertyReader properties = new PropertyReader(new OpenfireProperties());
+        Clock clock = Clock.systemUTC();
+        ConnectionSource database = new OpenfireDatabase();
+        String domain = server.getServerInfo().getXMPPDomain();
+        Supplier<DeliveryConfig> delivery = () -> DeliveryConfig.load(properties);
+        Supplier<LimitConfig> limits = () -> LimitConfig.load(properties);
+        Supplier<UserDefaults> defaults = () -> UserDefaults.load(properties);
+        Supplier<SmsConfig> sms = () -> SmsConfig.load(properties);
+
+        SettingsStore settings = new SettingsStore(database, clock);
+        VerificationStore codes = new VerificationStore(database);
+        DeliveryStore deliveries = new DeliveryStore(database);
+        RateLimiter rateLimiter = new RateLimiter(database);
+        OnlineCheck online = new SessionOnlineCheck();
+
+        Verifier verifier = new Verifier(settings, codes, rateLimiter,
+                (username, channel, destination, subject, body) -> deliveries.enqueueCode(username, channel,
+                        destination, subject, body, clock.instant()),
+                limits, defaults, () -> sms.get().available(), clock);
+        DeliveryProcessor processor = new DeliveryProcessor(deliveries, settings, online, new XmppNotices(),
+                Map.of(Channel.EMAIL, new EmailSender(domain, () -> delivery.get().emailFrom()),
+                        Channel.SMS, new SmsSender(sms, new SmppSmsSender(), new HttpSmsSender(sms))),
+                delivery, limits, domain, clock);
+        worker = new DeliveryWorker(deliveries, rateLimiter, processor, delivery, clock,
+                DeliveryConfig.threads(properties));
+        intake = new Intake(properties.integer(Intake.CAPACITY, Intake.DEFAULT_CAPACITY, 100, 1_000_000));
+        DigestIntake digests = new DigestIntake(settings, deliveries, new RosterContacts(), online, delivery, clock);
+        trigger = new OfflineTrigger(new TriggerRule(domain), intake, digests, clock);
+        presence = new PresenceWatcher(intake, digests);
+        commands = new NotifyCommands(new CommandContext(settings, codes, deliveries, verifier, defaults, limits, sms,
+                intake::dropped, clock));
+    }
+
+    static OfflineRelay start(XMPPServer server) {
+        OfflineRelay relay = new OfflineRelay(server);
+        relay.worker.start();
+        OfflineMessageStrategy.addListener(relay.trigger);
+        PresenceEventDispatcher.addListener(relay.presence);
+        relay.commands.register(server.getAdHocCommandHandler());
+        return relay;
+    }
+
+    void stop(XMPPServer server) {
+        commands.unregister(server.getAdHocCommandHandler());
+        PresenceEventDispatcher.removeListener(presence);
+        OfflineMessageStrategy.removeListener(trigger);
+        intake.stop();
+        worker.stop();
+    }
+}

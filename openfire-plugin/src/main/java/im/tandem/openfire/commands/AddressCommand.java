@@ -1,0 +1,56 @@
+package im.tandem.openfire.commands;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.dom4j.Element;
+import org.xmpp.packet.JID;
+
+import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.Reply;
+
+/** Sets an email address or phone number: a one-time code is sent to it, and the verify command takes it. */
+final class AddressCommand extends FormCommand {
+    static final String CODE = NODE + "address";
+    static final String CHANNEL = "channel";
+    static final String ADDRESS = "address";
+
+    private final CommandContext context;
+
+    AddressCommand(CommandContext context, Predicate<JID> permission) {
+        super(permission);
+        this.context = context;
+    }
+
+    @Override
+    public String getCode() {
+        return CODE;
+    }
+
+    @Override
+    public String getDefaultLabel() {
+        return "Offline delivery: set email address or phone number";
+    }
+
+    @Override
+    void describe(JID owner, Element command) {
+        Element form = Forms.form(command, "form", "Set an address",
+                "A code is sent to the address; enter it with the verify command. Phone numbers in international"
+                        + " form, such as +4915112345678.");
+        Forms.required(Forms.list(form, CHANNEL, "list-single", "Channel", List.of(Channel.EMAIL.id()),
+                ChannelOptions.ALL));
+        Forms.required(Forms.text(form, ADDRESS, "Email address or phone number", ""));
+    }
+
+    @Override
+    void run(JID owner, FormInput input, Element command) throws SQLException {
+        Optional<Channel> channel = ChannelOptions.read(input, CHANNEL);
+        if (reportProblems(input, command)) {
+            return;
+        }
+        Reply reply = context.verifier().requestCode(owner.getNode(), channel.orElseThrow(), input.text(ADDRESS));
+        Forms.note(command, reply.ok() ? Forms.NoteType.INFO : Forms.NoteType.ERROR, reply.text());
+    }
+}

@@ -1,0 +1,67 @@
+package im.tandem.openfire.commands;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.dom4j.Element;
+import org.xmpp.packet.JID;
+
+import im.tandem.openfire.notify.Channel;
+
+/** For admins: gives failed deliveries a fresh set of attempts, or deletes them. */
+final class FailedCommand extends FormCommand {
+    static final String CODE = NODE + "failed";
+    static final String OPERATION = "operation";
+    static final String CHANNEL = "channel";
+    static final String RETRY = "retry";
+    static final String PURGE = "purge";
+    static final String ALL = "all";
+
+    private final CommandContext context;
+
+    FailedCommand(CommandContext context, Predicate<JID> permission) {
+        super(permission);
+        this.context = context;
+    }
+
+    @Override
+    public String getCode() {
+        return CODE;
+    }
+
+    @Override
+    public String getDefaultLabel() {
+        return "Offline delivery: retry or purge failed deliveries (admin)";
+    }
+
+    @Override
+    void describe(JID owner, Element command) {
+        Element form = Forms.form(command, "form", "Failed deliveries", null);
+        Forms.required(Forms.list(form, OPERATION, "list-single", "Operation", List.of(RETRY),
+                List.of(new String[] {RETRY, "Retry them"}, new String[] {PURGE, "Delete them"})));
+        Forms.list(form, CHANNEL, "list-single", "Channel", List.of(ALL), List.of(new String[] {ALL, "All"},
+                new String[] {Channel.EMAIL.id(), "Email"}, new String[] {Channel.SMS.id(), "SMS"}));
+    }
+
+    @Override
+    void run(JID owner, FormInput input, Element command) throws SQLException {
+        String operation = input.text(OPERATION);
+        if (!RETRY.equals(operation) && !PURGE.equals(operation)) {
+            input.problem(OPERATION, "choose " + RETRY + " or " + PURGE + ", got '" + operation + "'");
+        }
+        String channelId = input.text(CHANNEL);
+        Optional<Channel> channel = Channel.byId(channelId);
+        if (!channelId.isEmpty() && !ALL.equals(channelId) && channel.isEmpty()) {
+            input.problem(CHANNEL, "choose all, email or sms, got '" + channelId + "'");
+        }
+        if (reportProblems(input, command)) {
+            return;
+        }
+        int count = RETRY.equals(operation) ? context.deliveries().retryFailed(channel, context.clock().instant())
+                : context.deliveries().purgeFailed(channel);
+        Forms.note(command, Forms.NoteType.INFO, (RETRY.equals(operation) ? "Retrying " : "Deleted ") + count
+                + (count == 1 ? " failed delivery." : " failed deliveries."));
+    }
+}

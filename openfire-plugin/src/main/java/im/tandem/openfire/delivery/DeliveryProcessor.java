@@ -1,0 +1,165 @@
+package im.tandem.openfire.delivery;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import im.tandem.openfire.limits.LimitConfig;
+import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.NotifySettings;
+import im.tandem.openfire.notify.QuietHours;
+import im.tandem.openfire.notify.SettingsStore;
+
+/**
+ * Works one claimed delivery to its next state: checks that it is still wanted (the channel on, the user
+ * still offline, outside quiet hours) and allowed (the caps, the SMS allow-list), sends it, and records the
+ * outcome, all under the claim's token. Nothing escapes: a database error leaves the claim to expire, and the
+ * delivery is taken up again.
+ */
+public final class DeliveryProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryProcessor.class);
+    /** A delivery held back by the global cap waits a quarter of the cap's minute and is checked again. */
+    static final Duration GLOBAL_CAP_WAIT = Duration.ofSeconds(15);
+
+    private final DeliveryStore store;
+    private final SettingsStore settings;
+    private final OnlineCheck online;
+    private final UserNotices notices;
+    private final Map<Channel, ChannelSender> senders;
+    private final Supplier<DeliveryConfig> config;
+    private final Supplier<LimitConfig> limits;
+    private final String domain;
+    private final Clock clock;
+
+    public DeliveryProcessor(DeliveryStore store, SettingsStore settings, OnlineCheck online, UserNotices notices,
+            Map<Channel, ChannelSender> senders, Supplier<DeliveryConfig> config, Supplier<LimitConfig> limits,
+            String domain, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.online = online;
+        this.notices = notices;
+        this.senders = Map.copyOf(senders);
+        this.config = config;
+        this.limits = limits;
+        this.domain = domain;
+        this.clock = clock;
+    }
+
+    public void process(Claim claim) {
+        Delivery delivery = claim.delivery();
+        try {
+            if (delivery.kind() == DeliveryKind.DIGEST) {
+                processDigest(claim);
+            } else {
+                send(claim, delivery.destination().orElseThrow(), codeMessage(delivery));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Delivery {} ({} to {}) hit an error and is taken up again when its lease ends: {}",
+                    delivery.id(), delivery.channel().id(), delivery.username(), e.toString());
+        }
+    }
+
+    private void processDigest(Claim claim) throws SQLException {
+        Delivery delivery = claim.delivery();
+        Instant now = clock.instant();
+        Optional<NotifySettings> found = settings.find(delivery.username());
+        if (found.isEmpty() || !found.get().active(delivery.channel())) {
+            store.markCancelled(claim, "delivery by " + delivery.channel().id() + " was switched off", now);
+            return;
+        }
+        NotifySettings user = found.get();
+        if (online.isOnline(delivery.username())) {
+            store.markCancelled(claim, "the user came online", now);
+            return;
+        }
+        Instant allowed = user.quietHours().map(quiet -> quiet.nextAllowed(now, user.zone())).orElse(now);
+        if (allowed.isAfter(now)) {
+            store.retryAt(claim, allowed, "quiet hours until "
+                    + QuietHours.format(allowed.atZone(user.zone()).toLocalTime()), false);
+            return;
+        }
+        LimitConfig limit = limits.get();
+        String destination = user.address(delivery.channel()).orElseThrow();
+        int cap = delivery.channel() == Channel.EMAIL ? limit.emailDailyCap() : limit.smsDailyCap();
+        if (store.sentDigestsSince(delivery.username(), delivery.channel(), now.minus(LimitConfig.DAY)) >= cap) {
+            refuse(claim, "the daily limit of " + cap + " " + delivery.channel().id() + " digests is reached", now);
+            return;
+        }
+        if (delivery.channel() == Channel.SMS && !limit.smsAllowList().allows(destination)) {
+            refuse(claim, "SMS to " + destination + " is no longer allowed on this server (allowed prefixes: "
+                    + limit.smsAllowList().describe() + ")", now);
+            return;
+        }
+        send(claim, destination, digestMessage(delivery, destination, user));
+    }
+
+    private void send(Claim claim, String destination, OutboundMessage message) throws SQLException {
+        Delivery delivery = claim.delivery();
+        Instant now = clock.instant();
+        LimitConfig limit = limits.get();
+        // The count includes this delivery, which is being sent.
+        if (store.sentOrSendingSince(now.minus(LimitConfig.MINUTE)) > limit.globalPerMinute()) {
+            store.retryAt(claim, now.plus(GLOBAL_CAP_WAIT), "the server's limit of " + limit.globalPerMinute()
+                    + " deliveries per minute is reached", false);
+            return;
+        }
+        SendResult result = senders.get(delivery.channel()).send(message);
+        Instant done = clock.instant();
+        boolean recorded = switch (result.status()) {
+            case SENT -> store.markSent(claim, destination, done);
+            case GIVE_UP -> store.markFailed(claim, result.detail(), done);
+            case TRY_AGAIN -> retryOrGiveUp(claim, result.detail(), done);
+        };
+        if (!recorded) {
+            LOG.warn("Delivery {} outlived its lease while being sent ({}); another worker has it now",
+                    delivery.id(), result.status());
+        }
+    }
+
+    private boolean retryOrGiveUp(Claim claim, String reason, Instant now) throws SQLException {
+        Backoff backoff = config.get().backoff();
+        int attempts = claim.delivery().attempts();
+        if (backoff.exhausted(attempts)) {
+            return store.markFailed(claim, "gave up after " + attempts + " attempts; last: " + reason, now);
+        }
+        return store.retryAt(claim, now.plus(backoff.delayAfter(attempts)), reason, true);
+    }
+
+    private void refuse(Claim claim, String reason, Instant now) throws SQLException {
+        Delivery delivery = claim.delivery();
+        store.markFailed(claim, reason, now);
+        notices.tell(delivery.username(), count(delivery.itemCount()) + " not sent to you by "
+                + delivery.channel().id() + ": " + reason + ".");
+    }
+
+    private OutboundMessage digestMessage(Delivery delivery, String destination, NotifySettings user)
+            throws SQLException {
+        DeliveryConfig settings = config.get();
+        List<DigestItem> shown = store.items(delivery.id(), settings.digestMessages());
+        if (delivery.channel() == Channel.EMAIL) {
+            DigestComposer.EmailText email = DigestComposer.email(delivery.username() + "@" + domain,
+                    delivery.itemCount(), shown, user.zone());
+            return new OutboundMessage(delivery.id(), Channel.EMAIL, destination, Optional.of(email.subject()),
+                    email.text(), Optional.of(email.html()));
+        }
+        return new OutboundMessage(delivery.id(), Channel.SMS, destination, Optional.empty(),
+                DigestComposer.sms(delivery.itemCount(), shown, settings.smsMaxChars()), Optional.empty());
+    }
+
+    private static OutboundMessage codeMessage(Delivery delivery) {
+        return new OutboundMessage(delivery.id(), delivery.channel(), delivery.destination().orElseThrow(),
+                delivery.subject(), delivery.body().orElse(""), Optional.empty());
+    }
+
+    private static String count(int messages) {
+        return messages == 1 ? "1 offline message was" : messages + " offline messages were";
+    }
+}

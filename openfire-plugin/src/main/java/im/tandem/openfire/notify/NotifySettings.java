@@ -1,0 +1,69 @@
+package im.tandem.openfire.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One user's choices for extension delivery. Addresses here are verified ones; a channel is active only
+ * when it is chosen and has a verified address.
+ *
+ * @param channels           the channels the user chose
+ * @param holdOff            how long a message waits before it is relayed
+ * @param digest             true: messages arriving while one is waiting go out together; false: one each
+ * @param quietHours         when nothing is delivered, in the user's time zone
+ * @param smsFromNonContacts whether messages from people outside the roster may cost an SMS
+ */
+public record NotifySettings(String username, Optional<String> email, Optional<String> phone, Set<Channel> channels,
+        Duration holdOff, boolean digest, Optional<QuietHours> quietHours, ZoneId zone, boolean smsFromNonContacts) {
+
+    public NotifySettings {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(phone, "phone");
+        channels = channels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(channels));
+        Objects.requireNonNull(holdOff, "holdOff");
+        Objects.requireNonNull(quietHours, "quietHours");
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    /** A user who has chosen nothing yet: no addresses, no channels, the admin's defaults. */
+    public static NotifySettings fresh(String username, UserDefaults defaults) {
+        return new NotifySettings(username, Optional.empty(), Optional.empty(), Set.of(), defaults.holdOff(), true,
+                Optional.empty(), defaults.zone(), false);
+    }
+
+    public Optional<String> address(Channel channel) {
+        return channel == Channel.EMAIL ? email : phone;
+    }
+
+    /** When a message that arrived at the given moment may go out: after the hold-off, outside quiet hours. */
+    public Instant deliverableFrom(Instant arrival) {
+        Instant afterHoldOff = arrival.plus(holdOff);
+        return quietHours.map(quiet -> quiet.nextAllowed(afterHoldOff, zone)).orElse(afterHoldOff);
+    }
+
+    public boolean active(Channel channel) {
+        return channels.contains(channel) && address(channel).isPresent();
+    }
+
+    /** The verified address for the channel, which is also switched on: verifying is opting in. */
+    public NotifySettings withVerifiedAddress(Channel channel, String address) {
+        EnumSet<Channel> chosen = channels.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(channels);
+        chosen.add(channel);
+        return new NotifySettings(username, channel == Channel.EMAIL ? Optional.of(address) : email,
+                channel == Channel.SMS ? Optional.of(address) : phone, chosen, holdOff, digest, quietHours, zone,
+                smsFromNonContacts);
+    }
+
+    /** The same addresses with new choices. */
+    public NotifySettings withChoices(Set<Channel> chosen, Duration newHoldOff, boolean newDigest,
+            Optional<QuietHours> newQuietHours, ZoneId newZone, boolean newSmsFromNonContacts) {
+        return new NotifySettings(username, email, phone, chosen, newHoldOff, newDigest, newQuietHours, newZone,
+                newSmsFromNonContacts);
+    }
+}

@@ -1,0 +1,110 @@
+package im.tandem.openfire.notify;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import im.tandem.openfire.storage.ConnectionSource;
+import im.tandem.openfire.storage.Sql;
+
+/** Users' extension-delivery settings in tdmNotifySettings. */
+public final class SettingsStore {
+    private static final String SELECT = "SELECT username, email, phone, channels, holdOffSeconds, digest, quietStart,"
+            + " quietEnd, timeZone, smsNonContacts FROM tdmNotifySettings WHERE username = ?";
+    private static final String UPDATE = "UPDATE tdmNotifySettings SET email = ?, phone = ?, channels = ?,"
+            + " holdOffSeconds = ?, digest = ?, quietStart = ?, quietEnd = ?, timeZone = ?, smsNonContacts = ?,"
+            + " updatedAt = ? WHERE username = ?";
+    private static final String INSERT = "INSERT INTO tdmNotifySettings (email, phone, channels, holdOffSeconds, digest,"
+            + " quietStart, quietEnd, timeZone, smsNonContacts, updatedAt, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final ConnectionSource database;
+    private final Clock clock;
+
+    public SettingsStore(ConnectionSource database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public Optional<NotifySettings> find(String username) throws SQLException {
+        return Sql.once(database, connection -> find(connection, username));
+    }
+
+    /** Inserts or replaces the user's row. */
+    public void save(NotifySettings settings) throws SQLException {
+        Sql.inTransaction(database, connection -> {
+            Object[] values = values(settings);
+            if (Sql.update(connection, UPDATE, values) == 0) {
+                Sql.update(connection, INSERT, values);
+            }
+            return null;
+        });
+    }
+
+    /** Forgets everything about the user's extension delivery. */
+    public void delete(String username) throws SQLException {
+        Sql.once(database, connection -> Sql.update(connection, "DELETE FROM tdmNotifySettings WHERE username = ?",
+                username));
+    }
+
+    private static Optional<NotifySettings> find(Connection connection, String username) throws SQLException {
+        List<NotifySettings> rows = Sql.query(connection, SELECT, SettingsStore::map, username);
+        return rows.stream().findFirst();
+    }
+
+    private Object[] values(NotifySettings settings) {
+        return new Object[] {
+            settings.email().orElse(null),
+            settings.phone().orElse(null),
+            settings.channels().stream().map(Channel::id).sorted().collect(Collectors.joining(",")),
+            (int) settings.holdOff().toSeconds(),
+            settings.digest(),
+            settings.quietHours().map(quiet -> QuietHours.format(quiet.start())).orElse(null),
+            settings.quietHours().map(quiet -> QuietHours.format(quiet.end())).orElse(null),
+            settings.zone().getId(),
+            settings.smsFromNonContacts(),
+            clock.millis(),
+            settings.username(),
+        };
+    }
+
+    private static NotifySettings map(ResultSet row) throws SQLException {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (String id : row.getString("channels").split(",")) {
+            Channel.byId(id).ifPresent(channels::add);
+        }
+        return new NotifySettings(row.getString("username"), Optional.ofNullable(row.getString("email")),
+                Optional.ofNullable(row.getString("phone")), channels,
+                Duration.ofSeconds(row.getInt("holdOffSeconds")), row.getInt("digest") != 0,
+                quietHours(row.getString("quietStart"), row.getString("quietEnd")), zone(row.getString("timeZone")),
+                row.getInt("smsNonContacts") != 0);
+    }
+
+    /** Rows are written only from validated forms; a row edited by hand that no longer parses means "none". */
+    private static Optional<QuietHours> quietHours(String start, String end) {
+        if (start == null || end == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new QuietHours(QuietHours.parseTime(start), QuietHours.parseTime(end)));
+        } catch (InvalidValueException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return UserDefaults.DEFAULT_ZONE;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package im.tandem.openfire.notify;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import im.tandem.openfire.limits.LimitConfig;
+import im.tandem.openfire.limits.RateLimiter;
+
+/**
+ * Proves that an address belongs to the user before anything is sent to it but the code: the user asks
+ * for a code, it is sent to the address, and the address is stored only when the code comes back. Each
+ * step is limited (codes per account and per address, attempts, lifetime) and every refusal says why.
+ */
+public final class Verifier {
+    private final SettingsStore settings;
+    private final VerificationStore codes;
+    private final RateLimiter rateLimiter;
+    private final CodeOutbox outbox;
+    private final Supplier<LimitConfig> limits;
+    private final Supplier<UserDefaults> defaults;
+    private final BooleanSupplier smsAvailable;
+    private final Clock clock;
+    private final OneTimeCodes generator = new OneTimeCodes();
+
+    public Verifier(SettingsStore settings, VerificationStore codes, RateLimiter rateLimiter, CodeOutbox outbox,
+            Supplier<LimitConfig> limits, Supplier<UserDefaults> defaults, BooleanSupplier smsAvailable, Clock clock) {
+        this.settings = settings;
+        this.codes = codes;
+        this.rateLimiter = rateLimiter;
+        this.outbox = outbox;
+        this.limits = limits;
+        this.defaults = defaults;
+        this.smsAvailable = smsAvailable;
+        this.clock = clock;
+    }
+
+    /** Checks the address and the limits, then sends a fresh code to it. */
+    public Reply requestCode(String username, Channel channel, String typedAddress) throws SQLException {
+        String address;
+        try {
+            address = channel == Channel.EMAIL ? EmailAddress.parse(typedAddress) : PhoneNumber.parse(typedAddress);
+        } catch (InvalidValueException e) {
+            return Reply.refused("address: " + e.getMessage());
+        }
+        LimitConfig config = limits.get();
+        if (channel == Channel.SMS) {
+            if (!smsAvailable.getAsBoolean()) {
+                return Reply.refused("SMS is not available on this server: the admin has not set up an SMS transport");
+            }
+            if (!config.smsAllowList().allows(address)) {
+                return Reply.refused("SMS to " + address + " is not allowed on this server; allowed country prefixes: "
+                        + config.smsAllowList().describe());
+            }
+        }
+        Instant now = clock.instant();
+        Optional<RateLimiter.Refusal> refusal = rateLimiter.tryAcquire(List.of(
+                new RateLimiter.Limit("code-account:" + username, config.codesPerAccountPerHour(),
+                        LimitConfig.CODE_WINDOW, "codes for this account"),
+                new RateLimiter.Limit("code-destination:" + fingerprint(address), config.codesPerDestinationPerHour(),
+                        LimitConfig.CODE_WINDOW, "codes to " + address)), now);
+        if (refusal.isPresent()) {
+            RateLimiter.Refusal limit = refusal.get();
+            return Reply.refused("Too many " + limit.limit().description() + " (at most " + limit.limit().max()
+                    + " per hour); try again in " + minutes(limit.retryAfter()) + ".");
+        }
+        String code = generator.newCode();
+        codes.put(new PendingCode(username, channel, address, OneTimeCodes.hash(username, channel, address, code),
+                config.codeAttempts(), now.plus(config.codeTtl())), now);
+        String validity = minutes(config.codeTtl());
+        if (channel == Channel.EMAIL) {
+            outbox.queue(username, channel, address, "Your Tandem verification code: " + code,
+                    "Your code to confirm this address for " + username + " is " + code + ".\n"
+                            + "It is valid for " + validity + ". If you did not ask for it, ignore this message.");
+        } else {
+            outbox.queue(username, channel, address, null, "Tandem code: " + code + " (valid " + validity + ")");
+        }
+        return Reply.done("A " + OneTimeCodes.DIGITS + "-digit code is on its way to " + address
+                + "; it is valid for " + validity + ". Enter it with the verify command.");
+    }
+
+    /** Checks a code the user typed; on success the address is stored and the channel switched on. */
+    public Reply confirm(String username, Channel channel, String typedCode) throws SQLException {
+        String code = typedCode == null ? "" : typedCode.replaceAll("\\s", "");
+        if (!code.matches("[0-9]{" + OneTimeCodes.DIGITS + "}")) {
+            return Reply.refused("code: the code is the " + OneTimeCodes.DIGITS + " digits that were sent to you");
+        }
+        Optional<PendingCode> waiting = codes.find(username, channel);
+        if (waiting.isEmpty()) {
+            return Reply.refused("No code is waiting for " + channel.id() + "; ask for one with the address command first.");
+        }
+        PendingCode pending = waiting.get();
+        if (!clock.instant().isBefore(pending.expiresAt())) {
+            codes.delete(username, channel);
+            return Reply.refused("The code has expired; ask for a new one.");
+        }
+        if (!codes.useAttempt(username, channel)) {
+            return Reply.refused("Too many wrong codes; ask for a new one.");
+        }
+        if (!OneTimeCodes.matches(pending.codeHash(),
+                OneTimeCodes.hash(username, channel, pending.destination(), code))) {
+            int left = pending.attemptsLeft() - 1;
+            return Reply.refused(left > 0 ? "Wrong code; " + left + (left == 1 ? " attempt" : " attempts") + " left."
+                    : "Wrong code, and no attempts are left; ask for a new one.");
+        }
+        codes.delete(username, channel);
+        NotifySettings current = settings.find(username).orElseGet(() -> NotifySettings.fresh(username, defaults.get()));
+        settings.save(current.withVerifiedAddress(channel, pending.destination()));
+        return Reply.done(pending.destination() + " is verified; offline messages will also reach you by "
+                + channel.id() + ".");
+    }
+
+    /** Rate keys hold a hash of the address, so the table is no list of people's phone numbers. */
+    private static String fingerprint(String address) {
+        return OneTimeCodes.sha256Hex(address);
+    }
+
+    static String minutes(Duration duration) {
+        long minutes = Math.max(1, (duration.toSeconds() + 59) / 60);
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+}

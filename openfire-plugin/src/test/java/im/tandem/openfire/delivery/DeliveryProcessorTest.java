@@ -1,0 +1,213 @@
+package im.tandem.openfire.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import im.tandem.openfire.limits.LimitConfig;
+import im.tandem.openfire.limits.SmsAllowList;
+import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.NotifySettings;
+import im.tandem.openfire.notify.QuietHours;
+import im.tandem.openfire.notify.SettingsStore;
+import im.tandem.openfire.testing.TestClock;
+import im.tandem.openfire.testing.TestDatabase;
+
+/** One claimed delivery worked to its next state, against a real database and scripted senders. */
+class DeliveryProcessorTest {
+    private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 3);
+
+    private final TestClock clock = new TestClock(T0);
+    private final ScriptedSender email = new ScriptedSender();
+    private final ScriptedSender sms = new ScriptedSender();
+    private final List<String> notices = new ArrayList<>();
+    private final Set<String> online = new java.util.HashSet<>();
+    private DeliveryStore store;
+    private SettingsStore settings;
+    private LimitConfig limits = limits(50, 10, 100);
+    private DeliveryProcessor processor;
+    private int claims;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        TestDatabase database = TestDatabase.create();
+        store = new DeliveryStore(database);
+        settings = new SettingsStore(database, clock);
+        DeliveryConfig config = new DeliveryConfig(true, Duration.ofSeconds(1), 10, LEASE, BACKOFF, 5, 200, 160, "",
+                Duration.ofDays(30));
+        processor = new DeliveryProcessor(store, settings, online::contains, (user, text) -> notices.add(user + ": " + text),
+                Map.of(Channel.EMAIL, email, Channel.SMS, sms), () -> config, () -> limits, "example.org", clock);
+        settings.save(alice());
+    }
+
+    @Test
+    void aDueDigestIsSentToTheVerifiedAddressAndMarkedSent() throws Exception {
+        String id = digest(Channel.EMAIL, "hello");
+        runDue();
+        assertThat(email.sent).singleElement().satisfies(message -> {
+            assertThat(message.id()).isEqualTo(id);
+            assertThat(message.destination()).isEqualTo("alice@example.org");
+            assertThat(message.subject()).contains("1 new message for alice@example.org while you were offline");
+            assertThat(message.text()).contains("hello");
+        });
+        assertThat(state(Channel.EMAIL, DeliveryState.SENT)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureIsRetriedWithBackoffUntilTheAttemptsRunOut() throws Exception {
+        email.script(SendResult.tryAgain("SMTP: connection refused"), SendResult.tryAgain("SMTP: connection refused"),
+                SendResult.tryAgain("SMTP: connection refused"));
+        digest(Channel.EMAIL, "hello");
+        runDue();
+        assertThat(store.dueIds(clock.instant().plusMillis(999), 10)).as("first retry after 1 s").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        runDue();
+        assertThat(store.dueIds(clock.instant().plusMillis(1999), 10)).as("second retry after 2 s").isEmpty();
+        clock.advance(Duration.ofSeconds(2));
+        runDue();
+        assertThat(email.attempts).isEqualTo(3);
+        assertThat(state(Channel.EMAIL, DeliveryState.FAILED)).isEqualTo(1);
+        clock.advance(Duration.ofHours(1));
+        assertThat(store.dueIds(clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aFinalRefusalFailsAtOnce() throws Exception {
+        sms.script(SendResult.giveUp("SMS gateway answered HTTP 400"));
+        digest(Channel.SMS, "hello");
+        runDue();
+        assertThat(state(Channel.SMS, DeliveryState.FAILED)).isEqualTo(1);
+    }
+
+    @Test
+    void aUserWhoIsOnlineGetsNoDigestButStillGetsCodes() throws Exception {
+        online.add("alice");
+        digest(Channel.EMAIL, "hello");
+        store.enqueueCode("alice", Channel.EMAIL, "new@example.org", "code", "123456", clock.instant());
+        runDue();
+        assertThat(email.sent).extracting(OutboundMessage::destination).containsExactly("new@example.org");
+        assertThat(state(Channel.EMAIL, DeliveryState.CANCELLED)).isEqualTo(1);
+    }
+
+    @Test
+    void aChannelSwitchedOffMeanwhileCancelsItsDigests() throws Exception {
+        digest(Channel.SMS, "hello");
+        settings.save(alice().withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), true, Optional.empty(),
+                ZoneId.of("UTC"), false));
+        runDue();
+        assertThat(sms.sent).isEmpty();
+        assertThat(state(Channel.SMS, DeliveryState.CANCELLED)).isEqualTo(1);
+    }
+
+    @Test
+    void quietHoursDeferWithoutUsingAnAttempt() throws Exception {
+        settings.save(alice().withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), true,
+                Optional.of(new QuietHours(LocalTime.of(9, 0), LocalTime.of(11, 0))), ZoneId.of("UTC"), false));
+        String id = digest(Channel.EMAIL, "hello");
+        runDue();
+        assertThat(email.sent).isEmpty();
+        assertThat(store.dueIds(Instant.parse("2024-05-01T10:59:59Z"), 10)).isEmpty();
+        assertThat(store.dueIds(Instant.parse("2024-05-01T11:00:00Z"), 10)).containsExactly(id);
+        Claim later = store.claim(id, "t/x", Instant.parse("2024-05-01T11:00:00Z"), LEASE).orElseThrow();
+        assertThat(later.delivery().attempts()).isEqualTo(1);
+        assertThat(later.delivery().lastError()).contains("quiet hours until 11:00");
+    }
+
+    @Test
+    void theDailyCapRefusesFurtherDigestsAndTellsTheUser() throws Exception {
+        limits = limits(50, 1, 100);
+        digest(Channel.SMS, "first");
+        runDue();
+        digest(Channel.SMS, "second");
+        runDue();
+        assertThat(sms.sent).hasSize(1);
+        assertThat(state(Channel.SMS, DeliveryState.FAILED)).isEqualTo(1);
+        assertThat(notices).containsExactly(
+                "alice: 1 offline message was not sent to you by sms: the daily limit of 1 sms digests is reached.");
+        clock.advance(LimitConfig.DAY.plusSeconds(1));
+        digest(Channel.SMS, "a day later");
+        runDue();
+        assertThat(sms.sent).as("the window rolled on").hasSize(2);
+    }
+
+    @Test
+    void aNumberNoLongerAllowedIsRefusedAndTheUserTold() throws Exception {
+        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, SmsAllowList.of("+43"));
+        digest(Channel.SMS, "hello");
+        runDue();
+        assertThat(sms.sent).isEmpty();
+        assertThat(notices).singleElement().asString().contains("SMS to +4915112345678 is no longer allowed");
+    }
+
+    @Test
+    void theGlobalCapDefersWithoutUsingAnAttempt() throws Exception {
+        limits = limits(50, 10, 1);
+        digest(Channel.EMAIL, "one");
+        runDue();
+        String second = digest(Channel.EMAIL, "two");
+        runDue();
+        assertThat(email.sent).hasSize(1);
+        assertThat(store.dueIds(clock.instant().plus(DeliveryProcessor.GLOBAL_CAP_WAIT), 10)).containsExactly(second);
+    }
+
+    private String digest(Channel channel, String text) throws Exception {
+        return store.addToDigest("alice", channel, new DigestItem("bob@example.org", text, clock.instant()),
+                clock.instant(), false, clock.instant());
+    }
+
+    private void runDue() throws Exception {
+        for (String id : store.dueIds(clock.instant(), 10)) {
+            store.claim(id, "test/" + ++claims, clock.instant(), LEASE).ifPresent(processor::process);
+        }
+    }
+
+    private long state(Channel channel, DeliveryState state) throws Exception {
+        return store.counts().get(channel).get(state);
+    }
+
+    private static NotifySettings alice() {
+        return new NotifySettings("alice", Optional.of("alice@example.org"), Optional.of("+4915112345678"),
+                Set.of(Channel.EMAIL, Channel.SMS), Duration.ofSeconds(60), true, Optional.empty(), ZoneId.of("UTC"),
+                false);
+    }
+
+    private static LimitConfig limits(int emailCap, int smsCap, int perMinute) {
+        return new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, emailCap, smsCap, perMinute, SmsAllowList.of("+49"));
+    }
+
+    /** A sender that records what it was given and answers as scripted, then with success. */
+    private static final class ScriptedSender implements ChannelSender {
+        private final Deque<SendResult> script = new ArrayDeque<>();
+        private final List<OutboundMessage> sent = new ArrayList<>();
+        private int attempts;
+
+        void script(SendResult... results) {
+            script.addAll(List.of(results));
+        }
+
+        @Override
+        public SendResult send(OutboundMessage message) {
+            attempts++;
+            SendResult result = script.isEmpty() ? SendResult.sent() : script.poll();
+            if (result.status() == SendResult.Status.SENT) {
+                sent.add(message);
+            }
+            return result;
+        }
+    }
+}
