@@ -51,6 +51,7 @@ final class OfflineRelay {
     private final OfflineTrigger trigger;
     private final PresenceWatcher presence;
     private final NotifyCommands commands;
+    private final DeliveryStore deliveries;
 
     private OfflineRelay(XMPPServer server) {
         PropertyReader properties = new PropertyReader(new OpenfireProperties());
@@ -64,7 +65,7 @@ final class OfflineRelay {
 
         SettingsStore settings = new SettingsStore(database, clock);
         VerificationStore codes = new VerificationStore(database);
-        DeliveryStore deliveries = new DeliveryStore(database);
+        deliveries = new DeliveryStore(database);
         RateLimiter rateLimiter = new RateLimiter(database);
         OnlineCheck online = new SessionOnlineCheck();
 
@@ -93,6 +94,11 @@ final class OfflineRelay {
         PresenceEventDispatcher.addListener(relay.presence);
         relay.commands.register(server.getAdHocCommandHandler());
         return relay;
+    }
+
+    /** The queue, for the admin console page. */
+    DeliveryStore deliveries() {
+        return deliveries;
     }
 
     void stop(XMPPServer server) {

@@ -8,6 +8,9 @@ import org.jivesoftware.openfire.container.PluginManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import im.tandem.openfire.admin.AdminConsole;
+import im.tandem.openfire.commands.ServerStatusCommand;
+import im.tandem.openfire.config.MaskedSettings;
 import im.tandem.openfire.extdisco.ExtDiscoFeature;
 import im.tandem.openfire.stun.HostedStunFeature;
 
@@ -20,6 +23,8 @@ public final class TandemPlugin implements Plugin {
 
     private final HostedStunFeature hostedStun = new HostedStunFeature();
     private final ExtDiscoFeature extDisco = new ExtDiscoFeature(hostedStun::primaryAddress);
+    private final ServerStatusCommand serverStatus =
+            new ServerStatusCommand(hostedStun::statistics, MaskedSettings::current);
     private OfflineRelay offlineRelay;
 
     @Override
@@ -28,11 +33,15 @@ public final class TandemPlugin implements Plugin {
         hostedStun.start();
         extDisco.start();
         offlineRelay = OfflineRelay.start(XMPPServer.getInstance());
+        XMPPServer.getInstance().getAdHocCommandHandler().addCommand(serverStatus);
+        AdminConsole.install(offlineRelay.deliveries(), hostedStun::statistics);
         LOG.info("Tandem plugin {} loaded; advertising {}", TandemVersion.current(), TandemFeature.NAMESPACE);
     }
 
     @Override
     public void destroyPlugin() {
+        AdminConsole.uninstall();
+        XMPPServer.getInstance().getAdHocCommandHandler().removeCommand(serverStatus);
         offlineRelay.stop(XMPPServer.getInstance());
         extDisco.stop();
         hostedStun.stop();

@@ -192,6 +192,12 @@ public final class DeliveryStore {
                 })).get(0);
     }
 
+    /** The most recently failed deliveries, newest first, with the reason each gave up. */
+    public List<Delivery> recentFailures(int max) throws SQLException {
+        return Sql.once(database, connection -> Sql.query(connection, "SELECT " + COLUMNS + " FROM tdmDelivery"
+                + " WHERE state = 'failed' ORDER BY finishedAt DESC", max, DeliveryStore::map));
+    }
+
     /** Gives failed deliveries (of one channel, or all) a fresh set of attempts, due now. */
     public int retryFailed(Optional<Channel> channel, Instant now) throws SQLException {
         return Sql.once(database, connection -> Sql.update(connection, "UPDATE tdmDelivery SET state = 'retry',"

@@ -1,0 +1,72 @@
+package im.tandem.openfire.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import im.tandem.ice.stun.StunServerStatistics;
+import im.tandem.openfire.delivery.Delivery;
+import im.tandem.openfire.delivery.DeliveryKind;
+import im.tandem.openfire.delivery.DeliveryState;
+import im.tandem.openfire.notify.Channel;
+
+class AdminPageTest {
+    private static final String ATTACK = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>";
+
+    @Test
+    void everythingFromUsersDatabaseAndSettingsIsEscaped() {
+        Delivery failed = new Delivery("id-" + ATTACK, "user" + ATTACK, Channel.EMAIL, DeliveryKind.values()[0],
+                DeliveryState.FAILED, Optional.empty(), Optional.empty(), Optional.empty(), 1, Instant.EPOCH, 5,
+                Optional.of("550 " + ATTACK), Instant.EPOCH);
+        AdminOverview overview = new AdminOverview(queue(), List.of(failed), Optional.empty(),
+                Map.of("tandem.notify.email.from", ATTACK));
+
+        String html = AdminPage.render(overview, "token", Optional.of("done " + ATTACK));
+
+        assertThat(html).doesNotContain("<script>").doesNotContain("<img").doesNotContain("onerror=alert(1)>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+        assertThat(html).contains("550 &lt;script&gt;").contains("done &lt;script&gt;");
+    }
+
+    @Test
+    void bothStateChangingFormsCarryTheCsrfTokenAndPost() {
+        String html = AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of()),
+                "tok\"en", Optional.empty());
+
+        assertThat(html.split("<form method=\"post\"", -1)).hasSize(3);
+        assertThat(html.split("name=\"csrf\" value=\"tok&quot;en\"", -1)).hasSize(3);
+        assertThat(html).contains("value=\"retry\"").contains("value=\"purge\"");
+        assertThat(html).contains("<meta name=\"pageID\" content=\"" + AdminPage.PAGE_ID + "\"/>");
+    }
+
+    @Test
+    void queueCountsAndStunCountersAreShown() {
+        Map<Channel, Map<DeliveryState, Long>> queue = queue();
+        queue.get(Channel.SMS).put(DeliveryState.FAILED, 7L);
+        String html = AdminPage.render(new AdminOverview(queue, List.of(),
+                Optional.of(new StunServerStatistics(10, 8, 1, 1)), Map.of()), "t", Optional.empty());
+
+        assertThat(html).contains("<td>sms</td>").contains("<td>7</td>");
+        assertThat(html).contains("<tr><td>requests</td><td>10</td></tr>").contains("<tr><td>answered</td><td>8</td></tr>");
+        assertThat(AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of()), "t",
+                Optional.empty())).contains("Not running on this node.");
+    }
+
+    private static Map<Channel, Map<DeliveryState, Long>> queue() {
+        Map<Channel, Map<DeliveryState, Long>> queue = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+            for (DeliveryState state : DeliveryState.values()) {
+                counts.put(state, 0L);
+            }
+            queue.put(channel, counts);
+        }
+        return queue;
+    }
+}
