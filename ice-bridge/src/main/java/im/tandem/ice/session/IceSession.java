@@ -20,6 +20,7 @@ import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
+import org.ice4j.ice.RelayedCandidate;
 import org.ice4j.ice.harvest.StunCandidateHarvester;
 import org.ice4j.ice.harvest.TurnCandidateHarvester;
 import org.ice4j.security.LongTermCredential;
@@ -243,6 +244,23 @@ public final class IceSession implements Closeable {
         if (consentWatch != null) {
             consentWatch.cancel(false);
         }
+        closeRelayedSockets();
         agent.free();
+    }
+
+    /**
+     * Works around a deadlock in ice4j's {@code Agent.free()}: it closes a relayed candidate's socket while holding
+     * the STUN stack's connector lock, and that socket's send thread takes the connector lock while holding the
+     * socket's send queue, so a close deadlocks whenever a datagram is on its way to the TURN server (in the NAT
+     * lab: now and then after ICE alone, within a few closes while data flows; see IceSessionCloseTest). Closed
+     * first, holding nothing, the sockets let their send threads finish; ice4j's own close then finds them closed
+     * and returns at once.
+     */
+    private void closeRelayedSockets() {
+        for (LocalCandidate candidate : component.getLocalCandidates()) {
+            if (candidate instanceof RelayedCandidate relayed) {
+                relayed.getCandidateIceSocketWrapper().close();
+            }
+        }
     }
 }

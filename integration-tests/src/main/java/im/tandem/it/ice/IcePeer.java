@@ -4,20 +4,19 @@ import im.tandem.ice.channel.Channel;
 import im.tandem.ice.channel.ChannelConfig;
 import im.tandem.ice.channel.ChannelIdentity;
 import im.tandem.ice.channel.Fingerprint;
+import im.tandem.ice.channel.arq.ArqConfig;
 import im.tandem.ice.session.IceConfig;
 import im.tandem.ice.session.IcePath;
 import im.tandem.ice.session.IceSession;
-import im.tandem.ice.session.TurnServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +31,14 @@ import java.util.concurrent.TimeUnit;
  * receives them. Both then stay idle up to {@code idleSeconds}, reporting a lost path if it happens.
  */
 public final class IcePeer {
+
+    /**
+     * The channel's silence timeout is set well past ICE's path timeout (10 s): with equal timeouts the two layers
+     * race to report a cut link, and the lab test checks ICE's consent verdict. The channel's own silence timeout is
+     * covered by ChannelTest.
+     */
+    private static final ChannelConfig CHANNEL_CONFIG =
+            ChannelConfig.defaults().withStream(ArqConfig.defaults().withPeerTimeout(Duration.ofSeconds(30)));
 
     private IcePeer() {
     }
@@ -52,37 +59,12 @@ public final class IcePeer {
         int bytes = Integer.parseInt(args[1]);
         long seed = Long.parseLong(args[2]);
         int idleSeconds = Integer.parseInt(args[3]);
-        IceConfig config = IceConfig.defaults();
-        for (int i = 4; i < args.length; i++) {
-            if ("stun".equals(args[i])) {
-                config = config.withStunServers(List.of(address(args[++i])));
-            } else if ("turn".equals(args[i])) {
-                config = config.withTurnServers(List.of(new TurnServer(address(args[++i]), args[++i], args[++i])));
-            }
-        }
+        IceConfig config = ServerArguments.iceConfig(Arrays.asList(args).subList(4, args.length));
         ChannelIdentity identity = ChannelIdentity.generate();
         try (IceSession session = IceSession.create(config)) {
-            var local = session.localDescription();
-            out.println(SignalLine.CREDENTIALS + " " + local.ufrag() + " " + local.password());
-            out.println(SignalLine.FINGERPRINT + " " + identity.fingerprint().algorithm() + " "
-                    + identity.fingerprint().value());
-            local.candidates().forEach(c -> out.println(SignalLine.candidate(c)));
-            out.println(SignalLine.END);
-
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            Fingerprint peer = null;
-            List<String[]> candidates = new ArrayList<>();
-            for (String line = in.readLine(); line != null && !line.equals(SignalLine.END); line = in.readLine()) {
-                String[] f = line.split(" ");
-                switch (f[0]) {
-                    case SignalLine.CREDENTIALS -> session.setRemoteCredentials(f[1], f[2]);
-                    case SignalLine.FINGERPRINT -> peer = Fingerprint.parse(f[1], f[2]);
-                    case SignalLine.CANDIDATE -> candidates.add(f);
-                    default -> throw new IllegalArgumentException("unexpected signalling line: " + line);
-                }
-            }
-            candidates.forEach(f -> session.addRemoteCandidate(SignalLine.parseCandidate(f)));
-            session.endOfRemoteCandidates();
+            Signalling.describe(session, identity.fingerprint(), out);
+            Fingerprint peer = Signalling.accept(session,
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
 
             CountDownLatch lost = new CountDownLatch(1);
             session.setPathListener(reason -> {
@@ -94,7 +76,7 @@ public final class IcePeer {
             out.println("SELECTED " + path.type() + " " + path.local().type().wireName() + " "
                     + path.remote().type().wireName());
             Channel channel = Channel.open(path.transport(), identity, peer,
-                    controlling ? Channel.Role.CLIENT : Channel.Role.SERVER, ChannelConfig.defaults(),
+                    controlling ? Channel.Role.CLIENT : Channel.Role.SERVER, CHANNEL_CONFIG,
                     cause -> out.println("CHANNEL_FAILED " + cause.getMessage()));
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             if (controlling) {
@@ -112,10 +94,5 @@ public final class IcePeer {
             lost.await(idleSeconds, TimeUnit.SECONDS);
             channel.close();
         }
-    }
-
-    private static InetSocketAddress address(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 }

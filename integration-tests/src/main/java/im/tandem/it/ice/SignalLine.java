@@ -7,12 +7,12 @@ import im.tandem.ice.session.IceCandidate;
  * The line format two {@link IcePeer}s use to exchange what Jingle would carry, through the test process's pipes:
  * {@code CREDENTIALS ufrag pwd}, {@code FINGERPRINT sha-256 hex}, {@code CANDIDATE fields…}, {@code END}.
  */
-final class SignalLine {
+public final class SignalLine {
 
-    static final String CREDENTIALS = "CREDENTIALS";
-    static final String FINGERPRINT = "FINGERPRINT";
-    static final String CANDIDATE = "CANDIDATE";
-    static final String END = "END";
+    public static final String CREDENTIALS = "CREDENTIALS";
+    public static final String FINGERPRINT = "FINGERPRINT";
+    public static final String CANDIDATE = "CANDIDATE";
+    public static final String END = "END";
     /** Marks "none" for the optional related address. */
     private static final String NONE = "-";
 

@@ -14,7 +14,7 @@ import java.net.InetAddress;
 public enum NatKind {
 
     /** Plain routing: the client has a public address and nothing is filtered (RFC 3489 "Open Internet"). */
-    NONE(false) {
+    NONE(false, "open") {
         @Override
         String chains(RouterPorts ports) {
             return "";
@@ -25,7 +25,7 @@ public enum NatKind {
      * Endpoint-independent mapping and filtering: once a port is mapped, anyone may send to it. A dynamic set
      * remembers every mapped port (read after SNAT); a new inbound flow to a remembered port is let in.
      */
-    FULL_CONE(true) {
+    FULL_CONE(true, "fullcone") {
         @Override
         String chains(RouterPorts ports) {
             return sourceNat(ports, "") + admitRemembered(ports, "inet_service", "udp sport", "udp dport");
@@ -36,7 +36,7 @@ public enum NatKind {
      * Endpoint-independent mapping, address-dependent filtering: a remote host the client has sent to may answer
      * from any port. The set remembers (mapped port, remote address) for every outbound packet.
      */
-    RESTRICTED_CONE(true) {
+    RESTRICTED_CONE(true, "restricted") {
         @Override
         String chains(RouterPorts ports) {
             return sourceNat(ports, "") + admitRemembered(ports, "inet_service . ipv4_addr",
@@ -45,7 +45,7 @@ public enum NatKind {
     },
 
     /** Endpoint-independent mapping, address-and-port-dependent filtering: plain port-keeping SNAT. */
-    PORT_RESTRICTED_CONE(true) {
+    PORT_RESTRICTED_CONE(true, "portrestrict") {
         @Override
         String chains(RouterPorts ports) {
             return sourceNat(ports, "");
@@ -53,7 +53,7 @@ public enum NatKind {
     },
 
     /** A new random public port for every remote address and port, and port-restricted filtering. */
-    SYMMETRIC(true) {
+    SYMMETRIC(true, "symmetric") {
         @Override
         String chains(RouterPorts ports) {
             return sourceNat(ports, " fully-random");
@@ -61,7 +61,7 @@ public enum NatKind {
     },
 
     /** All forwarded UDP is dropped, both ways; TCP is translated like a port-restricted cone. */
-    UDP_BLOCKED(true) {
+    UDP_BLOCKED(true, "udpblocked") {
         @Override
         String chains(RouterPorts ports) {
             return sourceNat(ports, "") + """
@@ -83,9 +83,16 @@ public enum NatKind {
     private static final int FILTER_STATE_SECONDS = 120;
 
     private final boolean translates;
+    private final String clientName;
 
-    NatKind(boolean translates) {
+    NatKind(boolean translates, String clientName) {
         this.translates = translates;
+        this.clientName = clientName;
+    }
+
+    /** A client name for labs holding one client of each kind: short enough for the builder's naming rule. */
+    public String clientName() {
+        return clientName;
     }
 
     /** Whether the router translates addresses; if not, its client gets a public address. */

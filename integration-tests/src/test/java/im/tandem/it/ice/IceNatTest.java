@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import im.tandem.ice.session.PathType;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import im.tandem.it.lab.TurnServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +25,8 @@ class IceNatTest {
     /** Path timeout (10 s) plus a consent poll and slack for a loaded machine. */
     private static final Duration LOSS_LIMIT = Duration.ofSeconds(30);
     private static final int IDLE_SECONDS = 60;
+    /** Outlasts the test by far; coturn refuses credentials whose expiry has passed. */
+    private static final Duration CREDENTIAL_LIFETIME = Duration.ofHours(1);
 
     @Test
     void publicPeersConnectDirectlyOverHostCandidates() throws Exception {
@@ -45,7 +43,8 @@ class IceNatTest {
     void portRestrictedConePeersConnectServerReflexively() throws Exception {
         try (NatLab lab = NatLab.builder().turnServer()
                 .client("a", NatKind.PORT_RESTRICTED_CONE).client("b", NatKind.PORT_RESTRICTED_CONE).build()) {
-            connectTransferAndCut(lab, List.of("stun", hostPort(lab.turnServer().address())), PathType.SRFLX);
+            connectTransferAndCut(lab, List.of("stun", ServerArguments.hostPort(lab.turnServer().address())),
+                    PathType.SRFLX);
         }
     }
 
@@ -53,11 +52,11 @@ class IceNatTest {
     void symmetricPeersConnectThroughTheTurnRelay() throws Exception {
         try (NatLab lab = NatLab.builder().turnServer()
                 .client("a", NatKind.SYMMETRIC).client("b", NatKind.SYMMETRIC).build()) {
-            var turn = lab.turnServer();
-            String username = Instant.now().plus(Duration.ofHours(1)).getEpochSecond() + ":icetest";
-            connectTransferAndCut(lab, List.of("turn", hostPort(turn.address()), username,
-                    restPassword(turn.sharedSecret(), username)),
-                    PathType.RELAY);
+            TurnServer turn = lab.turnServer();
+            TurnServer.Credential credential =
+                    turn.restCredential("icetest", Instant.now().plus(CREDENTIAL_LIFETIME));
+            connectTransferAndCut(lab, List.of("turn", ServerArguments.hostPort(turn.address()),
+                    credential.username(), credential.password()), PathType.RELAY);
         }
     }
 
@@ -65,8 +64,8 @@ class IceNatTest {
             throws Exception {
         try (PeerProcess a = start(lab, "a", "controlling", servers);
              PeerProcess b = start(lab, "b", "controlled", servers)) {
-            relaySignalling(a, b);
-            relaySignalling(b, a);
+            a.relayDescriptionTo(b, CONNECT_LIMIT);
+            b.relayDescriptionTo(a, CONNECT_LIMIT);
             assertThat(a.await("SELECTED", CONNECT_LIMIT)).startsWith("SELECTED " + expected + " ");
             assertThat(b.await("SELECTED", CONNECT_LIMIT)).startsWith("SELECTED " + expected + " ");
             String sent = a.await("SENT", TRANSFER_LIMIT).substring("SENT ".length());
@@ -86,25 +85,5 @@ class IceNatTest {
         args.addAll(servers);
         return new PeerProcess(client, lab.javaCommand(lab.clientNamespace(client), List.of(),
                 IcePeer.class.getName(), args), lab.workDirectory().resolve("ice-peer-" + client + ".log"));
-    }
-
-    /** Copies one peer's description (up to END) to the other, as the XMPP server would carry it. */
-    private static void relaySignalling(PeerProcess from, PeerProcess to) throws Exception {
-        String line;
-        do {
-            line = from.await("", CONNECT_LIMIT);
-            to.send(line);
-        } while (!line.equals(SignalLine.END));
-    }
-
-    private static String hostPort(InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
-    }
-
-    /** TURN REST API credentials (draft-uberti-behave-turn-rest): base64(HMAC-SHA1(secret, username)). */
-    private static String restPassword(String secret, String username) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
     }
 }

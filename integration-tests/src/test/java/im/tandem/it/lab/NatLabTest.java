@@ -2,7 +2,6 @@ package im.tandem.it.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +20,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class NatLabTest {
 
-    /** coturn's RFC 5780 server shares the STUN host with stund (3478/3479), so it takes the next free pair. */
-    private static final int DISCOVERY_PORT = 5478;
     /** Messages turnutils_uclient sends through the relay per direction; a handful proves the relay works. */
     private static final int RELAYED_MESSAGES = 5;
     /** Any address outside the lab; only looked up in routing tables, never sent to (TEST-NET-1, RFC 5737). */
@@ -35,16 +32,10 @@ class NatLabTest {
     static void buildLab() {
         NatLab.Builder builder = NatLab.builder().stunServer().turnServer();
         for (NatKind kind : NatKind.values()) {
-            builder.client(clientName(kind), kind);
+            builder.client(kind.clientName(), kind);
         }
         lab = builder.build();
-        List<InetAddress> stun = lab.stunAddresses();
-        lab.spawn(lab.stunNamespace(), LabServers.coturnBehaviourDiscovery(stun.get(0), stun.get(1),
-                DISCOVERY_PORT, lab.workDirectory()).toArray(String[]::new));
-        for (InetAddress address : stun) {
-            lab.awaitUdpListener(lab.stunNamespace(), new InetSocketAddress(address, DISCOVERY_PORT));
-            lab.awaitUdpListener(lab.stunNamespace(), new InetSocketAddress(address, DISCOVERY_PORT + 1));
-        }
+        DiscoveryServer.COTURN.start(lab);
     }
 
     @AfterAll
@@ -57,16 +48,8 @@ class NatLabTest {
     @ParameterizedTest
     @EnumSource(NatKind.class)
     void classicStunClientSeesTheIntendedNatType(NatKind kind) {
-        ExecResult result = classicStun(clientName(kind));
-
-        ClassicNatType expected = switch (kind) {
-            case NONE -> ClassicNatType.OPEN;
-            case FULL_CONE -> ClassicNatType.FULL_CONE;
-            case RESTRICTED_CONE -> ClassicNatType.RESTRICTED_CONE;
-            case PORT_RESTRICTED_CONE -> ClassicNatType.PORT_RESTRICTED_CONE;
-            case SYMMETRIC -> ClassicNatType.SYMMETRIC;
-            case UDP_BLOCKED -> ClassicNatType.BLOCKED;
-        };
+        ExecResult result = classicStun(kind.clientName());
+        ClassicNatType expected = ClassicNatType.intendedFor(kind);
         assertThat(ClassicNatType.fromOutput(result.output())).as(result.output()).isEqualTo(expected);
         assertThat(ClassicNatType.fromExitCode(result.exitCode())).as(result.output()).isEqualTo(expected);
     }
@@ -74,22 +57,12 @@ class NatLabTest {
     @ParameterizedTest
     @EnumSource(NatKind.class)
     void coturnNatDiscoverySeesTheIntendedBehaviour(NatKind kind) {
-        LabClient client = lab.client(clientName(kind));
-        String mapping = natDiscovery(client, "-m");
-        String filtering = natDiscovery(client, "-f");
+        LabClient client = lab.client(kind.clientName());
+        String mapping = StunClients.mappingDiscovery(lab, client.name(), DiscoveryServer.COTURN.address(lab));
+        String filtering = StunClients.filteringDiscovery(lab, client.name(), DiscoveryServer.COTURN.address(lab));
 
-        Rfc5780Behaviour expectedMapping = switch (kind) {
-            case NONE -> Rfc5780Behaviour.NO_NAT;
-            case FULL_CONE, RESTRICTED_CONE, PORT_RESTRICTED_CONE -> Rfc5780Behaviour.ENDPOINT_INDEPENDENT;
-            case SYMMETRIC -> Rfc5780Behaviour.ADDRESS_AND_PORT_DEPENDENT;
-            case UDP_BLOCKED -> Rfc5780Behaviour.NO_RESPONSE;
-        };
-        Rfc5780Behaviour expectedFiltering = switch (kind) {
-            case NONE, FULL_CONE -> Rfc5780Behaviour.ENDPOINT_INDEPENDENT;
-            case RESTRICTED_CONE -> Rfc5780Behaviour.ADDRESS_DEPENDENT;
-            case PORT_RESTRICTED_CONE, SYMMETRIC -> Rfc5780Behaviour.ADDRESS_AND_PORT_DEPENDENT;
-            case UDP_BLOCKED -> Rfc5780Behaviour.NO_RESPONSE;
-        };
+        Rfc5780Behaviour expectedMapping = Rfc5780Behaviour.intendedMapping(kind);
+        Rfc5780Behaviour expectedFiltering = Rfc5780Behaviour.intendedFiltering(kind);
         assertThat(Rfc5780Behaviour.mapping(mapping)).as(mapping).isEqualTo(expectedMapping);
         assertThat(Rfc5780Behaviour.filtering(filtering)).as(filtering).isEqualTo(expectedFiltering);
         if (kind != NatKind.UDP_BLOCKED) {
@@ -101,7 +74,7 @@ class NatLabTest {
     @Test
     void turnServerRelaysForAClientBehindASymmetricNat() {
         TurnServer turn = lab.turnServer();
-        ExecResult result = lab.exec(lab.clientNamespace(clientName(NatKind.SYMMETRIC)),
+        ExecResult result = lab.exec(lab.clientNamespace(NatKind.SYMMETRIC.clientName()),
                 LabTool.TURN_CLIENT.path(), "-y", "-c", "-n", Integer.toString(RELAYED_MESSAGES),
                 "-W", turn.sharedSecret(), "-p", Integer.toString(turn.address().getPort()),
                 turn.address().getAddress().getHostAddress());
@@ -116,7 +89,7 @@ class NatLabTest {
 
     @Test
     void javaCommandRunsInsideTheClientNamespace() {
-        LabClient client = lab.client(clientName(NatKind.SYMMETRIC));
+        LabClient client = lab.client(NatKind.SYMMETRIC.clientName());
         ExecResult result = lab.exec(Duration.ofSeconds(60),
                 lab.javaCommand(client.namespace(), NamespaceProbe.class.getName()));
 
@@ -151,7 +124,7 @@ class NatLabTest {
 
     @Test
     void cutLinkDropsEverythingAndRestoreLinkBringsItBack() {
-        String client = clientName(NatKind.FULL_CONE);
+        String client = NatKind.FULL_CONE.clientName();
         try {
             lab.cutLink(client);
             assertThat(ClassicNatType.fromOutput(classicStun(client).output())).isEqualTo(ClassicNatType.BLOCKED);
@@ -164,7 +137,7 @@ class NatLabTest {
 
     @Test
     void cutUdpDropsUdpButNotTcp() {
-        String client = clientName(NatKind.FULL_CONE);
+        String client = NatKind.FULL_CONE.clientName();
         try {
             lab.cutUdp(client);
             assertThat(ClassicNatType.fromOutput(classicStun(client).output())).isEqualTo(ClassicNatType.BLOCKED);
@@ -176,16 +149,7 @@ class NatLabTest {
     }
 
     private static ExecResult classicStun(String client) {
-        return lab.exec(lab.clientNamespace(client), LabTool.STUN_CLIENT.path(),
-                lab.stunAddresses().get(0).getHostAddress());
-    }
-
-    private static String natDiscovery(LabClient client, String test) {
-        // -L with the client's own address lets the tool tell "no NAT" from an endpoint-independent NAT.
-        ExecResult result = lab.exec(client.namespace(), LabTool.TURN_NAT_DISCOVERY.path(), test,
-                "-L", client.address().getHostAddress(), "-p", Integer.toString(DISCOVERY_PORT),
-                lab.stunAddresses().get(0).getHostAddress());
-        return result.output();
+        return StunClients.classicStun(lab, client, DiscoveryServer.STUND.address(lab));
     }
 
     /** Opens (and at once closes) a TCP connection to the TURN server with bash's /dev/tcp, within 5 s. */
@@ -199,16 +163,5 @@ class NatLabTest {
     private static List<String> reflexiveAddresses(String output) {
         Matcher matcher = REFLEXIVE.matcher(output);
         return matcher.results().map(result -> result.group(1)).toList();
-    }
-
-    private static String clientName(NatKind kind) {
-        return switch (kind) {
-            case NONE -> "open";
-            case FULL_CONE -> "fullcone";
-            case RESTRICTED_CONE -> "restricted";
-            case PORT_RESTRICTED_CONE -> "portrestrict";
-            case SYMMETRIC -> "symmetric";
-            case UDP_BLOCKED -> "udpblocked";
-        };
     }
 }

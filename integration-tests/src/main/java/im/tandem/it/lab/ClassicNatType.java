@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code Return value is 0x000017}, which is also its exit status: bits 1-3 hold the type, bit 0 "preserves
  * ports", bit 4 "no hairpin". The text and the code are decoded separately so each checks the other.
  */
-enum ClassicNatType {
+public enum ClassicNatType {
     OPEN(0x00, "Open"),
     FULL_CONE(0x02, "Independent Mapping, Independent Filter"),
     RESTRICTED_CONE(0x04, "Independent Mapping, Address Dependent Filter"),
@@ -30,8 +30,20 @@ enum ClassicNatType {
         this.text = text;
     }
 
+    /** What the client must report behind a router of the given kind. */
+    public static ClassicNatType intendedFor(NatKind kind) {
+        return switch (kind) {
+            case NONE -> OPEN;
+            case FULL_CONE -> FULL_CONE;
+            case RESTRICTED_CONE -> RESTRICTED_CONE;
+            case PORT_RESTRICTED_CONE -> PORT_RESTRICTED_CONE;
+            case SYMMETRIC -> SYMMETRIC;
+            case UDP_BLOCKED -> BLOCKED;
+        };
+    }
+
     /** The type named by the client's "Primary:" line. */
-    static ClassicNatType fromOutput(String output) {
+    public static ClassicNatType fromOutput(String output) {
         Matcher matcher = PRIMARY.matcher(output);
         if (!matcher.find()) {
             throw new IllegalArgumentException("No 'Primary:' line in the stun client's output:\n" + output);
@@ -47,7 +59,7 @@ enum ClassicNatType {
     }
 
     /** The type encoded in the client's exit status. */
-    static ClassicNatType fromExitCode(int exitCode) {
+    public static ClassicNatType fromExitCode(int exitCode) {
         int type = exitCode & TYPE_BITS;
         return Arrays.stream(values()).filter(value -> value.code == type).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("Unknown stun client exit code 0x" + Integer.toHexString(exitCode)));

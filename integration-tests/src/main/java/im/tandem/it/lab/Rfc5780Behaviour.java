@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Mapping)} when the mapped address is the local one (it needs {@code -L}), and no verdict at all when no
  * response came back.
  */
-enum Rfc5780Behaviour {
+public enum Rfc5780Behaviour {
     NO_NAT,
     ENDPOINT_INDEPENDENT,
     ADDRESS_DEPENDENT,
@@ -18,16 +18,36 @@ enum Rfc5780Behaviour {
 
     private static final Pattern NAT_WITH = Pattern.compile("NAT with (.+) (Mapping|Filtering)!");
 
+    /** The mapping verdict the tool must print behind a router of the given kind. */
+    public static Rfc5780Behaviour intendedMapping(NatKind kind) {
+        return switch (kind) {
+            case NONE -> NO_NAT;
+            case FULL_CONE, RESTRICTED_CONE, PORT_RESTRICTED_CONE -> ENDPOINT_INDEPENDENT;
+            case SYMMETRIC -> ADDRESS_AND_PORT_DEPENDENT;
+            case UDP_BLOCKED -> NO_RESPONSE;
+        };
+    }
+
+    /** The filtering verdict the tool must print behind a router of the given kind. */
+    public static Rfc5780Behaviour intendedFiltering(NatKind kind) {
+        return switch (kind) {
+            case NONE, FULL_CONE -> ENDPOINT_INDEPENDENT;
+            case RESTRICTED_CONE -> ADDRESS_DEPENDENT;
+            case PORT_RESTRICTED_CONE, SYMMETRIC -> ADDRESS_AND_PORT_DEPENDENT;
+            case UDP_BLOCKED -> NO_RESPONSE;
+        };
+    }
+
     /**
      * The verdict of a mapping run ({@code -m}). The tool checks for a NAT after the first response and prints
      * "No NAT!" if there is none, then goes on and prints a mapping verdict anyway: "No NAT!" settles it.
      */
-    static Rfc5780Behaviour mapping(String output) {
+    public static Rfc5780Behaviour mapping(String output) {
         return output.contains("No NAT!") ? NO_NAT : lastVerdict(output, "Mapping");
     }
 
     /** The verdict of a filtering run ({@code -f}): the last one printed, after every test has answered or not. */
-    static Rfc5780Behaviour filtering(String output) {
+    public static Rfc5780Behaviour filtering(String output) {
         return lastVerdict(output, "Filtering");
     }
 

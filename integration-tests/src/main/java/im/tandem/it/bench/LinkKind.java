@@ -1,0 +1,19 @@
+package im.tandem.it.bench;
+
+/** The byte-stream links the channel benchmark compares, all between the same two namespaces. */
+enum LinkKind {
+    TCP("kernel TCP"),
+    TLS("TLS 1.3 over TCP (JDK)"),
+    CHANNEL_UDP("channel (TLS 1.3 over our ARQ) on a plain UDP socket"),
+    CHANNEL_ICE("channel on the ICE-selected host path (ice4j socket)");
+
+    private final String description;
+
+    LinkKind(String description) {
+        this.description = description;
+    }
+
+    String description() {
+        return description;
+    }
+}
