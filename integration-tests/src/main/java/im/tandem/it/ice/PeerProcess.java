@@ -57,7 +57,8 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     /**
-     * The next line starting with {@code prefix}; lines before it are skipped, except errors, which fail at once.
+     * The next line starting with {@code prefix}; lines before it are skipped, except errors, which fail at once
+     * unless an error is what is awaited.
      *
      * @throws IllegalStateException with the peer's log when no such line comes within the timeout or the peer
      *                               reports an error first
@@ -70,7 +71,8 @@ public final class PeerProcess implements AutoCloseable {
                 throw new IllegalStateException("peer " + name + " printed no '" + prefix + "' line within " + timeout
                         + "; its log:\n" + logText());
             }
-            if (line.startsWith("ERROR") || (line.startsWith("CHANNEL_FAILED") && !prefix.equals("CHANNEL_FAILED"))) {
+            if ((line.startsWith("ERROR") && !prefix.equals("ERROR"))
+                    || (line.startsWith("CHANNEL_FAILED") && !prefix.equals("CHANNEL_FAILED"))) {
                 throw new IllegalStateException("peer " + name + ": " + line + "\n" + logText());
             }
             if (line.startsWith(prefix)) {

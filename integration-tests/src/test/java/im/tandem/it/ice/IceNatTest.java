@@ -60,12 +60,49 @@ class IceNatTest {
         }
     }
 
+    /**
+     * A port-restricted cone cannot reach a symmetric NAT's per-destination mapping, nor can two symmetric NATs
+     * reach each other: with STUN alone ICE finds no path within its limit; through TURN the first pair connects.
+     */
+    @Test
+    void portRestrictedToSymmetricAndSymmetricPairsNeedTurn() throws Exception {
+        try (NatLab lab = NatLab.builder().turnServer()
+                .client("pr", NatKind.PORT_RESTRICTED_CONE).client("s1", NatKind.SYMMETRIC)
+                .client("s2", NatKind.SYMMETRIC).client("s3", NatKind.SYMMETRIC).build()) {
+            List<String> stunOnly = List.of("stun", ServerArguments.hostPort(lab.turnServer().address()));
+            try (PeerProcess pr = start(lab, "pr", "controlling", stunOnly);
+                 PeerProcess s1 = start(lab, "s1", "controlled", stunOnly);
+                 PeerProcess s2 = start(lab, "s2", "controlling", stunOnly);
+                 PeerProcess s3 = start(lab, "s3", "controlled", stunOnly)) {
+                exchange(pr, s1);
+                exchange(s2, s3);
+                for (PeerProcess peer : List.of(pr, s1, s2, s3)) {
+                    assertThat(peer.await("ERROR", CONNECT_LIMIT)).contains("IceFailedException");
+                }
+            }
+            TurnServer turn = lab.turnServer();
+            TurnServer.Credential credential = turn.restCredential("icetest", Instant.now().plus(CREDENTIAL_LIFETIME));
+            List<String> withTurn = List.of("turn", ServerArguments.hostPort(turn.address()),
+                    credential.username(), credential.password());
+            try (PeerProcess pr = start(lab, "pr", "controlling", withTurn);
+                 PeerProcess s1 = start(lab, "s1", "controlled", withTurn)) {
+                exchange(pr, s1);
+                assertThat(pr.await("SELECTED", CONNECT_LIMIT)).startsWith("SELECTED " + PathType.RELAY + " ");
+                assertThat(s1.await("SELECTED", CONNECT_LIMIT)).startsWith("SELECTED " + PathType.RELAY + " ");
+            }
+        }
+    }
+
+    private static void exchange(PeerProcess left, PeerProcess right) throws Exception {
+        left.relayDescriptionTo(right, CONNECT_LIMIT);
+        right.relayDescriptionTo(left, CONNECT_LIMIT);
+    }
+
     private static void connectTransferAndCut(NatLab lab, List<String> servers, PathType expected)
             throws Exception {
         try (PeerProcess a = start(lab, "a", "controlling", servers);
              PeerProcess b = start(lab, "b", "controlled", servers)) {
-            a.relayDescriptionTo(b, CONNECT_LIMIT);
-            b.relayDescriptionTo(a, CONNECT_LIMIT);
+            exchange(a, b);
             assertThat(a.await("SELECTED", CONNECT_LIMIT)).startsWith("SELECTED " + expected + " ");
             assertThat(b.await("SELECTED", CONNECT_LIMIT)).startsWith("SELECTED " + expected + " ");
             String sent = a.await("SENT", TRANSFER_LIMIT).substring("SENT ".length());
