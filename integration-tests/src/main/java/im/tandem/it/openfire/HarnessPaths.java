@@ -13,6 +13,8 @@ public final class HarnessPaths {
     static final String PLUGIN_JAR = "tandem.plugin.jar";
     static final String OPENFIRE_CLASSPATH = "tandem.openfire.classpath";
     static final String HARNESS_CLASSES = "tandem.harness.classes";
+    /** Written by the build beside the file named by {@value #OPENFIRE_CLASSPATH} (see integration-tests/pom.xml). */
+    static final String SHARED_CLASSPATH_FILE = "openfire-shared.classpath";
 
     private HarnessPaths() {
     }
@@ -21,12 +23,21 @@ public final class HarnessPaths {
         return Path.of(required(PLUGIN_JAR));
     }
 
-    /** Openfire's own libraries plus the harness's classes, nothing of the plugin's. */
+    /**
+     * Openfire's own libraries plus the harness's classes, nothing of the plugin's. The build lists Openfire's
+     * libraries in two files: those the harness uses itself as well are in {@value #SHARED_CLASSPATH_FILE},
+     * next to the main list.
+     */
     static String forkedClasspath() {
         Path classpathFile = Path.of(required(OPENFIRE_CLASSPATH));
+        return read(classpathFile) + java.io.File.pathSeparator
+                + read(classpathFile.resolveSibling(SHARED_CLASSPATH_FILE)) + java.io.File.pathSeparator
+                + required(HARNESS_CLASSES);
+    }
+
+    private static String read(Path classpathFile) {
         try {
-            String openfire = Files.readString(classpathFile).trim();
-            return openfire + java.io.File.pathSeparator + required(HARNESS_CLASSES);
+            return Files.readString(classpathFile).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + classpathFile
                     + ": build the project with 'mvn -q install -DskipTests' first", e);

@@ -122,6 +122,7 @@ class EmailDeliveryTest {
                 NotifySettingsClient notify = new NotifySettingsClient(dave.connection());
                 CommandOutcome status = notify.status();
                 assertThat(status.field("waiting")).isEqualTo("1");
+                assertThat(status.field("messages_email")).isEqualTo("1");
                 assertThat(status.field("next_due")).as("the end of the quiet hours in Tokyo")
                         .isEqualTo(end.toInstant().toString());
                 assertThat(notify.update(new SettingsChange().noQuietHours()).errors()).isEmpty();

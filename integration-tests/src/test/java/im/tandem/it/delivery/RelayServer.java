@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.EntityBareJid;
@@ -15,27 +16,28 @@ import im.tandem.client.notify.CommandOutcome;
 import im.tandem.client.notify.NotifyChannel;
 import im.tandem.client.notify.NotifySettingsClient;
 import im.tandem.it.openfire.OpenfireExtension;
+import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
 
 /** A harnessed Openfire set up for the relay tests: timings in seconds, email to the test's SMTP server. */
-final class RelayServer {
+public final class RelayServer {
     /** Generous for a loaded CI machine; the relay itself needs about a second past the hold-off. */
-    static final Duration WAIT = Duration.ofSeconds(20);
+    public static final Duration WAIT = Duration.ofSeconds(20);
     /** The shortest hold-off a user may pick in these tests, and the default. */
-    static final Duration HOLD_OFF = Duration.ofSeconds(2);
+    public static final Duration HOLD_OFF = Duration.ofSeconds(2);
 
     private RelayServer() {
     }
 
     /** The timings, and email to the test's SMTP server (Openfire's own mail.smtp settings). */
-    static OpenfireSettings.Builder settings(MailServer mail) {
+    public static OpenfireSettings.Builder settings(MailServer mail) {
         return settings()
                 .property("mail.smtp.host", "127.0.0.1")
                 .property("mail.smtp.port", Integer.toString(mail.port()));
     }
 
     /** Hold-off, polling, retries and leases in seconds rather than minutes. */
-    static OpenfireSettings.Builder settings() {
+    public static OpenfireSettings.Builder settings() {
         return OpenfireSettings.builder()
                 .property("tandem.notify.holdoff.min.seconds", "1")
                 .property("tandem.notify.holdoff.default.seconds", Long.toString(HOLD_OFF.toSeconds()))
@@ -47,7 +49,12 @@ final class RelayServer {
 
     /** Sets and verifies an email address through the commands, reading the code from the SMTP server. */
     static void optInByEmail(TandemClient client, MailServer mail, String address) throws Exception {
-        NotifySettingsClient notify = new NotifySettingsClient(client.connection());
+        optInByEmail(client.connection(), mail, address);
+    }
+
+    /** The same over any logged-in connection, such as a {@link Silent} one. */
+    public static void optInByEmail(XMPPConnection connection, MailServer mail, String address) throws Exception {
+        NotifySettingsClient notify = new NotifySettingsClient(connection);
         int before = mail.receivedBy(address).size();
         CommandOutcome requested = notify.requestCode(NotifyChannel.EMAIL, address);
         assertThat(requested.errors()).as("requesting a code for %s", address).isEmpty();
@@ -59,11 +66,16 @@ final class RelayServer {
 
     /** A logged-in session that never sends presence: it runs commands without counting as online. */
     static Silent silent(OpenfireExtension openfire, String username) throws Exception {
+        return silent(openfire.server(), username, openfire.passwordOf(username));
+    }
+
+    /** The same on a server the test started itself. */
+    public static Silent silent(OpenfireProcess server, String username, String password) throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(openfire.server().domain())
-                .setHost(openfire.server().host())
-                .setPort(openfire.server().clientPort())
-                .setUsernameAndPassword(username, openfire.passwordOf(username))
+                .setXmppDomain(server.domain())
+                .setHost(server.host())
+                .setPort(server.clientPort())
+                .setUsernameAndPassword(username, password)
                 .setResource("silent")
                 .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
                 .setSendPresence(false)
@@ -74,7 +86,7 @@ final class RelayServer {
     }
 
     /** A session without presence; closing it disconnects. */
-    record Silent(XMPPTCPConnection connection) implements AutoCloseable {
+    public record Silent(XMPPTCPConnection connection) implements AutoCloseable {
         @Override
         public void close() {
             connection.disconnect();
@@ -82,7 +94,7 @@ final class RelayServer {
     }
 
     /** Waits until the observer (a contact) sees the user go offline, so that messages are stored offline. */
-    static void awaitOffline(TandemClient observer, EntityBareJid who) throws InterruptedException {
+    public static void awaitOffline(TandemClient observer, EntityBareJid who) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (observer.contact(who).available()) {
             if (Instant.now().isAfter(deadline)) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * statement that failed, such as a parameter bound with a type the column does not take, which preparing alone
  * cannot reveal.
  */
-final class OpenfireSqlErrors {
+public final class OpenfireSqlErrors {
     /**
      * SchemaManager renames a legacy Wildfire row in jiveVersion on every boot, and on an empty database it asks
      * ofVersion, then jiveVersion, for the schema version before it runs the install script.
@@ -21,7 +21,7 @@ final class OpenfireSqlErrors {
     }
 
     /** The errors the server logged that Openfire's schema check does not explain. */
-    static List<String> unexpected(PostgresServer server) {
+    public static List<String> unexpected(PostgresServer server) {
         return server.loggedErrors().stream()
                 .filter(error -> SCHEMA_PROBES.stream().noneMatch(probe -> probe.matcher(error).matches()))
                 .toList();

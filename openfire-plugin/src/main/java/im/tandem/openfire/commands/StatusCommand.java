@@ -65,6 +65,11 @@ final class StatusCommand extends FormCommand {
         Forms.text(form, SettingsForm.TIME_ZONE, "Time zone", settings.zone().getId());
         Forms.flag(form, SettingsForm.SMS_NON_CONTACTS, "SMS for non-contacts", settings.smsFromNonContacts());
         Forms.text(form, "waiting", "Digests waiting", Integer.toString(waiting.size()));
+        for (Channel channel : Channel.values()) {
+            Forms.text(form, "messages_" + channel.id(), "Offline messages waiting to go by " + channel.id(),
+                    Integer.toString(waiting.stream().filter(delivery -> delivery.channel() == channel)
+                            .mapToInt(Delivery::itemCount).sum()));
+        }
         Forms.text(form, "next_due", "Next digest due (UTC)",
                 waiting.isEmpty() ? "" : waiting.get(0).dueAt().toString());
         Forms.text(form, "email_daily_cap", "Emails per day at most", Integer.toString(limits.emailDailyCap()));

@@ -113,6 +113,11 @@ public final class DeliveryProcessor {
         }
         SendResult result = senders.get(delivery.channel()).send(message);
         Instant done = clock.instant();
+        if (result.status() == SendResult.Status.SENT) {
+            // One line per delivery handed over: in a cluster, each node's log tells what that node sent.
+            LOG.info("Delivery {} ({} {} to {}, attempt {}) handed over", delivery.id(), delivery.channel().id(),
+                    delivery.kind().id(), delivery.username(), delivery.attempts());
+        }
         boolean recorded = switch (result.status()) {
             case SENT -> store.markSent(claim, destination, done);
             case GIVE_UP -> store.markFailed(claim, result.detail(), done);

@@ -26,7 +26,10 @@ import im.tandem.openfire.threads.NamedThreads;
 /**
  * Polls the queue and hands due deliveries to a small pool of sender threads. A delivery is claimed only
  * when a sender is free, so no lease runs out while a delivery waits in memory; what a crash interrupts is
- * still in the database and is taken up again when its lease ends, on this server or another.
+ * still in the database and is taken up again when its lease ends, on this server or another. While more is
+ * due than the senders can take at once, the poller hands on each delivery as a sender comes free and looks
+ * again at once, so a backlog drains as fast as the senders go; the poll interval only spaces out the looks
+ * at a queue with nothing due.
  */
 public final class DeliveryWorker {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -93,45 +96,78 @@ public final class DeliveryWorker {
 
     private void pollAndReschedule() {
         DeliveryConfig current = config.get();
+        Duration next = current.pollInterval();
         try {
-            if (current.enabled()) {
-                poll(current);
+            if (current.enabled() && poll(current)) {
+                next = Duration.ZERO;
             }
             housekeeping(current);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Polling the delivery queue failed; trying again in {} ms: {}", current.pollInterval().toMillis(),
                     e.toString());
         }
-        schedule(current.pollInterval());
+        schedule(next);
     }
 
-    private void poll(DeliveryConfig current) throws SQLException {
-        if (freeSenders.availablePermits() == 0) {
-            return;
+    /**
+     * Hands due deliveries to senders, claiming each once a sender is free for it (waiting up to a poll interval
+     * for one). True when more may be due: the batch was full, or no sender came free in time.
+     */
+    private boolean poll(DeliveryConfig current) throws SQLException {
+        if (!awaitFreeSender(current.pollInterval())) {
+            return false;
         }
-        List<String> due = store.dueIds(clock.instant(), Math.min(current.batchSize(), freeSenders.availablePermits()));
-        for (String id : due) {
-            if (!freeSenders.tryAcquire()) {
-                return;
-            }
-            Optional<Claim> claim = store.claim(id, workerId + "/" + claims.incrementAndGet(), clock.instant(),
-                    current.lease());
-            if (claim.isEmpty()) {
-                freeSenders.release();
-                continue;
-            }
-            try {
-                senders.execute(() -> {
-                    try {
-                        processor.process(claim.get());
-                    } finally {
-                        freeSenders.release();
+        // Held by this thread until a sender task takes it over; released below otherwise.
+        boolean holding = true;
+        try {
+            List<String> due = store.dueIds(clock.instant(), current.batchSize());
+            for (String id : due) {
+                if (!holding) {
+                    if (!awaitFreeSender(current.pollInterval())) {
+                        return true;
                     }
-                });
-            } catch (RejectedExecutionException e) {
-                freeSenders.release();
-                return;
+                    holding = true;
+                }
+                Optional<Claim> claim = store.claim(id, workerId + "/" + claims.incrementAndGet(), clock.instant(),
+                        current.lease());
+                if (claim.isPresent()) {
+                    if (!hand(claim.get())) {
+                        return false;
+                    }
+                    holding = false;
+                }
             }
+            return due.size() == current.batchSize();
+        } finally {
+            if (holding) {
+                freeSenders.release();
+            }
+        }
+    }
+
+    /** False when stopping: the wait was interrupted. */
+    private boolean awaitFreeSender(Duration limit) {
+        try {
+            return freeSenders.tryAcquire(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs the claim on a sender, which frees its place when done. False when the pool is stopping. */
+    private boolean hand(Claim claim) {
+        try {
+            senders.execute(() -> {
+                try {
+                    processor.process(claim);
+                } finally {
+                    freeSenders.release();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 

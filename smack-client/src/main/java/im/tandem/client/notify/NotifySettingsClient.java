@@ -124,7 +124,9 @@ public final class NotifySettingsClient {
         }
         FormField.Type type = field.getType();
         if (type == FormField.Type.list_multi || type == FormField.Type.text_multi) {
-            form.setAnswer(name, values);
+            // Smack's FillableForm refuses a field without values, so "none" travels as one empty value, which the
+            // server reads as no value at all.
+            form.setAnswer(name, values.isEmpty() ? List.of("") : values);
         } else if (values.size() == 1) {
             form.setAnswer(name, values.get(0));
         } else {

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -18,28 +19,33 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server (GreenMail) on a fixed loopback port, which can be stopped and started again on the
- * same port to play an SMTP outage. What it received survives the restarts.
+ * same port to play an SMTP outage. What it received survives the restarts. The delivery tests and the
+ * delivery benchmark use it.
  */
-final class MailServer implements AutoCloseable {
+public final class MailServer implements AutoCloseable {
+    /** One message with the moment GreenMail stored it (after the SMTP DATA phase ended). */
+    public record Arrival(MimeMessage message, Instant at) {
+    }
+
     private final int port;
-    private final List<MimeMessage> earlier = new ArrayList<>();
+    private final List<Arrival> earlier = new ArrayList<>();
     private GreenMail server;
 
     private MailServer(int port) {
         this.port = port;
     }
 
-    static MailServer start() {
+    public static MailServer start() {
         MailServer mail = new MailServer(freeLoopbackPort());
         mail.up();
         return mail;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void up() {
+    public synchronized void up() {
         if (server != null) {
             return;
         }
@@ -49,30 +55,33 @@ final class MailServer implements AutoCloseable {
     }
 
     /** Stops listening: connections are refused until {@link #up()}. */
-    synchronized void down() {
+    public synchronized void down() {
         if (server == null) {
             return;
         }
-        earlier.addAll(List.of(server.getReceivedMessages()));
+        earlier.addAll(storedNow());
         server.stop();
         server = null;
     }
 
-    synchronized List<MimeMessage> received() {
-        List<MimeMessage> all = new ArrayList<>(earlier);
-        if (server != null) {
-            all.addAll(List.of(server.getReceivedMessages()));
-        }
+    public List<MimeMessage> received() {
+        return arrivals().stream().map(Arrival::message).toList();
+    }
+
+    /** Everything received, in the order it arrived, with the moment of arrival. */
+    public synchronized List<Arrival> arrivals() {
+        List<Arrival> all = new ArrayList<>(earlier);
+        all.addAll(storedNow());
         return all;
     }
 
     /** Messages whose recipients include the address. */
-    List<MimeMessage> receivedBy(String address) {
+    public List<MimeMessage> receivedBy(String address) {
         return received().stream().filter(to(address)).toList();
     }
 
     /** Waits until {@code count} messages to the address have arrived and returns them. */
-    List<MimeMessage> awaitBy(String address, int count, Duration limit) throws InterruptedException {
+    public List<MimeMessage> awaitBy(String address, int count, Duration limit) throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
             List<MimeMessage> messages = receivedBy(address);
@@ -90,6 +99,17 @@ final class MailServer implements AutoCloseable {
         down();
     }
 
+    /** What the running server holds; GreenMail keeps each message with the time it stored it. */
+    private List<Arrival> storedNow() {
+        if (server == null) {
+            return List.of();
+        }
+        return server.getManagers().getImapHostManager().getAllMessages().stream()
+                .map(stored -> new Arrival(stored.getMimeMessage(), stored.getReceivedDate().toInstant()))
+                .sorted(Comparator.comparing(Arrival::at))
+                .toList();
+    }
+
     private static Predicate<MimeMessage> to(String address) {
         return message -> {
             try {
@@ -101,7 +121,7 @@ final class MailServer implements AutoCloseable {
         };
     }
 
-    static int freeLoopbackPort() {
+    public static int freeLoopbackPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -36,16 +36,17 @@ import org.jsmpp.util.RandomMessageIDGenerator;
 
 /**
  * A real SMPP server (jsmpp's server side) standing in for an SMSC: it accepts any bind on a fixed loopback
- * port and records every submit_sm. It can go down and come back on the same port to play an outage. It uses the jsmpp that Openfire 4.2.0 itself depends on (2.2.4), which is on
- * this test classpath through Openfire's libraries, so no second jsmpp version enters the build.
+ * port and records every submit_sm with the moment it arrived. It can go down and come back on the same port
+ * to play an outage. It uses the jsmpp that Openfire 4.2.0 itself depends on (2.2.4), so no second jsmpp
+ * version enters the build. The delivery tests and the delivery benchmark use it.
  */
-final class SmscServer implements AutoCloseable {
+public final class SmscServer implements AutoCloseable {
     /** The ESME error code for "command not supported" (SMPP 3.4, ESME_RINVCMDID). */
     private static final int NOT_SUPPORTED = 0x03;
     private static final Duration BIND_LIMIT = Duration.ofSeconds(10);
 
-    /** One short message as the SMSC got it. */
-    record Sms(String destination, String text) {
+    /** One short message as the SMSC got it, and when. */
+    public record Sms(String destination, String text, Instant receivedAt) {
     }
 
     private final int port;
@@ -64,17 +65,17 @@ final class SmscServer implements AutoCloseable {
         this.port = port;
     }
 
-    static SmscServer start() {
+    public static SmscServer start() {
         SmscServer smsc = new SmscServer(MailServer.freeLoopbackPort());
         smsc.up();
         return smsc;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void up() {
+    public synchronized void up() {
         if (listener != null) {
             return;
         }
@@ -89,7 +90,7 @@ final class SmscServer implements AutoCloseable {
     }
 
     /** Stops listening and drops every bound session, as a crashed SMSC would. */
-    synchronized void down() throws IOException {
+    public synchronized void down() throws IOException {
         if (listener == null) {
             return;
         }
@@ -99,15 +100,15 @@ final class SmscServer implements AutoCloseable {
         bound.clear();
     }
 
-    List<Sms> received() {
+    public List<Sms> received() {
         return List.copyOf(received);
     }
 
-    List<Sms> receivedBy(String destination) {
+    public List<Sms> receivedBy(String destination) {
         return received.stream().filter(sms -> sms.destination().equals(destination)).toList();
     }
 
-    List<Sms> awaitBy(String destination, int count, Duration limit) throws InterruptedException {
+    public List<Sms> awaitBy(String destination, int count, Duration limit) throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
             List<Sms> messages = receivedBy(destination);
@@ -151,7 +152,7 @@ final class SmscServer implements AutoCloseable {
         @Override
         public MessageId onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) {
             received.add(new Sms(submitSm.getDestAddress(),
-                    new String(submitSm.getShortMessage(), StandardCharsets.ISO_8859_1)));
+                    new String(submitSm.getShortMessage(), StandardCharsets.ISO_8859_1), Instant.now()));
             return ids.newMessageId();
         }
 

@@ -14,14 +14,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 /** Reading what the SMTP server received: parts, headers, one-time codes. */
-final class Mails {
+public final class Mails {
     private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
 
     private Mails() {
     }
 
     /** The six-digit code in a verification email's subject. */
-    static String code(MimeMessage message) throws MessagingException {
+    public static String code(MimeMessage message) throws MessagingException {
         Matcher matcher = CODE.matcher(message.getSubject());
         if (!matcher.find()) {
             throw new AssertionError("no code in the subject '" + message.getSubject() + "'");
@@ -29,7 +29,7 @@ final class Mails {
         return matcher.group(1);
     }
 
-    static String header(MimeMessage message, String name) throws MessagingException {
+    public static String header(MimeMessage message, String name) throws MessagingException {
         String[] values = message.getHeader(name);
         return values == null ? "" : values[0];
     }
@@ -39,7 +39,7 @@ final class Mails {
      * streams: Openfire's javax.mail on this classpath registers content handlers that jakarta.mail would
      * otherwise pick up and fail on.
      */
-    static List<String> parts(MimeMessage message, String contentType) throws MessagingException, IOException {
+    public static List<String> parts(MimeMessage message, String contentType) throws MessagingException, IOException {
         List<String> texts = new ArrayList<>();
         collect(message, contentType, texts);
         return texts;
