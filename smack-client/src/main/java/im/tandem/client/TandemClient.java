@@ -1,17 +1,12 @@
 package im.tandem.client;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
-import org.jivesoftware.smack.chat2.ChatManager;
-import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.roster.Roster;
@@ -19,7 +14,6 @@ import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.RosterListener;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
-import org.jivesoftware.smackx.delay.DelayInformationManager;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
@@ -29,6 +23,11 @@ import im.tandem.client.chat.Contact;
 import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.client.connect.NoDelaySocketFactory;
+import im.tandem.client.direct.Conversations;
+import im.tandem.client.direct.DirectConfig;
+import im.tandem.client.direct.Route;
+import im.tandem.client.direct.RouteChange;
+import im.tandem.client.file.FileTransferManager;
 import im.tandem.client.jingle.TandemJingleManager;
 
 /**
@@ -38,14 +37,16 @@ import im.tandem.client.jingle.TandemJingleManager;
 public final class TandemClient implements AutoCloseable {
     private final XMPPTCPConnection connection;
     private final Roster roster;
-    private final List<Consumer<IncomingMessage>> messageListeners = new CopyOnWriteArrayList<>();
+    private final Conversations conversations;
     private final List<Consumer<Contact>> presenceListeners = new CopyOnWriteArrayList<>();
 
     private TandemClient(XMPPTCPConnection connection) {
         this.connection = connection;
         this.roster = Roster.getInstanceFor(connection);
-        // Before login, so that the Jingle features are in the entity capabilities of the first presence.
+        // Before login, so that the Jingle and file transfer features are in the first presence's capabilities.
         TandemJingleManager.getInstanceFor(connection);
+        FileTransferManager.getInstanceFor(connection);
+        this.conversations = new Conversations(connection);
     }
 
     /**
@@ -68,6 +69,10 @@ public final class TandemClient implements AutoCloseable {
         // user off, so it is logged and dropped instead.
         connection.setParsingExceptionCallback(new ExceptionLoggingCallback());
         connection.setReplyTimeout(config.replyTimeout().toMillis());
+        // XEP-0198: the server acknowledges our stanzas, and a stream the server lets us resume (Openfire 4.2.0
+        // does) keeps unacknowledged ones across a broken TCP connection when the connection is made again.
+        connection.setUseStreamManagement(true);
+        connection.setUseStreamManagementResumption(true);
         TandemClient client = new TandemClient(connection);
         client.listen();
         beforeLogin.accept(client);
@@ -104,8 +109,37 @@ public final class TandemClient implements AutoCloseable {
         return connection.getUser().asEntityBareJid();
     }
 
+    /** Each chat message once, whichever route it came by, in the order it arrived. */
     public void onMessage(Consumer<IncomingMessage> listener) {
-        messageListeners.add(listener);
+        conversations.onMessage(listener);
+    }
+
+    /**
+     * Lets conversations with contacts that are Tandem clients go direct (Jingle, ICE, encrypted XML stream), and
+     * accepts their sessions. Call before logging in, e.g. from {@link #connect}'s {@code beforeLogin}.
+     */
+    public void enableDirect(DirectConfig config) {
+        conversations.enableDirect(config);
+    }
+
+    /** Tells when a conversation goes direct, falls back to the server, or fails to go direct. */
+    public void onRouteChange(Consumer<RouteChange> listener) {
+        conversations.onRouteChange(listener);
+    }
+
+    /** How messages to this contact travel now. */
+    public Route route(EntityBareJid contact) {
+        return conversations.route(contact);
+    }
+
+    /** The conversations: routes, and copies of messages dropped as duplicates. */
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    /** File transfer with mutual contacts (XEP-0234): direct when possible, else through the server. */
+    public FileTransferManager files() {
+        return FileTransferManager.getInstanceFor(connection);
     }
 
     /** Called whenever a contact's presence changes, with the contact's new best presence. */
@@ -128,28 +162,24 @@ public final class TandemClient implements AutoCloseable {
         return contactOf(jid, name);
     }
 
-    /** Sends a chat message (RFC 6121 type chat) to the contact's bare JID. */
-    public void send(EntityBareJid to, String body) throws InterruptedException, SmackException.NotConnectedException {
-        Message message = MessageBuilder.buildMessage()
-                .to(to)
-                .ofType(Message.Type.chat)
-                .setBody(body)
-                .build();
-        connection.sendStanza(message);
+    /**
+     * Sends a chat message (RFC 6121 type chat) on the conversation's route: directly when a direct session is up,
+     * otherwise to the contact's bare JID through the server. Never waits for a direct session.
+     *
+     * @return the route it took
+     */
+    public Route send(EntityBareJid to, String body) throws InterruptedException, SmackException.NotConnectedException {
+        return conversations.send(to, body);
     }
 
+    /** Ends direct sessions (re-sending what they left unacknowledged through the server), then logs out. */
     @Override
     public void close() {
+        conversations.close();
         connection.disconnect();
     }
 
     private void listen() {
-        ChatManager.getInstanceFor(connection).addIncomingListener((from, message, chat) -> {
-            Optional<Instant> delayed = Optional.ofNullable(DelayInformationManager.getDelayTimestamp(message))
-                    .map(java.util.Date::toInstant);
-            IncomingMessage incoming = new IncomingMessage(from, message.getBody(), delayed);
-            messageListeners.forEach(listener -> listener.accept(incoming));
-        });
         roster.addRosterListener(new RosterListener() {
             @Override
             public void presenceChanged(Presence presence) {

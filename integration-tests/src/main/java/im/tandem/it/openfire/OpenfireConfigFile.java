@@ -9,16 +9,16 @@ final class OpenfireConfigFile {
 
     /**
      * conf/openfire.xml: set up already (no web wizard), the standard connection provider on the given
-     * database, every listener on 127.0.0.1 and the admin console's web ports off.
+     * database, every listener on the given address (network.interface) and the admin console's web ports off.
      */
-    static String render(String domain, OpenfireDatabase database) {
+    static String render(String domain, String networkInterface, OpenfireDatabase database) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <jive>
                   <setup>true</setup>
                   <locale>en</locale>
                   <network>
-                    <interface>127.0.0.1</interface>
+                    <interface>%s</interface>
                   </network>
                   <adminConsole>
                     <port>-1</port>
@@ -46,8 +46,9 @@ final class OpenfireConfigFile {
                     </defaultProvider>
                   </database>
                 </jive>
-                """.formatted(escape(domain), escape(domain), escape(database.driver()), escape(database.serverUrl()),
-                escape(database.username()), escape(database.password()), escape(database.testSql()));
+                """.formatted(escape(networkInterface), escape(domain), escape(domain), escape(database.driver()),
+                escape(database.serverUrl()), escape(database.username()), escape(database.password()),
+                escape(database.testSql()));
     }
 
     /** conf/security.xml: property encryption with Openfire's default algorithm and no key. */

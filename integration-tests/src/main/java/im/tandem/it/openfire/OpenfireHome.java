@@ -59,7 +59,8 @@ public final class OpenfireHome {
             Files.createDirectories(root.resolve("logs"));
             Files.createDirectories(root.resolve("db"));
             writeString("conf/openfire.xml",
-                    OpenfireConfigFile.render(settings.domain(), OpenfireDatabase.of(settings, root)));
+                    OpenfireConfigFile.render(settings.domain(), settings.networkInterface(),
+                            OpenfireDatabase.of(settings, root)));
             writeString("conf/security.xml", OpenfireConfigFile.renderSecurity());
             writeString("conf/log4j.properties", OpenfireConfigFile.renderLogging(logFile()));
             writeEmptyKeyStore("resources/security/keystore");

@@ -81,15 +81,17 @@ public final class OpenfireMain {
     }
 
     /** Openfire opens its listeners only after the first plugin scan: ready means a client can connect. */
-    private static void awaitClientListener(int port) throws InterruptedException {
+    private static void awaitClientListener(int port) throws InterruptedException, IOException {
+        InetAddress address = InetAddress.getByName(JiveGlobals.getXMLProperty("network.interface"));
         Instant deadline = Instant.now().plus(LISTENER_LIMIT);
         while (true) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try (Socket probe = new Socket(address, port)) {
                 return;
             } catch (IOException e) {
                 if (Instant.now().isAfter(deadline)) {
-                    System.out.println(FAILED + " nothing listens on 127.0.0.1:" + port + " after "
-                            + LISTENER_LIMIT.toSeconds() + " s: " + e.getMessage() + "; see logs/openfire.log");
+                    System.out.println(FAILED + " nothing listens on " + address.getHostAddress() + ":" + port
+                            + " after " + LISTENER_LIMIT.toSeconds() + " s: " + e.getMessage()
+                            + "; see logs/openfire.log");
                     System.exit(1);
                 }
                 Thread.sleep(50);

@@ -18,6 +18,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import im.tandem.it.lab.LabTool;
+
 /**
  * A real Openfire 4.2.0 running in a forked JVM on a home directory, with our plugin installed. One server
  * per JVM is all Openfire allows, hence the fork. Start, stop, restart on the same home (data kept) and
@@ -62,8 +64,9 @@ public final class OpenfireProcess implements AutoCloseable {
         return settings.domain();
     }
 
+    /** The address clients connect to: the one the listeners bind to. */
     public String host() {
-        return InetAddress.getLoopbackAddress().getHostAddress();
+        return settings.networkInterface();
     }
 
     public int clientPort() {
@@ -146,6 +149,8 @@ public final class OpenfireProcess implements AutoCloseable {
     private void boot() {
         home.layOut(settings, clientPort, pluginJar);
         List<String> command = new ArrayList<>();
+        settings.networkNamespace().ifPresent(namespace ->
+                command.addAll(List.of(LabTool.IP.path(), "netns", "exec", namespace)));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // proxool's bundled cglib reflects into java.lang.
         command.add("--add-opens");

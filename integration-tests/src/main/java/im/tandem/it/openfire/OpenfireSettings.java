@@ -5,15 +5,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * What a harnessed Openfire is set up with: its domain, its client port, the users it must have, any
- * extra Openfire system properties and, optionally, an external database. Immutable; build one with
- * {@link #builder()}.
+ * What a harnessed Openfire is set up with: its domain, its client port and address, the users it must have, any
+ * extra Openfire system properties, optionally an external database, and optionally a network namespace (of the
+ * NAT lab) to run in. Immutable; build one with {@link #builder()}.
  */
 public final class OpenfireSettings {
     /** The domain a newcomer's clients expect: `alice@localhost`. */
     public static final String DEFAULT_DOMAIN = "localhost";
+    /** Loopback only: a development server is reachable from this machine and nowhere else. */
+    public static final String DEFAULT_NETWORK_INTERFACE = "127.0.0.1";
+    /** What {@code ip netns} accepts as a namespace name, without anything a shell or a path would read. */
+    private static final Pattern NAMESPACE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    /** Dotted IPv4 or colon-separated IPv6: a literal, so that choosing the address never asks DNS. */
+    private static final Pattern IP_LITERAL = Pattern.compile(
+            "(\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     private final String domain;
     private final int clientPort;
@@ -21,6 +29,8 @@ public final class OpenfireSettings {
     private final Map<String, String> properties;
     private final boolean pluginInstalled;
     private final ExternalDatabase database;
+    private final String networkInterface;
+    private final String networkNamespace;
 
     private OpenfireSettings(Builder builder) {
         this.domain = builder.domain;
@@ -29,6 +39,8 @@ public final class OpenfireSettings {
         this.properties = Map.copyOf(builder.properties);
         this.pluginInstalled = builder.pluginInstalled;
         this.database = builder.database;
+        this.networkInterface = builder.networkInterface;
+        this.networkNamespace = builder.networkNamespace;
     }
 
     public static Builder builder() {
@@ -63,11 +75,23 @@ public final class OpenfireSettings {
         return Optional.ofNullable(database);
     }
 
+    /** The address Openfire's listeners bind to (its {@code network.interface}), which clients connect to. */
+    public String networkInterface() {
+        return networkInterface;
+    }
+
+    /** The network namespace the server runs in, or empty for this machine's own network. */
+    public Optional<String> networkNamespace() {
+        return Optional.ofNullable(networkNamespace);
+    }
+
     public Builder toBuilder() {
-        Builder builder = new Builder().domain(domain).clientPort(clientPort).pluginInstalled(pluginInstalled);
+        Builder builder = new Builder().domain(domain).clientPort(clientPort).pluginInstalled(pluginInstalled)
+                .networkInterface(networkInterface);
         users.forEach(builder::user);
         properties.forEach(builder::property);
         builder.database = database;
+        builder.networkNamespace = networkNamespace;
         return builder;
     }
 
@@ -126,6 +150,8 @@ public final class OpenfireSettings {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private boolean pluginInstalled = true;
         private ExternalDatabase database;
+        private String networkInterface = DEFAULT_NETWORK_INTERFACE;
+        private String networkNamespace;
 
         public Builder pluginInstalled(boolean installed) {
             this.pluginInstalled = installed;
@@ -175,6 +201,33 @@ public final class OpenfireSettings {
         /** Keeps Openfire's data in this PostgreSQL database rather than in the home's HSQLDB files. */
         public Builder database(String jdbcUrl, String user, String password) {
             this.database = new ExternalDatabase(jdbcUrl, user, password);
+            return this;
+        }
+
+        /**
+         * The IP address the listeners bind to, e.g. a NAT lab host's address; clients connect there.
+         *
+         * @throws IllegalArgumentException unless it is an IP literal
+         */
+        public Builder networkInterface(String address) {
+            if (address == null || !IP_LITERAL.matcher(address).matches()) {
+                throw new IllegalArgumentException("the network interface must be an IP address such as 127.0.0.1, "
+                        + "got '" + address + "'");
+            }
+            this.networkInterface = address;
+            return this;
+        }
+
+        /**
+         * Runs the server inside this network namespace ({@code ip netns exec}), such as a NAT lab host's; give
+         * that host's address as the {@link #networkInterface network interface} too.
+         */
+        public Builder networkNamespace(String namespace) {
+            if (namespace == null || !NAMESPACE_NAME.matcher(namespace).matches()) {
+                throw new IllegalArgumentException("a network namespace name is letters, digits, '.', '-' or '_', "
+                        + "got '" + namespace + "'");
+            }
+            this.networkNamespace = namespace;
             return this;
         }
 

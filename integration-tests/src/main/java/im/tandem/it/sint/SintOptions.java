@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
 public record SintOptions(Map<String, String> disabled, Set<String> only) {
     /**
      * How long SINT waits for any one reply or expected notification. Openfire on loopback answers in
-     * milliseconds, so this is slack for a busy CI machine; each test that fails by a missing notification
-     * costs this much, which is why it is not larger.
+     * milliseconds, so this is slack for a busy 2-core machine (5 s let a group-chat join time out under a load
+     * of 10); each test that fails by a missing notification costs this much, which is why it is not larger.
      */
-    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
     /** SINT's name for its plain TCP connection, the one the runner points at the server's port. */
     private static final String TCP_CONNECTION = "tcp";
     private static final Pattern CLASS_NAME = Pattern.compile("([a-z_][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*");

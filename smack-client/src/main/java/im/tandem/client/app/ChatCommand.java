@@ -10,6 +10,7 @@ import java.nio.file.Files;
 
 import im.tandem.client.TandemClient;
 import im.tandem.client.connect.ClientConfig;
+import im.tandem.client.direct.DirectConfig;
 
 /**
  * {@code ./tandem chat}: the Tandem chat program. On a terminal it is an interactive program; when standard input
@@ -47,7 +48,12 @@ public final class ChatCommand {
             ChatController controller = new ChatController(screen::show);
             TandemClient client;
             try {
-                client = TandemClient.connect(config, controller::attach);
+                client = TandemClient.connect(config, beforeLogin -> {
+                    controller.attach(beforeLogin);
+                    options.direct().ifPresent(beforeLogin::enableDirect);
+                    beforeLogin.files().setConfig(options.files().applyTo(beforeLogin.files().config(),
+                            options.direct().map(DirectConfig::ice)));
+                });
             } catch (Exception e) {
                 screen.show(ChatEvent.withText("error", "cannot log in as " + config.jid() + " at " + config.host()
                         + ":" + config.port() + ": " + e.getMessage()));

@@ -1,6 +1,8 @@
 package im.tandem.client.app;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +15,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
 import im.tandem.client.TandemClient;
 import im.tandem.client.chat.Contact;
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.direct.Route;
+import im.tandem.client.direct.RouteChange;
 import im.tandem.client.extdisco.ExternalService;
 import im.tandem.client.extdisco.ExternalServiceDiscoveryManager;
 import im.tandem.ice.nat.NatDiscovery;
@@ -25,18 +29,20 @@ import im.tandem.ice.stun.StunDefaults;
  * client's news into {@link ChatEvent}s. Every failure becomes an {@code error} event; the program goes on.
  */
 public final class ChatController {
-    /** Messages go through the server until a direct session carries them. */
-    static final String ROUTE_SERVER = "server";
     /** Messages the server held while we were offline. */
     static final String ROUTE_OFFLINE = "offline";
 
     private final Consumer<ChatEvent> out;
+    private final NotifyActions notifications;
+    private final FileActions files;
     private volatile TandemClient client;
     private final Map<String, Boolean> lastAvailability = new ConcurrentHashMap<>();
     private volatile EntityBareJid selected;
 
     public ChatController(Consumer<ChatEvent> out) {
         this.out = out;
+        this.notifications = new NotifyActions(out);
+        this.files = new FileActions(out);
     }
 
     /**
@@ -47,6 +53,8 @@ public final class ChatController {
         this.client = tandemClient;
         tandemClient.onMessage(this::received);
         tandemClient.onPresence(this::presenceChanged);
+        tandemClient.onRouteChange(this::routeChanged);
+        files.attach(tandemClient);
     }
 
     /** Announces the login and the roster. */
@@ -58,6 +66,11 @@ public final class ChatController {
     /** The conversation partner plain lines go to, if chosen. */
     public Optional<EntityBareJid> selected() {
         return Optional.ofNullable(selected);
+    }
+
+    /** How messages to the contact travel now: through the server or directly. */
+    public Route route(EntityBareJid contact) {
+        return client.route(contact);
     }
 
     /** Handles one typed line; false when the user asked to quit. */
@@ -74,13 +87,17 @@ public final class ChatController {
                 return false;
             } else if (input instanceof ChatInput.SelectContact select) {
                 selected = jid(select.jid());
-                out.accept(ChatEvent.withText("info", "talking to " + selected + " (" + ROUTE_SERVER + ")"));
+                out.accept(ChatEvent.withText("info", "talking to " + selected + " (" + route(selected).word() + ")"));
             } else if (input instanceof ChatInput.Send send) {
                 send(send);
             } else if (input instanceof ChatInput.ListRoster) {
                 listRoster();
             } else if (input instanceof ChatInput.DiscoverNat nat) {
                 discoverNat(nat.stunServer());
+            } else if (input instanceof ChatInput.SendFile file) {
+                files.send(client, jid(file.jid()), Path.of(file.path()));
+            } else if (input instanceof ChatInput.Notify notify) {
+                notifications.run(notify.request(), client.connection());
             } else if (input instanceof ChatInput.Help) {
                 help();
             }
@@ -97,8 +114,8 @@ public final class ChatController {
         if (to == null) {
             throw new IllegalArgumentException("choose a contact with /to JID first, or use /msg JID TEXT");
         }
-        client.send(to, send.text());
-        out.accept(ChatEvent.withText("sent", send.text(), to.toString(), ROUTE_SERVER));
+        Route route = client.send(to, send.text());
+        out.accept(ChatEvent.withText("sent", send.text(), to.toString(), route.word()));
     }
 
     private void listRoster() {
@@ -138,8 +155,14 @@ public final class ChatController {
     }
 
     private void received(IncomingMessage message) {
-        String route = message.delayedFrom().isPresent() ? ROUTE_OFFLINE : ROUTE_SERVER;
+        String route = message.delayedFrom().isPresent() ? ROUTE_OFFLINE : message.route().word();
         out.accept(ChatEvent.withText("message", message.body(), message.from().toString(), route));
+    }
+
+    private void routeChanged(RouteChange change) {
+        String path = change.path().map(direct -> direct.type().name().toLowerCase(Locale.ROOT)).orElse("-");
+        out.accept(ChatEvent.withText("route", change.reason(), change.peer().toString(), change.route().word(),
+                path));
     }
 
     private void presenceChanged(Contact contact) {

@@ -13,14 +13,29 @@ import java.util.List;
  * presence JID STATUS              a contact's presence changed
  * online JID                       a contact came online (after a presence line)
  * message JID ROUTE TEXT           a message arrived; ROUTE is server, direct or offline (held by the server)
- * sent JID ROUTE TEXT              a message went out
+ * sent JID ROUTE TEXT              a message went out; ROUTE is server or direct
+ * route JID ROUTE PATH TEXT        the conversation went direct (PATH host, srflx or relay: how ICE reaches the
+ *                                  contact) or back through the server (PATH -), or an attempt to go direct
+ *                                  failed (ROUTE stays server); TEXT says why
  * nat TYPE MAPPING FILTERING MAPPED SERVER   /nat's result (MAPPED is - when unknown)
+ * notify status KEY=VALUE...       /notify's settings: email, phone, channels, holdoff, digest, quiet, zone,
+ *                                  strangers, waiting (a value is - when none)
+ * notify ok TEXT                   the server did what /notify asked; TEXT in its words
+ * notify refused TEXT              the server refused; TEXT says why (each problem names its field)
+ * file-offer JID SIZE NAME         a contact offers a file; it is accepted into the download folder
+ * file-progress JID PERCENT BYTES_PER_SECOND NAME   a transfer moved on (a few times a second at most)
+ * file-sent JID NAME SIZE SHA256 PATH ROUTE         the contact has the file and its hash matched
+ * file-received JID NAME SIZE SHA256 PATH ROUTE     the file arrived, its hash matched, it is saved at PATH
+ * file-failed JID NAME TEXT        a transfer failed (declined, no transport worked, damaged); TEXT says why
  * info TEXT                        a notice for the user
  * error TEXT                       something failed; the program goes on
  * bye                              the program is about to exit
  * </pre>
  *
  * STATUS is {@code available}, {@code chat}, {@code away}, {@code xa}, {@code dnd} or {@code offline}.
+ * For files, ROUTE is {@code ice} (the direct channel), {@code s5b} (SOCKS5 through the server's proxy) or
+ * {@code ibb} (in-band through the server); SHA256 is lower-case hex; NAME and PATH have white space and
+ * {@code %} percent-encoded ({@code my%20file.txt}), and a file offered without a name has NAME {@code -}.
  */
 public record ChatEvent(String kind, List<String> fields, String text) {
     public ChatEvent {

@@ -11,6 +11,8 @@ import java.util.Optional;
  * /msg JID TEXT     send TEXT to JID
  * /roster           list the contacts with their presence
  * /nat [HOST[:PORT]] this network's NAT type, from the server's STUN service or the one given
+ * /file JID PATH    send the file at PATH to the contact JID
+ * /notify ...       offline delivery by email and SMS (see {@link NotifyRequest})
  * /help             the commands
  * /quit             log out and exit
  * TEXT              send TEXT to the contact chosen with /to
@@ -22,6 +24,8 @@ public sealed interface ChatInput {
             "/msg JID TEXT      send TEXT to JID",
             "/roster            list the contacts with their presence",
             "/nat [HOST[:PORT]] this network's NAT type (default: the server's STUN service)",
+            "/file JID PATH     send a file to a contact",
+            NotifyRequest.USAGE,
             "/help              these commands",
             "/quit              log out and exit",
             "TEXT               send TEXT to the contact chosen with /to");
@@ -36,6 +40,14 @@ public sealed interface ChatInput {
     }
 
     record DiscoverNat(Optional<String> stunServer) implements ChatInput {
+    }
+
+    /** A {@code /notify} request: offline delivery by email and SMS. */
+    record Notify(NotifyRequest request) implements ChatInput {
+    }
+
+    /** {@code /file JID PATH}: the path is the rest of the line, so it may hold spaces. */
+    record SendFile(String jid, String path) implements ChatInput {
     }
 
     record Help() implements ChatInput {
@@ -65,6 +77,8 @@ public sealed interface ChatInput {
             case "/msg" -> new Send(Optional.of(argument(words, 1, "/msg JID TEXT")), argument(words, 2, "/msg JID TEXT"));
             case "/roster" -> new ListRoster();
             case "/nat" -> new DiscoverNat(words.length > 1 ? Optional.of(words[1]) : Optional.empty());
+            case "/notify" -> new Notify(NotifyRequest.parse(trimmed.substring("/notify".length())));
+            case "/file" -> new SendFile(argument(words, 1, "/file JID PATH"), argument(words, 2, "/file JID PATH"));
             case "/help" -> new Help();
             case "/quit" -> new Quit();
             default -> throw new IllegalArgumentException("unknown command " + words[0] + "; /help lists them");

@@ -3,6 +3,8 @@ package im.tandem.client.app;
 import java.io.IOException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -10,6 +12,8 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.jline.utils.Status;
 
 /**
  * The interactive screen: a prompt naming the contact plain lines go to and how messages reach them, with
@@ -17,6 +21,8 @@ import org.jline.terminal.TerminalBuilder;
  */
 final class TerminalScreen implements ChatScreen {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    /** Events that end a transfer, and with it its progress bar. */
+    private static final Set<String> FINISHED_TRANSFER = Set.of("file-sent", "file-received", "file-failed");
 
     private final Terminal terminal;
     private final LineReader reader;
@@ -32,6 +38,13 @@ final class TerminalScreen implements ChatScreen {
 
     @Override
     public void show(ChatEvent event) {
+        if (event.kind().equals("file-progress")) {
+            showProgress(event);
+            return;
+        }
+        if (FINISHED_TRANSFER.contains(event.kind())) {
+            clearProgress();
+        }
         String text = describe(event);
         if (reader.isReading()) {
             reader.printAbove(text);
@@ -41,10 +54,27 @@ final class TerminalScreen implements ChatScreen {
         }
     }
 
+    /**
+     * The progress bar of the transfer that moved last, on the terminal's status line (below the prompt); a
+     * terminal without one (a dumb terminal) shows no bar, only the outcome.
+     */
+    private synchronized void showProgress(ChatEvent event) {
+        List<String> f = event.fields();
+        Status status = Status.getStatus(terminal);
+        if (status != null) {
+            status.update(List.of(new AttributedString(ProgressBar.render(Integer.parseInt(f.get(1)),
+                    Long.parseLong(f.get(2)), FileFields.decode(f.get(3)) + " (" + f.get(0) + ")"))));
+        }
+    }
+
+    private synchronized void clearProgress() {
+        Status.getExistingStatus(terminal).ifPresent(status -> status.update(List.of()));
+    }
+
     @Override
     public String readLine(ChatController controller) {
         String prompt = controller.selected()
-                .map(jid -> jid + " [" + ChatController.ROUTE_SERVER + "]> ")
+                .map(jid -> jid + " [" + controller.route(jid).word() + "]> ")
                 .orElse("(/to JID, /help)> ");
         try {
             return reader.readLine(prompt);
@@ -69,8 +99,20 @@ final class TerminalScreen implements ChatScreen {
             case "message" -> time + " " + f.get(0) + (f.get(1).equals(ChatController.ROUTE_OFFLINE)
                     ? " (while you were away)" : "") + ": " + event.text();
             case "sent" -> time + " me → " + f.get(0) + " [" + f.get(1) + "]: " + event.text();
+            case "route" -> time + " * " + f.get(0) + (f.get(1).equals("direct")
+                    ? " is now direct (" + f.get(2) + "): " : " goes through the server: ") + event.text();
             case "nat" -> "NAT type " + f.get(0) + " (mapping " + f.get(1) + ", filtering " + f.get(2)
                     + "), public address " + f.get(3) + ", asked " + f.get(4);
+            case "notify" -> f.get(0).equals("status")
+                    ? "Offline delivery by email/SMS: " + String.join(", ", f.subList(1, f.size())).replace('=', ' ')
+                    : (f.get(0).equals("refused") ? "! " : "") + "Offline delivery: " + event.text();
+            case "file-offer" -> time + " " + f.get(0) + " sends " + FileFields.decode(f.get(2)) + " (" + f.get(1)
+                    + " bytes)";
+            case "file-sent" -> time + " " + f.get(0) + " has " + FileFields.decode(f.get(1)) + " (" + f.get(2)
+                    + " bytes over " + f.get(5) + ", sha-256 " + f.get(3) + ")";
+            case "file-received" -> time + " " + f.get(0) + " sent " + FileFields.decode(f.get(1)) + ", saved as "
+                    + FileFields.decode(f.get(4)) + " (" + f.get(2) + " bytes over " + f.get(5) + ", sha-256 verified)";
+            case "file-failed" -> "! " + FileFields.decode(f.get(1)) + " with " + f.get(0) + " failed: " + event.text();
             case "error" -> "! " + event.text();
             case "bye" -> "Bye.";
             default -> event.text() != null ? event.text() : event.toLine();

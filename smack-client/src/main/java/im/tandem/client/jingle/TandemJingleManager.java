@@ -22,11 +22,14 @@ import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.client.jingle.element.XmlStreamDescription;
 import im.tandem.client.jingle.policy.DirectSessionRefusedException;
 import im.tandem.client.jingle.policy.MutualSubscriptionPolicy;
+import im.tandem.client.jingle.policy.PeerPolicy;
 import im.tandem.client.jingle.provider.JingleProviders;
 import im.tandem.client.jingle.session.IncomingSessionHandler;
+import im.tandem.client.jingle.session.JingleApplication;
 import im.tandem.client.jingle.session.JingleSession;
 import im.tandem.client.jingle.session.JingleSessionListener;
 import im.tandem.client.jingle.session.JingleSessions;
+import im.tandem.client.jingle.session.JingleSignalling;
 
 /**
  * Jingle for one connection, in place of Smack 4.4.8's JingleManager (which answers an unsupported application
@@ -45,14 +48,17 @@ public final class TandemJingleManager extends Manager {
 
     private static final Map<XMPPConnection, TandemJingleManager> INSTANCES = new WeakHashMap<>();
 
+    private final JingleSignalling signalling;
+    private final PeerPolicy policy;
     private final JingleSessions sessions;
 
     private TandemJingleManager(XMPPConnection connection) {
         super(connection);
         JingleProviders.register();
-        ConnectionSignalling signalling = new ConnectionSignalling(connection);
-        sessions = new JingleSessions(signalling, new MutualSubscriptionPolicy(Roster.getInstanceFor(connection),
-                Duration.ofMillis(connection.getReplyTimeout())));
+        signalling = new ConnectionSignalling(connection);
+        policy = new MutualSubscriptionPolicy(Roster.getInstanceFor(connection),
+                Duration.ofMillis(connection.getReplyTimeout()));
+        sessions = new JingleSessions(signalling, policy);
         connection.registerIQRequestHandler(new JingleRequestHandler(sessions, signalling));
         ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
         FEATURES.forEach(disco::addFeature);
@@ -93,6 +99,24 @@ public final class TandemJingleManager extends Manager {
     /** Who decides about offers from mutual contacts. Until set, every offer is declined. */
     public void setIncomingSessionHandler(IncomingSessionHandler handler) {
         sessions.setIncomingSessionHandler(handler);
+    }
+
+    /**
+     * Lets another Jingle application (file transfer) answer the requests for its sessions; see
+     * {@link JingleApplication}.
+     */
+    public void registerApplication(JingleApplication application) {
+        sessions.addApplication(application);
+    }
+
+    /** How this connection's Jingle requests reach peers, for applications that run their own sessions. */
+    public JingleSignalling signalling() {
+        return signalling;
+    }
+
+    /** Who may have a direct session with us: mutual contacts only. Applications apply the same rule. */
+    public PeerPolicy policy() {
+        return policy;
     }
 
     /** Sessions that have not ended. */

@@ -2,6 +2,7 @@ package im.tandem.client.jingle.provider;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jivesoftware.smack.parsing.SmackParsingException;
 import org.jivesoftware.smack.parsing.StandardExtensionElementProvider;
@@ -22,16 +23,25 @@ import im.tandem.client.jingle.element.XmlStreamDescription;
  * Parses a {@code <content/>}: creator and name required, senders and disposition optional, at most one
  * description and one transport. Descriptions and transports we implement are parsed strictly; others are kept
  * whole as "unknown" elements, so that the session can answer with unsupported-applications or
- * unsupported-transports instead of a parse error. Other extensions (e.g. security) are skipped.
+ * unsupported-transports instead of a parse error. Other extensions (e.g. security) are skipped. Further
+ * applications and transports (file transfer and its bytestreams) are added through {@link JingleProviders}.
  */
 final class JingleContentParser {
     private static final String ELEMENT = JingleContent.ELEMENT;
     private static final Map<String, ExtensionElementProvider<? extends JingleContentDescription>> APPLICATIONS =
-            Map.of(XmlStreamDescription.NAMESPACE, XmlStreamDescriptionProvider.INSTANCE);
+            new ConcurrentHashMap<>(Map.of(XmlStreamDescription.NAMESPACE, XmlStreamDescriptionProvider.INSTANCE));
     private static final Map<String, ExtensionElementProvider<? extends JingleContentTransport>> TRANSPORTS =
-            Map.of(IceUdpTransport.NAMESPACE, IceUdpTransportProvider.INSTANCE);
+            new ConcurrentHashMap<>(Map.of(IceUdpTransport.NAMESPACE, IceUdpTransportProvider.INSTANCE));
 
     private JingleContentParser() {
+    }
+
+    static void addApplication(String namespace, ExtensionElementProvider<? extends JingleContentDescription> provider) {
+        APPLICATIONS.put(namespace, provider);
+    }
+
+    static void addTransport(String namespace, ExtensionElementProvider<? extends JingleContentTransport> provider) {
+        TRANSPORTS.put(namespace, provider);
     }
 
     /** Reads the content the parser is on, leaving the parser on its end tag. */

@@ -1,11 +1,15 @@
 package im.tandem.client.jingle.provider;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.IqData;
 import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.parsing.SmackParsingException;
+import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.provider.IqProvider;
 import org.jivesoftware.smack.util.ParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
@@ -27,12 +31,20 @@ import im.tandem.client.jingle.element.RejectedJingle;
  *
  * <p>This provider never throws for bad content: whatever is wrong becomes a {@link RejectedJingle} carrying
  * the reason, which the request handler answers with {@code <bad-request/>}. A session-info with a payload (we
- * understand none) becomes a RejectedJingle to be answered with {@code <unsupported-info/>}. Only a broken XML
- * stream, which no server forwards, still propagates.
+ * does not understand becomes a RejectedJingle to be answered with {@code <unsupported-info/>}; payloads an
+ * application registered through {@link JingleProviders} (such as XEP-0234's checksum) are parsed and attached to
+ * the Jingle as extensions. Only a broken XML stream, which no server forwards, still propagates.
  */
 public final class StrictJingleProvider extends IqProvider<IQ> {
     public static final StrictJingleProvider INSTANCE = new StrictJingleProvider();
     private static final String ELEMENT = Jingle.ELEMENT;
+    /** session-info payloads that applications understand, by namespace. */
+    private static final Map<String, ExtensionElementProvider<? extends ExtensionElement>> SESSION_INFO =
+            new ConcurrentHashMap<>();
+
+    static void addSessionInfo(String namespace, ExtensionElementProvider<? extends ExtensionElement> provider) {
+        SESSION_INFO.put(namespace, provider);
+    }
 
     @Override
     public IQ parse(XmlPullParser parser, int initialDepth, IqData iqData, XmlEnvironment xmlEnvironment)
@@ -79,6 +91,8 @@ public final class StrictJingleProvider extends IqProvider<IQ> {
                 jingle.setReason(JingleReasonParser.parse(parser));
             } else if (Jingle.NAMESPACE.equals(namespace)) {
                 throw new JingleParseException("<jingle/> has no <" + name + "/> element");
+            } else if (action == JingleAction.session_info && SESSION_INFO.containsKey(namespace)) {
+                jingle.addExtension(SESSION_INFO.get(namespace).parse(parser));
             } else {
                 // XEP-0166: a session-info payload the receiver does not understand gets <unsupported-info/>;
                 // in other actions, extensions from other namespaces are ignored.

@@ -8,9 +8,10 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
  * Reading helpers that refuse rather than guess: a missing attribute, a number with a sign or letters, text with
- * child elements inside, each becomes a {@link JingleParseException} that says exactly what was wrong.
+ * child elements inside, each becomes a {@link JingleParseException} that says exactly what was wrong. Shared
+ * with the parsers of other Jingle applications (file transfer), so that all of them refuse alike.
  */
-final class StrictXml {
+public final class StrictXml {
     /** Digits only, at most 18 so the value fits a long; ranges are the elements' business. */
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
 
@@ -18,11 +19,11 @@ final class StrictXml {
     }
 
     /** The attribute's value, or null when it is absent. */
-    static String optional(XmlPullParser parser, String name) {
+    public static String optional(XmlPullParser parser, String name) {
         return parser.getAttributeValue("", name);
     }
 
-    static String required(XmlPullParser parser, String element, String name) throws JingleParseException {
+    public static String required(XmlPullParser parser, String element, String name) throws JingleParseException {
         String value = optional(parser, name);
         if (value == null || value.isEmpty()) {
             throw new JingleParseException("<" + element + "/> attribute '" + name + "' is missing");
@@ -31,7 +32,7 @@ final class StrictXml {
     }
 
     /** A non-negative decimal attribute value. */
-    static long number(String value, String element, String name) throws JingleParseException {
+    public static long number(String value, String element, String name) throws JingleParseException {
         if (value == null || !DECIMAL.matcher(value).matches()) {
             throw new JingleParseException("<" + element + "/> attribute '" + name
                     + "' must be a non-negative decimal number, got '" + value + "'");
@@ -43,7 +44,7 @@ final class StrictXml {
      * Moves to the next child element of the element at {@code depth}, skipping text. Returns false, leaving the
      * parser on the element's end tag, when there are no more children.
      */
-    static boolean nextChild(XmlPullParser parser, int depth, String element)
+    public static boolean nextChild(XmlPullParser parser, int depth, String element)
             throws XmlPullParserException, IOException, JingleParseException {
         while (true) {
             XmlPullParser.Event event = parser.next();
@@ -60,7 +61,7 @@ final class StrictXml {
     }
 
     /** Reads an element that may hold text only, leaving the parser on its end tag. */
-    static String text(XmlPullParser parser, int initialDepth, String element)
+    public static String text(XmlPullParser parser, int initialDepth, String element)
             throws XmlPullParserException, IOException, JingleParseException {
         StringBuilder text = new StringBuilder();
         while (true) {
@@ -83,7 +84,7 @@ final class StrictXml {
     }
 
     /** Checks that an element is empty (whitespace aside), leaving the parser on its end tag. */
-    static void requireEmpty(XmlPullParser parser, int initialDepth, String element)
+    public static void requireEmpty(XmlPullParser parser, int initialDepth, String element)
             throws XmlPullParserException, IOException, JingleParseException {
         if (!text(parser, initialDepth, element).isBlank()) {
             throw new JingleParseException("<" + element + "/> must be empty");
@@ -91,7 +92,7 @@ final class StrictXml {
     }
 
     /** Skips the element the parser is on, with everything inside it. */
-    static void skip(XmlPullParser parser) throws XmlPullParserException, IOException {
+    public static void skip(XmlPullParser parser) throws XmlPullParserException, IOException {
         int depth = parser.getDepth();
         XmlPullParser.Event event;
         do {

@@ -8,38 +8,38 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.jingle.element.JingleError;
 
 /** The error answers XEP-0166 §8 prescribes, each with a text saying what was wrong (see {@link ErrorText}). */
-final class JingleErrors {
+public final class JingleErrors {
     private JingleErrors() {
     }
 
     /** The request is not what the specification allows. */
-    static IQ badRequest(IQ request, String text) {
+    public static IQ badRequest(IQ request, String text) {
         return error(request, StanzaError.Condition.bad_request, null, text);
     }
 
     /** The sid names no session we have with the sender (perhaps one we already ended). */
-    static IQ unknownSession(IQ request) {
+    public static IQ unknownSession(IQ request) {
         return error(request, StanzaError.Condition.item_not_found, JingleError.UNKNOWN_SESSION,
                 "no such session with you");
     }
 
     /** The action does not fit the session's current state. */
-    static IQ outOfOrder(IQ request, String text) {
+    public static IQ outOfOrder(IQ request, String text) {
         return error(request, StanzaError.Condition.unexpected_request, JingleError.OUT_OF_ORDER, text);
     }
 
     /** A session-info payload we do not understand. */
-    static IQ unsupportedInfo(IQ request, String text) {
+    public static IQ unsupportedInfo(IQ request, String text) {
         return error(request, StanzaError.Condition.feature_not_implemented, JingleError.UNSUPPORTED_INFO, text);
     }
 
     /** An action we do not implement, such as content-add or transport-replace. */
-    static IQ notImplemented(IQ request, String text) {
+    public static IQ notImplemented(IQ request, String text) {
         return error(request, StanzaError.Condition.feature_not_implemented, null, text);
     }
 
     /** Our own failure; the request may be fine. */
-    static IQ internalError(IQ request) {
+    public static IQ internalError(IQ request) {
         return error(request, StanzaError.Condition.internal_server_error, null, "the client failed to handle this");
     }
 

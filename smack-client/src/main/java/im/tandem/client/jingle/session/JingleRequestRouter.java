@@ -49,8 +49,13 @@ final class JingleRequestRouter {
                     transportOf(jingle, session, false)));
             case session_terminate -> withSession(jingle, peer,
                     session -> session.receivedTerminate(jingle.getReason()));
-            // The parser turns a session-info with a payload into a RejectedJingle, so this one is a ping.
-            case session_info -> withSession(jingle, peer, JingleSession::receivedPing);
+            // The parser turns a session-info with an unknown payload into a RejectedJingle; payloads another
+            // application registered mean nothing to an XML stream session. Without a payload it is a ping.
+            case session_info -> jingle.getExtensions().isEmpty()
+                    ? withSession(jingle, peer, JingleSession::receivedPing)
+                    : Reply.of(sessions.find(new SessionKey(peer, jingle.getSid())).isPresent()
+                            ? JingleErrors.unsupportedInfo(jingle, "this session-info payload is not supported here")
+                            : JingleErrors.unknownSession(jingle));
             default -> withSession(jingle, peer, session -> {
                 throw new UnsupportedActionException(jingle.getAction() + " is not supported by this client");
             });

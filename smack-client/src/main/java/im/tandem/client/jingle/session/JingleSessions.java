@@ -31,6 +31,7 @@ public final class JingleSessions {
     private final JingleSignalling signalling;
     private final PeerPolicy policy;
     private final JingleRequestRouter router = new JingleRequestRouter(this);
+    private final JingleApplications applications = new JingleApplications();
     private final ConcurrentMap<SessionKey, JingleSession> sessions = new ConcurrentHashMap<>();
     private volatile IncomingSessionHandler incomingHandler =
             (session, offer) -> session.terminate(JingleReason.Reason.decline, NOT_ACCEPTING);
@@ -66,13 +67,19 @@ public final class JingleSessions {
         return session;
     }
 
+    /** Hands the requests of another Jingle application (see {@link JingleApplication}) to it. */
+    public void addApplication(JingleApplication application) {
+        applications.add(Objects.requireNonNull(application, "application"));
+    }
+
     /**
-     * Answers an incoming Jingle request (a {@code Jingle} or a {@code RejectedJingle}). Never throws: our own
-     * failure is answered with {@code <internal-server-error/>}.
+     * Answers an incoming Jingle request (a {@code Jingle} or a {@code RejectedJingle}), or lets the application
+     * it belongs to answer it. Never throws: our own failure is answered with {@code <internal-server-error/>}.
      */
     public Reply handle(IQ request) {
         try {
-            return router.handle(request);
+            Optional<JingleApplication> application = applications.of(request);
+            return application.isPresent() ? application.get().handle(request) : router.handle(request);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "failed to handle a Jingle request from " + request.getFrom(), e);
             return Reply.of(JingleErrors.internalError(request));
@@ -90,6 +97,7 @@ public final class JingleSessions {
 
     /** The peer's resource went offline: its sessions are gone (XEP-0166 §6.7 allows this reading). */
     public void peerWentOffline(FullJid peer) {
+        applications.all().forEach(application -> application.peerWentOffline(peer));
         for (JingleSession session : live()) {
             if (session.peer().equals(peer)) {
                 session.signallingFailed(JingleReason.Reason.gone, peer + " went offline", SessionEnd.Side.PEER);
@@ -99,6 +107,7 @@ public final class JingleSessions {
 
     /** Our server connection closed: no session can be signalled any more. */
     public void connectionLost() {
+        applications.all().forEach(JingleApplication::connectionLost);
         for (JingleSession session : live()) {
             session.signallingFailed(JingleReason.Reason.connectivity_error, "the server connection closed",
                     SessionEnd.Side.LOCAL);

@@ -12,6 +12,16 @@ public enum SessionEvent {
     RECEIVE_TRANSPORT_INFO,
     /** An empty session-info, XEP-0166's liveness check. */
     RECEIVE_PING,
+    /** A session-info with an application's payload, such as XEP-0234's checksum. */
+    RECEIVE_SESSION_INFO,
+    /** transport-replace: one side proposes another transport for the content (XEP-0166 §7.2.15). */
+    SEND_TRANSPORT_REPLACE,
+    RECEIVE_TRANSPORT_REPLACE,
+    /** transport-accept and transport-reject: the answer to a transport-replace. */
+    SEND_TRANSPORT_ACCEPT,
+    RECEIVE_TRANSPORT_ACCEPT,
+    SEND_TRANSPORT_REJECT,
+    RECEIVE_TRANSPORT_REJECT,
     SEND_TERMINATE,
     RECEIVE_TERMINATE,
     /** One of our requests got an error or no answer, the peer went offline, or our server connection closed. */

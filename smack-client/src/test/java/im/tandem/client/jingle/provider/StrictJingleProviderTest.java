@@ -83,12 +83,12 @@ class StrictJingleProviderTest {
     void keepsApplicationsAndTransportsWeDoNotImplementForTheSessionToRefuse() throws Exception {
         JingleContent content = jingle(IQ_OPEN + "<jingle" + JINGLE_NS + " action='session-initiate' sid='s1'>"
                 + "<content creator='initiator' name='a'><description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'>"
-                + "<payload-type id='0'/></description><transport xmlns='urn:xmpp:jingle:transports:s5b:1' sid='x'/>"
+                + "<payload-type id='0'/></description><transport xmlns='urn:xmpp:jingle:transports:raw-udp:1'/>"
                 + "</content></jingle></iq>").getSoleContentOrThrow();
         assertThat(content.getDescription()).isInstanceOf(UnknownJingleContentDescription.class);
         assertThat(content.getDescription().getNamespace()).isEqualTo("urn:xmpp:jingle:apps:rtp:1");
         assertThat(content.getTransport()).isInstanceOf(UnknownJingleContentTransport.class);
-        assertThat(content.getTransport().getNamespace()).isEqualTo("urn:xmpp:jingle:transports:s5b:1");
+        assertThat(content.getTransport().getNamespace()).isEqualTo("urn:xmpp:jingle:transports:raw-udp:1");
     }
 
     @Test

@@ -1,0 +1,159 @@
+package im.tandem.it.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import im.tandem.it.direct.DirectLab;
+import im.tandem.it.direct.LabPeer;
+import im.tandem.it.direct.PeerArguments;
+import im.tandem.it.lab.NatKind;
+
+/**
+ * What a direct session costs and brings, on the NAT lab's paths with a real Openfire (plugin, STUN and TURN offered
+ * through XEP-0215): the time from session-initiate to the encrypted channel being open, and the chat round trip
+ * over the direct session against the round trip through the server between the same two namespaces, measured in
+ * the same run.
+ *
+ * <p>Run with {@code ./tandem bench direct} (root: the lab needs network namespaces).
+ */
+public final class DirectBenchmark {
+    /** Sessions per path, each from a fresh login, after the warm-up ones. */
+    static final int SESSIONS = 20;
+    /** Discarded first sessions: the JVMs load and compile ICE, TLS and XML code on them. */
+    static final int WARM_UP_SESSIONS = 3;
+    static final int ROUND_TRIPS = 300;
+    /** Discarded first round trips on each route. */
+    static final int WARM_UP_TRIPS = 50;
+    /** A whole path's measurement: 23 sessions and 600 round trips take well under a minute. */
+    private static final Duration PATH_LIMIT = Duration.ofMinutes(5);
+    private static final Duration READY_LIMIT = Duration.ofSeconds(60);
+
+    /** The paths measured: each pair of lab clients and the path ICE finds between them. */
+    private enum LabPath {
+        HOST("open", NatKind.NONE),
+        SRFLX("cone", NatKind.PORT_RESTRICTED_CONE),
+        RELAY("sym", NatKind.SYMMETRIC);
+
+        private final String clientPrefix;
+        private final NatKind kind;
+
+        LabPath(String clientPrefix, NatKind kind) {
+            this.clientPrefix = clientPrefix;
+            this.kind = kind;
+        }
+
+        String measuring() {
+            return clientPrefix + "1";
+        }
+
+        String echoing() {
+            return clientPrefix + "2";
+        }
+    }
+
+    /** One path's results. */
+    private record Row(LabPath path, Samples setup, Samples direct, Samples server) {
+    }
+
+    private DirectBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, NatKind> clients = new LinkedHashMap<>();
+        for (LabPath path : LabPath.values()) {
+            clients.put(path.measuring(), path.kind);
+            clients.put(path.echoing(), path.kind);
+        }
+        List<Row> rows = new ArrayList<>();
+        try (DirectLab lab = DirectLab.start(clients)) {
+            lab.offerTurn();
+            for (LabPath path : LabPath.values()) {
+                System.err.printf("measuring the %s path...%n", path);
+                rows.add(measure(lab, path));
+            }
+        }
+        print(rows);
+    }
+
+    private static Row measure(DirectLab lab, LabPath path) throws Exception {
+        String user = "bench" + path.ordinal();
+        String echo = "echo" + path.ordinal();
+        String plain = "plain" + path.ordinal();
+        lab.contacts(user, echo);
+        lab.contacts(user, plain);
+        Row row = new Row(path, new Samples(), new Samples(), new Samples());
+        try (LabPeer directEcho = benchPeer(lab, path.echoing(), echo, true, "echo");
+             LabPeer plainEcho = benchPeer(lab, path.echoing(), plain, false, "echo")) {
+            directEcho.await("READY", READY_LIMIT);
+            plainEcho.await("READY", READY_LIMIT);
+            try (LabPeer measuring = benchPeer(lab, path.measuring(), user, true, "measure",
+                    DirectBenchPeer.PEER, lab.jid(echo), DirectBenchPeer.SESSIONS,
+                    Integer.toString(WARM_UP_SESSIONS + SESSIONS),
+                    DirectBenchPeer.ROUND_TRIPS, Integer.toString(WARM_UP_TRIPS + ROUND_TRIPS))) {
+                finish(measuring);
+                List<String> setups = measuring.linesStartingWith("SETUP ");
+                for (String line : setups.subList(WARM_UP_SESSIONS, setups.size())) {
+                    String[] fields = line.split(" ");
+                    if (!fields[2].equals(path.name())) {
+                        throw new IllegalStateException("the " + path + " pair went " + fields[2]);
+                    }
+                    row.setup().add(Long.parseLong(fields[1]));
+                }
+                roundTrips(measuring, row.direct());
+            }
+            try (LabPeer measuring = benchPeer(lab, path.measuring(), user, false, "measure",
+                    DirectBenchPeer.PEER, lab.jid(plain),
+                    DirectBenchPeer.ROUND_TRIPS, Integer.toString(WARM_UP_TRIPS + ROUND_TRIPS))) {
+                finish(measuring);
+                roundTrips(measuring, row.server());
+            }
+        }
+        return row;
+    }
+
+    private static LabPeer benchPeer(DirectLab lab, String client, String user, boolean direct, String mode,
+                                     String... options) {
+        List<String> arguments = lab.account(user);
+        if (direct) {
+            arguments.addAll(List.of(PeerArguments.DIRECT, DirectLab.CLIENT_INTERFACE));
+        }
+        arguments.addAll(List.of(DirectBenchPeer.MODE, mode));
+        arguments.addAll(List.of(options));
+        return lab.peer(client, user + "-" + mode, DirectBenchPeer.class.getName(), arguments);
+    }
+
+    private static void finish(LabPeer peer) throws InterruptedException {
+        String last = peer.await(line -> line.equals("DONE") || line.startsWith("ERROR"), "DONE", PATH_LIMIT);
+        if (!last.equals("DONE")) {
+            throw new IllegalStateException(peer.name() + ": " + last);
+        }
+    }
+
+    private static void roundTrips(LabPeer peer, Samples samples) {
+        List<String> trips = peer.linesStartingWith("RTT ");
+        for (String line : trips.subList(WARM_UP_TRIPS, trips.size())) {
+            samples.add(Long.parseLong(line.split(" ")[2]));
+        }
+    }
+
+    private static void print(List<Row> rows) {
+        System.out.printf("%nDirect sessions in the NAT lab, Openfire 4.2.0 with the plugin on a lab host: %d sessions"
+                + " per path (after %d warm-up), %d round trips per route (after %d warm-up)%n", SESSIONS,
+                WARM_UP_SESSIONS, ROUND_TRIPS, WARM_UP_TRIPS);
+        System.out.println("| path | session-initiate → channel open, median (ms) | p95 (ms) "
+                + "| round trip direct, median (ms) | p95 (ms) | round trip via server, median (ms) | p95 (ms) "
+                + "| direct / server (median) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Row row : rows) {
+            System.out.printf("| %s | %.1f | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f |%n",
+                    row.path().name().toLowerCase(java.util.Locale.ROOT),
+                    row.setup().medianMillis(), row.setup().quantileMillis(0.95),
+                    row.direct().medianMillis(), row.direct().quantileMillis(0.95),
+                    row.server().medianMillis(), row.server().quantileMillis(0.95),
+                    row.direct().medianMillis() / row.server().medianMillis());
+        }
+    }
+}

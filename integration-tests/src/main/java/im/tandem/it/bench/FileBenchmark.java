@@ -1,0 +1,154 @@
+package im.tandem.it.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import im.tandem.client.file.TransportMethod;
+import im.tandem.it.direct.DirectLab;
+import im.tandem.it.direct.LabPeer;
+import im.tandem.it.direct.PeerArguments;
+import im.tandem.it.file.FilePeer;
+import im.tandem.it.lab.NatKind;
+
+/**
+ * File throughput over each transport in one run (root only): two chat programs on public NAT lab hosts send the
+ * same file over the direct channel (ICE), through the server's SOCKS5 proxy and in-band through the server, with
+ * Openfire and its proxy on a third lab host, so every route crosses the same virtual links. In-band, the route of
+ * last resort, is the baseline of the ratios.
+ *
+ * <p>Per transport: the median over {@link #ROUNDS} transfers of the time from {@code /file} to the receiver's
+ * {@code file-received} (negotiation and hashing included), and of the data rate the receiver reports (from its
+ * first byte to its last). Run with {@code ./tandem bench file}.
+ */
+public final class FileBenchmark {
+    /** 50 MB, the largest size the tests transfer: long enough that setup is a small part of the time. */
+    static final long FILE_SIZE = 50L << 20;
+    static final int ROUNDS = 3;
+    private static final long SEED = 20_240_501;
+    /** Decimal megabytes, as throughput is usually given. */
+    private static final double MEGABYTE = 1e6;
+    private static final Duration LOGIN = Duration.ofSeconds(60);
+    private static final Duration TRANSFER = Duration.ofSeconds(180);
+    private static final int CHUNK = 1 << 20;
+
+    private FileBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        System.err.println("building the NAT lab with Openfire...");
+        try (DirectLab lab = DirectLab.start(Map.of("a", NatKind.NONE, "b", NatKind.NONE))) {
+            lab.contacts("alice", "bob");
+            // Openfire 4.2 relays only streams negotiated by stream initiation unless told otherwise (see README).
+            lab.server().setProperty("xmpp.proxy.transfer.required", "false");
+            lab.server().setProperty("xmpp.proxy.enabled", "true");
+            Path file = randomFile(lab.lab().workDirectory().resolve("bench.bin"));
+            String sha256 = sha256(file);
+            Map<TransportMethod, Row> rows = new EnumMap<>(TransportMethod.class);
+            for (TransportMethod method : List.of(TransportMethod.ICE, TransportMethod.S5B, TransportMethod.IBB)) {
+                System.err.printf("%s: %d transfers of %d MB...%n", method.route(), ROUNDS, FILE_SIZE >> 20);
+                rows.put(method, measure(lab, method, file, sha256));
+            }
+            print(rows, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            System.out.printf(Locale.ROOT, "%nWhole run, lab included: %.0f s%n", (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static Row measure(DirectLab lab, TransportMethod method, Path file, String sha256) throws Exception {
+        Samples total = new Samples();
+        Samples rate = new Samples();
+        try (LabPeer bob = peer(lab, "b", "bob", method); LabPeer alice = peer(lab, "a", "alice", method)) {
+            bob.await("connected", LOGIN);
+            alice.await("connected", LOGIN);
+            alice.await(line -> line.startsWith("online " + lab.jid("bob"))
+                    || line.startsWith("contact " + lab.jid("bob") + " ") && !line.contains(" offline "),
+                    "bob online", LOGIN);
+            for (int round = 0; round < ROUNDS; round++) {
+                long start = System.nanoTime();
+                alice.type("/file " + lab.jid("bob") + " " + file);
+                String last = bob.await(line -> line.startsWith("file-progress ") && field(line, 2).equals("100"),
+                        "the last progress report", TRANSFER);
+                String received = bob.await("file-received ", TRANSFER);
+                total.add(System.nanoTime() - start);
+                if (!field(received, 4).equals(sha256) || !field(received, 6).equals(method.route())) {
+                    throw new IllegalStateException("expected the file intact over " + method.route() + ", got: "
+                            + received);
+                }
+                alice.await("file-sent ", TRANSFER);
+                // Samples holds nanoseconds: store the time one megabyte took at the reported rate.
+                rate.add((long) (1e9 * MEGABYTE / Long.parseLong(field(last, 3))));
+                Files.delete(Path.of(field(received, 5)));
+            }
+        }
+        return new Row(total, rate);
+    }
+
+    private static LabPeer peer(DirectLab lab, String client, String user, TransportMethod method) throws IOException {
+        Path downloads = Files.createDirectories(lab.lab().workDirectory().resolve("downloads-" + user));
+        return lab.peer(client, user + "-" + method.route(), FilePeer.class.getName(), PeerArguments.of(
+                PeerArguments.JID, lab.jid(user), PeerArguments.PASSWORD, DirectLab.password(user),
+                PeerArguments.SERVER, lab.server().host() + ":" + lab.server().clientPort(),
+                PeerArguments.DIRECT, DirectLab.CLIENT_INTERFACE,
+                FilePeer.DOWNLOADS, downloads.toString(), FilePeer.TRANSPORTS, method.route()));
+    }
+
+    private static void print(Map<TransportMethod, Row> rows, PrintStream out) {
+        Row baseline = rows.get(TransportMethod.IBB);
+        out.printf(Locale.ROOT, "%n## File transfer, %d MB, %d transfers per transport (NAT lab, public hosts)%n",
+                FILE_SIZE >> 20, ROUNDS);
+        out.println("| transport | /file to received, median (s) | data rate, median (MB/s) | rate vs in-band |");
+        out.println("|---|---|---|---|");
+        rows.forEach((method, row) -> out.printf(Locale.ROOT, "| %s | %.2f | %.1f | %.1f× |%n", method.route(),
+                row.total().medianMillis() / 1000, row.megabytesPerSecond(),
+                row.megabytesPerSecond() / baseline.megabytesPerSecond()));
+    }
+
+    /** Field {@code index} of an event line (0 is the kind). */
+    private static String field(String line, int index) {
+        return line.split(" ")[index];
+    }
+
+    private static Path randomFile(Path file) throws IOException {
+        Random random = new Random(SEED);
+        byte[] chunk = new byte[CHUNK];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long left = FILE_SIZE; left > 0; left -= CHUNK) {
+                random.nextBytes(chunk);
+                out.write(chunk, 0, (int) Math.min(CHUNK, left));
+            }
+        }
+        return file;
+    }
+
+    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[CHUNK];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** One transport's measurements: the whole transfer, and the time per megabyte at the rate reported. */
+    private record Row(Samples total, Samples perMegabyte) {
+        double megabytesPerSecond() {
+            return 1000 / perMegabyte.medianMillis();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package im.tandem.client.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import im.tandem.client.file.FileTransferConfig;
+import im.tandem.client.file.TransportMethod;
+import im.tandem.ice.session.IceConfig;
+
+/**
+ * The chat program's file settings: {@code --downloads DIR} (where received files go, by default
+ * {@link FileTransferConfig#DEFAULT_DOWNLOAD_DIRECTORY}) and {@code --file-transports LIST} (which transports to
+ * use, in order, such as {@code s5b,ibb}; by default ice, s5b, ibb). Files go direct (ice) only where chat may:
+ * with {@code --direct}, on the same interfaces and STUN server.
+ */
+record FileOptions(Optional<Path> downloads, Optional<List<TransportMethod>> transports) {
+    static final String DOWNLOADS = "--downloads";
+    static final String TRANSPORTS = "--file-transports";
+    static final String USAGE = "[" + DOWNLOADS + " DIR] [" + TRANSPORTS + " ice,s5b,ibb]";
+
+    static FileOptions none() {
+        return new FileOptions(Optional.empty(), Optional.empty());
+    }
+
+    FileOptions withDownloads(String directory) {
+        return new FileOptions(Optional.of(Path.of(directory)), transports);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the option, for an unknown transport
+     */
+    FileOptions withTransports(String list) {
+        List<TransportMethod> methods = TransportMethod.parseList(TRANSPORTS, list);
+        try {
+            FileTransferConfig.defaults().withTransports(methods);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(TRANSPORTS + ": " + e.getMessage(), e);
+        }
+        return new FileOptions(downloads, Optional.of(methods));
+    }
+
+    /**
+     * Checks the options against {@code --direct}.
+     *
+     * @throws IllegalArgumentException when only ice is asked for but direct sessions are off
+     */
+    FileOptions requireDirectFor(boolean directOn) {
+        if (!directOn && transports.isPresent() && transports.get().equals(List.of(TransportMethod.ICE))) {
+            throw new IllegalArgumentException(TRANSPORTS + " ice needs --direct, which names the interfaces ICE may use");
+        }
+        return this;
+    }
+
+    /**
+     * The given settings with these options applied; the direct channel uses {@code directIce}, the ICE settings
+     * of direct chat, and is left out without them.
+     */
+    FileTransferConfig applyTo(FileTransferConfig config, Optional<IceConfig> directIce) {
+        FileTransferConfig result = config.withTransports(transports.orElse(config.transports()));
+        if (directIce.isPresent()) {
+            result = result.withIce(directIce.get());
+        } else {
+            result = result.withTransports(result.transports().stream()
+                    .filter(method -> method != TransportMethod.ICE).toList());
+        }
+        return downloads.map(result::withDownloadDirectory).orElse(result);
+    }
+}

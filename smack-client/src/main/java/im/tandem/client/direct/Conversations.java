@@ -1,0 +1,190 @@
+package im.tandem.client.direct;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.FromTypeFilter;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.filter.OrFilter;
+import org.jivesoftware.smack.filter.StanzaFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.jxmpp.jid.EntityBareJid;
+
+import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.jingle.TandemJingleManager;
+
+/**
+ * All conversations of one account: sends each chat message on its conversation's route, receives from the server
+ * and from direct links, shows each message once, and reports route changes. Direct sessions are made only once
+ * {@link #enableDirect} was called; until then (and with peers that cannot) every message goes through the server,
+ * still with origin-ids and receipts.
+ */
+public final class Conversations implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Conversations.class.getName());
+    /** Chat and normal messages from users: the ones that carry chat text or receipts. */
+    private static final StanzaFilter FROM_USERS = new AndFilter(MessageTypeFilter.NORMAL_OR_CHAT,
+            new OrFilter(FromTypeFilter.ENTITY_FULL_JID, FromTypeFilter.ENTITY_BARE_JID));
+    /** Logging out waits this long for open sessions to say goodbye, so the peers need not time out. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+
+    private final XMPPConnection connection;
+    private final Roster roster;
+    private final Map<EntityBareJid, Conversation> conversations = new ConcurrentHashMap<>();
+    private final List<Consumer<IncomingMessage>> messageListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RouteChange>> routeListeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService background = Executors.newCachedThreadPool(daemons("direct"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("direct-timer"));
+    private final Scheduler scheduler = new Scheduler() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void schedule(Runnable task, Duration delay) {
+            timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    };
+    private volatile Optional<Conversation.Direct> direct = Optional.empty();
+
+    /** Takes over the connection's chat messages; create it before logging in, so that none is missed. */
+    public Conversations(XMPPConnection connection) {
+        this.connection = connection;
+        this.roster = Roster.getInstanceFor(connection);
+        // Our own receipts go out after the message was shown, which keeps the order rules of Conversation.
+        DeliveryReceiptManager.getInstanceFor(connection).setAutoReceiptMode(
+                DeliveryReceiptManager.AutoReceiptMode.disabled);
+        ServiceDiscoveryManager.getInstanceFor(connection).addFeature(OriginIdElement.NAMESPACE);
+        connection.addSyncStanzaListener(stanza -> {
+            Message message = (Message) stanza;
+            EntityBareJid from = message.getFrom().asEntityBareJidIfPossible();
+            if (from != null) {
+                conversation(from).receivedThroughServer(message);
+            }
+        }, FROM_USERS);
+    }
+
+    /**
+     * Makes direct sessions with contacts that support them, and accepts theirs. Call before logging in, so that
+     * no offer arrives while they are still off.
+     *
+     * @throws IllegalStateException if the account is already logged in
+     */
+    public void enableDirect(DirectConfig config) {
+        if (connection.isAuthenticated()) {
+            throw new IllegalStateException("enable direct sessions before logging in");
+        }
+        TandemJingleManager jingle = TandemJingleManager.getInstanceFor(connection);
+        direct = Optional.of(new Conversation.Direct(config, new IceAttempts(jingle, roster,
+                new IceServers(connection), config, background, scheduler)));
+        jingle.setIncomingSessionHandler((session, offer) -> {
+            EntityBareJid peer = session.peer().asEntityBareJidIfPossible();
+            if (peer == null) {
+                session.terminate(JingleReason.Reason.decline, "direct sessions are made with users only");
+            } else {
+                conversation(peer).offered(session, offer);
+            }
+        });
+    }
+
+    /**
+     * Sends a chat message on the conversation's route; never waits for a direct session.
+     *
+     * @return the route the message took
+     */
+    public Route send(EntityBareJid to, String body) throws SmackException.NotConnectedException,
+            InterruptedException {
+        return conversation(to).send(body);
+    }
+
+    /** How messages to this contact travel now. */
+    public Route route(EntityBareJid peer) {
+        Conversation conversation = conversations.get(peer);
+        return conversation == null ? Route.SERVER : conversation.route();
+    }
+
+    /** Messages the contact sent that arrived again on the other route and were not shown again. */
+    public long duplicatesDropped(EntityBareJid peer) {
+        Conversation conversation = conversations.get(peer);
+        return conversation == null ? 0 : conversation.duplicates();
+    }
+
+    /** Each incoming chat message, once, in the order the conversation received it. */
+    public void onMessage(Consumer<IncomingMessage> listener) {
+        messageListeners.add(listener);
+    }
+
+    /** Each route change: a conversation went direct, fell back, or failed to go direct. */
+    public void onRouteChange(Consumer<RouteChange> listener) {
+        routeListeners.add(listener);
+    }
+
+    /** Re-sends what direct links left unacknowledged through the server, then ends every direct session. */
+    @Override
+    public void close() {
+        conversations.values().forEach(Conversation::close);
+        background.shutdown();
+        try {
+            background.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+    }
+
+    private Conversation conversation(EntityBareJid peer) {
+        return conversations.computeIfAbsent(peer, jid -> new Conversation(jid, new Conversation.Context(
+                connection::getUser, connection::sendStanza, direct, scheduler, this::deliver, this::announce,
+                contact -> roster.isSubscribedToMyPresence(contact))));
+    }
+
+    private void deliver(IncomingMessage message) {
+        for (Consumer<IncomingMessage> listener : messageListeners) {
+            try {
+                listener.accept(message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a message listener failed on a message from " + message.from(), e);
+            }
+        }
+    }
+
+    private void announce(RouteChange change) {
+        for (Consumer<RouteChange> listener : routeListeners) {
+            try {
+                listener.accept(change);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a route listener failed on " + change, e);
+            }
+        }
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,381 @@
+package im.tandem.client.direct;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.jxmpp.jid.FullJid;
+
+import im.tandem.client.jingle.element.DtlsFingerprint;
+import im.tandem.client.jingle.element.DtlsSetup;
+import im.tandem.client.jingle.element.IceCredentials;
+import im.tandem.client.jingle.element.IceUdpCandidate;
+import im.tandem.client.jingle.element.IceUdpTransport;
+import im.tandem.client.jingle.policy.DirectSessionRefusedException;
+import im.tandem.client.jingle.session.IllegalTransitionException;
+import im.tandem.client.jingle.session.JingleSession;
+import im.tandem.client.jingle.session.JingleSessionListener;
+import im.tandem.client.jingle.session.SessionState;
+import im.tandem.ice.channel.Channel;
+import im.tandem.ice.channel.ChannelHandshakeException;
+import im.tandem.ice.channel.ChannelIdentity;
+import im.tandem.ice.channel.Fingerprint;
+import im.tandem.ice.session.IcePath;
+import im.tandem.ice.session.IceSession;
+
+/**
+ * One attempt at a direct session, from either side: Jingle signalling through the server, ICE on ice-bridge, then
+ * the encrypted channel and the XML stream on the selected path.
+ *
+ * <pre>
+ * initiator: find the contact's Tandem resource → gather → session-initiate (offer, setup actpass)
+ *            → session-accept (answer) → ICE as controlling → channel
+ * responder: session-initiate (offer) → gather → session-accept (answer, setup active) → ICE as controlled
+ *            → channel
+ * </pre>
+ *
+ * The roles in the channel follow XEP-0320: the side whose setup is {@code active} is the TLS client. Blocking steps
+ * run on the background executor; Jingle callbacks only record what arrived, and hand anything else over, so that
+ * no lock of a session, an attempt and a conversation is ever taken in two orders.
+ */
+final class IceAttempt implements Attempt {
+    private static final Logger LOG = Logger.getLogger(IceAttempt.class.getName());
+
+    private final IceAttempts owner;
+    private final Conversation conversation;
+    private final boolean outgoing;
+    private final Object lock = new Object();
+    /** Transport information that arrived before our ICE session existed, applied once it does. */
+    private final List<IceUdpTransport> early = new ArrayList<>();
+    private JingleSession session;
+    private IceSession ice;
+    private ChannelIdentity identity;
+    private Fingerprint peerFingerprint;
+    private IceCredentials remoteCredentials;
+    private Channel.Role channelRole;
+    private boolean remoteCredentialsSet;
+    private boolean finished;
+    private long startNanos;
+
+    private IceAttempt(IceAttempts owner, Conversation conversation, boolean outgoing) {
+        this.owner = owner;
+        this.conversation = conversation;
+        this.outgoing = outgoing;
+    }
+
+    static IceAttempt initiate(IceAttempts owner, Conversation conversation) {
+        IceAttempt attempt = new IceAttempt(owner, conversation, true);
+        owner.background().execute(attempt::offer);
+        return attempt;
+    }
+
+    static IceAttempt respond(IceAttempts owner, Conversation conversation, JingleSession session,
+                              IceUdpTransport offer) {
+        IceAttempt attempt = new IceAttempt(owner, conversation, false);
+        attempt.session = session;
+        attempt.startNanos = System.nanoTime();
+        session.addListener(attempt.signals());
+        owner.background().execute(() -> attempt.answer(offer));
+        return attempt;
+    }
+
+    @Override
+    public boolean outgoing() {
+        return outgoing;
+    }
+
+    @Override
+    public void cancel(String reason) {
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+        }
+        release(JingleReason.Reason.cancel, reason);
+    }
+
+    private void offer() {
+        try {
+            Optional<FullJid> peer = tandemResource();
+            if (peer.isEmpty()) {
+                return;
+            }
+            prepare();
+            IceUdpTransport offer = IceUdpConversion.toTransport(ice.localDescription(), identity.fingerprint(),
+                    DtlsSetup.ACTPASS);
+            synchronized (lock) {
+                if (finished) {
+                    ice.close();
+                    return;
+                }
+                startNanos = System.nanoTime();
+            }
+            // Not under our lock: the session calls our listener with its own lock held.
+            JingleSession created = owner.jingle().initiate(peer.get(), offer, signals());
+            boolean cancelled;
+            synchronized (lock) {
+                session = created;
+                cancelled = finished;
+            }
+            if (cancelled) {
+                created.terminate(JingleReason.Reason.cancel, "the attempt was cancelled");
+                return;
+            }
+            armDeadline();
+        } catch (DirectSessionRefusedException e) {
+            fail(false, JingleReason.Reason.decline, "not a mutual contact");
+        } catch (IOException | RuntimeException e) {
+            fail(true, JingleReason.Reason.general_error, "cannot prepare the session: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(false, JingleReason.Reason.cancel, "interrupted");
+        }
+    }
+
+    /** The contact's online resource, if it is a Tandem client; otherwise the attempt ends quietly. */
+    private Optional<FullJid> tandemResource() throws InterruptedException {
+        Presence presence = owner.roster().getPresence(conversation.peer());
+        FullJid resource = presence.isAvailable() && presence.getFrom() != null
+                ? presence.getFrom().asFullJidIfPossible() : null;
+        if (resource == null) {
+            fail(false, JingleReason.Reason.gone, "the contact is offline");
+            return Optional.empty();
+        }
+        try {
+            if (!owner.jingle().isTandemPeer(resource)) {
+                fail(false, JingleReason.Reason.unsupported_applications, resource + " is not a Tandem client");
+                return Optional.empty();
+            }
+        } catch (SmackException | XMPPException e) {
+            fail(false, JingleReason.Reason.general_error, "cannot ask " + resource + " what it supports: " + e);
+            return Optional.empty();
+        }
+        return Optional.of(resource);
+    }
+
+    private void answer(IceUdpTransport offer) {
+        try {
+            DtlsSetup ours;
+            Optional<String> problem;
+            synchronized (lock) {
+                problem = readRemote(offer, false);
+                ours = channelRole == Channel.Role.CLIENT ? DtlsSetup.ACTIVE : DtlsSetup.PASSIVE;
+            }
+            if (problem.isPresent()) {
+                fail(true, JingleReason.Reason.incompatible_parameters, problem.get());
+                return;
+            }
+            armDeadline();
+            prepare();
+            IceUdpTransport answer;
+            synchronized (lock) {
+                if (finished) {
+                    ice.close();
+                    return;
+                }
+                applyRemote(offer);
+                early.forEach(this::applyRemote);
+                early.clear();
+                answer = IceUdpConversion.toTransport(ice.localDescription(), identity.fingerprint(), ours);
+            }
+            session.accept(answer);
+            connect(IceSession.Role.CONTROLLED);
+        } catch (DirectSessionRefusedException e) {
+            fail(true, JingleReason.Reason.decline, "no longer a mutual contact");
+        } catch (IllegalTransitionException e) {
+            fail(true, JingleReason.Reason.cancel, "the session ended before it was accepted");
+        } catch (IOException | RuntimeException e) {
+            fail(true, JingleReason.Reason.general_error, "cannot prepare the session: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(true, JingleReason.Reason.cancel, "interrupted");
+        }
+    }
+
+    /** Gathers our candidates (blocking) and makes the channel key; done before anything is offered or accepted. */
+    private void prepare() throws IOException, InterruptedException {
+        IceSession created = IceSession.create(owner.servers().configFor(owner.config().ice()));
+        ChannelIdentity generated = ChannelIdentity.generate();
+        synchronized (lock) {
+            ice = created;
+            identity = generated;
+        }
+    }
+
+    /** What the Jingle session tells us; called with the session locked, so nothing here blocks. */
+    private JingleSessionListener signals() {
+        return new JingleSessionListener() {
+            @Override
+            public void stateChanged(JingleSession ended, SessionState from, SessionState to) {
+                if (to == SessionState.TERMINATED) {
+                    String why = XmlStreamLink.howEnded(ended);
+                    owner.background().execute(() -> fail(true, JingleReason.Reason.cancel,
+                            "the session ended (" + why + ")"));
+                }
+            }
+
+            @Override
+            public void remoteTransport(JingleSession from, IceUdpTransport transport) {
+                remote(transport);
+            }
+        };
+    }
+
+    /** The initiator's answer in session-accept, or trickled candidates from either side. */
+    private void remote(IceUdpTransport transport) {
+        boolean connectNow = false;
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            if (remoteCredentialsSet) {
+                applyRemote(transport);
+                return;
+            }
+            if (!outgoing) {
+                early.add(transport); // the offer is still being processed
+                return;
+            }
+            Optional<String> problem = readRemote(transport, true);
+            if (problem.isPresent()) {
+                failLater(JingleReason.Reason.incompatible_parameters, problem.get());
+                return;
+            }
+            applyRemote(transport);
+            connectNow = true;
+        }
+        if (connectNow) {
+            connect(IceSession.Role.CONTROLLING);
+        }
+    }
+
+    /**
+     * Reads the peer's credentials, fingerprint and setup from its first transport and decides our channel role.
+     *
+     * @param isAnswer whether this is the responder's answer (setup active or passive) or an offer (any setup)
+     * @return what is wrong with it, if anything
+     */
+    private Optional<String> readRemote(IceUdpTransport transport, boolean isAnswer) {
+        Optional<IceCredentials> credentials = transport.credentials();
+        Optional<DtlsFingerprint> fingerprint = transport.fingerprint();
+        if (credentials.isEmpty()) {
+            return Optional.of("the transport has no ICE credentials (ufrag, pwd)");
+        }
+        if (fingerprint.isEmpty()) {
+            return Optional.of("the transport has no fingerprint (XEP-0320); the channel cannot be authenticated");
+        }
+        try {
+            peerFingerprint = IceUdpConversion.fingerprint(fingerprint.get());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        DtlsSetup theirs = fingerprint.get().setup();
+        if (isAnswer && theirs == DtlsSetup.ACTPASS) {
+            return Optional.of("an answer must choose setup active or passive, not actpass");
+        }
+        // XEP-0320: the active side is the TLS client; to an offer of actpass we answer active.
+        channelRole = theirs == DtlsSetup.ACTIVE ? Channel.Role.SERVER : Channel.Role.CLIENT;
+        remoteCredentials = credentials.get();
+        return Optional.empty();
+    }
+
+    /** Hands the peer's credentials (once) and candidates to ICE; a candidate ICE refuses is skipped. */
+    private void applyRemote(IceUdpTransport transport) {
+        if (!remoteCredentialsSet) {
+            ice.setRemoteCredentials(remoteCredentials.ufrag(), remoteCredentials.pwd());
+            remoteCredentialsSet = true;
+        }
+        for (IceUdpCandidate candidate : transport.candidates()) {
+            try {
+                ice.addRemoteCandidate(IceUdpConversion.fromElement(candidate));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                LOG.log(Level.FINE, "skipping the peer's candidate " + candidate, e);
+            }
+        }
+    }
+
+    private void connect(IceSession.Role role) {
+        ice.connect(role).whenComplete((path, error) -> owner.background().execute(() -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                fail(true, JingleReason.Reason.failed_transport, "no ICE path: " + cause.getMessage());
+            } else {
+                openChannel(path);
+            }
+        }));
+    }
+
+    private void openChannel(IcePath path) {
+        XmlStreamLink link;
+        try {
+            link = XmlStreamLink.open(session, ice, path, identity, peerFingerprint, channelRole,
+                    owner.config().channel(), startNanos, conversation, owner.background());
+        } catch (ChannelHandshakeException e) {
+            fail(true, JingleReason.Reason.security_error, "the encrypted channel failed: " + e.getMessage());
+            return;
+        }
+        synchronized (lock) {
+            if (finished) {
+                link.close("the attempt was cancelled");
+                return;
+            }
+            finished = true;
+        }
+        conversation.attemptSucceeded(this, link);
+        link.start();
+    }
+
+    private void armDeadline() {
+        owner.scheduler().schedule(() -> fail(true, JingleReason.Reason.timeout, "not set up within "
+                + owner.config().setupTimeout().toMillis() + " ms"), owner.config().setupTimeout());
+    }
+
+    /** A failure found in a Jingle callback: reported from another thread, as the listener contract wants. */
+    private void failLater(JingleReason.Reason reason, String text) {
+        owner.background().execute(() -> fail(true, reason, text));
+    }
+
+    /**
+     * Ends the attempt once: tells the peer (if a session exists), releases ICE, and reports to the conversation.
+     *
+     * @param worthTelling false when the contact simply cannot have a direct session; true for any failure once a
+     *                     session exists, and for our own side failing to prepare one
+     */
+    private void fail(boolean worthTelling, JingleReason.Reason reason, String text) {
+        boolean sessionExists;
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            sessionExists = session != null;
+        }
+        release(reason, text);
+        conversation.attemptFailed(this, text, worthTelling || sessionExists);
+    }
+
+    private void release(JingleReason.Reason reason, String text) {
+        JingleSession toEnd;
+        IceSession toClose;
+        synchronized (lock) {
+            toEnd = session;
+            toClose = ice;
+        }
+        if (toEnd != null) {
+            toEnd.terminate(reason, text);
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+}

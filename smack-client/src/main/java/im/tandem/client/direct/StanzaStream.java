@@ -1,0 +1,108 @@
+package im.tandem.client.direct;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.parsing.SmackParsingException;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.util.ParserUtils;
+import org.jivesoftware.smack.util.StringUtils;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.jxmpp.jid.FullJid;
+
+/**
+ * The XML stream of a direct session (XEP-0247) between two full JIDs: a header like a client's stream (RFC 6120)
+ * naming both ends, message stanzas, and the closing tag. Writes our side as text, reads the peer's side: only
+ * messages are accepted, and only from the peer; anything else is dropped and counted.
+ */
+final class StanzaStream {
+    static final String CLIENT_NAMESPACE = "jabber:client";
+    static final String STREAMS_NAMESPACE = "http://etherx.jabber.org/streams";
+    /** Ends our direction of the stream. */
+    static final String END = "</stream:stream>";
+    private static final XmlEnvironment STANZAS = new XmlEnvironment(CLIENT_NAMESPACE);
+
+    private final FullJid peer;
+    private final AtomicLong dropped = new AtomicLong();
+
+    StanzaStream(FullJid peer) {
+        this.peer = peer;
+    }
+
+    /** Our stream header. */
+    static String header(FullJid from, FullJid to) {
+        return "<stream:stream xmlns='" + CLIENT_NAMESPACE + "' xmlns:stream='" + STREAMS_NAMESPACE + "' from='"
+                + StringUtils.escapeForXmlAttributeApos(from.toString()) + "' to='"
+                + StringUtils.escapeForXmlAttributeApos(to.toString()) + "' version='1.0'>";
+    }
+
+    /** A stanza as it goes into the stream, whose default namespace is jabber:client. */
+    static String toXml(Message message) {
+        return message.toXML(STANZAS).toString();
+    }
+
+    /**
+     * Reads the peer's stream to its end, handing each message to {@code handler} on the calling thread.
+     *
+     * @return how the stream ended, when it ended properly
+     * @throws IOException if it broke: not a stream, bad XML, a stanza that cannot be parsed, or the input failed
+     */
+    String read(InputStream input, Consumer<Message> handler) throws IOException {
+        try (Reader reader = new InputStreamReader(input, StandardCharsets.UTF_8)) {
+            XmlPullParser parser = PacketParserUtils.getParserFor(reader);
+            checkHeader(parser);
+            int streamDepth = parser.getDepth();
+            while (true) {
+                XmlPullParser.Event event = parser.next();
+                if (event == XmlPullParser.Event.START_ELEMENT) {
+                    stanza(parser, handler);
+                } else if (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == streamDepth) {
+                    return "the peer closed its stream";
+                } else if (event == XmlPullParser.Event.END_DOCUMENT) {
+                    throw new IOException("the stream ended without its closing tag");
+                }
+            }
+        } catch (XmlPullParserException | SmackParsingException e) {
+            throw new IOException("malformed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stanzas the peer sent that were not messages from it. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    private void checkHeader(XmlPullParser parser) throws IOException {
+        if (!"stream".equals(parser.getName()) || !STREAMS_NAMESPACE.equals(parser.getNamespace())) {
+            throw new IOException("expected <stream:stream xmlns:stream='" + STREAMS_NAMESPACE + "'>, got <"
+                    + parser.getName() + "/>");
+        }
+        String from = parser.getAttributeValue("", "from");
+        if (from != null && !from.equals(peer.toString())) {
+            throw new IOException("the stream is from " + from + ", the session with " + peer);
+        }
+    }
+
+    private void stanza(XmlPullParser parser, Consumer<Message> handler)
+            throws XmlPullParserException, IOException, SmackParsingException {
+        if (!Message.ELEMENT.equals(parser.getName())) {
+            ParserUtils.forwardToEndTagOfDepth(parser, parser.getDepth());
+            dropped.incrementAndGet();
+            return;
+        }
+        Message message = PacketParserUtils.parseMessage(parser, STANZAS);
+        if (message.getFrom() != null && !message.getFrom().equals(peer)) {
+            dropped.incrementAndGet();
+            return;
+        }
+        handler.accept(message);
+    }
+}

@@ -1,0 +1,232 @@
+package im.tandem.client.direct;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smackx.jingle.Role;
+import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.jxmpp.jid.FullJid;
+
+import im.tandem.client.jingle.session.JingleSession;
+import im.tandem.client.jingle.session.JingleSessionListener;
+import im.tandem.client.jingle.session.SessionState;
+import im.tandem.ice.channel.Channel;
+import im.tandem.ice.channel.ChannelConfig;
+import im.tandem.ice.channel.ChannelHandshakeException;
+import im.tandem.ice.channel.ChannelIdentity;
+import im.tandem.ice.channel.Fingerprint;
+import im.tandem.ice.session.IcePath;
+import im.tandem.ice.session.IceSession;
+
+/**
+ * The application of a direct session: an XML stream (XEP-0247, see {@link StanzaStream}) over the encrypted channel
+ * on the ICE path. The peer is who the channel proved it to be: its fingerprint came through the authenticated
+ * signalling.
+ *
+ * <p>Writes run on the link's own thread, in order, so that no caller ever waits on the path. The link ends when
+ * the channel or the ICE path fails, the stream ends or breaks, or the Jingle session is terminated; the listener
+ * hears of it once, and never before {@link #start()}.
+ */
+final class XmlStreamLink implements DirectLink {
+    private static final Logger LOG = Logger.getLogger(XmlStreamLink.class.getName());
+    /** Queued stanzas are a few kilobytes at most: written in milliseconds, unless the path is already dead. */
+    private static final Duration WRITER_DRAIN = Duration.ofSeconds(1);
+    /** What the peer is told when the link breaks under us (XEP-0166's reason for a connectivity problem). */
+    private static final JingleReason.Reason LOST = JingleReason.Reason.connectivity_error;
+
+    private final FullJid peer;
+    private final JingleSession session;
+    private final IceSession ice;
+    private volatile RouteChange.DirectPath path;
+    private final Listener listener;
+    private final ExecutorService background;
+    private final ExecutorService writer;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final StanzaStream stream;
+    private volatile Channel channel;
+    private boolean started;
+    private String endedBeforeStart;
+
+    private XmlStreamLink(FullJid peer, JingleSession session, IceSession ice, Listener listener,
+                          ExecutorService background) {
+        this.peer = peer;
+        this.stream = new StanzaStream(peer);
+        this.session = session;
+        this.ice = ice;
+        this.listener = listener;
+        this.background = background;
+        this.writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "direct-writer-" + peer);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Runs the channel handshake on the ICE path (blocking for at most the handshake timeout) and queues our stream
+     * header. The link owns the ICE session and the Jingle session from here on, and ends with them.
+     *
+     * @param setupStartNanos when the session-initiate was sent or received, for the setup time
+     */
+    static XmlStreamLink open(JingleSession session, IceSession ice, IcePath icePath, ChannelIdentity identity,
+                              Fingerprint peerFingerprint, Channel.Role role, ChannelConfig config,
+                              long setupStartNanos, Listener listener, ExecutorService background)
+            throws ChannelHandshakeException {
+        FullJid local = session.role() == Role.initiator ? session.initiator() : session.responder();
+        XmlStreamLink link = new XmlStreamLink(session.peer(), session, ice, listener, background);
+        session.addListener(new JingleSessionListener() {
+            @Override
+            public void stateChanged(JingleSession ended, SessionState from, SessionState to) {
+                if (to == SessionState.TERMINATED) {
+                    link.fail(LOST, "the Jingle session ended (" + howEnded(ended) + ")");
+                }
+            }
+        });
+        ice.setPathListener(reason -> link.fail(LOST, "the ICE path was lost: " + reason));
+        link.channel = Channel.open(icePath.transport(), identity, peerFingerprint, role, config,
+                cause -> link.fail(LOST, "the channel failed: " + cause.getMessage()));
+        link.path = new RouteChange.DirectPath(icePath.type(), Duration.ofNanos(System.nanoTime() - setupStartNanos));
+        link.writer.execute(() -> link.write(StanzaStream.header(local, link.peer)));
+        return link;
+    }
+
+    /** A terminated session's reason and text, as the user reads them. */
+    static String howEnded(JingleSession session) {
+        return session.end().map(end -> end.reason() + (end.text().isEmpty() ? "" : ": " + end.text()))
+                .orElse("terminated");
+    }
+
+    /** Starts reading the peer's stream; a failure that happened since {@link #open} is reported now. */
+    void start() {
+        String pending;
+        synchronized (this) {
+            started = true;
+            pending = endedBeforeStart;
+        }
+        if (pending != null) {
+            notifyEnded(pending);
+            return;
+        }
+        Thread reader = new Thread(this::read, "direct-reader-" + peer);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @Override
+    public FullJid peer() {
+        return peer;
+    }
+
+    @Override
+    public RouteChange.DirectPath path() {
+        return path;
+    }
+
+    @Override
+    public void send(Message message) {
+        try {
+            writer.execute(() -> write(StanzaStream.toXml(message)));
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "stanza for " + peer + " dropped: the link has ended");
+        }
+    }
+
+    @Override
+    public void close(String reason) {
+        if (ended.compareAndSet(false, true)) {
+            shutDown(JingleReason.Reason.success, reason);
+        }
+    }
+
+    /** Ends the link for a reason of its own; {@code why} is what the peer is told if the session is still on. */
+    private void fail(JingleReason.Reason why, String reason) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.fine(() -> "direct link with " + peer + " ends: " + reason);
+        shutDown(why, reason);
+        synchronized (this) {
+            if (!started) {
+                endedBeforeStart = reason;
+                return;
+            }
+        }
+        notifyEnded(reason);
+    }
+
+    private void notifyEnded(String reason) {
+        try {
+            background.execute(() -> listener.ended(this, reason));
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "the client is closing; not reporting the end of the link with " + peer);
+        }
+    }
+
+    /**
+     * Ends our stream, the Jingle session, the channel and the ICE session, off the caller's thread. The peer hears
+     * of the end through the server first: on a dead path, closing the channel waits out its close timeout.
+     */
+    private void shutDown(JingleReason.Reason why, String reason) {
+        if (channel != null) {
+            try {
+                writer.execute(() -> write(StanzaStream.END));
+            } catch (RejectedExecutionException e) {
+                // already shut down: nothing more can be written
+            }
+        }
+        writer.shutdown();
+        Runnable release = () -> {
+            session.terminate(why, reason);
+            awaitWriter();
+            Channel open = channel;
+            if (open != null) {
+                open.close();
+            }
+            ice.close();
+        };
+        try {
+            background.execute(release);
+        } catch (RejectedExecutionException e) {
+            release.run();
+        }
+    }
+
+    /** Lets the stream end reach the channel before it closes; a writer stuck on a dead path is not waited for. */
+    private void awaitWriter() {
+        try {
+            writer.awaitTermination(WRITER_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write(String xml) {
+        try {
+            channel.output().write(xml.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            fail(LOST, "cannot write to the channel: " + e.getMessage());
+        }
+    }
+
+    private void read() {
+        try {
+            String ending = stream.read(channel.input(), message -> listener.received(this, message));
+            fail(JingleReason.Reason.success, ending);
+        } catch (IOException | RuntimeException e) {
+            fail(LOST, "the peer's stream broke: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "direct link with " + peer + " (" + (path == null ? "opening" : path.type()) + ")";
+    }
+}

@@ -1,0 +1,796 @@
+package im.tandem.client.file;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smackx.jingle.element.Jingle;
+import org.jivesoftware.smackx.jingle.element.JingleAction;
+import org.jivesoftware.smackx.jingle.element.JingleContent;
+import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
+import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.jxmpp.jid.FullJid;
+
+import im.tandem.client.file.element.FileDescription;
+import im.tandem.client.file.element.FileHash;
+import im.tandem.client.file.element.FileInfo;
+import im.tandem.client.file.element.FileSessionInfo;
+import im.tandem.client.file.io.DownloadFolder;
+import im.tandem.client.file.io.FileDigests;
+import im.tandem.client.file.io.ProgressMeter;
+import im.tandem.client.file.io.Pumps;
+import im.tandem.client.file.transport.BadTransportException;
+import im.tandem.client.file.transport.BytePipe;
+import im.tandem.client.file.transport.NegotiationContext;
+import im.tandem.client.file.transport.TransportNegotiation;
+import im.tandem.client.jingle.session.SessionEvent;
+import im.tandem.client.jingle.session.SessionKey;
+import im.tandem.client.jingle.session.SessionState;
+import im.tandem.client.jingle.session.SessionStateMachine;
+
+/**
+ * One file offer (XEP-0234) with one peer: we are the initiator and send, or the responder and receive. The Jingle
+ * side moves only through the shared {@link SessionStateMachine}; on top of it the session walks through its
+ * {@link Stage}s, trying transports until one carries the bytes.
+ *
+ * <p>Transport fallback follows XEP-0260 §3: the initiator offers its most preferred transport that the peer
+ * supports; when that transport fails it sends transport-replace with the next one, and the responder answers with
+ * transport-accept (or transport-reject). The receiver checks the file's hash and ends the session with
+ * {@code <success/>} or {@code <media-error/>}.
+ *
+ * <p>All state is guarded by this object. Blocking work (gathering candidates, asking the server, moving bytes)
+ * runs on the host's pool, never on the signalling thread.
+ */
+final class FileSession {
+    private static final Logger LOG = Logger.getLogger(FileSession.class.getName());
+    /** Our content's name; XEP-0234 leaves it free, and one content per session needs nothing fancier. */
+    static final String CONTENT_NAME = "file";
+
+    /** Where the transfer is, beyond the Jingle state. */
+    enum Stage {
+        /** Setting up a transport (possibly the second or third). */
+        NEGOTIATING,
+        /** Bytes are moving. */
+        TRANSFERRING,
+        /** Receiver: every byte arrived, the sender's checksum has not. */
+        AWAITING_CHECKSUM,
+        /** Sender: every byte left, the receiver has not confirmed. */
+        CONFIRMING,
+        ENDED
+    }
+
+    private final SessionKey key;
+    private final boolean initiator;
+    private final FullJid localJid;
+    private final String contentName;
+    private final FileDescription description;
+    private final Path source;
+    private final FileSessionHost host;
+    private final Consumer<FileSession> onEnded;
+    private final Reoffer reoffer;
+    private final FileTransfer transfer;
+    private final SessionStateMachine machine = new SessionStateMachine();
+    private final Deque<TransportMethod> untried = new ArrayDeque<>();
+    private final List<FileHash> expectedHashes = new ArrayList<>();
+    private JingleContentTransport offeredTransport;
+    private FileTransferListener listener = new FileTransferListener() { };
+    private TransportNegotiation negotiation;
+    private boolean accepted;
+    private boolean replacing;
+    private boolean peerSucceeded;
+    private Stage stage = Stage.NEGOTIATING;
+    private ScheduledFuture<?> timer;
+    private Path temporary;
+    private FileDigests digests;
+
+    /** Offers the file again in a new session, over the transports a refused offer did not get to try. */
+    @FunctionalInterface
+    interface Reoffer {
+        void offer(List<TransportMethod> untried, FileTransfer transfer);
+    }
+
+    private FileSession(SessionKey key, boolean initiator, String contentName, FileDescription description,
+            Path source, FileSessionHost host, Consumer<FileSession> onEnded, Reoffer reoffer, FileTransfer transfer) {
+        this.key = key;
+        this.initiator = initiator;
+        this.localJid = host.signalling().localJid();
+        this.contentName = contentName;
+        this.description = description;
+        this.source = source;
+        this.host = host;
+        this.onEnded = onEnded;
+        this.reoffer = reoffer;
+        FileInfo file = description.file();
+        this.transfer = transfer != null ? transfer : new FileTransfer(key.peer(), initiator
+                ? FileTransfer.Direction.SEND : FileTransfer.Direction.RECEIVE, file.name().orElse(""),
+                file.size().orElse(0), () -> { });
+        this.transfer.cancelWith(this::cancel);
+        expectedHashes.addAll(file.hashes());
+    }
+
+    /**
+     * Our offer of {@code source} to {@code key.peer()}, to be tried over {@code plan} in order.
+     *
+     * @param transfer the transfer this session carries on (after a refused offer), or null for a new one
+     */
+    static FileSession outgoing(SessionKey key, Path source, FileDescription description, List<TransportMethod> plan,
+            FileTransferListener listener, FileSessionHost host, Consumer<FileSession> onEnded, Reoffer reoffer,
+            FileTransfer transfer) {
+        FileSession session = new FileSession(key, true, CONTENT_NAME, description, source, host, onEnded, reoffer,
+                transfer);
+        session.untried.addAll(plan);
+        session.listener = listener;
+        return session;
+    }
+
+    /** The peer's offer, as its session-initiate carried it. */
+    static FileSession incoming(SessionKey key, JingleContent content, FileSessionHost host,
+            Consumer<FileSession> onEnded) {
+        FileSession session = new FileSession(key, false, content.getName(), (FileDescription) content.getDescription(),
+                null, host, onEnded, null, null);
+        session.offeredTransport = content.getTransport();
+        return session;
+    }
+
+    SessionKey key() {
+        return key;
+    }
+
+    FullJid peer() {
+        return key.peer();
+    }
+
+    String sid() {
+        return key.sid();
+    }
+
+    FullJid initiator() {
+        return initiator ? localJid : key.peer();
+    }
+
+    FullJid responder() {
+        return initiator ? key.peer() : localJid;
+    }
+
+    String contentName() {
+        return contentName;
+    }
+
+    FileDescription description() {
+        return description;
+    }
+
+    FileInfo file() {
+        return description.file();
+    }
+
+    FileTransfer transfer() {
+        return transfer;
+    }
+
+    /** The transport the peer offered in its session-initiate (responder). */
+    synchronized JingleContentTransport offeredTransport() {
+        return offeredTransport;
+    }
+
+    // ----- starting -----
+
+    /** Initiator: sets up the first transport that can be and sends the offer. */
+    void start() {
+        host.executor().execute(() -> prepareTransport(true, ""));
+    }
+
+    /** Responder: the session-initiate arrived (and is being acknowledged). */
+    synchronized void receivedInitiate() {
+        fire(SessionEvent.RECEIVE_INITIATE);
+    }
+
+    /** Responder: accept the offered file; the transport is set up on the pool. */
+    synchronized void accept(FileTransferListener transferListener) {
+        if (accepted || machine.state() != SessionState.RECEIVED_INITIATE || stage == Stage.ENDED) {
+            throw new IllegalStateException("this offer was already answered or has ended");
+        }
+        accepted = true;
+        listener = transferListener;
+        JingleContentTransport offer = offeredTransport;
+        host.executor().execute(() -> answerTransport(offer, true));
+    }
+
+    synchronized void decline(String explanation) {
+        if (accepted) {
+            throw new IllegalStateException("this offer was already accepted");
+        }
+        refuse(JingleReason.Reason.decline, explanation);
+    }
+
+    /** Ends the transfer at our request (XEP-0234 §6.4). */
+    synchronized void cancel() {
+        end(JingleReason.Reason.cancel, "cancelled");
+    }
+
+    /** Ends a session that was never accepted: declined or refused with {@code reason}. */
+    synchronized void refuse(JingleReason.Reason reason, String text) {
+        end(reason, text);
+    }
+
+    /**
+     * Initiator: creates the next transport that works and offers it, in session-initiate the first time and in
+     * transport-replace afterwards. Runs on the pool.
+     */
+    private void prepareTransport(boolean first, String previousFailure) {
+        String failures = previousFailure;
+        while (true) {
+            TransportMethod method;
+            synchronized (this) {
+                if (stage == Stage.ENDED) {
+                    return;
+                }
+                method = untried.poll();
+                if (method == null) {
+                    end(JingleReason.Reason.failed_transport, "no transport could carry the file"
+                            + (failures.isEmpty() ? "" : " (" + failures + ")"));
+                    return;
+                }
+            }
+            TransportNegotiation created;
+            try {
+                created = host.factories().get(method).offer(context());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, method + " cannot be offered to " + peer(), e);
+                failures = join(failures, method.route() + ": " + e.getMessage());
+                continue;
+            }
+            synchronized (this) {
+                if (stage == Stage.ENDED || !stillAllowed()) {
+                    created.close();
+                    return;
+                }
+                negotiation = created;
+                if (first) {
+                    fire(SessionEvent.SEND_INITIATE);
+                    send(FileRequests.initiate(this, created.local()));
+                } else {
+                    replacing = true;
+                    fire(SessionEvent.SEND_TRANSPORT_REPLACE);
+                    send(FileRequests.transport(this, JingleAction.transport_replace, created.local()));
+                    arm(config().negotiationTimeout(), () -> end(JingleReason.Reason.timeout,
+                            "no answer to our transport-replace"));
+                }
+            }
+            return;
+        }
+    }
+
+    /** Responder: answers an offered transport, in session-accept the first time and transport-accept after. */
+    private void answerTransport(JingleContentTransport offer, boolean first) {
+        TransportMethod method = TransportMethod.ofNamespace(offer.getNamespace()).orElseThrow();
+        TransportNegotiation created;
+        try {
+            created = host.factories().get(method).answer(context(), offer);
+        } catch (IOException | BadTransportException | RuntimeException e) {
+            LOG.log(Level.FINE, method + " offered by " + peer() + " cannot be answered", e);
+            synchronized (this) {
+                if (first) {
+                    end(JingleReason.Reason.failed_transport, method.route() + " cannot be used: " + e.getMessage());
+                } else {
+                    rejectTransport(offer);
+                }
+            }
+            return;
+        }
+        synchronized (this) {
+            if (stage == Stage.ENDED || !stillAllowed()) {
+                created.close();
+                return;
+            }
+            replaceNegotiation(created);
+            if (first) {
+                fire(SessionEvent.SEND_ACCEPT);
+                send(FileRequests.accept(this, created.local()));
+            } else {
+                fire(SessionEvent.SEND_TRANSPORT_ACCEPT);
+                send(FileRequests.transport(this, JingleAction.transport_accept, created.local()));
+            }
+            try {
+                created.start(offer);
+            } catch (BadTransportException e) {
+                end(JingleReason.Reason.failed_transport, method.route() + " cannot be used: " + e.getMessage());
+                return;
+            }
+            watch(created);
+            awaitTransport();
+        }
+    }
+
+    /**
+     * Responder: the transport must carry the first byte in time. If it fails, the initiator may still replace it:
+     * the limit leaves room for that.
+     */
+    private void awaitTransport() {
+        Duration limit = config().negotiationTimeout().multipliedBy(2);
+        arm(limit, () -> end(JingleReason.Reason.failed_transport, "no transport carried the file within "
+                + limit.toSeconds() + " s"));
+    }
+
+    private void rejectTransport(JingleContentTransport offer) {
+        if (machine.allows(SessionEvent.SEND_TRANSPORT_REJECT)) {
+            fire(SessionEvent.SEND_TRANSPORT_REJECT);
+            send(FileRequests.transport(this, JingleAction.transport_reject, offer));
+            if (!initiator) {
+                awaitTransport();
+            }
+        }
+    }
+
+    // ----- requests from the peer (called by FileSessions, which answers them) -----
+
+    /** Initiator: the responder accepted, with its part of the transport. */
+    synchronized void receivedAccept(JingleContent content) throws BadRequestException {
+        machineAllows(SessionEvent.RECEIVE_ACCEPT);
+        startCurrent(content);
+        fire(SessionEvent.RECEIVE_ACCEPT);
+    }
+
+    synchronized void receivedTransportInfo(JingleContent content) throws BadRequestException {
+        fire(SessionEvent.RECEIVE_TRANSPORT_INFO);
+        JingleContentTransport transport = content.getTransport();
+        if (negotiation == null || transport == null
+                || !negotiation.method().namespace().equals(transport.getNamespace())) {
+            return; // news about a transport we already gave up: nothing to do
+        }
+        try {
+            negotiation.info(transport);
+        } catch (BadTransportException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /**
+     * Responder: the initiator proposes another transport. Answered after the acknowledgement: accepted when we
+     * use that transport and are still negotiating, rejected otherwise.
+     */
+    synchronized Runnable receivedTransportReplace(JingleContent content) throws BadRequestException {
+        JingleContentTransport transport = content.getTransport();
+        if (transport == null) {
+            throw new BadRequestException("transport-replace needs a <transport/>");
+        }
+        fire(SessionEvent.RECEIVE_TRANSPORT_REPLACE);
+        boolean usable = !initiator && stage == Stage.NEGOTIATING && accepted
+                && TransportMethod.ofNamespace(transport.getNamespace()).filter(config().transports()::contains)
+                .isPresent();
+        if (!usable) {
+            return () -> {
+                synchronized (this) {
+                    rejectTransport(transport);
+                }
+            };
+        }
+        cancelTimer();
+        return () -> host.executor().execute(() -> answerTransport(transport, false));
+    }
+
+    /** Initiator: the responder takes the transport we proposed. */
+    synchronized void receivedTransportAccept(JingleContent content) throws BadRequestException {
+        machineAllows(SessionEvent.RECEIVE_TRANSPORT_ACCEPT);
+        if (!replacing) {
+            throw new BadRequestException("there is no transport-replace to accept");
+        }
+        startCurrent(content);
+        replacing = false;
+        fire(SessionEvent.RECEIVE_TRANSPORT_ACCEPT);
+    }
+
+    /** Initiator: the responder refuses the transport we proposed; the next one is tried. */
+    synchronized Runnable receivedTransportReject() throws BadRequestException {
+        machineAllows(SessionEvent.RECEIVE_TRANSPORT_REJECT);
+        if (!replacing) {
+            throw new BadRequestException("there is no transport-replace to reject");
+        }
+        replacing = false;
+        fire(SessionEvent.RECEIVE_TRANSPORT_REJECT);
+        cancelTimer();
+        TransportNegotiation rejected = negotiation;
+        negotiation = null;
+        host.executor().execute(rejected::close);
+        return () -> host.executor().execute(() -> prepareTransport(false,
+                rejected.method().route() + ": rejected by the peer"));
+    }
+
+    /** XEP-0234's checksum (kept for verification) and received (nothing to do); empty is a ping. */
+    synchronized void receivedSessionInfo(List<ExtensionElement> payloads) {
+        fire(payloads.isEmpty() ? SessionEvent.RECEIVE_PING : SessionEvent.RECEIVE_SESSION_INFO);
+        for (ExtensionElement payload : payloads) {
+            if (payload instanceof FileSessionInfo.Checksum checksum && !initiator) {
+                expectedHashes.addAll(checksum.file().hashes());
+                if (stage == Stage.AWAITING_CHECKSUM) {
+                    verify();
+                }
+            }
+        }
+    }
+
+    /**
+     * The peer ended the session. A {@code <success/>} after the bytes started moving is the receiver's
+     * confirmation (or a sender that is done): the transfer finishes once our side is done too. An offer refused
+     * for its transport alone is made again, in a new session, over the transports not yet tried: the peer may be
+     * a Tandem client that takes files over fewer transports than it can name.
+     */
+    synchronized void receivedTerminate(JingleReason reason) {
+        boolean offerPending = machine.state() == SessionState.SENT_INITIATE;
+        fire(SessionEvent.RECEIVE_TERMINATE);
+        JingleReason.Reason condition = reason == null ? JingleReason.Reason.success : reason.asEnum();
+        if (initiator && offerPending && condition == JingleReason.Reason.unsupported_transports && !untried.isEmpty()
+                && stage != Stage.ENDED) {
+            release();
+            reoffer.offer(List.copyOf(untried), transfer);
+            return;
+        }
+        if (condition == JingleReason.Reason.success && stage != Stage.NEGOTIATING && stage != Stage.ENDED) {
+            peerSucceeded = true;
+            if (initiator && stage == Stage.CONFIRMING) {
+                succeed(source);
+            }
+            return;
+        }
+        String text = reason == null || reason.getText() == null ? "" : ": " + reason.getText();
+        finish(null, new FileTransferException(condition, "the peer ended the transfer (" + condition + ")" + text));
+    }
+
+    /** The signalling path broke: the peer went offline or our connection closed. */
+    synchronized void signallingFailed(JingleReason.Reason reason, String text) {
+        if (machine.allows(SessionEvent.SIGNALLING_FAILED)) {
+            fire(SessionEvent.SIGNALLING_FAILED);
+        }
+        finish(null, new FileTransferException(reason, text));
+    }
+
+    // ----- transports -----
+
+    /** Starts the transport being negotiated with the peer's part, from an accept. */
+    private void startCurrent(JingleContent content) throws BadRequestException {
+        JingleContentTransport transport = content.getTransport();
+        if (negotiation == null || transport == null
+                || !negotiation.method().namespace().equals(transport.getNamespace())) {
+            throw new BadRequestException("the answer must carry the offered " + (negotiation == null ? "transport"
+                    : negotiation.method().namespace() + " transport"));
+        }
+        try {
+            negotiation.start(transport);
+        } catch (BadTransportException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        TransportNegotiation started = negotiation;
+        watch(started);
+        arm(config().negotiationTimeout(), () -> transportFailed(started,
+                "no connection within " + config().negotiationTimeout().toSeconds() + " s"));
+    }
+
+    private void watch(TransportNegotiation watched) {
+        watched.pipe().whenCompleteAsync((pipe, failure) -> {
+            if (failure != null) {
+                transportFailed(watched, failure.getMessage());
+            } else {
+                pipeReady(watched, pipe);
+            }
+        }, host.executor());
+    }
+
+    /**
+     * The transport cannot carry the bytes. The initiator moves to the next one; the responder waits for the
+     * initiator's transport-replace, under the timer armed when it answered.
+     */
+    private synchronized void transportFailed(TransportNegotiation failed, String why) {
+        if (failed != negotiation || stage != Stage.NEGOTIATING) {
+            return;
+        }
+        LOG.fine(() -> failed.method() + " with " + peer() + " failed: " + why);
+        if (initiator) {
+            cancelTimer();
+            negotiation = null;
+            host.executor().execute(failed::close);
+            host.executor().execute(() -> prepareTransport(false, failed.method().route() + ": " + why));
+        }
+    }
+
+    private synchronized void pipeReady(TransportNegotiation ready, BytePipe pipe) {
+        if (ready != negotiation || stage != Stage.NEGOTIATING) {
+            return; // the negotiation was closed meanwhile, and its pipe with it
+        }
+        cancelTimer();
+        stage = Stage.TRANSFERRING;
+        transfer.routed(ready.method());
+        host.executor().execute(() -> {
+            listener.transportChosen(transfer, ready.method());
+            if (initiator) {
+                sendFile(pipe);
+            } else {
+                receiveFile(pipe);
+            }
+        });
+    }
+
+    private void sendFile(BytePipe pipe) {
+        try {
+            Pumps.send(source, pipe.output(), meter());
+        } catch (IOException e) {
+            synchronized (this) {
+                if (peerSucceeded) {
+                    succeed(source); // the receiver already has it all and said so; our end simply closed late
+                } else {
+                    end(JingleReason.Reason.connectivity_error, "sending failed: " + e.getMessage());
+                }
+            }
+            return;
+        }
+        synchronized (this) {
+            if (stage != Stage.TRANSFERRING) {
+                return;
+            }
+            if (peerSucceeded) {
+                succeed(source);
+                return;
+            }
+            stage = Stage.CONFIRMING;
+            arm(config().confirmationTimeout(), () -> end(JingleReason.Reason.timeout,
+                    "the receiver did not confirm the file within " + config().confirmationTimeout().toSeconds()
+                            + " s"));
+        }
+    }
+
+    private void receiveFile(BytePipe pipe) {
+        List<String> algorithms;
+        synchronized (this) {
+            algorithms = expectedHashes.stream().map(FileHash::algorithm).toList();
+        }
+        FileDigests computed = new FileDigests(algorithms);
+        Path file;
+        try {
+            file = new DownloadFolder(config().downloadDirectory()).temporaryFile();
+            synchronized (this) {
+                temporary = file;
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                Pumps.receive(pipe.input(), transfer.size(), out, computed, meter());
+            }
+        } catch (IOException e) {
+            synchronized (this) {
+                end(JingleReason.Reason.connectivity_error, "receiving failed: " + e.getMessage());
+            }
+            return;
+        }
+        synchronized (this) {
+            if (stage != Stage.TRANSFERRING) {
+                return;
+            }
+            digests = computed;
+            if (expectedHashes.stream().anyMatch(hash -> hash.value().isPresent())) {
+                verify();
+            } else {
+                stage = Stage.AWAITING_CHECKSUM;
+                arm(config().confirmationTimeout(), () -> end(JingleReason.Reason.timeout,
+                        "the sender never sent the file's checksum"));
+            }
+        }
+    }
+
+    /** Receiver: checks the hash, then keeps the file and confirms, or discards it and says why. */
+    private void verify() {
+        cancelTimer();
+        FileDigests.Verdict verdict = digests.verify(expectedHashes);
+        if (!verdict.intact()) {
+            end(JingleReason.Reason.media_error, verdict.problem());
+            return;
+        }
+        try {
+            Path kept = new DownloadFolder(config().downloadDirectory()).keep(temporary, transfer.name());
+            temporary = null;
+            succeed(kept);
+        } catch (IOException e) {
+            end(JingleReason.Reason.general_error, "cannot save the file: " + e.getMessage());
+        }
+    }
+
+    /** The transfer worked: the receiver confirms with {@code <success/>} (XEP-0234 §6.5). */
+    private void succeed(Path path) {
+        String sha256 = initiator ? HexFormat.of().formatHex(description.file().hashes().stream()
+                .filter(hash -> hash.algorithm().equals(FileHash.SHA_256)).findFirst()
+                .flatMap(FileHash::value).orElseThrow()) : digests.sha256Hex();
+        TransferResult result = new TransferResult(peer(), transfer.name(), transfer.size(), sha256, path,
+                transfer.route().orElseThrow());
+        tellPeer(JingleReason.Reason.success, "");
+        finish(result, null);
+    }
+
+    // ----- ending -----
+
+    /** Ends the session, telling the peer why unless it is already gone or was never told of the session. */
+    private void end(JingleReason.Reason reason, String text) {
+        if (stage == Stage.ENDED) {
+            return;
+        }
+        tellPeer(reason, text);
+        finish(null, new FileTransferException(reason, text.isEmpty() ? reason.toString() : text));
+    }
+
+    /**
+     * Sends session-terminate unless the peer already ended the session or never heard of it. Once sent, the
+     * session is over for us (XEP-0166 §6.7): whatever the peer answers changes nothing.
+     */
+    private void tellPeer(JingleReason.Reason reason, String text) {
+        if (machine.allows(SessionEvent.SEND_TERMINATE)) {
+            fire(SessionEvent.SEND_TERMINATE);
+            host.signalling().request(FileRequests.terminate(this, reason, text), failure -> { });
+        }
+    }
+
+    /** Releases everything and completes the transfer; only the first call counts. */
+    private void finish(TransferResult result, FileTransferException failure) {
+        if (stage == Stage.ENDED) {
+            return;
+        }
+        release();
+        if (failure != null) {
+            transfer.result().completeExceptionally(failure);
+        } else {
+            transfer.result().complete(result);
+        }
+    }
+
+    /** Ends this session's part: timers, transports, a partial file. */
+    private void release() {
+        stage = Stage.ENDED;
+        cancelTimer();
+        TransportNegotiation last = negotiation;
+        negotiation = null;
+        Path partial = temporary;
+        temporary = null;
+        host.executor().execute(() -> {
+            if (last != null) {
+                last.close();
+            }
+            if (partial != null) {
+                deleteQuietly(partial);
+            }
+        });
+        onEnded.accept(this);
+    }
+
+    // ----- helpers -----
+
+    private void replaceNegotiation(TransportNegotiation replacement) {
+        TransportNegotiation previous = negotiation;
+        negotiation = replacement;
+        if (previous != null) {
+            host.executor().execute(previous::close);
+        }
+    }
+
+    private NegotiationContext context() {
+        return new NegotiationContext(host.connection(), localJid, peer(), initiator, config(), host.executor(),
+                this::sendTransportInfo);
+    }
+
+    /** A negotiation's transport-info; dropped once the session is over. */
+    private synchronized void sendTransportInfo(JingleContentTransport transport) {
+        if (stage == Stage.ENDED || !machine.allows(SessionEvent.SEND_TRANSPORT_INFO) || !stillAllowed()) {
+            return;
+        }
+        fire(SessionEvent.SEND_TRANSPORT_INFO);
+        send(FileRequests.transport(this, JingleAction.transport_info, transport));
+    }
+
+    /**
+     * Whether the peer is still a mutual contact, checked before each request that carries transport details (ICE
+     * candidates are our addresses): someone removed from the roster mid-way hears nothing more but the decline.
+     */
+    private boolean stillAllowed() {
+        if (host.policy().mayConnectDirectly(peer().asBareJid())) {
+            return true;
+        }
+        end(JingleReason.Reason.decline, FileSessions.NOT_A_CONTACT);
+        return false;
+    }
+
+    private ProgressMeter meter() {
+        return ProgressMeter.every(ProgressMeter.DEFAULT_INTERVAL, transfer.size(),
+                progress -> listener.progress(transfer, progress));
+    }
+
+    private FileTransferConfig config() {
+        return host.config().get();
+    }
+
+    private void fire(SessionEvent event) {
+        if (machine.fire(event) == SessionState.TERMINATED) {
+            onEnded.accept(this);
+        }
+    }
+
+    private void machineAllows(SessionEvent event) {
+        if (!machine.allows(event)) {
+            machine.fire(event); // throws the IllegalTransitionException naming state and event
+        }
+    }
+
+    /**
+     * Sends a request; if the peer rejects it or never answers, the transfer fails and (unless the failed request
+     * was the offer itself, which left the peer without a session) the peer is told.
+     */
+    private void send(Jingle request) {
+        host.signalling().request(request, failure -> requestFailed(request.getAction(), failure));
+    }
+
+    private synchronized void requestFailed(JingleAction action, Exception failure) {
+        if (stage == Stage.ENDED) {
+            return;
+        }
+        JingleReason.Reason reason = failure instanceof SmackException.NoResponseException
+                ? JingleReason.Reason.timeout : JingleReason.Reason.general_error;
+        String text = action + " failed: " + describe(failure);
+        if (action != JingleAction.session_initiate) {
+            end(reason, text);
+        } else {
+            signallingFailed(reason, text);
+        }
+    }
+
+    private void arm(Duration delay, Runnable task) {
+        cancelTimer();
+        timer = host.timers().schedule(() -> {
+            synchronized (this) {
+                if (stage != Stage.ENDED) {
+                    task.run();
+                }
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private static String describe(Exception failure) {
+        if (failure instanceof XMPPException.XMPPErrorException error) {
+            return "the peer answered <" + error.getStanzaError().getCondition() + "/>"
+                    + Optional.ofNullable(error.getStanzaError().getDescriptiveText()).map(t -> ": " + t).orElse("");
+        }
+        return failure.toString();
+    }
+
+    private static String join(String failures, String failure) {
+        return failures.isEmpty() ? failure : failures + "; " + failure;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "cannot delete the partial file " + file, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "file session " + key.sid() + " with " + key.peer() + " (" + (initiator ? "sending" : "receiving")
+                + ", " + stage + ")";
+    }
+}

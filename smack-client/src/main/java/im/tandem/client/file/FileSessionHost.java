@@ -1,0 +1,21 @@
+package im.tandem.client.file;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+import org.jivesoftware.smack.XMPPConnection;
+
+import im.tandem.client.file.transport.TransportFactory;
+import im.tandem.client.jingle.policy.PeerPolicy;
+import im.tandem.client.jingle.session.JingleSignalling;
+
+/**
+ * What every file session of one connection shares: the connection and its Jingle signalling, who may transfer
+ * with us, the current settings, the transports, a pool for blocking work and a timer.
+ */
+record FileSessionHost(XMPPConnection connection, JingleSignalling signalling, PeerPolicy policy,
+                       Supplier<FileTransferConfig> config, Map<TransportMethod, TransportFactory> factories,
+                       ExecutorService executor, ScheduledExecutorService timers) {
+}

@@ -1,0 +1,159 @@
+package im.tandem.client.file;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+import im.tandem.client.file.element.IbbTransport;
+import im.tandem.ice.channel.ChannelConfig;
+import im.tandem.ice.session.IceConfig;
+
+/**
+ * Settings of file transfer. Start from {@link #defaults()}; every value is checked when set, and the error names
+ * the setting.
+ *
+ * @param transports          the transports we use, most preferred first; the peer's support narrows the list
+ * @param downloadDirectory   where received files are written (created when missing)
+ * @param ibbBlockSize        bytes per in-band packet before base64 (XEP-0047 allows up to 65535)
+ * @param s5bConnectTimeout   how long one SOCKS5 candidate may take to connect and answer
+ * @param negotiationTimeout  how long one transport may take to carry its first byte before the next is tried
+ * @param confirmationTimeout how long the sender waits for the receiver to confirm the file after the last byte
+ * @param idleTimeout         how long a transfer may go without a single byte before it is given up
+ * @param maxIncomingSize     the largest file we accept, in bytes
+ * @param ice                 the ICE settings of the direct channel (servers, allowed interfaces)
+ * @param channel             the settings of the encrypted channel over ICE
+ */
+public record FileTransferConfig(List<TransportMethod> transports, Path downloadDirectory, int ibbBlockSize,
+                                 Duration s5bConnectTimeout, Duration negotiationTimeout,
+                                 Duration confirmationTimeout, Duration idleTimeout, long maxIncomingSize,
+                                 IceConfig ice, ChannelConfig channel) {
+    /** Direct first (fastest, end-to-end encrypted), then the server's proxy, then in-band (XEP-0234 §11.2). */
+    public static final List<TransportMethod> DEFAULT_TRANSPORTS =
+            List.of(TransportMethod.ICE, TransportMethod.S5B, TransportMethod.IBB);
+    /**
+     * ~/Downloads/tandem: next to the user's other downloads, but in a folder of its own so that files from
+     * contacts never land among (or overwrite) anything else.
+     */
+    public static final Path DEFAULT_DOWNLOAD_DIRECTORY = Path.of(System.getProperty("user.home"), "Downloads", "tandem");
+    /**
+     * 4096 bytes, XEP-0047's recommendation and what standard clients expect; measured fast enough on loopback
+     * (see the README's benchmark) because the server, not the block count, is the bottleneck.
+     */
+    public static final int DEFAULT_IBB_BLOCK_SIZE = 4096;
+    /** XEP-0260 §4: give up on a candidate that has not connected within 5 seconds. */
+    public static final Duration DEFAULT_S5B_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * ICE may take its 10 s connect timeout plus the channel's 10 s handshake; a little more covers a slow
+     * signalling round trip before the next transport is tried.
+     */
+    public static final Duration DEFAULT_NEGOTIATION_TIMEOUT = Duration.ofSeconds(25);
+    /** Hashing a large file at the receiver takes no time (it hashes while receiving); 30 s is generous. */
+    public static final Duration DEFAULT_CONFIRMATION_TIMEOUT = Duration.ofSeconds(30);
+    /** A minute without a byte means the path is dead even on the slowest link. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** 4 GiB: far above what a chat shares, low enough that an offer cannot fill a disk by surprise. */
+    public static final long DEFAULT_MAX_INCOMING_SIZE = 4L << 30;
+
+    public FileTransferConfig {
+        transports = List.copyOf(Objects.requireNonNull(transports, "transports"));
+        if (transports.isEmpty()) {
+            throw new IllegalArgumentException("transports must name at least one of ice, s5b and ibb");
+        }
+        if (new HashSet<>(transports).size() != transports.size()) {
+            throw new IllegalArgumentException("transports lists a transport twice: " + transports);
+        }
+        if (transports.contains(TransportMethod.IBB) && transports.get(transports.size() - 1) != TransportMethod.IBB) {
+            throw new IllegalArgumentException("transports must put ibb last (XEP-0234 §11.2 makes in-band the "
+                    + "transport of last resort), got " + transports);
+        }
+        Objects.requireNonNull(downloadDirectory, "downloadDirectory");
+        if (ibbBlockSize < 1 || ibbBlockSize > IbbTransport.MAX_BLOCK_SIZE) {
+            throw new IllegalArgumentException("ibbBlockSize must be 1 to "
+                    + IbbTransport.MAX_BLOCK_SIZE + " (XEP-0047), got " + ibbBlockSize);
+        }
+        requirePositive(s5bConnectTimeout, "s5bConnectTimeout");
+        requirePositive(negotiationTimeout, "negotiationTimeout");
+        requirePositive(confirmationTimeout, "confirmationTimeout");
+        requirePositive(idleTimeout, "idleTimeout");
+        if (maxIncomingSize < 0) {
+            throw new IllegalArgumentException("maxIncomingSize must not be negative, got " + maxIncomingSize);
+        }
+        Objects.requireNonNull(ice, "ice");
+        Objects.requireNonNull(channel, "channel");
+    }
+
+    /** {@link #idleTimeout()} as socket and stream read timeouts take it, in whole milliseconds. */
+    public int idleTimeoutMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis());
+    }
+
+    /** {@link #s5bConnectTimeout()} in whole milliseconds, as Smack's SOCKS5 client takes it. */
+    public int s5bConnectTimeoutMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, s5bConnectTimeout.toMillis());
+    }
+
+    public static FileTransferConfig defaults() {
+        return new FileTransferConfig(DEFAULT_TRANSPORTS, DEFAULT_DOWNLOAD_DIRECTORY, DEFAULT_IBB_BLOCK_SIZE,
+                DEFAULT_S5B_CONNECT_TIMEOUT, DEFAULT_NEGOTIATION_TIMEOUT, DEFAULT_CONFIRMATION_TIMEOUT,
+                DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_INCOMING_SIZE, IceConfig.defaults(), ChannelConfig.defaults());
+    }
+
+    public FileTransferConfig withTransports(List<TransportMethod> value) {
+        return new FileTransferConfig(value, downloadDirectory, ibbBlockSize, s5bConnectTimeout, negotiationTimeout,
+                confirmationTimeout, idleTimeout, maxIncomingSize, ice, channel);
+    }
+
+    public FileTransferConfig withDownloadDirectory(Path value) {
+        return new FileTransferConfig(transports, value, ibbBlockSize, s5bConnectTimeout, negotiationTimeout,
+                confirmationTimeout, idleTimeout, maxIncomingSize, ice, channel);
+    }
+
+    public FileTransferConfig withIbbBlockSize(int value) {
+        return new FileTransferConfig(transports, downloadDirectory, value, s5bConnectTimeout, negotiationTimeout,
+                confirmationTimeout, idleTimeout, maxIncomingSize, ice, channel);
+    }
+
+    public FileTransferConfig withS5bConnectTimeout(Duration value) {
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, value, negotiationTimeout,
+                confirmationTimeout, idleTimeout, maxIncomingSize, ice, channel);
+    }
+
+    public FileTransferConfig withNegotiationTimeout(Duration value) {
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout, value,
+                confirmationTimeout, idleTimeout, maxIncomingSize, ice, channel);
+    }
+
+    public FileTransferConfig withConfirmationTimeout(Duration value) {
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
+                negotiationTimeout, value, idleTimeout, maxIncomingSize, ice, channel);
+    }
+
+    public FileTransferConfig withIdleTimeout(Duration value) {
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
+                negotiationTimeout, confirmationTimeout, value, maxIncomingSize, ice, channel);
+    }
+
+    public FileTransferConfig withMaxIncomingSize(long value) {
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
+                negotiationTimeout, confirmationTimeout, idleTimeout, value, ice, channel);
+    }
+
+    public FileTransferConfig withIce(IceConfig value) {
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
+                negotiationTimeout, confirmationTimeout, idleTimeout, maxIncomingSize, value, channel);
+    }
+
+    public FileTransferConfig withChannel(ChannelConfig value) {
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
+                negotiationTimeout, confirmationTimeout, idleTimeout, maxIncomingSize, ice, value);
+    }
+
+    private static void requirePositive(Duration value, String setting) {
+        Objects.requireNonNull(value, setting);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(setting + " must be positive, was " + value);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package im.tandem.client.file.io;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where received files go. A file is written to a hidden temporary file first and gets its name only once it has
+ * been verified, so a damaged or partial file never appears under the name the sender chose. Names from the
+ * sender are reduced to a single plain file name (XEP-0234 §14: no path may reach the file system), and never
+ * replace an existing file: {@code report.pdf} becomes {@code report (1).pdf}.
+ */
+public final class DownloadFolder {
+    /** File systems commonly allow 255 bytes per name; 200 characters leave room for " (n)" and UTF-8. */
+    static final int MAX_NAME_LENGTH = 200;
+    /** What a file is called when the sender gave no usable name. */
+    static final String FALLBACK_NAME = "file";
+    private static final String TEMPORARY_PREFIX = ".tandem-";
+    private static final String TEMPORARY_SUFFIX = ".part";
+
+    private final Path directory;
+
+    public DownloadFolder(Path directory) {
+        this.directory = directory;
+    }
+
+    /** A new temporary file in the folder, which is created when missing. */
+    public Path temporaryFile() throws IOException {
+        Files.createDirectories(directory);
+        return Files.createTempFile(directory, TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
+    }
+
+    /**
+     * Gives a verified temporary file its final name: the sender's name made safe, numbered if taken.
+     *
+     * @return where the file now is
+     */
+    public Path keep(Path temporary, String offeredName) throws IOException {
+        String name = safeName(offeredName);
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        for (int attempt = 0; ; attempt++) {
+            Path target = directory.resolve(attempt == 0 ? name : stem + " (" + attempt + ")" + extension);
+            try {
+                Files.createFile(target); // claims the name, so that two transfers never pick the same one
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            return Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** The last component of whatever path the name holds, without control characters or leading dots. */
+    static String safeName(String offered) {
+        String name = offered == null ? "" : offered;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        name = name.replaceFirst("^[.\\s]+", "").strip();
+        if (name.length() > MAX_NAME_LENGTH) {
+            name = name.substring(0, MAX_NAME_LENGTH);
+        }
+        return name.isEmpty() ? FALLBACK_NAME : name;
+    }
+}

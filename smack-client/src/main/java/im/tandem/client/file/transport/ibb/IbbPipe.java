@@ -1,0 +1,43 @@
+package im.tandem.client.file.transport.ibb;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.jivesoftware.smackx.bytestreams.ibb.InBandBytestreamSession;
+
+import im.tandem.client.file.transport.BytePipe;
+
+/** An in-band bytestream (XEP-0047) as a pipe; closing it sends IBB's {@code <close/>}. */
+final class IbbPipe implements BytePipe {
+    private static final Logger LOG = Logger.getLogger(IbbPipe.class.getName());
+
+    private final InBandBytestreamSession session;
+
+    IbbPipe(InBandBytestreamSession session, int readTimeoutMillis) {
+        this.session = session;
+        session.setReadTimeout(readTimeoutMillis);
+    }
+
+    @Override
+    public InputStream input() {
+        return session.getInputStream();
+    }
+
+    @Override
+    public OutputStream output() {
+        return session.getOutputStream();
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (IOException e) {
+            // The peer closed first or is gone; either way the bytestream is over.
+            LOG.log(Level.FINE, "closing an in-band bytestream", e);
+        }
+    }
+}

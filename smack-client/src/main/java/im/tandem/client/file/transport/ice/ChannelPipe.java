@@ -1,0 +1,35 @@
+package im.tandem.client.file.transport.ice;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import im.tandem.client.file.transport.BytePipe;
+import im.tandem.ice.channel.Channel;
+import im.tandem.ice.session.IceSession;
+
+/** The direct path: the encrypted channel over the ICE session's selected pair; closing it ends both. */
+final class ChannelPipe implements BytePipe {
+    private final Channel channel;
+    private final IceSession ice;
+
+    ChannelPipe(Channel channel, IceSession ice) {
+        this.channel = channel;
+        this.ice = ice;
+    }
+
+    @Override
+    public InputStream input() {
+        return channel.input();
+    }
+
+    @Override
+    public OutputStream output() {
+        return channel.output();
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+        ice.close();
+    }
+}

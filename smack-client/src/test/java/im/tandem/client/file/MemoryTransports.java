@@ -1,0 +1,138 @@
+package im.tandem.client.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
+
+import im.tandem.client.file.element.IbbTransport;
+import im.tandem.client.file.element.S5bTransport;
+import im.tandem.client.file.transport.BytePipe;
+import im.tandem.client.file.transport.NegotiationContext;
+import im.tandem.client.file.transport.TransportFactory;
+import im.tandem.client.file.transport.TransportNegotiation;
+
+/**
+ * Transports for tests of the session logic: they speak the real transport elements (so the sessions route and
+ * check them as usual) but carry the bytes through in-memory pipes, or fail on purpose. One instance stands for
+ * the network between two parties: both parties' factories come from it.
+ */
+final class MemoryTransports {
+    private final Map<String, Link> links = new ConcurrentHashMap<>();
+
+    /** A factory whose transports connect (when {@code works}) or fail as soon as they start. */
+    TransportFactory factory(TransportMethod method, boolean works) {
+        return new TransportFactory() {
+            @Override
+            public TransportNegotiation offer(NegotiationContext context) {
+                return new Negotiation(method, UUID.randomUUID().toString(), true, works);
+            }
+
+            @Override
+            public TransportNegotiation answer(NegotiationContext context, JingleContentTransport offer) {
+                String sid = offer instanceof IbbTransport ibb ? ibb.sid() : ((S5bTransport) offer).sid();
+                return new Negotiation(method, sid, false, works);
+            }
+        };
+    }
+
+    private Link link(String sid) {
+        return links.computeIfAbsent(sid, id -> new Link());
+    }
+
+    /** The two directions of one transport. */
+    private static final class Link {
+        private final Pipe toResponder;
+        private final Pipe toInitiator;
+
+        Link() {
+            try {
+                toResponder = Pipe.open();
+                toInitiator = Pipe.open();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private final class Negotiation implements TransportNegotiation {
+        private final TransportMethod method;
+        private final String sid;
+        private final boolean initiator;
+        private final boolean works;
+        private final CompletableFuture<BytePipe> pipe = new CompletableFuture<>();
+
+        Negotiation(TransportMethod method, String sid, boolean initiator, boolean works) {
+            this.method = method;
+            this.sid = sid;
+            this.initiator = initiator;
+            this.works = works;
+        }
+
+        @Override
+        public TransportMethod method() {
+            return method;
+        }
+
+        @Override
+        public JingleContentTransport local() {
+            return method == TransportMethod.IBB ? new IbbTransport(4096, sid, IbbTransport.Stanza.IQ)
+                    : S5bTransport.candidates(sid, "memory", List.of());
+        }
+
+        @Override
+        public void start(JingleContentTransport remote) {
+            if (!works) {
+                pipe.completeExceptionally(new IOException("the memory transport is down"));
+                return;
+            }
+            Link link = link(sid);
+            Pipe in = initiator ? link.toInitiator : link.toResponder;
+            Pipe out = initiator ? link.toResponder : link.toInitiator;
+            InputStream input = Channels.newInputStream(in.source());
+            OutputStream output = Channels.newOutputStream(out.sink());
+            pipe.complete(new BytePipe() {
+                @Override
+                public InputStream input() {
+                    return input;
+                }
+
+                @Override
+                public OutputStream output() {
+                    return output;
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        output.close();
+                    } catch (IOException e) {
+                        // already closed
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void info(JingleContentTransport info) {
+        }
+
+        @Override
+        public CompletableFuture<BytePipe> pipe() {
+            return pipe;
+        }
+
+        @Override
+        public void close() {
+            pipe.completeExceptionally(new IOException("closed"));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package im.tandem.client.file.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DownloadFolderTest {
+    @TempDir
+    Path root;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "report.pdf|report.pdf",
+        "../../etc/passwd|passwd",
+        "C:\\Users\\x\\evil.exe|evil.exe",
+        ".bashrc|bashrc",
+        "..|file",
+        "' '|file",
+        "a\u0000b\tc.txt|abc.txt"
+    })
+    void namesFromTheSenderBecomeOnePlainFileName(String offered, String safe) {
+        assertThat(DownloadFolder.safeName(offered)).isEqualTo(safe);
+    }
+
+    @Test
+    void aVerifiedFileGetsItsNameWithoutReplacingAnother() throws Exception {
+        Path downloads = root.resolve("downloads");
+        DownloadFolder folder = new DownloadFolder(downloads);
+        Path first = folder.temporaryFile();
+        Files.writeString(first, "one");
+        Path second = folder.temporaryFile();
+        Files.writeString(second, "two");
+
+        Path kept = folder.keep(first, "notes.txt");
+        Path keptAgain = folder.keep(second, "../notes.txt");
+
+        assertThat(kept).isEqualTo(downloads.resolve("notes.txt")).hasContent("one");
+        assertThat(keptAgain).isEqualTo(downloads.resolve("notes (1).txt")).hasContent("two");
+        try (var files = Files.list(downloads)) {
+            assertThat(files).as("no temporary file is left").hasSize(2);
+        }
+    }
+}
