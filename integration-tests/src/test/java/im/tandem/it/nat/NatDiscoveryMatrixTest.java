@@ -14,7 +14,12 @@ import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
 import im.tandem.it.lab.Rfc5780Behaviour;
 import im.tandem.it.lab.StunClients;
+import im.tandem.it.openfire.HarnessPaths;
+import im.tandem.it.openfire.OpenfireProcess;
+import im.tandem.it.openfire.OpenfireSettings;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -59,10 +64,14 @@ class NatDiscoveryMatrixTest {
         }
     }
 
+    /** The plugin's STUN server, inside Openfire on the STUN host: the port pair after ours (3480/3481). */
+    private static final int HOSTED_PORT = 3482;
+
     private static NatLab lab;
+    private static OpenfireProcess openfire;
 
     @BeforeAll
-    static void buildLab() {
+    static void buildLab() throws Exception {
         NatLab.Builder builder = NatLab.builder().stunServer();
         for (NatKind kind : NatKind.values()) {
             builder.client(kind.clientName(), kind);
@@ -71,10 +80,27 @@ class NatDiscoveryMatrixTest {
         for (DiscoveryServer server : DiscoveryServer.values()) {
             server.start(lab);
         }
+        String primary = lab.stunAddresses().get(0).getHostAddress();
+        String alternate = lab.stunAddresses().get(1).getHostAddress();
+        openfire = OpenfireProcess.start(Files.createDirectories(lab.workDirectory().resolve("openfire")),
+                OpenfireSettings.builder()
+                        .networkNamespace(lab.stunNamespace())
+                        .networkInterface(primary)
+                        .property("tandem.stun.enabled", "true")
+                        .property("tandem.stun.primary", primary + ":" + HOSTED_PORT)
+                        .property("tandem.stun.alternate", alternate + ":" + (HOSTED_PORT + 1))
+                        .build(), HarnessPaths.pluginJar());
+        for (InetAddress address : lab.stunAddresses()) {
+            lab.awaitUdpListener(lab.stunNamespace(), new InetSocketAddress(address, HOSTED_PORT));
+            lab.awaitUdpListener(lab.stunNamespace(), new InetSocketAddress(address, HOSTED_PORT + 1));
+        }
     }
 
     @AfterAll
     static void closeLab() {
+        if (openfire != null) {
+            openfire.close();
+        }
         if (lab != null) {
             lab.close();
         }
@@ -106,6 +132,26 @@ class NatDiscoveryMatrixTest {
             assertThat(report.mappedIp()).as(run.output()).contains(client.publicAddress().getHostAddress());
             assertThat(report.reason()).as("everything determined, so no reason: " + run.output()).isEmpty();
         }
+    }
+
+    /** The same server code hosted by the plugin inside Openfire: `./tandem nat` and Debian's stun client agree. */
+    @ParameterizedTest
+    @EnumSource(NatKind.class)
+    void thePluginsStunServerGivesEveryClientTheEmulatedNat(NatKind kind) {
+        LabClient client = lab.client(kind.clientName());
+        InetSocketAddress hosted = new InetSocketAddress(lab.stunAddresses().get(0), HOSTED_PORT);
+        ExecResult run = lab.exec(COMMAND_LIMIT, lab.javaCommand(client.namespace(), NatCommand.class.getName(),
+                "--stun", hostPort(hosted), "--json"));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        NatCommandReport report = NatCommandReport.parse(run.output());
+        Expected expected = Expected.of(kind);
+        assertThat(report.natType()).as(run.output()).contains(expected.type());
+        assertThat(report.mapping()).as(run.output()).isEqualTo(expected.mapping());
+        assertThat(report.filtering()).as(run.output()).isEqualTo(expected.filtering());
+
+        ExecResult classic = StunClients.classicStun(lab, kind.clientName(), hosted);
+        assertThat(ClassicNatType.fromOutput(classic.output())).as(classic.output())
+                .isEqualTo(ClassicNatType.intendedFor(kind));
     }
 
     @ParameterizedTest
