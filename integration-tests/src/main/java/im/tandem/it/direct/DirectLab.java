@@ -79,10 +79,15 @@ public final class DirectLab implements AutoCloseable {
 
     /** Makes the server offer the lab's coturn as TURN service (XEP-0215), with credentials from its secret. */
     public void offerTurn() {
+        offerTurnWithSecret(lab.turnServer().sharedSecret());
+    }
+
+    /** Makes the server offer the lab's coturn with credentials made from {@code secret}, right or wrong. */
+    public void offerTurnWithSecret(String secret) {
         TurnServer turn = lab.turnServer();
         server.setProperty("tandem.turn.address",
                 turn.address().getAddress().getHostAddress() + ":" + turn.address().getPort());
-        server.setProperty("tandem.turn.secret", turn.sharedSecret());
+        server.setProperty("tandem.turn.secret", secret);
     }
 
     /** Makes the server offer no TURN service. */

@@ -91,6 +91,17 @@ class DirectChatLabTest {
         }
     }
 
+    /** Credentials made with a secret coturn does not share are refused: the chat stays with the server, whole. */
+    @Test
+    void symmetricNatsWhoseTurnCredentialsCoturnRefusesStayWithTheServer() throws Exception {
+        lab.offerTurnWithSecret("not-the-secret-coturn-knows");
+        try {
+            converse("sym1", "sym2", "symw", "symx", "server -");
+        } finally {
+            lab.withdrawTurn();
+        }
+    }
+
     @Test
     void cuttingTheDirectPathMovesTheConversationToTheServerAndItComesBackDirect() throws Exception {
         lab.withdrawTurn();
