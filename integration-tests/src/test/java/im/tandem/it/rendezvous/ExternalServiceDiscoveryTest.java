@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -28,6 +29,10 @@ import im.tandem.it.openfire.OpenfireSettings;
 /** XEP-0215 through the real server: local users learn the STUN and TURN services; strangers learn nothing. */
 class ExternalServiceDiscoveryTest {
     private static final String SECRET = "shared-with-coturn";
+    /** Debian's interpreter, where python3-slixmpp installs; not whatever python3 is first on the PATH. */
+    private static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
+    private static final String COMPONENT_SECRET = "component-secret";
+    private static final int COMPONENT_PORT = freeTcpPort();
 
     @RegisterExtension
     static final OpenfireExtension OPENFIRE = new OpenfireExtension(OpenfireSettings.builder()
@@ -36,8 +41,12 @@ class ExternalServiceDiscoveryTest {
             .property("tandem.turn.address", "127.0.0.1:3479")
             .property("tandem.turn.secret", SECRET)
             .property("tandem.turn.credential-lifetime", "3600")
-            // Anonymous logins exist only so that this test can show they get nothing.
+            // Anonymous logins and an external component exist only so that this test can show they get nothing.
             .property("xmpp.auth.anonymous", "true")
+            .property("xmpp.component.socket.active", "true")
+            .property("xmpp.component.socket.port", Integer.toString(COMPONENT_PORT))
+            .property("xmpp.component.defaultSecret", COMPONENT_SECRET)
+            .property("xmpp.component.permission", "all")
             .build());
 
     @Test
@@ -84,6 +93,33 @@ class ExternalServiceDiscoveryTest {
                             assertThat(error.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
         } finally {
             anonymous.disconnect();
+        }
+    }
+
+    /**
+     * An entity that is not a local user (an external component, XEP-0114, run by slixmpp) gets an error and no
+     * service. (Openfire 4.2.0 answers a component's request itself, with feature-not-implemented, before the
+     * plugin's handler would refuse it with forbidden.)
+     */
+    @Test
+    void anEntityThatIsNoLocalUserGetsNoServices() throws Exception {
+        Path script = Path.of(ExternalServiceDiscoveryTest.class.getResource("/slixmpp/component_probe.py").toURI());
+        Process probe = new ProcessBuilder(SYSTEM_PYTHON.toString(), script.toString(),
+                "--jid", "probe." + OPENFIRE.server().domain(), "--secret", COMPONENT_SECRET,
+                "--host", OPENFIRE.server().host(), "--port", Integer.toString(COMPONENT_PORT),
+                "--server", OPENFIRE.server().domain()).redirectErrorStream(true).start();
+        String output = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(probe.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(probe.exitValue()).as(output).isZero();
+        assertThat(output).as(output).containsPattern("RESULT error (forbidden|feature-not-implemented)")
+                .doesNotContain("RESULT result");
+    }
+
+    private static int freeTcpPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
