@@ -49,27 +49,37 @@ class SintConformanceTest {
     void everyTestPassingOnPlainOpenfireAlsoPassesWithThePlugin() {
         SintOptions options = SintOptions.allExcept(DISABLED);
 
+        // Both servers stay up until the end, so that a test failing only with the plugin can be run again on
+        // each, in the same state: it counts as broken only if it fails twice with the plugin while passing
+        // again on plain Openfire. Some of SINT's PEP and group-chat tests miss notifications now and then on
+        // this server whether or not the plugin is there; the second plain run tells those apart.
         Path plainDirectory = SintBuild.freshRunDirectory("plain");
-        TimedResults plain;
-        try (OpenfireProcess server = start(plainDirectory, false)) {
-            plain = TimedResults.of(() -> SintRun.execute(server, options, plainDirectory));
-        }
-
         Path pluginDirectory = SintBuild.freshRunDirectory("with-plugin");
+        TimedResults plain;
         TimedResults withPlugin;
         Set<String> lost;
         TimedResults rerun = null;
-        try (OpenfireProcess server = start(pluginDirectory, true)) {
-            withPlugin = TimedResults.of(() -> SintRun.execute(server, options, pluginDirectory));
+        TimedResults control = null;
+        try (OpenfireProcess plainServer = start(plainDirectory, false);
+             OpenfireProcess pluginServer = start(pluginDirectory, true)) {
+            plain = TimedResults.of(() -> SintRun.execute(plainServer, options, plainDirectory));
+            withPlugin = TimedResults.of(() -> SintRun.execute(pluginServer, options, pluginDirectory));
             lost = difference(plain.results().passed(), withPlugin.results().passed());
             if (!lost.isEmpty()) {
                 Path rerunDirectory = SintBuild.freshRunDirectory("with-plugin-rerun");
-                rerun = TimedResults.of(() -> SintRun.execute(server, options.onlyThese(lost), rerunDirectory));
+                rerun = TimedResults.of(() -> SintRun.execute(pluginServer, options.onlyThese(lost), rerunDirectory));
+                Set<String> failedAgain = difference(lost, rerun.results().passed());
+                if (!failedAgain.isEmpty()) {
+                    Path controlDirectory = SintBuild.freshRunDirectory("plain-rerun");
+                    control = TimedResults.of(() -> SintRun.execute(plainServer, options.onlyThese(failedAgain),
+                            controlDirectory));
+                }
             }
         }
-        Set<String> broken = rerun == null ? Set.of() : difference(lost, rerun.results().passed());
+        Set<String> broken = control == null ? Set.of()
+                : intersection(difference(lost, rerun.results().passed()), control.results().passed());
 
-        summarize(plain, withPlugin, rerun, lost, broken);
+        summarize(plain, withPlugin, rerun, control, lost, broken);
 
         assertThat(plain.results().completed()).as("the run on plain Openfire completed: %s; see %s",
                 plain.results().detail(), plainDirectory).isTrue();
@@ -78,17 +88,21 @@ class SintConformanceTest {
         if (rerun != null) {
             assertThat(rerun.results().completed()).as("the re-run completed: %s", rerun.results().detail()).isTrue();
         }
+        if (control != null) {
+            assertThat(control.results().completed()).as("the plain re-run completed: %s", control.results().detail())
+                    .isTrue();
+        }
         assertThat(plain.results().passed()).as("SINT tests passing on plain Openfire; failures: %s",
                 plain.results().failed()).hasSizeGreaterThanOrEqualTo(MIN_PASSED);
         assertThat(withPlugin.results().passed()).as("SINT tests passing with the plugin; failures: %s",
                 withPlugin.results().failed()).hasSizeGreaterThanOrEqualTo(MIN_PASSED);
-        assertThat(broken).as("SINT tests that pass on plain Openfire but fail with the plugin, twice; why: %s",
+        assertThat(broken).as("SINT tests that fail twice with the plugin but pass twice on plain Openfire; why: %s",
                 rerun == null ? Map.of() : failuresOf(broken, rerun.results())).isEmpty();
     }
 
     /** Writes the table the README shows to target/sint-summary.txt, and prints it. */
-    private static void summarize(TimedResults plain, TimedResults withPlugin, TimedResults rerun, Set<String> lost,
-                                  Set<String> broken) {
+    private static void summarize(TimedResults plain, TimedResults withPlugin, TimedResults rerun,
+                                  TimedResults control, Set<String> lost, Set<String> broken) {
         SintSummary summary = new SintSummary("Smack Integration Test Framework " + SintBuild.sintVersion()
                 + " against the test Openfire, without and with the Tandem plugin")
                 .row("plain Openfire", plain.results(), plain.took())
@@ -98,7 +112,11 @@ class SintConformanceTest {
                     .note("re-run with the plugin: the " + lost.size() + " test(s) that passed only on plain Openfire, "
                             + lost);
         }
-        summary.note("passing on plain Openfire but failing with the plugin, also when re-run: "
+        if (control != null) {
+            summary.row("plain Openfire, re-run", control.results(), control.took())
+                    .note("re-run on plain Openfire: the tests that failed twice with the plugin");
+        }
+        summary.note("failing twice with the plugin but passing twice on plain Openfire: "
                         + (broken.isEmpty() ? "none" : broken))
                 .disabled(DISABLED);
         summary.writeTo(SintBuild.reportsDirectory().resolve("sint-summary.txt"));
@@ -112,6 +130,12 @@ class SintConformanceTest {
                 .property("register.inband", "true")
                 .build();
         return OpenfireProcess.start(runDirectory.resolve("openfire"), settings, HarnessPaths.pluginJar());
+    }
+
+    private static Set<String> intersection(Set<String> left, Set<String> right) {
+        Set<String> both = new TreeSet<>(left);
+        both.retainAll(right);
+        return both;
     }
 
     private static Set<String> difference(Set<String> all, Set<String> minus) {
