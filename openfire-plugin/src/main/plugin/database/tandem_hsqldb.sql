@@ -76,4 +76,15 @@ CREATE TABLE tdmDeliveryItem (
   CONSTRAINT tdmDeliveryItem_pk PRIMARY KEY (deliveryId, seq)
 );
 
-INSERT INTO ofVersion (name, version) VALUES ('tandem', 1);
+-- Which of the messages Openfire keeps offline (its ofOffline rows) the plugin has taken into the queue.
+-- The offline store is the source of truth: whatever is in ofOffline and not here is still to be taken,
+-- so a message stored just before a crash is taken after the restart. The key makes two servers sharing
+-- this database take each message once.
+CREATE TABLE tdmOfflineSeen (
+  username        VARCHAR(64)   NOT NULL,
+  messageID       BIGINT        NOT NULL,
+  seenAt          BIGINT        NOT NULL,
+  CONSTRAINT tdmOfflineSeen_pk PRIMARY KEY (username, messageID)
+);
+
+INSERT INTO ofVersion (name, version) VALUES ('tandem', 2);

@@ -1,6 +1,7 @@
 package im.tandem.openfire;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -31,6 +32,8 @@ import im.tandem.openfire.notify.VerificationStore;
 import im.tandem.openfire.notify.Verifier;
 import im.tandem.openfire.offline.DigestIntake;
 import im.tandem.openfire.offline.Intake;
+import im.tandem.openfire.offline.OfflineBacklog;
+import im.tandem.openfire.offline.OfflineScan;
 import im.tandem.openfire.offline.OfflineTrigger;
 import im.tandem.openfire.offline.PresenceWatcher;
 import im.tandem.openfire.offline.RosterContacts;
@@ -48,6 +51,8 @@ import im.tandem.openfire.storage.OpenfireDatabase;
 final class OfflineRelay {
     private final DeliveryWorker worker;
     private final Intake intake;
+    private final OfflineScan scan;
+    private final Duration rescan;
     private final OfflineTrigger trigger;
     private final PresenceWatcher presence;
     private final NotifyCommands commands;
@@ -80,8 +85,13 @@ final class OfflineRelay {
         worker = new DeliveryWorker(deliveries, rateLimiter, processor, delivery, clock,
                 DeliveryConfig.threads(properties));
         intake = new Intake(properties.integer(Intake.CAPACITY, Intake.DEFAULT_CAPACITY, 100, 1_000_000));
-        DigestIntake digests = new DigestIntake(settings, deliveries, new RosterContacts(), online, delivery, clock);
-        trigger = new OfflineTrigger(new TriggerRule(domain), intake, digests, clock);
+        DigestIntake digests = new DigestIntake(database, settings, deliveries, new RosterContacts(), online,
+                delivery, clock);
+        TriggerRule rule = new TriggerRule(domain);
+        scan = new OfflineScan(new OfflineBacklog(database), rule, digests, intake, clock);
+        rescan = Duration.ofSeconds(properties.integer(OfflineScan.RESCAN_SECONDS,
+                OfflineScan.DEFAULT_RESCAN_SECONDS, 10, 86_400));
+        trigger = new OfflineTrigger(rule, scan);
         presence = new PresenceWatcher(intake, digests);
         commands = new NotifyCommands(new CommandContext(settings, codes, deliveries, verifier, defaults, limits, sms,
                 intake::dropped, clock));
@@ -91,6 +101,8 @@ final class OfflineRelay {
         OfflineRelay relay = new OfflineRelay(server);
         relay.worker.start();
         OfflineMessageStrategy.addListener(relay.trigger);
+        // After the listener, so that no message falls between the first scan and the first report.
+        relay.scan.start(relay.rescan);
         PresenceEventDispatcher.addListener(relay.presence);
         relay.commands.register(server.getAdHocCommandHandler());
         return relay;
@@ -105,6 +117,7 @@ final class OfflineRelay {
         commands.unregister(server.getAdHocCommandHandler());
         PresenceEventDispatcher.removeListener(presence);
         OfflineMessageStrategy.removeListener(trigger);
+        scan.stop();
         intake.stop();
         worker.stop();
     }

@@ -2,6 +2,8 @@ package im.tandem.it.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -20,11 +22,15 @@ import im.tandem.client.notify.CommandOutcome;
 import im.tandem.client.notify.NotifyChannel;
 import im.tandem.client.notify.NotifySettingsClient;
 import im.tandem.client.notify.SettingsChange;
+import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireExtension;
 
 import jakarta.mail.internet.MimeMessage;
 
-/** The queue survives an SMTP outage and a SIGKILL of Openfire: nothing lost, nothing sent twice. */
+/**
+ * The queue survives an SMTP outage, a SIGKILL of Openfire and the plugin being away: nothing lost, nothing
+ * sent twice.
+ */
 class DeliveryRecoveryTest {
     static final MailServer MAIL = MailServer.start();
     static final SmtpProxy PROXY = SmtpProxy.to(MAIL);
@@ -35,7 +41,9 @@ class DeliveryRecoveryTest {
             .property("mail.smtp.port", Integer.toString(PROXY.port()))
             .property("admin.authorizedJIDs", "boss@localhost")
             .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw")
-            .user("boss", "boss-pw").build());
+            .user("erin", "erin-pw").user("boss", "boss-pw").build());
+    /** Openfire's plugin monitor scans every 5 s in development mode; unloading takes a scan or two. */
+    private static final Duration RELOAD_LIMIT = Duration.ofSeconds(40);
 
     @AfterAll
     static void stopServers() {
@@ -109,6 +117,51 @@ class DeliveryRecoveryTest {
         assertThat(ids).as("distinct delivery ids").hasSize(messages);
         assertThat(bodies).containsExactlyInAnyOrder("message 1", "message 2", "message 3", "message 4", "message 5");
         awaitQueue("email_sending", "0");
+    }
+
+    /**
+     * The plugin reads what to relay from Openfire's offline store, not from memory: a message Openfire stored
+     * while the plugin was not running (a crash between storing and queueing is the same case) is relayed
+     * once the plugin runs again.
+     */
+    @Test
+    void aMessageStoredWhileThePluginWasNotRunningIsRelayedWhenItRunsAgain() throws Exception {
+        OPENFIRE.server().befriend("erin", "bob");
+        Path log = OPENFIRE.server().home().logFile();
+        try (TandemClient bob = OPENFIRE.login("bob")) {
+            try (TandemClient erin = OPENFIRE.login("erin")) {
+                RelayServer.optInByEmail(erin, MAIL, "erin@example.test");
+            }
+            RelayServer.awaitOffline(bob, jid("erin"));
+            int unloads = occurrences(log, "Tandem plugin 0.1.0 unloaded");
+            OPENFIRE.server().home().uninstallPlugin();
+            awaitLog(log, "Tandem plugin 0.1.0 unloaded", unloads + 1);
+            bob.send(jid("erin"), "stored while the plugin was away");
+            Thread.sleep(RelayServer.HOLD_OFF.multipliedBy(2).toMillis());
+            assertThat(MAIL.receivedBy("erin@example.test")).as("only the code, while the plugin is away").hasSize(1);
+
+            int loads = occurrences(log, "Tandem plugin 0.1.0 loaded");
+            OPENFIRE.server().home().installPlugin(HarnessPaths.pluginJar());
+            awaitLog(log, "Tandem plugin 0.1.0 loaded", loads + 1);
+            MimeMessage digest = MAIL.awaitBy("erin@example.test", 2, RelayServer.WAIT).get(1);
+            assertThat(Mails.parts(digest, "text/plain").get(0)).contains("stored while the plugin was away");
+            Thread.sleep(Duration.ofSeconds(3).toMillis());
+            assertThat(MAIL.receivedBy("erin@example.test")).as("relayed once").hasSize(2);
+        }
+    }
+
+    private static int occurrences(Path log, String line) throws Exception {
+        return (int) Files.readAllLines(log).stream().filter(text -> text.contains(line)).count();
+    }
+
+    private static void awaitLog(Path log, String line, int count) throws Exception {
+        Instant deadline = Instant.now().plus(RELOAD_LIMIT);
+        while (occurrences(log, line) < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Openfire's log never said '" + line + "' " + count + " times");
+            }
+            Thread.sleep(250);
+        }
     }
 
     @Test

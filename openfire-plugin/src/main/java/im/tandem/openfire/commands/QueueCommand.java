@@ -48,7 +48,7 @@ final class QueueCommand extends ReportCommand {
         Forms.text(form, "depth", "Waiting or being sent", Long.toString(depth));
         Forms.text(form, "oldest_due", "Longest-waiting delivery was due at (UTC)",
                 context.deliveries().oldestWaitingDue().map(Object::toString).orElse(""));
-        Forms.text(form, "intake_dropped", "Offline messages not taken since start (intake queue full)",
+        Forms.text(form, "intake_dropped", "Intake events dropped since start (queue full; stored messages are taken by the next scan)",
                 Long.toString(context.intakeDropped().getAsLong()));
     }
 }

@@ -23,10 +23,8 @@ import im.tandem.openfire.storage.Sql;
  * No SELECT ... FOR UPDATE, whose behaviour differs between HSQLDB, PostgreSQL and MySQL.
  */
 public final class DeliveryStore {
-    /** Integrity constraint violation (SQLSTATE class 23): another server opened the same digest first. */
-    private static final String INTEGRITY_VIOLATION = "23";
     /** Opening a digest races at most with the other servers of a cluster; three tries settle it. */
-    private static final int OPEN_TRIES = 3;
+    public static final int OPEN_TRIES = 3;
 
     private static final String COLUMNS = "id, username, channel, kind, state, destination, subject, body, itemCount,"
             + " dueAt, attempts, lastError, createdAt";
@@ -50,17 +48,8 @@ public final class DeliveryStore {
      */
     public String addToDigest(String username, Channel channel, DigestItem item, Instant dueAt, boolean batch,
             Instant now) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Sql.inTransaction(database, connection -> addToDigest(connection, username, channel, item,
-                        dueAt, batch, now));
-            } catch (SQLException e) {
-                boolean lostRace = e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION);
-                if (!lostRace || attempt >= OPEN_TRIES) {
-                    throw e;
-                }
-            }
-        }
+        return Sql.inTransactionRetryingConflicts(database, OPEN_TRIES,
+                connection -> addToDigest(connection, username, channel, item, dueAt, batch, now));
     }
 
     /** Queues a one-time code, due at once. Returns its id. */
@@ -229,7 +218,11 @@ public final class DeliveryStore {
     private record StateCount(String channel, String state, long count) {
     }
 
-    private static String addToDigest(Connection connection, String username, Channel channel, DigestItem item,
+    /**
+     * As {@link #addToDigest(String, Channel, DigestItem, Instant, boolean, Instant)}, inside the caller's
+     * transaction, which must be retried on a unique-key conflict (another server opened the digest first).
+     */
+    public static String addToDigest(Connection connection, String username, Channel channel, DigestItem item,
             Instant dueAt, boolean batch, Instant now) throws SQLException {
         String openKey = username + "|" + channel.id();
         if (batch) {

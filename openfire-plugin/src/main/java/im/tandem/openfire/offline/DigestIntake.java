@@ -3,6 +3,8 @@ package im.tandem.openfire.offline;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -14,13 +16,18 @@ import im.tandem.openfire.delivery.OnlineCheck;
 import im.tandem.openfire.notify.Channel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.SettingsStore;
+import im.tandem.openfire.storage.ConnectionSource;
+import im.tandem.openfire.storage.Sql;
 
 /**
- * Turns a stored offline message into queued deliveries, one per channel the user has on: into the open
- * digest while batching, else a new one due when the hold-off (and any quiet hours) end. Messages from
- * non-contacts do not go by SMS unless the user allows it. Runs on the intake thread.
+ * Takes a message from Openfire's offline store into the queue, one delivery per channel the user has on:
+ * into the open digest while batching, else a new one due when the hold-off (and any quiet hours) end.
+ * Messages from non-contacts do not go by SMS unless the user allows it. The message is marked taken in
+ * the same transaction that queues it, so it is queued exactly once even across a crash or a cluster.
+ * Runs on the intake thread.
  */
 public final class DigestIntake {
+    private final ConnectionSource database;
     private final SettingsStore settings;
     private final DeliveryStore deliveries;
     private final Contacts contacts;
@@ -28,8 +35,9 @@ public final class DigestIntake {
     private final Supplier<DeliveryConfig> config;
     private final Clock clock;
 
-    public DigestIntake(SettingsStore settings, DeliveryStore deliveries, Contacts contacts, OnlineCheck online,
-            Supplier<DeliveryConfig> config, Clock clock) {
+    public DigestIntake(ConnectionSource database, SettingsStore settings, DeliveryStore deliveries,
+            Contacts contacts, OnlineCheck online, Supplier<DeliveryConfig> config, Clock clock) {
+        this.database = database;
         this.settings = settings;
         this.deliveries = deliveries;
         this.contacts = contacts;
@@ -38,20 +46,38 @@ public final class DigestIntake {
         this.clock = clock;
     }
 
-    public void handle(StoredMessage message) throws SQLException {
+    /**
+     * Takes the row; {@code message} is what of it may be relayed, empty when nothing may (a receipt, a
+     * group chat message, a stanza that does not parse): such a row is only marked taken.
+     */
+    public void take(OfflineRow row, Optional<StoredMessage> message) throws SQLException {
+        List<Queued> queued = message.isPresent() ? plan(message.get()) : List.of();
+        Instant now = clock.instant();
+        Sql.inTransactionRetryingConflicts(database, DeliveryStore.OPEN_TRIES, connection -> {
+            if (OfflineBacklog.markTaken(connection, row, now)) {
+                for (Queued delivery : queued) {
+                    DeliveryStore.addToDigest(connection, row.username(), delivery.channel(), delivery.item(),
+                            delivery.dueAt(), delivery.batch(), now);
+                }
+            }
+            return null;
+        });
+    }
+
+    private List<Queued> plan(StoredMessage message) throws SQLException {
         DeliveryConfig current = config.get();
         if (!current.enabled()) {
-            return;
+            return List.of();
         }
         Optional<NotifySettings> found = settings.find(message.username());
         if (found.isEmpty() || online.isOnline(message.username())) {
-            return;
+            return List.of();
         }
         NotifySettings user = found.get();
         DigestItem item = new DigestItem(message.sender(), DigestComposer.excerpt(message.body(),
                 current.excerptChars()), message.storedAt());
-        Instant now = clock.instant();
         Instant due = user.deliverableFrom(message.storedAt());
+        List<Queued> queued = new ArrayList<>();
         for (Channel channel : Channel.values()) {
             if (!user.active(channel)) {
                 continue;
@@ -60,12 +86,17 @@ public final class DigestIntake {
                     && !contacts.isContact(message.username(), message.sender())) {
                 continue;
             }
-            deliveries.addToDigest(message.username(), channel, item, due, user.digest(), now);
+            queued.add(new Queued(channel, item, due, user.digest()));
         }
+        return queued;
     }
 
     /** The user came online: what was waiting for them is no longer needed. */
     public int userOnline(String username) throws SQLException {
         return deliveries.cancelWaitingDigests(username, "the user came online", clock.instant());
+    }
+
+    /** One delivery to queue for the message. */
+    private record Queued(Channel channel, DigestItem item, Instant dueAt, boolean batch) {
     }
 }

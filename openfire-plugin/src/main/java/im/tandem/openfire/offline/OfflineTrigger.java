@@ -1,7 +1,5 @@
 package im.tandem.openfire.offline;
 
-import java.time.Clock;
-
 import org.jivesoftware.openfire.OfflineMessage;
 import org.jivesoftware.openfire.OfflineMessageListener;
 import org.slf4j.Logger;
@@ -9,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.xmpp.packet.Message;
 
 /**
- * Hears about every message Openfire stores offline, on Openfire's packet thread: it only copies what it
- * needs and queues it for the intake thread.
+ * Hears about every message Openfire stores offline, on Openfire's packet thread, and only asks for a scan
+ * of the offline store when the message could be relayed. Openfire has written the message to its store
+ * before it calls its listeners, so nothing of the message needs to be kept here.
  *
  * <p>Openfire 4.7 changed the callback from {@code messageStored(Message)} to
  * {@code messageStored(OfflineMessage)}; a listener with only the old method makes newer servers throw
@@ -23,15 +22,11 @@ public final class OfflineTrigger implements OfflineMessageListener {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineTrigger.class);
 
     private final TriggerRule rule;
-    private final Intake intake;
-    private final DigestIntake digests;
-    private final Clock clock;
+    private final OfflineScan scan;
 
-    public OfflineTrigger(TriggerRule rule, Intake intake, DigestIntake digests, Clock clock) {
+    public OfflineTrigger(TriggerRule rule, OfflineScan scan) {
         this.rule = rule;
-        this.intake = intake;
-        this.digests = digests;
-        this.clock = clock;
+        this.scan = scan;
     }
 
     /** Openfire 4.2 to 4.6. */
@@ -53,8 +48,9 @@ public final class OfflineTrigger implements OfflineMessageListener {
 
     private void take(Message message) {
         try {
-            rule.accept(message, clock.instant()).ifPresent(stored -> intake.offer(
-                    "a message for " + stored.username(), () -> digests.handle(stored)));
+            if (rule.relayable(message)) {
+                scan.request();
+            }
         } catch (RuntimeException e) {
             // Never let an exception reach Openfire's routing of someone else's message.
             LOG.warn("Could not take an offline message for extension delivery: {}", e.toString());

@@ -19,20 +19,26 @@ public final class TriggerRule {
         this.domain = domain;
     }
 
-    public Optional<StoredMessage> accept(Message message, Instant now) {
+    /** What of the message may be relayed, if anything; {@code storedAt} is when Openfire stored it. */
+    public Optional<StoredMessage> accept(Message message, Instant storedAt) {
+        if (!relayable(message)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredMessage(message.getTo().getNode(), message.getFrom().toBareJID(),
+                message.getBody(), storedAt));
+    }
+
+    public boolean relayable(Message message) {
         Message.Type type = message.getType();
         if (type != Message.Type.chat && type != Message.Type.normal) {
-            return Optional.empty();
+            return false;
         }
         String body = message.getBody();
         JID to = message.getTo();
         JID from = message.getFrom();
         if (body == null || body.isBlank() || to == null || from == null) {
-            return Optional.empty();
+            return false;
         }
-        if (to.getNode() == null || !domain.equals(to.getDomain()) || from.getNode() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredMessage(to.getNode(), from.toBareJID(), body, now));
+        return to.getNode() != null && domain.equals(to.getDomain()) && from.getNode() != null;
     }
 }

@@ -42,6 +42,29 @@ public final class Sql {
         }
     }
 
+    /**
+     * As {@link #inTransaction}, run again from the start when it fails on a unique key another server (or
+     * thread) took first, up to {@code tries} times in all. The work must re-read what it depends on, so that
+     * a retry sees the winner's row.
+     */
+    public static <T> T inTransactionRetryingConflicts(ConnectionSource database, int tries, Work<T> work)
+            throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(database, work);
+            } catch (SQLException e) {
+                if (!isConflict(e) || attempt >= tries) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Integrity constraint violation: SQLSTATE class 23 in HSQLDB, PostgreSQL and MySQL alike. */
+    private static boolean isConflict(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
     /** Runs one statement outside any explicit transaction. */
     public static <T> T once(ConnectionSource database, Work<T> work) throws SQLException {
         try (Connection connection = database.open()) {

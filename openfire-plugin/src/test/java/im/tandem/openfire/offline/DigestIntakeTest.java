@@ -6,9 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,7 @@ import im.tandem.openfire.delivery.Backoff;
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryConfig;
 import im.tandem.openfire.delivery.DeliveryStore;
+import im.tandem.openfire.delivery.DigestItem;
 import im.tandem.openfire.notify.Channel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
@@ -31,24 +38,85 @@ class DigestIntakeTest {
     private final Set<String> online = new HashSet<>();
     private SettingsStore settings;
     private DeliveryStore deliveries;
+    private TestDatabase database;
     private DigestIntake intake;
     private boolean enabled = true;
+    private long nextMessageId = 1;
 
     @BeforeEach
     void setUp() throws Exception {
-        TestDatabase database = TestDatabase.create();
+        database = TestDatabase.create();
         settings = new SettingsStore(database, clock);
         deliveries = new DeliveryStore(database);
-        intake = new DigestIntake(settings, deliveries, (user, sender) -> sender.equals("bob@example.org"),
+        intake = newIntake();
+    }
+
+    /** A second intake on the same database stands for another server of a cluster. */
+    private DigestIntake newIntake() {
+        return new DigestIntake(database, settings, deliveries, (user, sender) -> sender.equals("bob@example.org"),
                 online::contains, () -> new DeliveryConfig(enabled, Duration.ofSeconds(1), 10, Duration.ofSeconds(30),
                         new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1), 5, 20, 160, "", Duration.ofDays(1)),
                 clock);
     }
 
     @Test
+    void aMessageTakenTwiceIsQueuedOnce() throws Exception {
+        settings.save(alice(true, Optional.empty()));
+        StoredMessage message = new StoredMessage("alice", "bob@example.org", "hi", T0);
+        OfflineRow row = row(message);
+        intake.take(row, Optional.of(message));
+        newIntake().take(row, Optional.of(message));
+        assertThat(deliveries.unfinished("alice")).hasSize(2).allSatisfy(delivery ->
+                assertThat(delivery.itemCount()).isEqualTo(1));
+    }
+
+    @Test
+    void twoServersTakingTheSameMessagesAtOnceQueueEachOnce() throws Exception {
+        settings.save(alice(true, Optional.empty()));
+        List<StoredMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            messages.add(new StoredMessage("alice", "bob@example.org", "message " + i, T0.plusMillis(i)));
+        }
+        List<OfflineRow> rows = messages.stream().map(this::row).toList();
+        ExecutorService servers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> done = servers.invokeAll(List.of(takeAll(newIntake(), rows, messages),
+                    takeAll(newIntake(), rows, messages)));
+            for (Future<Object> server : done) {
+                server.get();
+            }
+        } finally {
+            servers.shutdown();
+        }
+        for (Delivery delivery : deliveries.unfinished("alice")) {
+            assertThat(deliveries.items(delivery.id(), 100)).extracting(DigestItem::excerpt)
+                    .as(delivery.channel() + " digest").containsExactlyElementsOf(
+                            messages.stream().map(StoredMessage::body).toList());
+        }
+        assertThat(deliveries.unfinished("alice")).hasSize(2);
+    }
+
+    private static Callable<Object> takeAll(DigestIntake server, List<OfflineRow> rows, List<StoredMessage> messages) {
+        return () -> {
+            for (int i = 0; i < rows.size(); i++) {
+                server.take(rows.get(i), Optional.of(messages.get(i)));
+            }
+            return null;
+        };
+    }
+
+    private void handle(StoredMessage message) throws Exception {
+        intake.take(row(message), Optional.of(message));
+    }
+
+    private OfflineRow row(StoredMessage message) {
+        return new OfflineRow(message.username(), nextMessageId++, message.storedAt(), "<message/>");
+    }
+
+    @Test
     void aMessageIsQueuedOnEveryActiveChannelDueAfterTheHoldOff() throws Exception {
         settings.save(alice(true, Optional.empty()));
-        intake.handle(new StoredMessage("alice", "bob@example.org", "a long first line that is cut\nsecond", T0));
+        handle(new StoredMessage("alice", "bob@example.org", "a long first line that is cut\nsecond", T0));
         assertThat(deliveries.unfinished("alice")).extracting(Delivery::channel)
                 .containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS);
         assertThat(deliveries.unfinished("alice")).allSatisfy(delivery ->
@@ -60,38 +128,38 @@ class DigestIntakeTest {
     @Test
     void strangersDoNotCostAnSmsUnlessTheUserAllowsIt() throws Exception {
         settings.save(alice(false, Optional.empty()));
-        intake.handle(new StoredMessage("alice", "spam@elsewhere.net", "buy", T0));
+        handle(new StoredMessage("alice", "spam@elsewhere.net", "buy", T0));
         assertThat(deliveries.unfinished("alice")).extracting(Delivery::channel).containsExactly(Channel.EMAIL);
         settings.save(alice(true, Optional.empty()));
-        intake.handle(new StoredMessage("alice", "spam@elsewhere.net", "buy now", T0));
+        handle(new StoredMessage("alice", "spam@elsewhere.net", "buy now", T0));
         assertThat(deliveries.unfinished("alice")).extracting(Delivery::channel).contains(Channel.SMS);
     }
 
     @Test
     void quietHoursMoveTheDueTimeToTheirEnd() throws Exception {
         settings.save(alice(true, Optional.of(new QuietHours(LocalTime.of(9, 0), LocalTime.of(12, 0)))));
-        intake.handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
+        handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
         assertThat(deliveries.unfinished("alice")).allSatisfy(delivery ->
                 assertThat(delivery.dueAt()).isEqualTo(Instant.parse("2024-05-01T12:00:00Z")));
     }
 
     @Test
     void nothingIsQueuedForUsersWithoutSettingsOnlineUsersOrWhenDisabled() throws Exception {
-        intake.handle(new StoredMessage("nobody", "bob@example.org", "hi", T0));
+        handle(new StoredMessage("nobody", "bob@example.org", "hi", T0));
         assertThat(deliveries.unfinished("nobody")).isEmpty();
         settings.save(alice(true, Optional.empty()));
         online.add("alice");
-        intake.handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
+        handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
         online.clear();
         enabled = false;
-        intake.handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
+        handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
         assertThat(deliveries.unfinished("alice")).isEmpty();
     }
 
     @Test
     void comingOnlineCancelsWhatWasWaiting() throws Exception {
         settings.save(alice(true, Optional.empty()));
-        intake.handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
+        handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
         assertThat(intake.userOnline("alice")).isEqualTo(2);
         assertThat(deliveries.unfinished("alice")).isEmpty();
     }

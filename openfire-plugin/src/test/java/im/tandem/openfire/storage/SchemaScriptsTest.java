@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,9 +16,14 @@ import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.testing.TestDatabase;
 
-/** The plugin's three schema scripts define the same tables, and the HSQLDB one runs as Openfire runs it. */
+/**
+ * The plugin's three schema scripts define the same tables, the HSQLDB one runs as Openfire runs it, and the
+ * upgrade scripts take a database of the previous version to the same tables.
+ */
 class SchemaScriptsTest {
     private static final List<String> DATABASES = List.of("hsqldb", "postgresql", "mysql");
+    /** The schema version plugin.xml declares; upgrade/VERSION/ holds the scripts from the one before. */
+    private static final int VERSION = 2;
 
     @Test
     void everyDatabaseGetsTheSameTablesColumnsAndIndexes() throws Exception {
@@ -29,19 +36,55 @@ class SchemaScriptsTest {
     @Test
     void theScriptsFollowTheRulesOfOpenfiresScriptRunner() throws Exception {
         for (String database : DATABASES) {
-            for (String line : Files.readAllLines(script(database))) {
-                String trimmed = line.trim();
-                if (!trimmed.startsWith("--")) {
-                    assertThat(trimmed).as("SQL lines carry no trailing comment (%s)", database).doesNotContain("--");
-                } else {
-                    assertThat(trimmed).as("comments never end a statement (%s)", database).doesNotEndWith(";");
+            for (Path file : List.of(script(database), upgrade(database))) {
+                for (String line : Files.readAllLines(file)) {
+                    String trimmed = line.trim();
+                    if (!trimmed.startsWith("--")) {
+                        assertThat(trimmed).as("SQL lines carry no trailing comment (%s)", file).doesNotContain("--");
+                    } else {
+                        assertThat(trimmed).as("comments never end a statement (%s)", file).doesNotEndWith(";");
+                    }
                 }
+                // Maven filters src/main/plugin: these would be replaced at build time.
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("${").doesNotContain("@");
             }
             assertThat(Files.readString(script(database)))
-                    .as("the script registers its version (%s)", database)
-                    .contains("INSERT INTO ofVersion (name, version) VALUES ('tandem', 1);")
-                    // Maven filters src/main/plugin: these would be replaced at build time.
-                    .doesNotContain("${").doesNotContain("@");
+                    .as("the script registers the version plugin.xml names (%s)", database)
+                    .contains("INSERT INTO ofVersion (name, version) VALUES ('tandem', " + VERSION + ");");
+            assertThat(Files.readString(upgrade(database)))
+                    .as("the upgrade records its version (%s)", database)
+                    .contains("UPDATE ofVersion SET version = " + VERSION + " WHERE name = 'tandem';");
+        }
+        assertThat(Files.readString(TestDatabase.SCRIPTS.resolveSibling("plugin.xml")))
+                .contains("<databaseVersion>" + VERSION + "</databaseVersion>");
+    }
+
+    @Test
+    void everyTableTheUpgradeCreatesIsCreatedTheSameWayOnAFreshInstall() throws Exception {
+        for (String database : DATABASES) {
+            List<String> install = TestDatabase.statements(script(database));
+            for (String statement : TestDatabase.statements(upgrade(database))) {
+                if (statement.startsWith("CREATE")) {
+                    assertThat(install).as(database).contains(statement);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theUpgradeTakesASchemaOneDatabaseToSchemaTwoAndCountsWaitingMessagesAsTaken() throws Exception {
+        TestDatabase database = TestDatabase.create();
+        try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+            // Schema 1 is schema 2 without the table the upgrade adds.
+            statement.execute("DROP TABLE tdmOfflineSeen");
+            statement.execute("UPDATE ofVersion SET version = 1 WHERE name = 'tandem'");
+            database.storeOffline("alice", 41, Instant.EPOCH, "<message/>");
+            for (String sql : TestDatabase.statements(upgrade("hsqldb"))) {
+                statement.execute(sql);
+            }
+            assertThat(Sql.count(connection, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(VERSION);
+            assertThat(Sql.count(connection, "SELECT messageID FROM tdmOfflineSeen WHERE username = 'alice'"))
+                    .isEqualTo(41);
         }
     }
 
@@ -56,14 +99,18 @@ class SchemaScriptsTest {
                 }
             }
             assertThat(tables).containsOnlyKeys("TDMDELIVERY", "TDMDELIVERYITEM", "TDMNOTIFYCODE",
-                    "TDMNOTIFYSETTINGS", "TDMRATEEVENT");
-            assertThat(Sql.count(connection, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(1);
+                    "TDMNOTIFYSETTINGS", "TDMOFFLINESEEN", "TDMRATEEVENT");
+            assertThat(Sql.count(connection, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(VERSION);
         }
     }
 
     /** The script's statements with engine-specific table options removed. */
     private static String normalized(String database) throws Exception {
         return String.join("\n", TestDatabase.statements(script(database))).replace(" ENGINE=InnoDB", "");
+    }
+
+    private static Path upgrade(String database) {
+        return TestDatabase.SCRIPTS.resolve("upgrade/" + VERSION + "/tandem_" + database + ".sql");
     }
 
     private static Path script(String database) {

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,14 +30,40 @@ public final class TestDatabase implements ConnectionSource {
     public static TestDatabase create() throws SQLException, IOException {
         TestDatabase database = new TestDatabase();
         try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
-            // Openfire's own table, which the script registers its version in.
+            // Openfire's own tables that the plugin uses: the script registers its version in the first,
+            // the offline relay reads the second.
             statement.execute("CREATE TABLE ofVersion (name VARCHAR(50) NOT NULL, version INTEGER NOT NULL,"
                     + " CONSTRAINT ofVersion_pk PRIMARY KEY (name))");
+            statement.execute("CREATE TABLE ofOffline (username VARCHAR(64) NOT NULL, messageID BIGINT NOT NULL,"
+                    + " creationDate CHAR(15) NOT NULL, messageSize INTEGER NOT NULL, stanza LONGVARCHAR NOT NULL,"
+                    + " CONSTRAINT ofOffline_pk PRIMARY KEY (username, messageID))");
             for (String sql : statements(SCRIPTS.resolve("tandem_hsqldb.sql"))) {
                 statement.execute(sql);
             }
         }
         return database;
+    }
+
+    /** Stores a message offline the way Openfire does: creationDate is zero-padded epoch milliseconds. */
+    public void storeOffline(String username, long messageId, Instant storedAt, String stanza) throws SQLException {
+        try (Connection connection = open(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ofOffline (username, messageID, creationDate, messageSize, stanza) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, username);
+            insert.setLong(2, messageId);
+            insert.setString(3, String.format("%015d", storedAt.toEpochMilli()));
+            insert.setInt(4, stanza.length());
+            insert.setString(5, stanza);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Openfire hands the user's offline messages over at login and deletes them. */
+    public void handOver(String username) throws SQLException {
+        try (Connection connection = open(); PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM ofOffline WHERE username = ?")) {
+            delete.setString(1, username);
+            delete.executeUpdate();
+        }
     }
 
     @Override
