@@ -6,7 +6,8 @@
 -- Times are epoch milliseconds (BIGINT); flags are INTEGER 0 or 1. The same tables, columns and indexes
 -- exist in tandem_hsqldb.sql and tandem_postgresql.sql (SchemaScriptsTest compares them).
 
--- A user's choices for extension delivery. Only verified addresses are ever stored here.
+-- A user's choices for extension delivery. Only verified addresses are ever stored here. awaySeconds: also
+-- relay messages that arrive when every device has been away that long; 0 for only when offline.
 CREATE TABLE tdmNotifySettings (
   username        VARCHAR(64)   NOT NULL,
   email           VARCHAR(254),
@@ -18,6 +19,7 @@ CREATE TABLE tdmNotifySettings (
   quietEnd        VARCHAR(5),
   timeZone        VARCHAR(64)   NOT NULL,
   smsNonContacts  INTEGER       NOT NULL,
+  awaySeconds     INTEGER       DEFAULT 0 NOT NULL,
   updatedAt       BIGINT        NOT NULL,
   CONSTRAINT tdmNotifySettings_pk PRIMARY KEY (username)
 ) ENGINE=InnoDB;

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.jivesoftware.openfire.OfflineMessageStrategy;
 import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.openfire.user.PresenceEventDispatcher;
 
 import im.tandem.openfire.commands.CommandContext;
@@ -30,6 +31,8 @@ import im.tandem.openfire.notify.SettingsStore;
 import im.tandem.openfire.notify.UserDefaults;
 import im.tandem.openfire.notify.VerificationStore;
 import im.tandem.openfire.notify.Verifier;
+import im.tandem.openfire.offline.AwayTracker;
+import im.tandem.openfire.offline.AwayTrigger;
 import im.tandem.openfire.offline.DigestIntake;
 import im.tandem.openfire.offline.Intake;
 import im.tandem.openfire.offline.OfflineBacklog;
@@ -54,6 +57,7 @@ final class OfflineRelay {
     private final OfflineScan scan;
     private final Duration rescan;
     private final OfflineTrigger trigger;
+    private final AwayTrigger awayTrigger;
     private final PresenceWatcher presence;
     private final NotifyCommands commands;
     private final DeliveryStore deliveries;
@@ -92,7 +96,9 @@ final class OfflineRelay {
         rescan = Duration.ofSeconds(properties.integer(OfflineScan.RESCAN_SECONDS,
                 OfflineScan.DEFAULT_RESCAN_SECONDS, 10, 86_400));
         trigger = new OfflineTrigger(rule, scan);
-        presence = new PresenceWatcher(intake, digests);
+        AwayTracker away = new AwayTracker(clock);
+        awayTrigger = new AwayTrigger(rule, away, intake, digests, clock);
+        presence = new PresenceWatcher(intake, digests, away);
         commands = new NotifyCommands(new CommandContext(settings, codes, deliveries, verifier, defaults, limits, sms,
                 intake::dropped, clock));
     }
@@ -104,6 +110,7 @@ final class OfflineRelay {
         // After the listener, so that no message falls between the first scan and the first report.
         relay.scan.start(relay.rescan);
         PresenceEventDispatcher.addListener(relay.presence);
+        InterceptorManager.getInstance().addInterceptor(relay.awayTrigger);
         relay.commands.register(server.getAdHocCommandHandler());
         return relay;
     }
@@ -115,6 +122,7 @@ final class OfflineRelay {
 
     void stop(XMPPServer server) {
         commands.unregister(server.getAdHocCommandHandler());
+        InterceptorManager.getInstance().removeInterceptor(awayTrigger);
         PresenceEventDispatcher.removeListener(presence);
         OfflineMessageStrategy.removeListener(trigger);
         scan.stop();

@@ -119,12 +119,12 @@ final class DirectSinkLoad {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress("noreply@localhost"));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        message.setSubject("1 new message for bench@localhost while you were offline", "UTF-8");
+        message.setSubject("1 new message for bench@localhost while you were away", "UTF-8");
         MimeBodyPart text = new MimeBodyPart();
-        text.setText("bench@localhost wrote while you were offline:\n\n  the build is green again, see you at ten\n",
+        text.setText("bench@localhost wrote while you were away:\n\n  the build is green again, see you at ten\n",
                 "UTF-8");
         MimeBodyPart html = new MimeBodyPart();
-        html.setContent("<p>bench@localhost wrote while you were offline:</p><ul><li>the build is green again, see"
+        html.setContent("<p>bench@localhost wrote while you were away:</p><ul><li>the build is green again, see"
                 + " you at ten</li></ul>", "text/html; charset=UTF-8");
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);

@@ -46,7 +46,7 @@ class ChatNotifyTest {
                 alice.await("connected ");
                 alice.type("/notify");
                 assertThat(alice.await("notify ")).isEqualTo("notify status email=- phone=- channels=- holdoff="
-                        + RelayServer.HOLD_OFF.toSeconds() + "s digest=on quiet=- zone=UTC strangers=off waiting=0");
+                        + RelayServer.HOLD_OFF.toSeconds() + "s digest=on quiet=- zone=UTC strangers=off waiting=0 away=-");
 
                 alice.type("/notify email " + address);
                 assertThat(alice.await("notify ")).isEqualTo("notify ok A 6-digit code is on its way to " + address
@@ -64,10 +64,12 @@ class ChatNotifyTest {
                 assertThat(alice.await("notify ")).isEqualTo("notify ok Saved.");
                 alice.type("/notify channels none");
                 assertThat(alice.await("notify ")).isEqualTo("notify ok Saved.");
+                alice.type("/notify away 10m");
+                assertThat(alice.await("notify ")).isEqualTo("notify ok Saved.");
                 alice.type("/notify");
                 assertThat(alice.await("notify ")).isEqualTo("notify status email=" + address + " phone=- channels=-"
                         + " holdoff=" + RelayServer.HOLD_OFF.toSeconds() + "s digest=off quiet=22:00-07:00"
-                        + " zone=Europe/Berlin strangers=off waiting=0");
+                        + " zone=Europe/Berlin strangers=off waiting=0 away=600s");
 
                 alice.type("/notify sms 0151 1234567");
                 assertThat(alice.await("notify ")).isEqualTo("notify refused address: '0151 1234567' needs the"

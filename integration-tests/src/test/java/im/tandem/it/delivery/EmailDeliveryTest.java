@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jivesoftware.smack.packet.Presence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +34,7 @@ class EmailDeliveryTest {
     @RegisterExtension
     static final OpenfireExtension OPENFIRE = new OpenfireExtension(RelayServer.settings(MAIL)
             .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw")
-            .build());
+            .user("erin", "erin-pw").build());
 
     @AfterAll
     static void stopMail() {
@@ -57,7 +58,7 @@ class EmailDeliveryTest {
 
             List<MimeMessage> mails = MAIL.awaitBy("alice@example.test", 2, RelayServer.WAIT);
             MimeMessage digest = mails.get(1);
-            assertThat(digest.getSubject()).isEqualTo("3 new messages for alice@localhost while you were offline");
+            assertThat(digest.getSubject()).isEqualTo("3 new messages for alice@localhost while you were away");
             String text = Mails.parts(digest, "text/plain").get(0);
             assertThat(text).contains("bob@localhost", "first <line> & more", "are you there?", "call me")
                     .doesNotContain("second line of the first message");
@@ -96,6 +97,56 @@ class EmailDeliveryTest {
             }
             assertThat(MAIL.receivedBy("carol@example.test")).as("only the verification code").hasSize(1);
         }
+    }
+
+    /**
+     * A user who chose it is also reached while every device of theirs has been away long enough: the message
+     * reaches the device and, after the hold-off, the inbox; coming back within the hold-off cancels the email,
+     * and being away for less than the chosen time relays nothing.
+     */
+    @Test
+    void aUserAwayLongEnoughIsReachedByEmailUnlessTheyComeBackWithinTheHoldOff() throws Exception {
+        OPENFIRE.server().befriend("erin", "bob");
+        Duration awayFor = Duration.ofSeconds(1);
+        BlockingQueue<IncomingMessage> inbox = new LinkedBlockingQueue<>();
+        try (TandemClient bob = OPENFIRE.login("bob");
+                TandemClient erin = TandemClient.connect(OPENFIRE.account("erin", "erin-pw").build(),
+                        client -> client.onMessage(inbox::add))) {
+            RelayServer.optInByEmail(erin, MAIL, "erin@example.test");
+            NotifySettingsClient settings = new NotifySettingsClient(erin.connection());
+            assertThat(settings.update(new SettingsChange().whenAway(awayFor)).errors()).isEmpty();
+            assertThat(settings.status().field("away")).isEqualTo("1");
+
+            show(erin, Presence.Mode.away);
+            Thread.sleep(awayFor.plusMillis(500).toMillis());
+            bob.send(jid("erin"), "are you at your desk?");
+            assertThat(inbox.poll(RelayServer.WAIT.toSeconds(), TimeUnit.SECONDS).body())
+                    .as("the away device still gets it").isEqualTo("are you at your desk?");
+            MimeMessage digest = MAIL.awaitBy("erin@example.test", 2, RelayServer.WAIT).get(1);
+            assertThat(Mails.parts(digest, "text/plain").get(0)).contains("bob@localhost", "are you at your desk?");
+
+            bob.send(jid("erin"), "never mind");
+            assertThat(inbox.poll(RelayServer.WAIT.toSeconds(), TimeUnit.SECONDS).body()).isEqualTo("never mind");
+            show(erin, Presence.Mode.available);
+            Thread.sleep(RelayServer.HOLD_OFF.multipliedBy(2).toMillis());
+            assertThat(MAIL.receivedBy("erin@example.test")).as("back within the hold-off: no second email")
+                    .hasSize(2);
+
+            assertThat(settings.update(new SettingsChange().whenAway(Duration.ofMinutes(10))).errors()).isEmpty();
+            show(erin, Presence.Mode.xa);
+            Thread.sleep(awayFor.plusMillis(500).toMillis());
+            bob.send(jid("erin"), "just went away");
+            assertThat(inbox.poll(RelayServer.WAIT.toSeconds(), TimeUnit.SECONDS).body()).isEqualTo("just went away");
+            Thread.sleep(RelayServer.HOLD_OFF.multipliedBy(2).toMillis());
+            assertThat(MAIL.receivedBy("erin@example.test")).as("away for less than ten minutes: nothing relayed")
+                    .hasSize(2);
+            assertThat(settings.status().field("waiting")).isEqualTo("0");
+        }
+    }
+
+    private static void show(TandemClient client, Presence.Mode mode) throws Exception {
+        client.connection().sendStanza(client.connection().getStanzaFactory().buildPresenceStanza()
+                .ofType(Presence.Type.available).setMode(mode).build());
     }
 
     @Test

@@ -29,6 +29,9 @@ final class SettingsForm {
     static final String QUIET_END = "quiet_end";
     static final String TIME_ZONE = "timezone";
     static final String SMS_NON_CONTACTS = "sms_non_contacts";
+    static final String AWAY = "away";
+    /** A day: "away" longer than that is offline in all but name, which the offline relay already covers. */
+    static final Duration MAX_AWAY = Duration.ofDays(1);
 
     private SettingsForm() {
     }
@@ -49,13 +52,16 @@ final class SettingsForm {
         Forms.text(form, TIME_ZONE, "Your time zone (such as Europe/Berlin)", current.zone().getId());
         Forms.flag(form, SMS_NON_CONTACTS, "Also send SMS for messages from people not in my contacts",
                 current.smsFromNonContacts());
+        Forms.text(form, AWAY, "Also when all my devices have been away this many seconds (0: only when offline; at"
+                + " most " + MAX_AWAY.toSeconds() + ")", Long.toString(current.whenAway().map(Duration::toSeconds)
+                        .orElse(0L)));
     }
 
     /** The new settings; problems are collected in the input, and the result is meaningless if there are any. */
     static NotifySettings read(FormInput input, NotifySettings current, UserDefaults bounds) {
         return current.withChoices(channels(input, current), holdOff(input, current, bounds),
                 input.flag(DIGEST, current.digest()), quietHours(input, current), zone(input, current),
-                input.flag(SMS_NON_CONTACTS, current.smsFromNonContacts()));
+                input.flag(SMS_NON_CONTACTS, current.smsFromNonContacts()), whenAway(input, current));
     }
 
     private static String[] option(NotifySettings current, Channel channel, String label) {
@@ -99,6 +105,27 @@ final class SettingsForm {
         }
         input.problem(HOLD_OFF, "must be a whole number of seconds from " + min + " to " + max + ", got '" + typed + "'");
         return current.holdOff();
+    }
+
+    private static Optional<Duration> whenAway(FormInput input, NotifySettings current) {
+        String typed = input.text(AWAY);
+        if (typed.isEmpty()) {
+            return current.whenAway();
+        }
+        try {
+            long seconds = Long.parseLong(typed);
+            if (seconds == 0) {
+                return Optional.empty();
+            }
+            if (seconds > 0 && seconds <= MAX_AWAY.toSeconds()) {
+                return Optional.of(Duration.ofSeconds(seconds));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        input.problem(AWAY, "must be 0 (off) or a whole number of seconds from 1 to " + MAX_AWAY.toSeconds()
+                + ", got '" + typed + "'");
+        return current.whenAway();
     }
 
     private static Optional<QuietHours> quietHours(FormInput input, NotifySettings current) {

@@ -1,6 +1,7 @@
 package im.tandem.openfire.commands;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -64,6 +65,8 @@ final class StatusCommand extends FormCommand {
                 settings.quietHours().map(quiet -> QuietHours.format(quiet.end())).orElse(""));
         Forms.text(form, SettingsForm.TIME_ZONE, "Time zone", settings.zone().getId());
         Forms.flag(form, SettingsForm.SMS_NON_CONTACTS, "SMS for non-contacts", settings.smsFromNonContacts());
+        Forms.text(form, SettingsForm.AWAY, "Also when away this many seconds (0: off)",
+                Long.toString(settings.whenAway().map(Duration::toSeconds).orElse(0L)));
         Forms.text(form, "waiting", "Digests waiting", Integer.toString(waiting.size()));
         for (Channel channel : Channel.values()) {
             Forms.text(form, "messages_" + channel.id(), "Offline messages waiting to go by " + channel.id(),

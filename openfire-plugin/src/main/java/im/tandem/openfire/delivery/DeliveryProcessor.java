@@ -76,7 +76,8 @@ public final class DeliveryProcessor {
             return;
         }
         NotifySettings user = found.get();
-        if (online.isOnline(delivery.username())) {
+        // A user reached while away is online all along: only their coming back makes the digest pointless.
+        if (user.whenAway().isPresent() ? online.isPresent(delivery.username()) : online.isOnline(delivery.username())) {
             store.markCancelled(claim, "the user came online", now);
             return;
         }

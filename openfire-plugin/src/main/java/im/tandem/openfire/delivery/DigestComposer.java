@@ -28,12 +28,12 @@ public final class DigestComposer {
      */
     public static EmailText email(String account, int total, List<DigestItem> shown, ZoneId zone) {
         Map<String, List<DigestItem>> bySender = bySender(shown);
-        String subject = count(total) + " for " + account + " while you were offline";
+        String subject = count(total) + " for " + account + " while you were away";
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<html><body>\n<p>")
                 .append(escape(count(total))).append(" arrived for ").append(escape(account))
-                .append(" while you were offline:</p>\n");
-        text.append(count(total)).append(" arrived for ").append(account).append(" while you were offline:\n\n");
+                .append(" while you were away:</p>\n");
+        text.append(count(total)).append(" arrived for ").append(account).append(" while you were away:\n\n");
         bySender.forEach((sender, items) -> {
             text.append(sender).append('\n');
             html.append("<h3>").append(escape(sender)).append("</h3>\n<ul>\n");

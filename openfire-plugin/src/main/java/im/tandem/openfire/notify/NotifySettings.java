@@ -17,9 +17,12 @@ import java.util.Set;
  * @param digest             true: messages arriving while one is waiting go out together; false: one each
  * @param quietHours         when nothing is delivered, in the user's time zone
  * @param smsFromNonContacts whether messages from people outside the roster may cost an SMS
+ * @param whenAway           also relay what arrives once every device has been away (away, xa, dnd) this
+ *                           long; empty: only what arrives while the user is offline
  */
 public record NotifySettings(String username, Optional<String> email, Optional<String> phone, Set<Channel> channels,
-        Duration holdOff, boolean digest, Optional<QuietHours> quietHours, ZoneId zone, boolean smsFromNonContacts) {
+        Duration holdOff, boolean digest, Optional<QuietHours> quietHours, ZoneId zone, boolean smsFromNonContacts,
+        Optional<Duration> whenAway) {
 
     public NotifySettings {
         Objects.requireNonNull(username, "username");
@@ -29,12 +32,13 @@ public record NotifySettings(String username, Optional<String> email, Optional<S
         Objects.requireNonNull(holdOff, "holdOff");
         Objects.requireNonNull(quietHours, "quietHours");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(whenAway, "whenAway");
     }
 
     /** A user who has chosen nothing yet: no addresses, no channels, the admin's defaults. */
     public static NotifySettings fresh(String username, UserDefaults defaults) {
         return new NotifySettings(username, Optional.empty(), Optional.empty(), Set.of(), defaults.holdOff(), true,
-                Optional.empty(), defaults.zone(), false);
+                Optional.empty(), defaults.zone(), false, Optional.empty());
     }
 
     public Optional<String> address(Channel channel) {
@@ -57,13 +61,14 @@ public record NotifySettings(String username, Optional<String> email, Optional<S
         chosen.add(channel);
         return new NotifySettings(username, channel == Channel.EMAIL ? Optional.of(address) : email,
                 channel == Channel.SMS ? Optional.of(address) : phone, chosen, holdOff, digest, quietHours, zone,
-                smsFromNonContacts);
+                smsFromNonContacts, whenAway);
     }
 
     /** The same addresses with new choices. */
     public NotifySettings withChoices(Set<Channel> chosen, Duration newHoldOff, boolean newDigest,
-            Optional<QuietHours> newQuietHours, ZoneId newZone, boolean newSmsFromNonContacts) {
+            Optional<QuietHours> newQuietHours, ZoneId newZone, boolean newSmsFromNonContacts,
+            Optional<Duration> newWhenAway) {
         return new NotifySettings(username, email, phone, chosen, newHoldOff, newDigest, newQuietHours, newZone,
-                newSmsFromNonContacts);
+                newSmsFromNonContacts, newWhenAway);
     }
 }

@@ -19,12 +19,13 @@ import im.tandem.openfire.storage.Sql;
 /** Users' extension-delivery settings in tdmNotifySettings. */
 public final class SettingsStore {
     private static final String SELECT = "SELECT username, email, phone, channels, holdOffSeconds, digest, quietStart,"
-            + " quietEnd, timeZone, smsNonContacts FROM tdmNotifySettings WHERE username = ?";
+            + " quietEnd, timeZone, smsNonContacts, awaySeconds FROM tdmNotifySettings WHERE username = ?";
     private static final String UPDATE = "UPDATE tdmNotifySettings SET email = ?, phone = ?, channels = ?,"
             + " holdOffSeconds = ?, digest = ?, quietStart = ?, quietEnd = ?, timeZone = ?, smsNonContacts = ?,"
-            + " updatedAt = ? WHERE username = ?";
+            + " awaySeconds = ?, updatedAt = ? WHERE username = ?";
     private static final String INSERT = "INSERT INTO tdmNotifySettings (email, phone, channels, holdOffSeconds, digest,"
-            + " quietStart, quietEnd, timeZone, smsNonContacts, updatedAt, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " quietStart, quietEnd, timeZone, smsNonContacts, awaySeconds, updatedAt, username)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final ConnectionSource database;
     private final Clock clock;
@@ -71,6 +72,7 @@ public final class SettingsStore {
             settings.quietHours().map(quiet -> QuietHours.format(quiet.end())).orElse(null),
             settings.zone().getId(),
             settings.smsFromNonContacts(),
+            settings.whenAway().map(away -> (int) away.toSeconds()).orElse(0),
             clock.millis(),
             settings.username(),
         };
@@ -85,7 +87,7 @@ public final class SettingsStore {
                 Optional.ofNullable(row.getString("phone")), channels,
                 Duration.ofSeconds(row.getInt("holdOffSeconds")), row.getInt("digest") != 0,
                 quietHours(row.getString("quietStart"), row.getString("quietEnd")), zone(row.getString("timeZone")),
-                row.getInt("smsNonContacts") != 0);
+                row.getInt("smsNonContacts") != 0, whenAway(row.getInt("awaySeconds")));
     }
 
     /** Rows are written only from validated forms; a row edited by hand that no longer parses means "none". */
@@ -98,6 +100,11 @@ public final class SettingsStore {
         } catch (InvalidValueException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** 0 (and anything not positive, in a row edited by hand) means off. */
+    private static Optional<Duration> whenAway(int seconds) {
+        return seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
     }
 
     private static ZoneId zone(String id) {

@@ -1,5 +1,6 @@
 package im.tandem.openfire.offline;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import im.tandem.openfire.storage.Sql;
  * into the open digest while batching, else a new one due when the hold-off (and any quiet hours) end.
  * Messages from non-contacts do not go by SMS unless the user allows it. The message is marked taken in
  * the same transaction that queues it, so it is queued exactly once even across a crash or a cluster.
- * Runs on the intake thread.
+ * Also takes messages delivered while the user is away, for users who chose that. Runs on the intake thread.
  */
 public final class DigestIntake {
     private final ConnectionSource database;
@@ -51,29 +52,47 @@ public final class DigestIntake {
      * group chat message, a stanza that does not parse): such a row is only marked taken.
      */
     public void take(OfflineRow row, Optional<StoredMessage> message) throws SQLException {
-        List<Queued> queued = message.isPresent() ? plan(message.get()) : List.of();
+        List<Queued> queued = message.isPresent() ? planOffline(message.get()) : List.of();
         Instant now = clock.instant();
         Sql.inTransactionRetryingConflicts(database, DeliveryStore.OPEN_TRIES, connection -> {
             if (OfflineBacklog.markTaken(connection, row, now)) {
-                for (Queued delivery : queued) {
-                    DeliveryStore.addToDigest(connection, row.username(), delivery.channel(), delivery.item(),
-                            delivery.dueAt(), delivery.batch(), now);
-                }
+                queue(connection, row.username(), queued, now);
             }
             return null;
         });
     }
 
-    private List<Queued> plan(StoredMessage message) throws SQLException {
+    private List<Queued> planOffline(StoredMessage message) throws SQLException {
+        Optional<NotifySettings> user = settings.find(message.username());
+        return user.isPresent() && !online.isOnline(message.username()) ? plan(message, user.get()) : List.of();
+    }
+
+    /**
+     * Queues a message delivered to the user's devices while every one of them has been away since
+     * {@code awaySince}, if the user chose to be reached after being away that long and still is away.
+     */
+    public void takeWhileAway(StoredMessage message, Instant awaySince) throws SQLException {
+        Optional<NotifySettings> user = settings.find(message.username());
+        if (user.isEmpty() || user.get().whenAway().isEmpty()
+                || awaySince.plus(user.get().whenAway().get()).isAfter(message.storedAt())
+                || online.isPresent(message.username())) {
+            return;
+        }
+        List<Queued> queued = plan(message, user.get());
+        if (!queued.isEmpty()) {
+            Instant now = clock.instant();
+            Sql.inTransactionRetryingConflicts(database, DeliveryStore.OPEN_TRIES, connection -> {
+                queue(connection, message.username(), queued, now);
+                return null;
+            });
+        }
+    }
+
+    private List<Queued> plan(StoredMessage message, NotifySettings user) {
         DeliveryConfig current = config.get();
         if (!current.enabled()) {
             return List.of();
         }
-        Optional<NotifySettings> found = settings.find(message.username());
-        if (found.isEmpty() || online.isOnline(message.username())) {
-            return List.of();
-        }
-        NotifySettings user = found.get();
         DigestItem item = new DigestItem(message.sender(), DigestComposer.excerpt(message.body(),
                 current.excerptChars()), message.storedAt());
         Instant due = user.deliverableFrom(message.storedAt());
@@ -89,6 +108,14 @@ public final class DigestIntake {
             queued.add(new Queued(channel, item, due, user.digest()));
         }
         return queued;
+    }
+
+    private static void queue(Connection connection, String username, List<Queued> queued, Instant now)
+            throws SQLException {
+        for (Queued delivery : queued) {
+            DeliveryStore.addToDigest(connection, username, delivery.channel(), delivery.item(), delivery.dueAt(),
+                    delivery.batch(), now);
+        }
     }
 
     /** The user came online: what was waiting for them is no longer needed. */

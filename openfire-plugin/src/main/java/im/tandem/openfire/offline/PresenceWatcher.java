@@ -6,38 +6,38 @@ import org.xmpp.packet.JID;
 import org.xmpp.packet.Presence;
 
 /**
- * Cancels what is waiting for a user the moment one of their resources becomes available. Called on
- * Openfire's packet thread, so the cancelling is queued for the intake thread, after any message stored
- * before it.
+ * Follows users' presence: cancels what is waiting for a user the moment one of their resources becomes
+ * available, or comes back from away, and keeps the away tracker current. Called on Openfire's packet
+ * thread, so the cancelling is queued for the intake thread, after any message taken before it.
  */
 public final class PresenceWatcher implements PresenceEventListener {
     private final Intake intake;
     private final DigestIntake digests;
+    private final AwayTracker away;
 
-    public PresenceWatcher(Intake intake, DigestIntake digests) {
+    public PresenceWatcher(Intake intake, DigestIntake digests, AwayTracker away) {
         this.intake = intake;
         this.digests = digests;
+        this.away = away;
     }
 
     @Override
     public void availableSession(ClientSession session, Presence presence) {
-        JID address = session.getAddress();
-        if (address != null && address.getNode() != null) {
-            String username = address.getNode();
-            intake.offer(username + " coming online", () -> digests.userOnline(username));
-        }
+        away.update(session.getAddress(), presence);
+        cancelFor(session.getAddress(), "coming online");
     }
 
-    /** Going offline changes nothing: the next stored message starts a new digest. */
     @Override
     public void unavailableSession(ClientSession session, Presence presence) {
-        // nothing to do
+        away.gone(session.getAddress());
     }
 
-    /** A change of show or status keeps the user available; nothing is waiting for them. */
+    /** Back from away: what was relayed while away is no longer needed. */
     @Override
     public void presenceChanged(ClientSession session, Presence presence) {
-        // nothing to do
+        if (away.update(session.getAddress(), presence)) {
+            cancelFor(session.getAddress(), "coming back");
+        }
     }
 
     /** Subscriptions are read from the roster when a message arrives. */
@@ -50,5 +50,12 @@ public final class PresenceWatcher implements PresenceEventListener {
     @Override
     public void unsubscribedToPresence(JID unsubscriberJID, JID recipientJID) {
         // nothing to do
+    }
+
+    private void cancelFor(JID address, String what) {
+        if (address != null && address.getNode() != null) {
+            String username = address.getNode();
+            intake.offer(username + " " + what, () -> digests.userOnline(username));
+        }
     }
 }

@@ -37,6 +37,8 @@ class DeliveryProcessorTest {
     private final ScriptedSender sms = new ScriptedSender();
     private final List<String> notices = new ArrayList<>();
     private final Set<String> online = new java.util.HashSet<>();
+    /** Online users with a device that is not away. */
+    private final Set<String> present = new java.util.HashSet<>();
     private DeliveryStore store;
     private SettingsStore settings;
     private LimitConfig limits = limits(50, 10, 100);
@@ -50,7 +52,18 @@ class DeliveryProcessorTest {
         settings = new SettingsStore(database, clock);
         DeliveryConfig config = new DeliveryConfig(true, Duration.ofSeconds(1), 10, LEASE, BACKOFF, 5, 200, 160, "",
                 Duration.ofDays(30));
-        processor = new DeliveryProcessor(store, settings, online::contains, (user, text) -> notices.add(user + ": " + text),
+        OnlineCheck sessions = new OnlineCheck() {
+            @Override
+            public boolean isOnline(String username) {
+                return online.contains(username);
+            }
+
+            @Override
+            public boolean isPresent(String username) {
+                return present.contains(username);
+            }
+        };
+        processor = new DeliveryProcessor(store, settings, sessions, (user, text) -> notices.add(user + ": " + text),
                 Map.of(Channel.EMAIL, email, Channel.SMS, sms), () -> config, () -> limits, "example.org", clock);
         settings.save(alice());
     }
@@ -62,7 +75,7 @@ class DeliveryProcessorTest {
         assertThat(email.sent).singleElement().satisfies(message -> {
             assertThat(message.id()).isEqualTo(id);
             assertThat(message.destination()).isEqualTo("alice@example.org");
-            assertThat(message.subject()).contains("1 new message for alice@example.org while you were offline");
+            assertThat(message.subject()).contains("1 new message for alice@example.org while you were away");
             assertThat(message.text()).contains("hello");
         });
         assertThat(state(Channel.EMAIL, DeliveryState.SENT)).isEqualTo(1);
@@ -105,10 +118,26 @@ class DeliveryProcessorTest {
     }
 
     @Test
+    void aUserReachedWhileAwayGetsTheDigestUntilTheyAreBack() throws Exception {
+        settings.save(alice().withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), false, Optional.empty(),
+                ZoneId.of("UTC"), false, Optional.of(Duration.ofMinutes(10))));
+        online.add("alice");
+        digest(Channel.EMAIL, "while away");
+        runDue();
+        assertThat(email.sent).as("online, every device away").hasSize(1);
+
+        present.add("alice");
+        digest(Channel.EMAIL, "after coming back");
+        runDue();
+        assertThat(email.sent).hasSize(1);
+        assertThat(state(Channel.EMAIL, DeliveryState.CANCELLED)).isEqualTo(1);
+    }
+
+    @Test
     void aChannelSwitchedOffMeanwhileCancelsItsDigests() throws Exception {
         digest(Channel.SMS, "hello");
         settings.save(alice().withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), true, Optional.empty(),
-                ZoneId.of("UTC"), false));
+                ZoneId.of("UTC"), false, Optional.empty()));
         runDue();
         assertThat(sms.sent).isEmpty();
         assertThat(state(Channel.SMS, DeliveryState.CANCELLED)).isEqualTo(1);
@@ -117,7 +146,8 @@ class DeliveryProcessorTest {
     @Test
     void quietHoursDeferWithoutUsingAnAttempt() throws Exception {
         settings.save(alice().withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), true,
-                Optional.of(new QuietHours(LocalTime.of(9, 0), LocalTime.of(11, 0))), ZoneId.of("UTC"), false));
+                Optional.of(new QuietHours(LocalTime.of(9, 0), LocalTime.of(11, 0))), ZoneId.of("UTC"), false,
+                Optional.empty()));
         String id = digest(Channel.EMAIL, "hello");
         runDue();
         assertThat(email.sent).isEmpty();
@@ -183,7 +213,7 @@ class DeliveryProcessorTest {
     private static NotifySettings alice() {
         return new NotifySettings("alice", Optional.of("alice@example.org"), Optional.of("+4915112345678"),
                 Set.of(Channel.EMAIL, Channel.SMS), Duration.ofSeconds(60), true, Optional.empty(), ZoneId.of("UTC"),
-                false);
+                false, Optional.empty());
     }
 
     private static LimitConfig limits(int emailCap, int smsCap, int perMinute) {

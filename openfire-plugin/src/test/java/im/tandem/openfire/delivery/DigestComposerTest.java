@@ -18,7 +18,7 @@ class DigestComposerTest {
     @Test
     void theEmailGroupsBySenderShowsLocalTimesAndCountsWhatItLeavesOut() {
         DigestComposer.EmailText email = DigestComposer.email("alice@example.org", 5, ITEMS, ZoneId.of("Europe/Berlin"));
-        assertThat(email.subject()).isEqualTo("5 new messages for alice@example.org while you were offline");
+        assertThat(email.subject()).isEqualTo("5 new messages for alice@example.org while you were away");
         assertThat(email.text()).contains("bob@example.org\n  12:00  lunch?\n  12:02  at noon\n")
                 .contains("carol@example.org\n  12:01  <b>urgent</b> & important\n")
                 .contains("...and 2 new messages more.");

@@ -24,6 +24,7 @@ import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryConfig;
 import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DigestItem;
+import im.tandem.openfire.delivery.OnlineCheck;
 import im.tandem.openfire.notify.Channel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
@@ -36,6 +37,8 @@ class DigestIntakeTest {
 
     private final TestClock clock = new TestClock(T0);
     private final Set<String> online = new HashSet<>();
+    /** Online users with a device that is not away. */
+    private final Set<String> present = new HashSet<>();
     private SettingsStore settings;
     private DeliveryStore deliveries;
     private TestDatabase database;
@@ -53,8 +56,19 @@ class DigestIntakeTest {
 
     /** A second intake on the same database stands for another server of a cluster. */
     private DigestIntake newIntake() {
+        OnlineCheck sessions = new OnlineCheck() {
+            @Override
+            public boolean isOnline(String username) {
+                return online.contains(username);
+            }
+
+            @Override
+            public boolean isPresent(String username) {
+                return present.contains(username);
+            }
+        };
         return new DigestIntake(database, settings, deliveries, (user, sender) -> sender.equals("bob@example.org"),
-                online::contains, () -> new DeliveryConfig(enabled, Duration.ofSeconds(1), 10, Duration.ofSeconds(30),
+                sessions, () -> new DeliveryConfig(enabled, Duration.ofSeconds(1), 10, Duration.ofSeconds(30),
                         new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1), 5, 20, 160, "", Duration.ofDays(1)),
                 clock);
     }
@@ -157,6 +171,29 @@ class DigestIntakeTest {
     }
 
     @Test
+    void aMessageDeliveredWhileAwayIsRelayedOnlyToUsersAwayLongEnoughWhoChoseIt() throws Exception {
+        online.add("alice");
+        StoredMessage message = new StoredMessage("alice", "bob@example.org", "are you there?", T0);
+        settings.save(alice(true, Optional.empty()));
+        intake.takeWhileAway(message, T0.minusSeconds(3600));
+        assertThat(deliveries.unfinished("alice")).as("not chosen").isEmpty();
+
+        settings.save(alice(true, Optional.empty()).withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), true,
+                Optional.empty(), ZoneId.of("UTC"), true, Optional.of(Duration.ofMinutes(10))));
+        intake.takeWhileAway(message, T0.minusSeconds(599));
+        assertThat(deliveries.unfinished("alice")).as("away for less than ten minutes").isEmpty();
+        present.add("alice");
+        intake.takeWhileAway(message, T0.minusSeconds(600));
+        assertThat(deliveries.unfinished("alice")).as("back at a device meanwhile").isEmpty();
+        present.clear();
+        intake.takeWhileAway(message, T0.minusSeconds(600));
+        assertThat(deliveries.unfinished("alice")).singleElement().satisfies(delivery -> {
+            assertThat(delivery.channel()).isEqualTo(Channel.EMAIL);
+            assertThat(delivery.dueAt()).isEqualTo(T0.plusSeconds(60));
+        });
+    }
+
+    @Test
     void comingOnlineCancelsWhatWasWaiting() throws Exception {
         settings.save(alice(true, Optional.empty()));
         handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
@@ -167,6 +204,6 @@ class DigestIntakeTest {
     private static NotifySettings alice(boolean smsFromNonContacts, Optional<QuietHours> quiet) {
         return new NotifySettings("alice", Optional.of("alice@example.org"), Optional.of("+4915112345678"),
                 Set.of(Channel.EMAIL, Channel.SMS), Duration.ofSeconds(60), true, quiet, ZoneId.of("UTC"),
-                smsFromNonContacts);
+                smsFromNonContacts, Optional.empty());
     }
 }

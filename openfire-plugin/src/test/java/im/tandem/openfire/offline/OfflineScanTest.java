@@ -48,7 +48,8 @@ class OfflineScanTest {
         database = TestDatabase.create();
         SettingsStore settings = new SettingsStore(database, clock);
         settings.save(new NotifySettings("alice", Optional.of("alice@example.org"), Optional.empty(),
-                Set.of(Channel.EMAIL), Duration.ofSeconds(30), true, Optional.empty(), ZoneId.of("UTC"), false));
+                Set.of(Channel.EMAIL), Duration.ofSeconds(30), true, Optional.empty(), ZoneId.of("UTC"), false,
+                Optional.empty()));
         deliveries = new DeliveryStore(database);
         backlog = new OfflineBacklog(database);
         DeliveryConfig config = new DeliveryConfig(true, Duration.ofSeconds(1), 10, Duration.ofSeconds(30),

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import im.tandem.openfire.notify.SettingsStore;
 import im.tandem.openfire.testing.TestDatabase;
 
 /**
@@ -72,11 +74,14 @@ class SchemaScriptsTest {
     }
 
     @Test
-    void theUpgradeTakesASchemaOneDatabaseToSchemaTwoAndCountsWaitingMessagesAsTaken() throws Exception {
+    void theUpgradeTakesASchemaOneDatabaseToSchemaTwoWithWaitingMessagesTakenAndAwayRelayOff() throws Exception {
         TestDatabase database = TestDatabase.create();
         try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
-            // Schema 1 is schema 2 without the table the upgrade adds.
+            // Schema 1 is schema 2 without the table and the column the upgrade adds.
             statement.execute("DROP TABLE tdmOfflineSeen");
+            statement.execute("ALTER TABLE tdmNotifySettings DROP COLUMN awaySeconds");
+            statement.execute("INSERT INTO tdmNotifySettings (username, channels, holdOffSeconds, digest, timeZone,"
+                    + " smsNonContacts, updatedAt) VALUES ('alice', 'email', 60, 1, 'UTC', 0, 0)");
             statement.execute("UPDATE ofVersion SET version = 1 WHERE name = 'tandem'");
             database.storeOffline("alice", 41, Instant.EPOCH, "<message/>");
             for (String sql : TestDatabase.statements(upgrade("hsqldb"))) {
@@ -85,6 +90,8 @@ class SchemaScriptsTest {
             assertThat(Sql.count(connection, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(VERSION);
             assertThat(Sql.count(connection, "SELECT messageID FROM tdmOfflineSeen WHERE username = 'alice'"))
                     .isEqualTo(41);
+            assertThat(new SettingsStore(database, Clock.systemUTC()).find("alice")
+                    .orElseThrow().whenAway()).as("relaying while away starts off").isEmpty();
         }
     }
 

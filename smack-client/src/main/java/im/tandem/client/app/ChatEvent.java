@@ -19,7 +19,7 @@ import java.util.List;
  *                                  failed (ROUTE stays server); TEXT says why
  * nat TYPE MAPPING FILTERING MAPPED SERVER   /nat's result (MAPPED is - when unknown)
  * notify status KEY=VALUE...       /notify's settings: email, phone, channels, holdoff, digest, quiet, zone,
- *                                  strangers, waiting (a value is - when none)
+ *                                  strangers, waiting, away (a value is - when none)
  * notify ok TEXT                   the server did what /notify asked; TEXT in its words
  * notify refused TEXT              the server refused; TEXT says why (each problem names its field)
  * file-offer JID SIZE NAME         a contact offers a file; it is accepted into the download folder

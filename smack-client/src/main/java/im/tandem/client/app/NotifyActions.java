@@ -83,6 +83,8 @@ final class NotifyActions {
         fields.add(field("zone", status.field("timezone")));
         fields.add(field("strangers", onOff(status.field("sms_non_contacts"))));
         fields.add(field("waiting", status.field("waiting")));
+        String away = status.field("away");
+        fields.add(field("away", away.isEmpty() || away.equals("0") ? "" : away + "s"));
         out.accept(new ChatEvent("notify", fields, null));
     }
 

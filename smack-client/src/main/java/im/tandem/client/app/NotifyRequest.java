@@ -33,6 +33,7 @@ import im.tandem.client.notify.SettingsChange;
  * /notify quiet HH:MM-HH:MM [ZONE] nothing is sent in these hours (in ZONE, such as Europe/Berlin)
  * /notify quiet off                no quiet hours
  * /notify strangers on|off         SMS also for messages from people who are not contacts
+ * /notify away DURATION|off        also relay what arrives once every device has been away this long
  * /notify off                      switch it all off; the server forgets the addresses
  * </pre>
  */
@@ -47,6 +48,7 @@ sealed interface NotifyRequest {
             "/notify digest on|off            send messages that arrive meanwhile together",
             "/notify quiet HH:MM-HH:MM [ZONE] send nothing in these hours; /notify quiet off: none",
             "/notify strangers on|off         SMS also for messages from non-contacts",
+            "/notify away DURATION|off        also when all my devices have been away this long (10m, 1h)",
             "/notify off                      switch it all off; the server forgets the addresses");
 
     /** Show the settings. */
@@ -113,6 +115,14 @@ sealed interface NotifyRequest {
         }
     }
 
+    /** Relaying while away after the given time, or (empty) only while offline. */
+    record Away(Optional<Duration> after) implements Change {
+        @Override
+        public SettingsChange change() {
+            return after.map(new SettingsChange()::whenAway).orElseGet(new SettingsChange()::notWhenAway);
+        }
+    }
+
     /**
      * Parses what follows {@code /notify}.
      *
@@ -131,6 +141,7 @@ sealed interface NotifyRequest {
             case "digest" -> new Digest(Syntax.onOff(rest, "/notify digest on|off"));
             case "quiet" -> quiet(rest);
             case "strangers" -> new Strangers(Syntax.onOff(rest, "/notify strangers on|off"));
+            case "away" -> away(oneWord(rest, "/notify away DURATION|off"));
             case "off" -> {
                 if (!rest.isEmpty()) {
                     throw new IllegalArgumentException("usage: /notify off (it takes nothing after it)");
@@ -140,6 +151,10 @@ sealed interface NotifyRequest {
             default -> throw new IllegalArgumentException("unknown /notify request '" + words[0]
                     + "'; /help lists them");
         };
+    }
+
+    private static Away away(String word) {
+        return new Away(word.equalsIgnoreCase("off") ? Optional.empty() : Optional.of(Syntax.duration(word)));
     }
 
     private static Verify verify(String rest) {

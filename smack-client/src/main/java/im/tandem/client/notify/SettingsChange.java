@@ -43,6 +43,16 @@ public final class SettingsChange {
         return field("sms_non_contacts", List.of(allowed ? "1" : "0"));
     }
 
+    /** Also relay what arrives once every device has been away this long. */
+    public SettingsChange whenAway(Duration away) {
+        return field("away", List.of(Long.toString(away.toSeconds())));
+    }
+
+    /** Relay only what arrives while offline, not while away. */
+    public SettingsChange notWhenAway() {
+        return field("away", List.of("0"));
+    }
+
     /** Sets a field by its form name, as typed: for settings this class has no method for yet. */
     public SettingsChange field(String name, List<String> values) {
         fields.put(name, List.copyOf(values));

@@ -43,6 +43,8 @@ class NotifyRequestTest {
         assertThat(NotifyRequest.parse("holdoff 1h")).isEqualTo(new NotifyRequest.HoldOff(Duration.ofHours(1)));
         assertThat(NotifyRequest.parse("digest off")).isEqualTo(new NotifyRequest.Digest(false));
         assertThat(NotifyRequest.parse("strangers on")).isEqualTo(new NotifyRequest.Strangers(true));
+        assertThat(NotifyRequest.parse("away 10m")).isEqualTo(new NotifyRequest.Away(Optional.of(Duration.ofMinutes(10))));
+        assertThat(NotifyRequest.parse("away off")).isEqualTo(new NotifyRequest.Away(Optional.empty()));
         assertThat(NotifyRequest.parse("quiet 22:00-07:30 Europe/Berlin")).isEqualTo(new NotifyRequest.Quiet(
                 Optional.of(LocalTime.of(22, 0)), Optional.of(LocalTime.of(7, 30)),
                 Optional.of(ZoneId.of("Europe/Berlin"))));
@@ -62,6 +64,7 @@ class NotifyRequestTest {
         assertThatThrownBy(() -> NotifyRequest.parse("holdoff soon"))
                 .hasMessage("'soon' is not a duration such as 90s, 5m, 1h or 5 (minutes)");
         assertThatThrownBy(() -> NotifyRequest.parse("digest maybe")).hasMessage("usage: /notify digest on|off");
+        assertThatThrownBy(() -> NotifyRequest.parse("away")).hasMessage("usage: /notify away DURATION|off");
         assertThatThrownBy(() -> NotifyRequest.parse("quiet 24:00-07:00"))
                 .hasMessage("'24:00' is not a time of day as HH:MM (00:00 to 23:59)");
         assertThatThrownBy(() -> NotifyRequest.parse("quiet 22:00"))
