@@ -83,7 +83,9 @@ final class OfflineRelay {
                         destination, subject, body, clock.instant()),
                 limits, defaults, () -> sms.get().available(), clock);
         DeliveryProcessor processor = new DeliveryProcessor(deliveries, settings, online, new XmppNotices(),
-                Map.of(Channel.EMAIL, new EmailSender(domain, () -> delivery.get().emailFrom()),
+                Map.of(Channel.EMAIL, new EmailSender(domain, () -> delivery.get().emailFrom(),
+                        () -> properties.seconds(EmailSender.TIMEOUT, EmailSender.DEFAULT_TIMEOUT, Duration.ofSeconds(1),
+                                Duration.ofMinutes(10))),
                         Channel.SMS, new SmsSender(sms, new SmppSmsSender(), new HttpSmsSender(sms))),
                 delivery, limits, domain, clock);
         worker = new DeliveryWorker(deliveries, rateLimiter, processor, delivery, clock,

@@ -41,7 +41,7 @@ class DeliveryRecoveryTest {
             .property("mail.smtp.port", Integer.toString(PROXY.port()))
             .property("admin.authorizedJIDs", "boss@localhost")
             .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw")
-            .user("erin", "erin-pw").user("boss", "boss-pw").build());
+            .user("erin", "erin-pw").user("fred", "fred-pw").user("boss", "boss-pw").build());
     /** Openfire's plugin monitor scans every 5 s in development mode; unloading takes a scan or two. */
     private static final Duration RELOAD_LIMIT = Duration.ofSeconds(40);
 
@@ -117,6 +117,36 @@ class DeliveryRecoveryTest {
         assertThat(ids).as("distinct delivery ids").hasSize(messages);
         assertThat(bodies).containsExactlyInAnyOrder("message 1", "message 2", "message 3", "message 4", "message 5");
         awaitQueue("email_sending", "0");
+    }
+
+    /**
+     * Openfire's EmailService has no SMTP timeouts: a server that accepts and then says nothing must cost a
+     * retry, not a worker thread. Each silent session is given up after the timeout and the delivery retried
+     * on a new connection; once the server answers, the digest goes out once.
+     */
+    @Test
+    void anSmtpServerThatAcceptsButNeverAnswersCostsRetriesAndTheDigestGoesOutOnceItAnswers() throws Exception {
+        OPENFIRE.server().befriend("fred", "bob");
+        OPENFIRE.server().setProperty("tandem.notify.email.timeout.seconds", "2");
+        try (TandemClient bob = OPENFIRE.login("bob")) {
+            try (TandemClient fred = OPENFIRE.login("fred")) {
+                RelayServer.optInByEmail(fred, MAIL, "fred@example.test");
+            }
+            RelayServer.awaitOffline(bob, jid("fred"));
+            PROXY.stall();
+            bob.send(jid("fred"), "is the mail server asleep?");
+            PROXY.awaitHeld(2, RelayServer.WAIT);
+            awaitQueue("email_retry", "1");
+            PROXY.release();
+            MimeMessage digest = MAIL.awaitBy("fred@example.test", 2, RelayServer.WAIT).get(1);
+            assertThat(Mails.parts(digest, "text/plain").get(0)).contains("is the mail server asleep?");
+            awaitQueue("email_retry", "0");
+            Thread.sleep(Duration.ofSeconds(3).toMillis());
+            assertThat(MAIL.receivedBy("fred@example.test")).as("the code and one digest").hasSize(2);
+        } finally {
+            PROXY.release();
+            OPENFIRE.server().deleteProperty("tandem.notify.email.timeout.seconds");
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package im.tandem.openfire.delivery;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -23,18 +24,33 @@ import org.jivesoftware.util.EmailService;
  * server refuses, so such a refusal is not seen here.)
  */
 public final class EmailSender implements ChannelSender {
+    public static final String TIMEOUT = "tandem.notify.email.timeout.seconds";
+    /**
+     * A minute for the whole SMTP session: a working server answers each step within a second or two, and one
+     * silent for a minute is not coming back soon; the retry backoff takes over from there.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(1);
+    /**
+     * SMTP sessions running or hanging at once: the most worker threads there can be (32) with room for as many
+     * abandoned ones, so the limit bites only when the SMTP server hangs connection after connection.
+     */
+    private static final int MAX_SESSIONS = 64;
     private static final String UTF_8 = "UTF-8";
 
     private final String domain;
     private final Supplier<String> configuredFrom;
+    private final Supplier<Duration> timeout;
+    private final HangGuard guard = new HangGuard("tandem-smtp", MAX_SESSIONS);
 
     /**
      * @param domain         the XMPP domain: Message-IDs are made in it, and the default From address
      * @param configuredFrom the admin's From address, empty for noreply@domain
+     * @param timeout        how long one SMTP session may take before the delivery is retried
      */
-    public EmailSender(String domain, Supplier<String> configuredFrom) {
+    public EmailSender(String domain, Supplier<String> configuredFrom, Supplier<Duration> timeout) {
         this.domain = domain;
         this.configuredFrom = configuredFrom;
+        this.timeout = timeout;
     }
 
     /** The Message-ID of a delivery: the same on every attempt. */
@@ -44,6 +60,10 @@ public final class EmailSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
+        return guard.run("the SMTP session", timeout.get(), () -> sendNow(message));
+    }
+
+    private SendResult sendNow(OutboundMessage message) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // JavaMail finds its content handlers (mailcap) through the context class loader: use Openfire's.
