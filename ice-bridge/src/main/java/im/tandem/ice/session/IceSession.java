@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +21,7 @@ import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
+import org.ice4j.ice.NominationStrategy;
 import org.ice4j.ice.RelayedCandidate;
 import org.ice4j.ice.harvest.StunCandidateHarvester;
 import org.ice4j.ice.harvest.TurnCandidateHarvester;
@@ -71,6 +73,9 @@ public final class IceSession implements Closeable {
     private final IceMediaStream stream;
     private final Component component;
     private final CompletableFuture<IcePath> connected = new CompletableFuture<>();
+    /** Every pair a check made valid, with the local candidate the peer's answer revealed (RFC 8445 7.2.5.3.2). */
+    private final List<CandidatePair> validPairs = new CopyOnWriteArrayList<>();
+    private final DirectFirstNominator nominator;
     private volatile PathListener pathListener = reason -> { };
     private boolean started;
     private boolean remoteCandidatesEnded;
@@ -82,6 +87,8 @@ public final class IceSession implements Closeable {
         this.agent = agent;
         this.stream = stream;
         this.component = component;
+        this.nominator = new DirectFirstNominator(TIMERS, this::nominate);
+        stream.addPairChangeListener(this::onPairChange);
     }
 
     /** Creates the agent and gathers all local candidates, waiting at most the gather timeout per server. */
@@ -100,6 +107,7 @@ public final class IceSession implements Closeable {
                             new LongTermCredential(turn.username(), turn.password())));
                 }
                 agent.setPerformConsentFreshness(true);
+                agent.setNominationStrategy(NominationStrategy.NONE); // DirectFirstNominator decides instead
                 IceMediaStream stream = agent.createMediaStream(STREAM_NAME);
                 Component component;
                 try {
@@ -192,6 +200,24 @@ public final class IceSession implements Closeable {
         this.pathListener = Objects.requireNonNull(listener, "listener");
     }
 
+    private void onPairChange(PropertyChangeEvent event) {
+        if (IceMediaStream.PROPERTY_PAIR_VALIDATED.equals(event.getPropertyName())) {
+            CandidatePair pair = (CandidatePair) event.getSource();
+            validPairs.add(pair);
+            if (agent.isControlling()) {
+                nominator.validated(pair);
+            }
+        }
+    }
+
+    private void nominate(CandidatePair pair) {
+        try {
+            agent.nominate(pair);
+        } catch (IllegalStateException e) {
+            // The session was closed, or ICE ended otherwise, while a relayed pair waited: nothing to nominate.
+        }
+    }
+
     private void onStateChange(PropertyChangeEvent event) {
         IceProcessingState state = (IceProcessingState) event.getNewValue();
         if (state == IceProcessingState.COMPLETED || state == IceProcessingState.TERMINATED) {
@@ -211,13 +237,34 @@ public final class IceSession implements Closeable {
         LocalCandidate local = pair.getLocalCandidate();
         IceCandidate localDescription = Ice4jCandidates.describe(local, agent.getGeneration());
         IceCandidate remoteDescription = Ice4jCandidates.describe(pair.getRemoteCandidate(), agent.getGeneration());
-        IcePath path = new IcePath(PathType.of(localDescription.type(), remoteDescription.type()),
+        IcePath path = new IcePath(PathType.of(localTypeAsSeen(pair), remoteDescription.type()),
                 localDescription, remoteDescription, new IceDatagramTransport(component));
         if (connected.complete(path)) {
             long selectedAt = System.currentTimeMillis();
             consentWatch = TIMERS.scheduleAtFixedRate(() -> checkConsent(pair, selectedAt),
                     CONSENT_POLL.toMillis(), CONSENT_POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The type of our end of {@code selected} as the peer sees it. ice4j may select the pair a check was sent or
+     * received on, whose local candidate is a host candidate even when the answers to our checks on it showed the
+     * peer another address (our NAT's); the valid pair made from those answers has the reflexive candidate, and a
+     * path through our NAT is no host path.
+     */
+    private CandidateType localTypeAsSeen(CandidatePair selected) {
+        CandidateType type = Ice4jCandidates.typeOf(selected.getLocalCandidate().getType());
+        if (type != CandidateType.HOST) {
+            return type;
+        }
+        LocalCandidate base = selected.getLocalCandidate().getBase();
+        return validPairs.stream()
+                .filter(valid -> valid.getRemoteCandidate().getTransportAddress()
+                        .equals(selected.getRemoteCandidate().getTransportAddress()))
+                .filter(valid -> valid.getLocalCandidate().getBase() == base)
+                .map(valid -> Ice4jCandidates.typeOf(valid.getLocalCandidate().getType()))
+                .filter(seen -> seen != CandidateType.HOST)
+                .findFirst().orElse(type);
     }
 
     /** ice4j sends the consent checks (RFC 7675) and stamps the pair on each answer; we judge the stamp. */

@@ -1,6 +1,9 @@
 package im.tandem.ice.session;
 
-/** How the selected pair reaches the peer, judged by the least direct of its two candidates. */
+/**
+ * How the selected pair reaches the peer, judged by the least direct of its two candidates, each as the other end
+ * sees it: a host candidate whose checks reached the peer through a NAT counts as reflexive.
+ */
 public enum PathType {
     /** Both ends on the same network: no NAT in between. */
     HOST,
