@@ -1,9 +1,11 @@
 package im.tandem.it.bench;
 
-import im.tandem.it.ice.PeerProcess;
+import im.tandem.it.ice.IcePeer;
+import im.tandem.it.ice.Signalling;
 import im.tandem.it.lab.LabClient;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
+import im.tandem.it.lab.PeerProcess;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +38,8 @@ final class ChannelBench {
             System.err.printf("link throughput and round trip, %s...%n", kind.description());
             try (PeerProcess answering = start(lab, server, client, "server", kind, keyStore);
                  PeerProcess measuring = start(lab, client, server, "client", kind, keyStore)) {
-                answering.relayDescriptionTo(measuring, LINK_LIMIT);
-                measuring.relayDescriptionTo(answering, LINK_LIMIT);
+                Signalling.relay(answering, measuring, LINK_LIMIT);
+                Signalling.relay(measuring, answering, LINK_LIMIT);
                 String[] result = measuring.await(LinkWorkload.RESULT, LINK_LIMIT).split(" ");
                 rows.add(new Row(kind, Double.parseDouble(result[1]), Double.parseDouble(result[2]),
                         Double.parseDouble(result[3])));
@@ -66,8 +68,9 @@ final class ChannelBench {
 
     private static PeerProcess start(NatLab lab, LabClient own, LabClient peer, String role, LinkKind kind,
                                      Path keyStore) throws Exception {
-        return new PeerProcess(role, lab.javaCommand(own.namespace(), LinkPeer.class.getName(), role, kind.name(),
-                own.address().getHostAddress(), peer.address().getHostAddress(), keyStore.toString()),
-                lab.workDirectory().resolve("link-" + kind.name().toLowerCase(Locale.ROOT) + "-" + role + ".log"));
+        return PeerProcess.start(role, lab.javaCommand(own.namespace(), LinkPeer.class.getName(), role,
+                kind.name(), own.address().getHostAddress(), peer.address().getHostAddress(), keyStore.toString()),
+                lab.workDirectory().resolve("link-" + kind.name().toLowerCase(Locale.ROOT) + "-" + role + ".log"),
+                IcePeer::reportsFailure);
     }
 }

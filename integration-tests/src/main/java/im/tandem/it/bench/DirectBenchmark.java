@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import im.tandem.it.direct.DirectLab;
-import im.tandem.it.direct.LabPeer;
 import im.tandem.it.direct.PeerArguments;
 import im.tandem.it.lab.NatKind;
+import im.tandem.it.lab.PeerProcess;
 
 /**
  * What a direct session costs and brings, on the NAT lab's paths with a real Openfire (plugin, STUN and TURN offered
@@ -85,11 +85,11 @@ public final class DirectBenchmark {
         lab.contacts(user, echo);
         lab.contacts(user, plain);
         Row row = new Row(path, new Samples(), new Samples(), new Samples());
-        try (LabPeer directEcho = benchPeer(lab, path.echoing(), echo, true, "echo");
-             LabPeer plainEcho = benchPeer(lab, path.echoing(), plain, false, "echo")) {
+        try (PeerProcess directEcho = benchPeer(lab, path.echoing(), echo, true, "echo");
+             PeerProcess plainEcho = benchPeer(lab, path.echoing(), plain, false, "echo")) {
             directEcho.await("READY", READY_LIMIT);
             plainEcho.await("READY", READY_LIMIT);
-            try (LabPeer measuring = benchPeer(lab, path.measuring(), user, true, "measure",
+            try (PeerProcess measuring = benchPeer(lab, path.measuring(), user, true, "measure",
                     DirectBenchPeer.PEER, lab.jid(echo), DirectBenchPeer.SESSIONS,
                     Integer.toString(WARM_UP_SESSIONS + SESSIONS),
                     DirectBenchPeer.ROUND_TRIPS, Integer.toString(WARM_UP_TRIPS + ROUND_TRIPS))) {
@@ -104,7 +104,7 @@ public final class DirectBenchmark {
                 }
                 roundTrips(measuring, row.direct());
             }
-            try (LabPeer measuring = benchPeer(lab, path.measuring(), user, false, "measure",
+            try (PeerProcess measuring = benchPeer(lab, path.measuring(), user, false, "measure",
                     DirectBenchPeer.PEER, lab.jid(plain),
                     DirectBenchPeer.ROUND_TRIPS, Integer.toString(WARM_UP_TRIPS + ROUND_TRIPS))) {
                 finish(measuring);
@@ -114,7 +114,7 @@ public final class DirectBenchmark {
         return row;
     }
 
-    private static LabPeer benchPeer(DirectLab lab, String client, String user, boolean direct, String mode,
+    private static PeerProcess benchPeer(DirectLab lab, String client, String user, boolean direct, String mode,
                                      String... options) {
         List<String> arguments = lab.account(user);
         if (direct) {
@@ -125,14 +125,14 @@ public final class DirectBenchmark {
         return lab.peer(client, user + "-" + mode, DirectBenchPeer.class.getName(), arguments);
     }
 
-    private static void finish(LabPeer peer) throws InterruptedException {
+    private static void finish(PeerProcess peer) throws InterruptedException {
         String last = peer.await(line -> line.equals("DONE") || line.startsWith("ERROR"), "DONE", PATH_LIMIT);
         if (!last.equals("DONE")) {
             throw new IllegalStateException(peer.name() + ": " + last);
         }
     }
 
-    private static void roundTrips(LabPeer peer, Samples samples) {
+    private static void roundTrips(PeerProcess peer, Samples samples) {
         List<String> trips = peer.linesStartingWith("RTT ");
         for (String line : trips.subList(WARM_UP_TRIPS, trips.size())) {
             samples.add(Long.parseLong(line.split(" ")[2]));

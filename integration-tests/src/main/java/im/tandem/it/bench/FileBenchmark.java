@@ -19,10 +19,10 @@ import java.util.Random;
 
 import im.tandem.client.file.TransportMethod;
 import im.tandem.it.direct.DirectLab;
-import im.tandem.it.direct.LabPeer;
 import im.tandem.it.direct.PeerArguments;
 import im.tandem.it.file.FilePeer;
 import im.tandem.it.lab.NatKind;
+import im.tandem.it.lab.PeerProcess;
 
 /**
  * File throughput over each transport in one run (root only): two chat programs on public NAT lab hosts send the
@@ -71,7 +71,7 @@ public final class FileBenchmark {
     private static Row measure(DirectLab lab, TransportMethod method, Path file, String sha256) throws Exception {
         Samples total = new Samples();
         Samples rate = new Samples();
-        try (LabPeer bob = peer(lab, "b", "bob", method); LabPeer alice = peer(lab, "a", "alice", method)) {
+        try (PeerProcess bob = peer(lab, "b", "bob", method); PeerProcess alice = peer(lab, "a", "alice", method)) {
             bob.await("connected", LOGIN);
             alice.await("connected", LOGIN);
             alice.await(line -> line.startsWith("online " + lab.jid("bob"))
@@ -79,7 +79,7 @@ public final class FileBenchmark {
                     "bob online", LOGIN);
             for (int round = 0; round < ROUNDS; round++) {
                 long start = System.nanoTime();
-                alice.type("/file " + lab.jid("bob") + " " + file);
+                alice.send("/file " + lab.jid("bob") + " " + file);
                 String last = bob.await(line -> line.startsWith("file-progress ") && field(line, 2).equals("100"),
                         "the last progress report", TRANSFER);
                 String received = bob.await("file-received ", TRANSFER);
@@ -97,7 +97,8 @@ public final class FileBenchmark {
         return new Row(total, rate);
     }
 
-    private static LabPeer peer(DirectLab lab, String client, String user, TransportMethod method) throws IOException {
+    private static PeerProcess peer(DirectLab lab, String client, String user, TransportMethod method)
+            throws IOException {
         Path downloads = Files.createDirectories(lab.lab().workDirectory().resolve("downloads-" + user));
         return lab.peer(client, user + "-" + method.route(), FilePeer.class.getName(), PeerArguments.of(
                 PeerArguments.JID, lab.jid(user), PeerArguments.PASSWORD, DirectLab.password(user),

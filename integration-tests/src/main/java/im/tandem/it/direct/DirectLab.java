@@ -11,6 +11,7 @@ import java.util.Map;
 import im.tandem.it.lab.LabServers;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
+import im.tandem.it.lab.PeerProcess;
 import im.tandem.it.lab.TurnServer;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireProcess;
@@ -104,7 +105,7 @@ public final class DirectLab implements AutoCloseable {
      * Starts a {@link DirectChatPeer} for {@code user} in the namespace of lab client {@code client}, with direct
      * sessions on the client's interface and the given extra options (shortened timings).
      */
-    public LabPeer chatPeer(String client, String user, String... options) {
+    public PeerProcess chatPeer(String client, String user, String... options) {
         List<String> arguments = account(user);
         arguments.addAll(List.of(PeerArguments.DIRECT, CLIENT_INTERFACE));
         arguments.addAll(List.of(options));
@@ -118,17 +119,18 @@ public final class DirectLab implements AutoCloseable {
     }
 
     /** Starts any peer main class in the namespace of lab client {@code client}. */
-    public LabPeer peer(String client, String name, String mainClass, List<String> arguments) {
+    public PeerProcess peer(String client, String name, String mainClass, List<String> arguments) {
         return launch(client, name, lab.javaCommand(lab.clientNamespace(client), List.of(), mainClass, arguments));
     }
 
     /** Starts any program in the namespace of lab client {@code client}. */
-    public LabPeer program(String client, String name, String... command) {
+    public PeerProcess program(String client, String name, String... command) {
         return launch(client, name, lab.inNamespace(lab.clientNamespace(client), command));
     }
 
-    private LabPeer launch(String client, String name, List<String> fullCommand) {
-        return new LabPeer(name + "@" + client, fullCommand, lab.workDirectory().resolve("peer-" + name + ".log"));
+    private PeerProcess launch(String client, String name, List<String> fullCommand) {
+        return PeerProcess.start(name + "@" + client, fullCommand,
+                lab.workDirectory().resolve("peer-" + name + ".log"));
     }
 
     /** Test accounts' passwords are derived from their names; the lab is unreachable from anywhere else. */

@@ -43,6 +43,15 @@ public final class IcePeer {
     private IcePeer() {
     }
 
+    /**
+     * Whether {@code line} reports that the peer failed: {@code ERROR …} from this peer and the others built like it
+     * ({@link RepeatingIcePeer}, the channel benchmark's link peer), {@code CHANNEL_FAILED …} from this one. Given to
+     * {@link im.tandem.it.lab.PeerProcess} so that a wait fails at the report instead of at its timeout.
+     */
+    public static boolean reportsFailure(String line) {
+        return line.startsWith("ERROR") || line.startsWith("CHANNEL_FAILED");
+    }
+
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try {

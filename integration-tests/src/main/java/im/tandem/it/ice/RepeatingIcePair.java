@@ -2,7 +2,7 @@ package im.tandem.it.ice;
 
 import im.tandem.ice.session.PathType;
 import im.tandem.it.lab.NatLab;
-import java.io.IOException;
+import im.tandem.it.lab.PeerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +28,11 @@ public final class RepeatingIcePair implements AutoCloseable {
      * @param servers the STUN and TURN servers, as {@link ServerArguments} reads them
      */
     public static RepeatingIcePair start(NatLab lab, String controllingClient, String controlledClient, boolean busy,
-                                         List<String> servers) throws IOException {
+                                         List<String> servers) {
         PeerProcess controlling = peer(lab, controllingClient, "controlling", busy, servers);
         try {
             return new RepeatingIcePair(controlling, peer(lab, controlledClient, "controlled", busy, servers));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             controlling.close();
             throw e;
         }
@@ -46,12 +46,12 @@ public final class RepeatingIcePair implements AutoCloseable {
      * @return nanoseconds from the start until both peers had selected a path
      * @throws IllegalStateException when a peer fails, selects another kind of path, or a step overruns the limit
      */
-    public long session(PathType expected, Duration limit) throws IOException, InterruptedException {
+    public long session(PathType expected, Duration limit) throws InterruptedException {
         long start = System.nanoTime();
         controlling.send(RepeatingIcePeer.START);
         controlled.send(RepeatingIcePeer.START);
-        controlling.relayDescriptionTo(controlled, limit);
-        controlled.relayDescriptionTo(controlling, limit);
+        Signalling.relay(controlling, controlled, limit);
+        Signalling.relay(controlled, controlling, limit);
         List<String> selected = List.of(controlling.await(RepeatingIcePeer.SELECTED, limit),
                 controlled.await(RepeatingIcePeer.SELECTED, limit));
         long elapsed = System.nanoTime() - start;
@@ -71,11 +71,11 @@ public final class RepeatingIcePair implements AutoCloseable {
         controlled.close();
     }
 
-    private static PeerProcess peer(NatLab lab, String client, String role, boolean busy, List<String> servers)
-            throws IOException {
+    private static PeerProcess peer(NatLab lab, String client, String role, boolean busy, List<String> servers) {
         List<String> args = new ArrayList<>(List.of(role, busy ? "busy" : "quiet"));
         args.addAll(servers);
-        return new PeerProcess(client, lab.javaCommand(lab.clientNamespace(client), List.of(),
-                RepeatingIcePeer.class.getName(), args), lab.workDirectory().resolve("ice-peer-" + client + ".log"));
+        return PeerProcess.start(client, lab.javaCommand(lab.clientNamespace(client), List.of(),
+                RepeatingIcePeer.class.getName(), args), lab.workDirectory().resolve("ice-peer-" + client + ".log"),
+                IcePeer::reportsFailure);
     }
 }

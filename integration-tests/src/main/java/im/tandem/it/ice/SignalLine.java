@@ -19,6 +19,12 @@ public final class SignalLine {
     private SignalLine() {
     }
 
+    /** Whether {@code line} belongs to a description, as opposed to a peer's report. */
+    public static boolean isSignalling(String line) {
+        String first = line.split(" ", 2)[0];
+        return first.equals(CREDENTIALS) || first.equals(FINGERPRINT) || first.equals(CANDIDATE) || first.equals(END);
+    }
+
     static String candidate(IceCandidate c) {
         return String.join(" ", CANDIDATE, c.foundation(), Integer.toString(c.component()), c.protocol(),
                 Long.toString(c.priority()), c.ip(), Integer.toString(c.port()), c.type().wireName(),

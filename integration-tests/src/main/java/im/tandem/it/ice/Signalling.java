@@ -4,17 +4,20 @@ import im.tandem.ice.channel.Fingerprint;
 import im.tandem.ice.session.IceCandidate;
 import im.tandem.ice.session.IceSession;
 import im.tandem.ice.session.LocalDescription;
+import im.tandem.it.lab.PeerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A peer's half of the signalling that Jingle would carry, over its standard streams in {@link SignalLine}s: its
- * own description out, the peer's description in. Peers without ICE (a channel on a plain UDP socket) exchange
- * just their fingerprints the same way.
+ * The signalling that Jingle would carry between two lab peers, in {@link SignalLine}s over their standard streams:
+ * each peer prints its own description and reads the other's, and the test process carries them across
+ * ({@link #relay}). Peers without ICE (a channel on a plain UDP socket) exchange just their fingerprints the same
+ * way.
  */
 public final class Signalling {
 
@@ -47,6 +50,19 @@ public final class Signalling {
     /** Reads a description that carries only a fingerprint, up to END, and returns the fingerprint. */
     public static Fingerprint accept(BufferedReader in) throws IOException {
         return read(Optional.empty(), in);
+    }
+
+    /**
+     * Copies one peer's description, up to END, to the other peer, as the XMPP server would carry it.
+     *
+     * @throws IllegalStateException when {@code from} reports a failure or does not finish its description in time
+     */
+    public static void relay(PeerProcess from, PeerProcess to, Duration timeout) throws InterruptedException {
+        String line;
+        do {
+            line = from.await(SignalLine::isSignalling, "signalling line", timeout);
+            to.send(line);
+        } while (!line.equals(SignalLine.END));
     }
 
     private static Fingerprint read(Optional<IceSession> session, BufferedReader in) throws IOException {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.it.lab.NatKind;
+import im.tandem.it.lab.PeerProcess;
 
 /**
  * Two chat programs behind lab NATs, their server a real Openfire with the plugin on a lab host: a conversation goes
@@ -109,8 +110,8 @@ class DirectChatLabTest {
         String aliceJid = lab.jid("cuta");
         String bobJid = lab.jid("cutb");
         List<String> sentByAlice = new ArrayList<>();
-        try (LabPeer alice = lab.chatPeer("open1", "cuta", TIMINGS);
-             LabPeer bob = lab.chatPeer("open2", "cutb", TIMINGS)) {
+        try (PeerProcess alice = lab.chatPeer("open1", "cuta", TIMINGS);
+             PeerProcess bob = lab.chatPeer("open2", "cutb", TIMINGS)) {
             online(alice, bob, bobJid);
 
             say(alice, bobJid, "before the cut 1", sentByAlice);
@@ -131,7 +132,7 @@ class DirectChatLabTest {
             bob.await("message " + aliceJid + " server during the cut 3", DELIVERY);
             say(alice, bobJid, "after the fallback", sentByAlice);
             assertThat(alice.await("sent ", DELIVERY)).startsWith("sent " + bobJid + " server ");
-            bob.type("/msg " + aliceJid + " bob during the cut");
+            bob.send("/msg " + aliceJid + " bob during the cut");
             alice.await("message " + bobJid + " server bob during the cut", DELIVERY);
 
             lab.lab().restoreLink("open1");
@@ -158,16 +159,16 @@ class DirectChatLabTest {
         String samJid = lab.jid("sam");
         Path script = Path.of(DirectChatLabTest.class.getResource("/slixmpp/plain_peer.py").toURI());
         assertThat(SYSTEM_PYTHON).as("Debian's python3 (apt-get install python3-slixmpp)").isExecutable();
-        try (LabPeer tandy = lab.chatPeer("full", "tandy", TIMINGS)) {
+        try (PeerProcess tandy = lab.chatPeer("full", "tandy", TIMINGS)) {
             tandy.await("connected ", LOGIN);
-            try (LabPeer sam = lab.program("port", "sam", SYSTEM_PYTHON.toString(), script.toString(),
+            try (PeerProcess sam = lab.program("port", "sam", SYSTEM_PYTHON.toString(), script.toString(),
                     "--jid", samJid + "/slixmpp", "--password", DirectLab.password("sam"),
                     "--host", lab.server().host(), "--port", Integer.toString(lab.server().clientPort()),
                     "--to", tandyJid, "--text", "from sam", "--send", "2", "--expect", "3")) {
                 sam.await("ONLINE", LOGIN);
                 tandy.await("message " + samJid + " server from sam 2", DELIVERY);
                 for (int i = 1; i <= 3; i++) {
-                    tandy.type("/msg " + samJid + " from tandy " + i);
+                    tandy.send("/msg " + samJid + " from tandy " + i);
                     assertThat(tandy.await("sent ", DELIVERY)).isEqualTo("sent " + samJid + " server from tandy " + i);
                 }
                 assertThat(sam.awaitExit(DELIVERY)).as("slixmpp got every message and exited").isZero();
@@ -191,8 +192,8 @@ class DirectChatLabTest {
         lab.contacts(userA, userB);
         String aliceJid = lab.jid(userA);
         String bobJid = lab.jid(userB);
-        try (LabPeer alice = lab.chatPeer(clientA, userA, TIMINGS);
-             LabPeer bob = lab.chatPeer(clientB, userB, TIMINGS)) {
+        try (PeerProcess alice = lab.chatPeer(clientA, userA, TIMINGS);
+             PeerProcess bob = lab.chatPeer(clientB, userB, TIMINGS)) {
             online(alice, bob, bobJid);
             List<String> fromAlice = new ArrayList<>();
             List<String> fromBob = new ArrayList<>();
@@ -221,20 +222,20 @@ class DirectChatLabTest {
     }
 
     /** Both logged in, and Alice sees Bob online: her first message can find his resource. */
-    private static void online(LabPeer alice, LabPeer bob, String bobJid) throws InterruptedException {
+    private static void online(PeerProcess alice, PeerProcess bob, String bobJid) throws InterruptedException {
         alice.await("connected ", LOGIN);
         bob.await("connected ", LOGIN);
         alice.await(line -> line.startsWith("contact " + bobJid + " available") || line.equals("online " + bobJid),
                 bobJid + " online", LOGIN);
     }
 
-    private static void say(LabPeer from, String to, String text, List<String> record) {
-        from.type("/msg " + to + " " + text);
+    private static void say(PeerProcess from, String to, String text, List<String> record) {
+        from.send("/msg " + to + " " + text);
         record.add(text);
     }
 
     /** The texts of the messages {@code peer} received from {@code sender}, in the order it showed them. */
-    private static List<String> texts(LabPeer peer, String sender) {
+    private static List<String> texts(PeerProcess peer, String sender) {
         String prefix = "message " + sender + " ";
         return peer.linesStartingWith(prefix).stream()
                 .map(line -> line.substring(prefix.length()))

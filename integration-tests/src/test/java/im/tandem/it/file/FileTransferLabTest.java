@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import im.tandem.it.direct.DirectLab;
-import im.tandem.it.direct.LabPeer;
 import im.tandem.it.direct.PeerArguments;
 import im.tandem.it.lab.NatKind;
+import im.tandem.it.lab.PeerProcess;
 
 /**
  * Files over the direct channel: two chat programs on public lab hosts (ICE never uses loopback, so the peers need
@@ -31,8 +31,8 @@ class FileTransferLabTest {
     private static final Duration TRANSFER = Duration.ofSeconds(120);
 
     private static DirectLab lab;
-    private static LabPeer alice;
-    private static LabPeer bob;
+    private static PeerProcess alice;
+    private static PeerProcess bob;
 
     @BeforeAll
     static void startLab() throws Exception {
@@ -67,7 +67,7 @@ class FileTransferLabTest {
         Path file = TestFiles.random(lab.lab().workDirectory(), "direct-" + size + ".bin", size, size + 7);
         String sha256 = TestFiles.sha256(file);
 
-        alice.type("/file " + lab.jid("bob") + " " + file);
+        alice.send("/file " + lab.jid("bob") + " " + file);
 
         List<String> sent = fields(alice.await("file-sent ", TRANSFER));
         List<String> received = fields(bob.await("file-received ", TRANSFER));
@@ -79,7 +79,7 @@ class FileTransferLabTest {
         assertThat(TestFiles.sha256(Path.of(received.get(5)))).isEqualTo(sha256);
     }
 
-    private static LabPeer filePeer(String client, String user) throws Exception {
+    private static PeerProcess filePeer(String client, String user) throws Exception {
         Path downloads = Files.createDirectories(lab.lab().workDirectory().resolve("downloads-" + user));
         return lab.peer(client, user, FilePeer.class.getName(), PeerArguments.of(
                 PeerArguments.JID, lab.jid(user), PeerArguments.PASSWORD, DirectLab.password(user),

@@ -37,6 +37,7 @@ import im.tandem.client.file.element.FileDescription;
 import im.tandem.client.file.element.FileHash;
 import im.tandem.client.file.element.FileInfo;
 import im.tandem.client.file.element.IbbTransport;
+import im.tandem.it.jingle.JingleCapture;
 import im.tandem.it.openfire.OpenfireExtension;
 import im.tandem.it.openfire.OpenfireSettings;
 
@@ -158,7 +159,7 @@ class FileTransferThroughServerTest {
                     .withDownloadDirectory(downloads));
             CompletableFuture<FileTransfer> atBob = new CompletableFuture<>();
             bob.files().setIncomingFileHandler(offer -> atBob.complete(offer.accept(new FileTransferListener() { })));
-            JingleRecorder atMallory = JingleRecorder.on(mallory.connection());
+            JingleCapture atMallory = JingleCapture.on(mallory.connection());
             Jingle offer = Jingle.builder(mallory.connection()).to(bob.connection().getUser())
                     .setAction(JingleAction.session_initiate).setSessionId("mallory-file-1")
                     .setInitiator(mallory.connection().getUser())

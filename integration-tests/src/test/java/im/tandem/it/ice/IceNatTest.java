@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import im.tandem.ice.session.PathType;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
+import im.tandem.it.lab.PeerProcess;
 import im.tandem.it.lab.TurnServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,8 +95,8 @@ class IceNatTest {
     }
 
     private static void exchange(PeerProcess left, PeerProcess right) throws Exception {
-        left.relayDescriptionTo(right, CONNECT_LIMIT);
-        right.relayDescriptionTo(left, CONNECT_LIMIT);
+        Signalling.relay(left, right, CONNECT_LIMIT);
+        Signalling.relay(right, left, CONNECT_LIMIT);
     }
 
     private static void connectTransferAndCut(NatLab lab, List<String> servers, PathType expected)
@@ -115,12 +116,12 @@ class IceNatTest {
         }
     }
 
-    private static PeerProcess start(NatLab lab, String client, String role, List<String> servers)
-            throws Exception {
+    private static PeerProcess start(NatLab lab, String client, String role, List<String> servers) {
         List<String> args = new ArrayList<>(List.of(role, Integer.toString(BYTES), "42",
                 Integer.toString(IDLE_SECONDS)));
         args.addAll(servers);
-        return new PeerProcess(client, lab.javaCommand(lab.clientNamespace(client), List.of(),
-                IcePeer.class.getName(), args), lab.workDirectory().resolve("ice-peer-" + client + ".log"));
+        return PeerProcess.start(client, lab.javaCommand(lab.clientNamespace(client), List.of(),
+                IcePeer.class.getName(), args), lab.workDirectory().resolve("ice-peer-" + client + ".log"),
+                IcePeer::reportsFailure);
     }
 }

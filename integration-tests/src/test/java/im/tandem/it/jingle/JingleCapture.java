@@ -14,7 +14,7 @@ import org.jivesoftware.smackx.jingle.element.Jingle;
  * Takes over a connection's Jingle requests: records each one and acknowledges it, so a test can play a peer
  * that is not one of our clients and see exactly what our client sends it.
  */
-final class JingleCapture extends AbstractIqRequestHandler {
+public final class JingleCapture extends AbstractIqRequestHandler {
     private final BlockingQueue<IQ> received = new LinkedBlockingQueue<>();
 
     private JingleCapture() {
@@ -22,7 +22,7 @@ final class JingleCapture extends AbstractIqRequestHandler {
     }
 
     /** Replaces the connection's Jingle request handler with a capture. */
-    static JingleCapture on(XMPPConnection connection) {
+    public static JingleCapture on(XMPPConnection connection) {
         JingleCapture capture = new JingleCapture();
         connection.registerIQRequestHandler(capture);
         return capture;
@@ -35,7 +35,7 @@ final class JingleCapture extends AbstractIqRequestHandler {
     }
 
     /** The next Jingle request received, failing the test if none comes in time. */
-    Jingle next(Duration wait) throws InterruptedException {
+    public Jingle next(Duration wait) throws InterruptedException {
         IQ request = received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         if (request == null) {
             throw new AssertionError("no Jingle request arrived within " + wait);
