@@ -1,11 +1,7 @@
 package im.tandem.ice.session;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import org.ice4j.ice.CandidatePair;
 
 /**
  * Which valid pair the controlling agent nominates (RFC 8445 regular nomination), in place of ice4j's default of
@@ -14,37 +10,45 @@ import org.ice4j.ice.CandidatePair;
  * retransmitted (a restricted cone opens for a symmetric NAT's fresh port only after it has sent there itself),
  * while a relayed pair answers at once; taking it then would send through the TURN server what could go direct.
  * One pair is nominated per session.
+ *
+ * @param <P> a candidate pair
  */
-final class DirectFirstNominator {
+final class DirectFirstNominator<P> {
     /**
      * One second: several retransmissions of a connectivity check fit in it, so a direct pair that needs one is
      * valid by then; a relayed path costs this much more setup time, while chat goes through the server meanwhile.
      */
     static final Duration RELAY_GRACE = Duration.ofSeconds(1);
 
-    private final ScheduledExecutorService timers;
-    private final Consumer<CandidatePair> nominate;
+    /** Runs a task once a delay has passed. */
+    @FunctionalInterface
+    interface Timer {
+        void after(Duration delay, Runnable task);
+    }
+
+    private final Timer timer;
+    private final Consumer<P> nominate;
     private boolean nominated;
 
     /**
-     * @param timers   where the relayed pairs' grace runs out
+     * @param timer    where the relayed pairs' grace runs out
      * @param nominate nominates a pair through the agent; called at most once
      */
-    DirectFirstNominator(ScheduledExecutorService timers, Consumer<CandidatePair> nominate) {
-        this.timers = timers;
+    DirectFirstNominator(Timer timer, Consumer<P> nominate) {
+        this.timer = timer;
         this.nominate = nominate;
     }
 
     /** A pair became valid; only the controlling agent calls this. */
-    void validated(CandidatePair pair) {
-        if (isRelayed(pair)) {
-            timers.schedule(() -> nominateFirst(pair), RELAY_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+    void validated(P pair, boolean relayed) {
+        if (relayed) {
+            timer.after(RELAY_GRACE, () -> nominateFirst(pair));
         } else {
             nominateFirst(pair);
         }
     }
 
-    private void nominateFirst(CandidatePair pair) {
+    private void nominateFirst(P pair) {
         synchronized (this) {
             if (nominated) {
                 return;
@@ -52,10 +56,5 @@ final class DirectFirstNominator {
             nominated = true;
         }
         nominate.accept(pair);
-    }
-
-    private static boolean isRelayed(CandidatePair pair) {
-        return Ice4jCandidates.typeOf(pair.getLocalCandidate().getType()) == CandidateType.RELAY
-                || Ice4jCandidates.typeOf(pair.getRemoteCandidate().getType()) == CandidateType.RELAY;
     }
 }

@@ -75,7 +75,7 @@ public final class IceSession implements Closeable {
     private final CompletableFuture<IcePath> connected = new CompletableFuture<>();
     /** Every pair a check made valid, with the local candidate the peer's answer revealed (RFC 8445 7.2.5.3.2). */
     private final List<CandidatePair> validPairs = new CopyOnWriteArrayList<>();
-    private final DirectFirstNominator nominator;
+    private final DirectFirstNominator<CandidatePair> nominator;
     private volatile PathListener pathListener = reason -> { };
     private boolean started;
     private boolean remoteCandidatesEnded;
@@ -87,7 +87,8 @@ public final class IceSession implements Closeable {
         this.agent = agent;
         this.stream = stream;
         this.component = component;
-        this.nominator = new DirectFirstNominator(TIMERS, this::nominate);
+        this.nominator = new DirectFirstNominator<>(
+                (delay, task) -> TIMERS.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS), this::nominate);
         stream.addPairChangeListener(this::onPairChange);
     }
 
@@ -205,9 +206,14 @@ public final class IceSession implements Closeable {
             CandidatePair pair = (CandidatePair) event.getSource();
             validPairs.add(pair);
             if (agent.isControlling()) {
-                nominator.validated(pair);
+                nominator.validated(pair, isRelayed(pair));
             }
         }
+    }
+
+    private static boolean isRelayed(CandidatePair pair) {
+        return Ice4jCandidates.typeOf(pair.getLocalCandidate().getType()) == CandidateType.RELAY
+                || Ice4jCandidates.typeOf(pair.getRemoteCandidate().getType()) == CandidateType.RELAY;
     }
 
     private void nominate(CandidatePair pair) {
