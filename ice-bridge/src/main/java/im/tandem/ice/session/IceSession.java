@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -217,10 +217,13 @@ public final class IceSession implements Closeable {
     }
 
     private void nominate(CandidatePair pair) {
+        if (connected.isDone()) {
+            return; // closed or timed out while a relayed pair waited its grace
+        }
         try {
             agent.nominate(pair);
         } catch (IllegalStateException e) {
-            // The session was closed, or ICE ended otherwise, while a relayed pair waited: nothing to nominate.
+            // ICE ended between the check above and here: there is nothing left to nominate.
         }
     }
 
