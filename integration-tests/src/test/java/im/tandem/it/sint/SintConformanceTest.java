@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,22 +23,16 @@ import im.tandem.it.openfire.OpenfireSettings;
  * Openfire without our plugin and then with it: whatever SINT finds working on plain Openfire must still
  * work with the plugin installed. The two runs' counts go to target/sint-summary.txt.
  *
- * <p>A test that passed on plain Openfire but not with the plugin is run once more with the plugin before it
- * counts as broken by it: a few of SINT's MUC and PEP tests wait for notifications with a fixed timeout and
- * fail now and then on Openfire 4.2.0 with or without the plugin.
+ * <p>A test that passed on plain Openfire but not with the plugin is run again with the plugin, up to
+ * {@link #PLUGIN_RERUNS} times, before it counts as broken by it: a few of SINT's MUC and PEP tests race their
+ * own clients and fail now and then on Openfire 4.2.0 with or without the plugin.
  */
 class SintConformanceTest {
     /**
      * Test classes SINT must not run here, and why. SINT 4.5.0-beta5 disables whole classes even when given
      * a single method, so each entry is a class.
      */
-    private static final String PEP_NOTIFICATIONS = "its PEP notification test failed twice with the plugin and"
-            + " passed twice without it in some runs on this 2-core machine (the timeout, not a wrong answer);"
-            + " the cause is open, see the README's note on the conformance suite";
     private static final Map<String, String> DISABLED = Map.of(
-            "UserTuneIntegrationTest", PEP_NOTIFICATIONS,
-            "MoodIntegrationTest", PEP_NOTIFICATIONS,
-            "GeolocationIntegrationTest", PEP_NOTIFICATIONS,
             "ModularXmppClientToServerConnectionLowLevelIntegrationTest",
             "builds its connections itself, and SINT 4.5.0-beta5 has no port setting, so they go to port 5222"
                     + " instead of the test server's port (where a developer's own server may be listening)",
@@ -50,49 +46,66 @@ class SintConformanceTest {
      * noticing when a whole area, such as all of MUC, stops working.
      */
     private static final int MIN_PASSED = 60;
+    /**
+     * How often a test that passed on plain Openfire but failed with the plugin is run again with the plugin
+     * before it can count as broken; the re-runs stop at its first pass. A plugin that breaks a test fails it
+     * every time; a racy test does not. SINT's PEP notification tests (user tune, mood, geolocation) race
+     * their own client: Smack 4.5.0-beta5 tells the test that the receiver's new notification filter is out
+     * before it sends the presence carrying it, so the publish, sent at once on the other connection, may reach
+     * the server first, and Openfire 4.2.0 does not send the item again once the filter arrives. On a loaded
+     * 2-core machine the user tune test failed in 9 of 20 runs on plain Openfire and in 9 of 20 with the plugin.
+     * At that rate a single re-run let it count as broken by chance in up to one comparison in sixteen (passing
+     * on plain Openfire, failing twice with the plugin, passing again on plain); with five, one in four hundred.
+     */
+    private static final int PLUGIN_RERUNS = 5;
 
     @Test
     void everyTestPassingOnPlainOpenfireAlsoPassesWithThePlugin() {
         SintOptions options = SintOptions.allExcept(DISABLED);
 
         // Both servers stay up until the end, so that a test failing only with the plugin can be run again on
-        // each, in the same state: it counts as broken only if it fails twice with the plugin while passing
-        // again on plain Openfire. Some of SINT's PEP and group-chat tests miss notifications now and then on
-        // this server whether or not the plugin is there; the second plain run tells those apart.
+        // each, in the same state: it counts as broken only if it fails in every run with the plugin while
+        // passing again on plain Openfire. Some of SINT's PEP and group-chat tests miss notifications now and
+        // then on this server whether or not the plugin is there; the re-runs tell those apart.
         Path plainDirectory = SintBuild.freshRunDirectory("plain");
         Path pluginDirectory = SintBuild.freshRunDirectory("with-plugin");
         TimedResults plain;
         TimedResults withPlugin;
         Set<String> lost;
-        TimedResults rerun = null;
+        List<TimedResults> reruns = new ArrayList<>();
+        Set<String> failingWithPlugin;
         TimedResults control = null;
         try (OpenfireProcess plainServer = start(plainDirectory, false);
              OpenfireProcess pluginServer = start(pluginDirectory, true)) {
             plain = TimedResults.of(() -> SintRun.execute(plainServer, options, plainDirectory));
             withPlugin = TimedResults.of(() -> SintRun.execute(pluginServer, options, pluginDirectory));
             lost = difference(plain.results().passed(), withPlugin.results().passed());
-            if (!lost.isEmpty()) {
-                Path rerunDirectory = SintBuild.freshRunDirectory("with-plugin-rerun");
-                rerun = TimedResults.of(() -> SintRun.execute(pluginServer, options.onlyThese(lost), rerunDirectory));
-                Set<String> failedAgain = difference(lost, rerun.results().passed());
-                if (!failedAgain.isEmpty()) {
-                    Path controlDirectory = SintBuild.freshRunDirectory("plain-rerun");
-                    control = TimedResults.of(() -> SintRun.execute(plainServer, options.onlyThese(failedAgain),
-                            controlDirectory));
-                }
+            failingWithPlugin = lost;
+            for (int attempt = 1; attempt <= PLUGIN_RERUNS && !failingWithPlugin.isEmpty(); attempt++) {
+                Path rerunDirectory = SintBuild.freshRunDirectory("with-plugin-rerun-" + attempt);
+                SintOptions again = options.onlyThese(failingWithPlugin);
+                TimedResults rerun = TimedResults.of(() -> SintRun.execute(pluginServer, again, rerunDirectory));
+                reruns.add(rerun);
+                failingWithPlugin = difference(failingWithPlugin, rerun.results().passed());
+            }
+            if (!failingWithPlugin.isEmpty()) {
+                Path controlDirectory = SintBuild.freshRunDirectory("plain-rerun");
+                SintOptions again = options.onlyThese(failingWithPlugin);
+                control = TimedResults.of(() -> SintRun.execute(plainServer, again, controlDirectory));
             }
         }
         Set<String> broken = control == null ? Set.of()
-                : intersection(difference(lost, rerun.results().passed()), control.results().passed());
+                : intersection(failingWithPlugin, control.results().passed());
 
-        summarize(plain, withPlugin, rerun, control, lost, broken);
+        summarize(plain, withPlugin, reruns, control, lost, broken);
 
         assertThat(plain.results().completed()).as("the run on plain Openfire completed: %s; see %s",
                 plain.results().detail(), plainDirectory).isTrue();
         assertThat(withPlugin.results().completed()).as("the run with the plugin completed: %s; see %s",
                 withPlugin.results().detail(), pluginDirectory).isTrue();
-        if (rerun != null) {
-            assertThat(rerun.results().completed()).as("the re-run completed: %s", rerun.results().detail()).isTrue();
+        for (TimedResults rerun : reruns) {
+            assertThat(rerun.results().completed()).as("the re-run with the plugin completed: %s",
+                    rerun.results().detail()).isTrue();
         }
         if (control != null) {
             assertThat(control.results().completed()).as("the plain re-run completed: %s", control.results().detail())
@@ -102,27 +115,30 @@ class SintConformanceTest {
                 plain.results().failed()).hasSizeGreaterThanOrEqualTo(MIN_PASSED);
         assertThat(withPlugin.results().passed()).as("SINT tests passing with the plugin; failures: %s",
                 withPlugin.results().failed()).hasSizeGreaterThanOrEqualTo(MIN_PASSED);
-        assertThat(broken).as("SINT tests that fail twice with the plugin but pass twice on plain Openfire; why: %s",
-                rerun == null ? Map.of() : failuresOf(broken, rerun.results())).isEmpty();
+        assertThat(broken).as("SINT tests that fail in every run with the plugin but pass in both on plain Openfire;"
+                + " why: %s", reruns.isEmpty() ? Map.of() : failuresOf(broken, reruns.get(reruns.size() - 1).results()))
+                .isEmpty();
     }
 
     /** Writes the table the README shows to target/sint-summary.txt, and prints it. */
-    private static void summarize(TimedResults plain, TimedResults withPlugin, TimedResults rerun,
+    private static void summarize(TimedResults plain, TimedResults withPlugin, List<TimedResults> reruns,
                                   TimedResults control, Set<String> lost, Set<String> broken) {
         SintSummary summary = new SintSummary("Smack Integration Test Framework " + SintBuild.sintVersion()
                 + " against the test Openfire, without and with the Tandem plugin")
                 .row("plain Openfire", plain.results(), plain.took())
                 .row("with plugin", withPlugin.results(), withPlugin.took());
-        if (rerun != null) {
-            summary.row("with plugin, re-run", rerun.results(), rerun.took())
-                    .note("re-run with the plugin: the " + lost.size() + " test(s) that passed only on plain Openfire, "
-                            + lost);
+        for (int i = 0; i < reruns.size(); i++) {
+            summary.row("with plugin, re-run " + (i + 1), reruns.get(i).results(), reruns.get(i).took());
+        }
+        if (!reruns.isEmpty()) {
+            summary.note("re-runs with the plugin (up to " + PLUGIN_RERUNS + ", each of the tests still failing):"
+                    + " the " + lost.size() + " test(s) that passed only on plain Openfire, " + lost);
         }
         if (control != null) {
             summary.row("plain Openfire, re-run", control.results(), control.took())
-                    .note("re-run on plain Openfire: the tests that failed twice with the plugin");
+                    .note("re-run on plain Openfire: the tests that failed in every run with the plugin");
         }
-        summary.note("failing twice with the plugin but passing twice on plain Openfire: "
+        summary.note("failing in every run with the plugin but passing in both on plain Openfire: "
                         + (broken.isEmpty() ? "none" : broken))
                 .disabled(DISABLED);
         summary.writeTo(SintBuild.reportsDirectory().resolve("sint-summary.txt"));
