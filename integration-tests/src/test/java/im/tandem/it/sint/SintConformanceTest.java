@@ -53,9 +53,9 @@ class SintConformanceTest {
      * their own client: Smack 4.5.0-beta5 tells the test that the receiver's new notification filter is out
      * before it sends the presence carrying it, so the publish, sent at once on the other connection, may reach
      * the server first, and Openfire 4.2.0 does not send the item again once the filter arrives. On a loaded
-     * 2-core machine the user tune test failed in 9 of 20 runs on plain Openfire and in 9 of 20 with the plugin.
-     * At that rate a single re-run let it count as broken by chance in up to one comparison in sixteen (passing
-     * on plain Openfire, failing twice with the plugin, passing again on plain); with five, one in four hundred.
+     * 2-core machine the user tune test failed in 19 of 35 runs on plain Openfire and in 17 of 35 with the plugin.
+     * At about one in two, a single re-run let it count as broken by chance in up to one comparison in sixteen
+     * (passing on plain Openfire, failing twice with the plugin, passing again on plain); with five, one in 250.
      */
     private static final int PLUGIN_RERUNS = 5;
 
