@@ -94,7 +94,7 @@ final class OfflineRelay {
         DigestIntake digests = new DigestIntake(database, settings, deliveries, new RosterContacts(), online,
                 delivery, clock);
         TriggerRule rule = new TriggerRule(domain);
-        scan = new OfflineScan(new OfflineBacklog(database), rule, digests, intake, clock);
+        scan = new OfflineScan(new OfflineBacklog(database), rule, digests, intake, clock, OfflineScan.DEFAULT_GATHER);
         rescan = Duration.ofSeconds(properties.integer(OfflineScan.RESCAN_SECONDS,
                 OfflineScan.DEFAULT_RESCAN_SECONDS, 10, 86_400));
         trigger = new OfflineTrigger(rule, scan);

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -28,6 +30,9 @@ import im.tandem.openfire.storage.Sql;
  * Also takes messages delivered while the user is away, for users who chose that. Runs on the intake thread.
  */
 public final class DigestIntake {
+    /** tdmDeliveryItem.sender holds 255 characters; a bare JID may have up to 3071. */
+    private static final int SENDER_COLUMN = 255;
+
     private final ConnectionSource database;
     private final SettingsStore settings;
     private final DeliveryStore deliveries;
@@ -48,22 +53,34 @@ public final class DigestIntake {
     }
 
     /**
-     * Takes the row; {@code message} is what of it may be relayed, empty when nothing may (a receipt, a
-     * group chat message, a stanza that does not parse): such a row is only marked taken.
+     * Takes stored messages into the queue in one transaction: each is marked taken, and queued if it may be
+     * relayed. One commit for a whole batch is what keeps up with a burst on a database that syncs every commit.
      */
-    public void take(OfflineRow row, Optional<StoredMessage> message) throws SQLException {
-        List<Queued> queued = message.isPresent() ? planOffline(message.get()) : List.of();
+    public void takeAll(List<Taken> batch) throws SQLException {
+        Map<String, Optional<NotifySettings>> users = new HashMap<>();
+        List<List<Queued>> planned = new ArrayList<>();
+        for (Taken taken : batch) {
+            planned.add(taken.message().isPresent() ? planOffline(taken.message().get(), users) : List.of());
+        }
         Instant now = clock.instant();
         Sql.inTransactionRetryingConflicts(database, DeliveryStore.OPEN_TRIES, connection -> {
-            if (OfflineBacklog.markTaken(connection, row, now)) {
-                queue(connection, row.username(), queued, now);
+            for (int i = 0; i < batch.size(); i++) {
+                OfflineRow row = batch.get(i).row();
+                if (OfflineBacklog.markTaken(connection, row, now)) {
+                    queue(connection, row.username(), planned.get(i), now);
+                }
             }
             return null;
         });
     }
 
-    private List<Queued> planOffline(StoredMessage message) throws SQLException {
-        Optional<NotifySettings> user = settings.find(message.username());
+    private List<Queued> planOffline(StoredMessage message, Map<String, Optional<NotifySettings>> users)
+            throws SQLException {
+        Optional<NotifySettings> user = users.get(message.username());
+        if (user == null) {
+            user = settings.find(message.username());
+            users.put(message.username(), user);
+        }
         return user.isPresent() && !online.isOnline(message.username()) ? plan(message, user.get()) : List.of();
     }
 
@@ -93,8 +110,8 @@ public final class DigestIntake {
         if (!current.enabled()) {
             return List.of();
         }
-        DigestItem item = new DigestItem(message.sender(), DigestComposer.excerpt(message.body(),
-                current.excerptChars()), message.storedAt());
+        DigestItem item = new DigestItem(fitted(message.sender()),
+                DigestComposer.excerpt(message.body(), current.excerptChars()), message.storedAt());
         Instant due = user.deliverableFrom(message.storedAt());
         List<Queued> queued = new ArrayList<>();
         for (Channel channel : Channel.values()) {
@@ -118,9 +135,21 @@ public final class DigestIntake {
         }
     }
 
+    /** The sender as the digest column holds it: in full, as nearly always, or cut with a mark. */
+    private static String fitted(String sender) {
+        return sender.length() <= SENDER_COLUMN ? sender : sender.substring(0, SENDER_COLUMN - 3) + "...";
+    }
+
     /** The user came online: what was waiting for them is no longer needed. */
     public int userOnline(String username) throws SQLException {
         return deliveries.cancelWaitingDigests(username, "the user came online", clock.instant());
+    }
+
+    /**
+     * A stored message and what of it may be relayed: empty when nothing may (a receipt, a group chat message,
+     * a stanza that does not parse), and such a message is only marked taken.
+     */
+    public record Taken(OfflineRow row, Optional<StoredMessage> message) {
     }
 
     /** One delivery to queue for the message. */

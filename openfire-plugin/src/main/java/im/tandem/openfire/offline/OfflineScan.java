@@ -36,17 +36,27 @@ public final class OfflineScan {
     /** Rows read per query: bounded memory even after a long outage with a large offline store. */
     private static final int BATCH = 200;
 
+    /**
+     * Two hundred milliseconds: long enough for a burst to gather into one scan, and nothing against a
+     * hold-off of a minute.
+     */
+    public static final Duration DEFAULT_GATHER = Duration.ofMillis(200);
+
     private final OfflineBacklog backlog;
     private final TriggerRule rule;
     private final DigestIntake digests;
     private final Intake intake;
     private final Clock clock;
+    private final Duration gather;
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicLong unreadable = new AtomicLong();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("tandem-offline-rescan"));
 
-    public OfflineScan(OfflineBacklog backlog, TriggerRule rule, DigestIntake digests, Intake intake, Clock clock) {
+    /** @param gather how long a request waits for more before the scan starts; zero: none */
+    public OfflineScan(OfflineBacklog backlog, TriggerRule rule, DigestIntake digests, Intake intake, Clock clock,
+            Duration gather) {
+        this.gather = gather;
         this.backlog = backlog;
         this.rule = rule;
         this.digests = digests;
@@ -63,15 +73,26 @@ public final class OfflineScan {
         }), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Asks for a scan; never blocks. One request waiting in the queue stands for any number of callers. */
+    /**
+     * Asks for a scan; never blocks. One request waiting stands for any number of callers, and it waits the
+     * gathering time first, so that a burst of stored messages is taken by one scan rather than one each.
+     */
     public void request() {
         if (requested.compareAndSet(false, true)) {
-            intake.offer("a scan of the offline store", () -> {
-                // Cleared before reading, so that a message stored during the scan asks for the next one.
-                requested.set(false);
-                scan();
-            });
+            if (gather.isZero()) {
+                offerScan();
+            } else {
+                timer.schedule(this::offerScan, gather.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
+    }
+
+    private void offerScan() {
+        intake.offer("a scan of the offline store", () -> {
+            // Cleared before reading, so that a message stored during the scan asks for the next one.
+            requested.set(false);
+            scan();
+        });
     }
 
     /** Stored messages that did not parse as a message (taken, never relayed) since start. */
@@ -87,15 +108,22 @@ public final class OfflineScan {
         boolean more = true;
         while (more) {
             List<OfflineRow> rows = backlog.untaken(BATCH, clock.instant());
+            List<DigestIntake.Taken> batch = rows.stream().map(row -> new DigestIntake.Taken(row, relayable(row)))
+                    .toList();
             int failed = 0;
-            for (OfflineRow row : rows) {
-                try {
-                    digests.take(row, relayable(row));
-                } catch (SQLException e) {
-                    // Stays untaken and is tried again by the next scan; the rows after it go on.
-                    failed++;
-                    LOG.warn("Could not take offline message {} of {}: {}", row.messageId(), row.username(),
-                            e.toString());
+            try {
+                digests.takeAll(batch);
+            } catch (SQLException batchFailed) {
+                // One bad row must not hold up the others: take them one by one, each in its own transaction.
+                for (DigestIntake.Taken taken : batch) {
+                    try {
+                        digests.takeAll(List.of(taken));
+                    } catch (SQLException e) {
+                        // Stays untaken and is tried again by the next scan.
+                        failed++;
+                        LOG.warn("Could not take offline message {} of {}: {}", taken.row().messageId(),
+                                taken.row().username(), e.toString());
+                    }
                 }
             }
             // A full batch with failures would read the same rows again: leave them to the next scan.

@@ -78,8 +78,8 @@ class DigestIntakeTest {
         settings.save(alice(true, Optional.empty()));
         StoredMessage message = new StoredMessage("alice", "bob@example.org", "hi", T0);
         OfflineRow row = row(message);
-        intake.take(row, Optional.of(message));
-        newIntake().take(row, Optional.of(message));
+        take(intake, row, message);
+        take(newIntake(), row, message);
         assertThat(deliveries.unfinished("alice")).hasSize(2).allSatisfy(delivery ->
                 assertThat(delivery.itemCount()).isEqualTo(1));
     }
@@ -113,14 +113,27 @@ class DigestIntakeTest {
     private static Callable<Object> takeAll(DigestIntake server, List<OfflineRow> rows, List<StoredMessage> messages) {
         return () -> {
             for (int i = 0; i < rows.size(); i++) {
-                server.take(rows.get(i), Optional.of(messages.get(i)));
+                take(server, rows.get(i), messages.get(i));
             }
             return null;
         };
     }
 
     private void handle(StoredMessage message) throws Exception {
-        intake.take(row(message), Optional.of(message));
+        take(intake, row(message), message);
+    }
+
+    private static void take(DigestIntake server, OfflineRow row, StoredMessage message) throws Exception {
+        server.takeAll(List.of(new DigestIntake.Taken(row, Optional.of(message))));
+    }
+
+    @Test
+    void aSenderLongerThanTheColumnIsCutNotRefused() throws Exception {
+        settings.save(alice(true, Optional.empty()));
+        String sender = "x".repeat(1000) + "@example.org";
+        handle(new StoredMessage("alice", sender, "hi", T0));
+        assertThat(deliveries.items(deliveries.unfinished("alice").get(0).id(), 1).get(0).sender())
+                .hasSize(255).endsWith("...");
     }
 
     private OfflineRow row(StoredMessage message) {

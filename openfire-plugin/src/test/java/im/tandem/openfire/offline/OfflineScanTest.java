@@ -57,7 +57,7 @@ class OfflineScanTest {
         TriggerRule rule = new TriggerRule("example.org");
         intake = new Intake(10);
         scan = new OfflineScan(backlog, rule, new DigestIntake(database, settings, deliveries, (user, sender) -> true,
-                user -> false, () -> config, clock), intake, clock);
+                user -> false, () -> config, clock), intake, clock, Duration.ZERO);
     }
 
     @AfterEach
@@ -116,6 +116,21 @@ class OfflineScanTest {
         assertThat(excerpts()).containsExactly("fine");
         assertThat(scan.unreadable()).isEqualTo(2);
         assertThat(backlog.untaken(10, T0)).isEmpty();
+    }
+
+    @Test
+    void aMessageTheQueueRefusesDoesNotHoldUpTheOthersInItsBatch() throws Exception {
+        try (Connection connection = database.open()) {
+            Sql.update(connection, "ALTER TABLE tdmDeliveryItem ADD CONSTRAINT no_poison CHECK (excerpt <> 'poison')");
+        }
+        database.storeOffline("alice", 1, T0, chat("alice", "before"));
+        database.storeOffline("alice", 2, T0, chat("alice", "poison"));
+        database.storeOffline("alice", 3, T0, chat("alice", "after"));
+        scan.request();
+        intake.stop();
+        assertThat(excerpts()).containsExactly("before", "after");
+        assertThat(backlog.untaken(10, T0)).as("left for the next scan").extracting(OfflineRow::messageId)
+                .containsExactly(2L);
     }
 
     @Test
