@@ -55,11 +55,8 @@ class DeliveryRecoveryTest {
     void whileTheSmtpServerIsDownTheDigestIsRetriedAndOnceItIsBackItIsDeliveredOnce() throws Exception {
         OPENFIRE.server().befriend("alice", "bob");
         try (TandemClient bob = OPENFIRE.login("bob")) {
-            try (TandemClient alice = OPENFIRE.login("alice")) {
-                RelayServer.optInByEmail(alice, MAIL, "alice@example.test");
-            }
+            optInAndGoOffline(bob, "alice");
             MAIL.down();
-            RelayServer.awaitOffline(bob, jid("alice"));
             int connectionsBefore = PROXY.connections();
             bob.send(jid("alice"), "the server is down, isn't it?");
 
@@ -129,10 +126,7 @@ class DeliveryRecoveryTest {
         OPENFIRE.server().befriend("fred", "bob");
         OPENFIRE.server().setProperty("tandem.notify.email.timeout.seconds", "2");
         try (TandemClient bob = OPENFIRE.login("bob")) {
-            try (TandemClient fred = OPENFIRE.login("fred")) {
-                RelayServer.optInByEmail(fred, MAIL, "fred@example.test");
-            }
-            RelayServer.awaitOffline(bob, jid("fred"));
+            optInAndGoOffline(bob, "fred");
             PROXY.stall();
             bob.send(jid("fred"), "is the mail server asleep?");
             PROXY.awaitHeld(2, RelayServer.WAIT);
@@ -159,10 +153,7 @@ class DeliveryRecoveryTest {
         OPENFIRE.server().befriend("erin", "bob");
         Path log = OPENFIRE.server().home().logFile();
         try (TandemClient bob = OPENFIRE.login("bob")) {
-            try (TandemClient erin = OPENFIRE.login("erin")) {
-                RelayServer.optInByEmail(erin, MAIL, "erin@example.test");
-            }
-            RelayServer.awaitOffline(bob, jid("erin"));
+            optInAndGoOffline(bob, "erin");
             int unloads = occurrences(log, "Tandem plugin 0.1.0 unloaded");
             OPENFIRE.server().home().uninstallPlugin();
             awaitLog(log, "Tandem plugin 0.1.0 unloaded", unloads + 1);
@@ -199,11 +190,8 @@ class DeliveryRecoveryTest {
         OPENFIRE.server().befriend("dave", "bob");
         OPENFIRE.server().setProperty("tandem.notify.retry.attempts", "1");
         try (TandemClient bob = OPENFIRE.login("bob")) {
-            try (TandemClient dave = OPENFIRE.login("dave")) {
-                RelayServer.optInByEmail(dave, MAIL, "dave@example.test");
-            }
+            optInAndGoOffline(bob, "dave");
             MAIL.down();
-            RelayServer.awaitOffline(bob, jid("dave"));
             bob.send(jid("dave"), "this one fails first");
             awaitQueue("email_failed", "1");
 
@@ -232,6 +220,14 @@ class DeliveryRecoveryTest {
             MAIL.up();
             OPENFIRE.server().setProperty("tandem.notify.retry.attempts", "10");
         }
+    }
+
+    /** The user verifies user@example.test as their email address and logs out; the observer sees them leave. */
+    private static void optInAndGoOffline(TandemClient observer, String user) throws Exception {
+        try (TandemClient client = OPENFIRE.login(user)) {
+            RelayServer.optInByEmail(client, MAIL, user + "@example.test");
+        }
+        RelayServer.awaitOffline(observer, jid(user));
     }
 
     /** Polls the admin queue command until the field has the value. */

@@ -25,6 +25,7 @@ import im.tandem.openfire.notify.QuietHours;
 import im.tandem.openfire.notify.SettingsStore;
 import im.tandem.openfire.testing.TestClock;
 import im.tandem.openfire.testing.TestDatabase;
+import im.tandem.openfire.testing.TestSessions;
 
 /** One claimed delivery worked to its next state, against a real database and scripted senders. */
 class DeliveryProcessorTest {
@@ -36,9 +37,7 @@ class DeliveryProcessorTest {
     private final ScriptedSender email = new ScriptedSender();
     private final ScriptedSender sms = new ScriptedSender();
     private final List<String> notices = new ArrayList<>();
-    private final Set<String> online = new java.util.HashSet<>();
-    /** Online users with a device that is not away. */
-    private final Set<String> present = new java.util.HashSet<>();
+    private final TestSessions sessions = new TestSessions();
     private DeliveryStore store;
     private SettingsStore settings;
     private LimitConfig limits = limits(50, 10, 100);
@@ -52,17 +51,6 @@ class DeliveryProcessorTest {
         settings = new SettingsStore(database, clock);
         DeliveryConfig config = new DeliveryConfig(true, Duration.ofSeconds(1), 10, LEASE, BACKOFF, 5, 200, 160, "",
                 Duration.ofDays(30));
-        OnlineCheck sessions = new OnlineCheck() {
-            @Override
-            public boolean isOnline(String username) {
-                return online.contains(username);
-            }
-
-            @Override
-            public boolean isPresent(String username) {
-                return present.contains(username);
-            }
-        };
         processor = new DeliveryProcessor(store, settings, sessions, (user, text) -> notices.add(user + ": " + text),
                 Map.of(Channel.EMAIL, email, Channel.SMS, sms), () -> config, () -> limits, "example.org", clock);
         settings.save(alice());
@@ -109,7 +97,7 @@ class DeliveryProcessorTest {
 
     @Test
     void aUserWhoIsOnlineGetsNoDigestButStillGetsCodes() throws Exception {
-        online.add("alice");
+        sessions.online().add("alice");
         digest(Channel.EMAIL, "hello");
         store.enqueueCode("alice", Channel.EMAIL, "new@example.org", "code", "123456", clock.instant());
         runDue();
@@ -121,12 +109,12 @@ class DeliveryProcessorTest {
     void aUserReachedWhileAwayGetsTheDigestUntilTheyAreBack() throws Exception {
         settings.save(alice().withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), false, Optional.empty(),
                 ZoneId.of("UTC"), false, Optional.of(Duration.ofMinutes(10))));
-        online.add("alice");
+        sessions.online().add("alice");
         digest(Channel.EMAIL, "while away");
         runDue();
         assertThat(email.sent).as("online, every device away").hasSize(1);
 
-        present.add("alice");
+        sessions.present().add("alice");
         digest(Channel.EMAIL, "after coming back");
         runDue();
         assertThat(email.sent).hasSize(1);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,21 +23,19 @@ import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryConfig;
 import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DigestItem;
-import im.tandem.openfire.delivery.OnlineCheck;
 import im.tandem.openfire.notify.Channel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
 import im.tandem.openfire.notify.SettingsStore;
 import im.tandem.openfire.testing.TestClock;
 import im.tandem.openfire.testing.TestDatabase;
+import im.tandem.openfire.testing.TestSessions;
 
 class DigestIntakeTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
     private final TestClock clock = new TestClock(T0);
-    private final Set<String> online = new HashSet<>();
-    /** Online users with a device that is not away. */
-    private final Set<String> present = new HashSet<>();
+    private final TestSessions sessions = new TestSessions();
     private SettingsStore settings;
     private DeliveryStore deliveries;
     private TestDatabase database;
@@ -56,17 +53,6 @@ class DigestIntakeTest {
 
     /** A second intake on the same database stands for another server of a cluster. */
     private DigestIntake newIntake() {
-        OnlineCheck sessions = new OnlineCheck() {
-            @Override
-            public boolean isOnline(String username) {
-                return online.contains(username);
-            }
-
-            @Override
-            public boolean isPresent(String username) {
-                return present.contains(username);
-            }
-        };
         return new DigestIntake(database, settings, deliveries, (user, sender) -> sender.equals("bob@example.org"),
                 sessions, () -> new DeliveryConfig(enabled, Duration.ofSeconds(1), 10, Duration.ofSeconds(30),
                         new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1), 5, 20, 160, "", Duration.ofDays(1)),
@@ -175,9 +161,9 @@ class DigestIntakeTest {
         handle(new StoredMessage("nobody", "bob@example.org", "hi", T0));
         assertThat(deliveries.unfinished("nobody")).isEmpty();
         settings.save(alice(true, Optional.empty()));
-        online.add("alice");
+        sessions.online().add("alice");
         handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
-        online.clear();
+        sessions.online().clear();
         enabled = false;
         handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
         assertThat(deliveries.unfinished("alice")).isEmpty();
@@ -185,7 +171,7 @@ class DigestIntakeTest {
 
     @Test
     void aMessageDeliveredWhileAwayIsRelayedOnlyToUsersAwayLongEnoughWhoChoseIt() throws Exception {
-        online.add("alice");
+        sessions.online().add("alice");
         StoredMessage message = new StoredMessage("alice", "bob@example.org", "are you there?", T0);
         settings.save(alice(true, Optional.empty()));
         intake.takeWhileAway(message, T0.minusSeconds(3600));
@@ -195,10 +181,10 @@ class DigestIntakeTest {
                 Optional.empty(), ZoneId.of("UTC"), true, Optional.of(Duration.ofMinutes(10))));
         intake.takeWhileAway(message, T0.minusSeconds(599));
         assertThat(deliveries.unfinished("alice")).as("away for less than ten minutes").isEmpty();
-        present.add("alice");
+        sessions.present().add("alice");
         intake.takeWhileAway(message, T0.minusSeconds(600));
         assertThat(deliveries.unfinished("alice")).as("back at a device meanwhile").isEmpty();
-        present.clear();
+        sessions.present().clear();
         intake.takeWhileAway(message, T0.minusSeconds(600));
         assertThat(deliveries.unfinished("alice")).singleElement().satisfies(delivery -> {
             assertThat(delivery.channel()).isEqualTo(Channel.EMAIL);
