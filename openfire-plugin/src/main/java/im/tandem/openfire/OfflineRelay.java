@@ -95,8 +95,8 @@ final class OfflineRelay {
                 delivery, clock);
         TriggerRule rule = new TriggerRule(domain);
         scan = new OfflineScan(new OfflineBacklog(database), rule, digests, intake, clock, OfflineScan.DEFAULT_GATHER);
-        rescan = Duration.ofSeconds(properties.integer(OfflineScan.RESCAN_SECONDS,
-                OfflineScan.DEFAULT_RESCAN_SECONDS, 10, 86_400));
+        rescan = properties.seconds(OfflineScan.RESCAN, OfflineScan.DEFAULT_RESCAN, Duration.ofSeconds(10),
+                Duration.ofDays(1));
         trigger = new OfflineTrigger(rule, scan);
         AwayTracker away = new AwayTracker(clock);
         awayTrigger = new AwayTrigger(rule, away, intake, digests, clock);

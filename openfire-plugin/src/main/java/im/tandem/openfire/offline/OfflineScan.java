@@ -27,20 +27,19 @@ import im.tandem.openfire.threads.NamedThreads;
  */
 public final class OfflineScan {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineScan.class);
-    public static final String RESCAN_SECONDS = "tandem.notify.intake.rescan-seconds";
+    public static final String RESCAN = "tandem.notify.intake.rescan-seconds";
     /**
      * Five minutes: the scan after a report normally finds every message within a second; the periodic one
      * only repairs what was missed, so it may be rare, and it also forgets handed-over messages.
      */
-    public static final int DEFAULT_RESCAN_SECONDS = 300;
-    /** Rows read per query: bounded memory even after a long outage with a large offline store. */
-    private static final int BATCH = 200;
-
+    public static final Duration DEFAULT_RESCAN = Duration.ofMinutes(5);
     /**
      * Two hundred milliseconds: long enough for a burst to gather into one scan, and nothing against a
      * hold-off of a minute.
      */
     public static final Duration DEFAULT_GATHER = Duration.ofMillis(200);
+    /** Rows read per query: bounded memory even after a long outage with a large offline store. */
+    private static final int BATCH = 200;
 
     private final OfflineBacklog backlog;
     private final TriggerRule rule;
@@ -49,6 +48,7 @@ public final class OfflineScan {
     private final Clock clock;
     private final Duration gather;
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** Stored messages that did not parse as a message (taken, never relayed) since start, for the log. */
     private final AtomicLong unreadable = new AtomicLong();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("tandem-offline-rescan"));
@@ -56,12 +56,12 @@ public final class OfflineScan {
     /** @param gather how long a request waits for more before the scan starts; zero: none */
     public OfflineScan(OfflineBacklog backlog, TriggerRule rule, DigestIntake digests, Intake intake, Clock clock,
             Duration gather) {
-        this.gather = gather;
         this.backlog = backlog;
         this.rule = rule;
         this.digests = digests;
         this.intake = intake;
         this.clock = clock;
+        this.gather = gather;
     }
 
     /** Scans now, then every {@code period}. */
@@ -93,11 +93,6 @@ public final class OfflineScan {
             requested.set(false);
             scan();
         });
-    }
-
-    /** Stored messages that did not parse as a message (taken, never relayed) since start. */
-    public long unreadable() {
-        return unreadable.get();
     }
 
     public void stop() {

@@ -114,7 +114,6 @@ class OfflineScanTest {
         scan.request();
         intake.stop();
         assertThat(excerpts()).containsExactly("fine");
-        assertThat(scan.unreadable()).isEqualTo(2);
         assertThat(backlog.untaken(10, T0)).isEmpty();
     }
 
