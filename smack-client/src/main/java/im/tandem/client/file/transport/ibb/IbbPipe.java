@@ -19,6 +19,11 @@ final class IbbPipe implements BytePipe {
     IbbPipe(InBandBytestreamSession session, int readTimeoutMillis) {
         this.session = session;
         session.setReadTimeout(readTimeoutMillis);
+        // A Jingle in-band bytestream flows one way, and its receiver learns that the file is complete from the
+        // sender's <close/> (XEP-0261 §2, XEP-0047 §2.3). Smack sends <close/> only once both directions are
+        // closed unless told otherwise; without this a finished sender's <close/> waited for the session to end,
+        // and a receiver that waits for it (Libervia does) never confirmed the file.
+        session.setCloseBothStreamsEnabled(true);
     }
 
     @Override
