@@ -1,5 +1,6 @@
 package im.tandem.client.file.io;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -52,7 +53,7 @@ public final class FileDigests {
             Optional<byte[]> value = hash.value();
             Optional<byte[]> ours = result(hash.algorithm());
             if (value.isPresent() && ours.isPresent()) {
-                if (!Arrays.equals(value.get(), ours.get())) {
+                if (!sameDigest(value.get(), ours.get())) {
                     return new Verdict(false, hash.algorithm() + " mismatch: the file arrived damaged");
                 }
                 compared = true;
@@ -60,6 +61,16 @@ public final class FileDigests {
         }
         return compared ? new Verdict(true, "") : new Verdict(false,
                 "no hash to check the file against (offered " + expected + ")");
+    }
+
+    /**
+     * Libervia 0.9 (Debian 12's libervia-backend) puts the base64 of the hex digest's text in a hash element
+     * instead of the base64 of the digest; that text names the same digest, so it is accepted too. Its lengths
+     * differ from a digest's, so neither form can be taken for the other.
+     */
+    private static boolean sameDigest(byte[] given, byte[] ours) {
+        return Arrays.equals(given, ours)
+                || Arrays.equals(given, HexFormat.of().formatHex(ours).getBytes(StandardCharsets.US_ASCII));
     }
 
     private Optional<byte[]> result(String algorithm) {

@@ -38,6 +38,29 @@ class FileDigestsTest {
     }
 
     @Test
+    void theHexDigestsTextAsLiberviaEncodesItMatchesToo() throws Exception {
+        FileDigests digests = digestsOf(List.of());
+        String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CONTENT));
+
+        FileDigests.Verdict verdict = digests.verify(List.of(FileHash.of("sha-256",
+                hex.getBytes(StandardCharsets.US_ASCII))));
+
+        assertThat(verdict.intact()).isTrue();
+    }
+
+    @Test
+    void theHexTextOfAnotherDigestIsStillAMismatch() throws Exception {
+        FileDigests digests = digestsOf(List.of());
+        byte[] other = MessageDigest.getInstance("SHA-256").digest("another file".getBytes(StandardCharsets.UTF_8));
+
+        FileDigests.Verdict verdict = digests.verify(List.of(FileHash.of("sha-256",
+                HexFormat.of().formatHex(other).getBytes(StandardCharsets.US_ASCII))));
+
+        assertThat(verdict.intact()).isFalse();
+        assertThat(verdict.problem()).contains("sha-256 mismatch");
+    }
+
+    @Test
     void withoutAHashWeCanCheckTheFileIsNotIntact() {
         FileDigests digests = digestsOf(List.of("blake2b-256"));
 
