@@ -3,9 +3,6 @@ package im.tandem.it.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,18 +47,10 @@ class FileTransferThroughServerTest {
     private static final long MEGABYTE = 1 << 20;
     /** Per transfer; 50 MB in-band through the server is the slowest case. */
     private static final Duration TRANSFER_LIMIT = Duration.ofSeconds(120);
-    private static final int PROXY_PORT = freeLoopbackPort();
 
     @RegisterExtension
-    static final OpenfireExtension OPENFIRE = new OpenfireExtension(OpenfireSettings.builder()
-            .user("alice", "alice-pw").user("bob", "bob-pw").user("mallory", "mallory-pw")
-            // Openfire's SOCKS5 proxy binds the harness's network interface, 127.0.0.1, and announces that address.
-            .property("xmpp.proxy.enabled", "true")
-            .property("xmpp.proxy.port", Integer.toString(PROXY_PORT))
-            // Openfire 4.2 relays only streams it saw negotiated by stream initiation (XEP-0096) unless told
-            // otherwise; Jingle (XEP-0260) negotiates in <jingle/>, which the proxy does not look into.
-            .property("xmpp.proxy.transfer.required", "false")
-            .build());
+    static final OpenfireExtension OPENFIRE = new OpenfireExtension(JingleProxy.enable(OpenfireSettings.builder()
+            .user("alice", "alice-pw").user("bob", "bob-pw").user("mallory", "mallory-pw")).build());
 
     @TempDir
     Path work;
@@ -179,14 +168,6 @@ class FileTransferThroughServerTest {
             assertThat(terminate.getReason().asEnum()).isEqualTo(JingleReason.Reason.decline);
             assertThat(atBob).as("the user is never asked").isNotDone();
             assertThat(downloads).doesNotExist();
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port on 127.0.0.1", e);
         }
     }
 }
