@@ -109,12 +109,17 @@ final class LiberviaPeer implements AutoCloseable {
         Process process = command(environment, cliArguments("file", "receive", "-p", PROFILE, "-vv", "--path",
                 into.toString(), from.asBareJid().toString())).redirectOutput(output.toFile()).start();
         Receiving receiving = new Receiving(process, output);
-        long deadline = System.nanoTime() + COMMAND_LIMIT.toNanos();
-        while (!receiving.read().contains(WAITING)) {
-            assertThat(process.isAlive() && System.nanoTime() < deadline)
-                    .as("libervia-cli file receive waiting within %s; its output:\n%s", COMMAND_LIMIT,
-                            receiving.read()).isTrue();
-            Thread.sleep(POLL.toMillis());
+        try {
+            long deadline = System.nanoTime() + COMMAND_LIMIT.toNanos();
+            while (!receiving.read().contains(WAITING)) {
+                assertThat(process.isAlive() && System.nanoTime() < deadline)
+                        .as("libervia-cli file receive waiting within %s; its output:\n%s", COMMAND_LIMIT,
+                                receiving.read()).isTrue();
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (InterruptedException | RuntimeException | AssertionError e) {
+            receiving.close();
+            throw e;
         }
         return receiving;
     }
@@ -213,8 +218,13 @@ final class LiberviaPeer implements AutoCloseable {
         return launcher;
     }
 
-    /** A running "file receive". */
-    record Receiving(Process process, Path output) {
+    /** A running "file receive"; closing it ends the command if it is still waiting. */
+    record Receiving(Process process, Path output) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroy();
+        }
+
         /** Waits for the command to exit and returns its output; fails unless it exits with 0 in time. */
         String await(Duration limit) throws InterruptedException {
             boolean done = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);

@@ -101,11 +101,13 @@ class StandardClientFileTransferTest {
         try (TandemClient alice = OPENFIRE.login("alice")) {
             alice.files().setConfig(FileTransferConfig.defaults().withTransports(List.of(method))
                     .withDownloadDirectory(work.resolve("unused")));
-            LiberviaPeer.Receiving receiving = sam.receive(alice.jid(), into);
-
-            TransferResult sent = alice.files().send(sam.jid(), file, new FileTransferListener() { }).result()
-                    .get(TRANSFER_LIMIT.toSeconds(), TimeUnit.SECONDS);
-            String output = receiving.await(TRANSFER_LIMIT);
+            TransferResult sent;
+            String output;
+            try (LiberviaPeer.Receiving receiving = sam.receive(alice.jid(), into)) {
+                sent = alice.files().send(sam.jid(), file, new FileTransferListener() { }).result()
+                        .get(TRANSFER_LIMIT.toSeconds(), TimeUnit.SECONDS);
+                output = receiving.await(TRANSFER_LIMIT);
+            }
 
             assertThat(sent.route()).isEqualTo(method);
             assertThat(output).as("Libervia checked the hash we sent").contains("File received successfully")
