@@ -3,8 +3,6 @@ package im.tandem.it.openfire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.jivesoftware.database.SchemaManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,12 +74,7 @@ public abstract class OpenfireSchemaContract {
     protected static void loadWithOpenfiresScriptRunner(Connection connection, String resource) throws Exception {
         try (InputStream script = OpenfireSchemaContract.class.getResourceAsStream(resource)) {
             assertThat(script).as("schema resource %s", resource).isNotNull();
-            Method runner = SchemaManager.class.getDeclaredMethod(
-                    "executeSQLScript", Connection.class, InputStream.class, Boolean.class);
-            runner.setAccessible(true);
-            runner.invoke(null, connection, script, Boolean.FALSE);
-        } catch (InvocationTargetException e) {
-            throw new AssertionError("Openfire's script runner rejected " + resource, e.getCause());
+            OpenfireScriptRunner.run(connection, script, resource);
         }
     }
 
