@@ -2,6 +2,7 @@ package im.tandem.client.file;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -161,20 +162,13 @@ final class FileSessions implements JingleApplication {
     }
 
     private Reply initiate(Jingle jingle, FullJid peer) {
-        if (jingle.getInitiator() != null && !jingle.getInitiator().equals(peer)) {
-            return Reply.of(JingleErrors.badRequest(jingle, "initiator " + jingle.getInitiator()
-                    + " is not the sender " + peer));
+        Optional<IQ> malformed = JingleErrors.malformedInitiate(jingle, peer,
+                content -> content.getDescription() instanceof FileDescription && content.getTransport() != null,
+                "a file <description/> and a <transport/>");
+        if (malformed.isPresent()) {
+            return Reply.of(malformed.get());
         }
         List<JingleContent> contents = jingle.getContents();
-        if (contents.isEmpty()) {
-            return Reply.of(JingleErrors.badRequest(jingle, "session-initiate needs a <content/>"));
-        }
-        for (JingleContent content : contents) {
-            if (!(content.getDescription() instanceof FileDescription) || content.getTransport() == null) {
-                return Reply.of(JingleErrors.badRequest(jingle, "content '" + content.getName()
-                        + "' needs a file <description/> and a <transport/>"));
-            }
-        }
         FileSession session = FileSession.incoming(new SessionKey(peer, jingle.getSid()), contents.get(0), host,
                 this::forget);
         if (sessions.putIfAbsent(session.key(), session) != null) {

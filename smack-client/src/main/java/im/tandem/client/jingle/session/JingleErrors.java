@@ -1,15 +1,42 @@
 package im.tandem.client.jingle.session;
 
+import java.util.Optional;
+import java.util.function.Predicate;
+
 import org.jivesoftware.smack.packet.AbstractIqBuilder;
 import org.jivesoftware.smack.packet.ErrorIQ;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.jingle.element.Jingle;
+import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jivesoftware.smackx.jingle.element.JingleError;
+import org.jxmpp.jid.Jid;
 
 /** The error answers XEP-0166 §8 prescribes, each with a text saying what was wrong (see {@link ErrorText}). */
 public final class JingleErrors {
     private JingleErrors() {
+    }
+
+    /**
+     * The bad-request answer to a session-initiate that names another initiator than its sender, has no content,
+     * or has a content that is not {@code complete}; {@code needs} says what a content must carry (such as
+     * "a <description/> and a <transport/>"). Empty for a well-formed one.
+     */
+    public static Optional<IQ> malformedInitiate(Jingle jingle, Jid sender, Predicate<JingleContent> complete,
+            String needs) {
+        if (jingle.getInitiator() != null && !jingle.getInitiator().equals(sender)) {
+            return Optional.of(badRequest(jingle, "initiator " + jingle.getInitiator() + " is not the sender " + sender));
+        }
+        if (jingle.getContents().isEmpty()) {
+            return Optional.of(badRequest(jingle, "session-initiate needs a <content/>"));
+        }
+        for (JingleContent content : jingle.getContents()) {
+            if (!complete.test(content)) {
+                return Optional.of(badRequest(jingle, "content '" + content.getName() + "' needs " + needs));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The request is not what the specification allows. */

@@ -74,20 +74,13 @@ final class JingleRequestRouter {
     }
 
     private Reply initiate(Jingle jingle, FullJid peer) {
-        if (jingle.getInitiator() != null && !jingle.getInitiator().equals(peer)) {
-            return Reply.of(JingleErrors.badRequest(jingle, "initiator " + jingle.getInitiator()
-                    + " is not the sender " + peer));
+        Optional<IQ> malformed = JingleErrors.malformedInitiate(jingle, peer,
+                content -> content.getDescription() != null && content.getTransport() != null,
+                "a <description/> and a <transport/>");
+        if (malformed.isPresent()) {
+            return Reply.of(malformed.get());
         }
         List<JingleContent> contents = jingle.getContents();
-        if (contents.isEmpty()) {
-            return Reply.of(JingleErrors.badRequest(jingle, "session-initiate needs a <content/>"));
-        }
-        for (JingleContent content : contents) {
-            if (content.getDescription() == null || content.getTransport() == null) {
-                return Reply.of(JingleErrors.badRequest(jingle, "content '" + content.getName()
-                        + "' needs a <description/> and a <transport/>"));
-            }
-        }
         JingleSession session = sessions.createIncoming(new SessionKey(peer, jingle.getSid()),
                 contents.get(0).getName());
         if (session == null) {
