@@ -1,7 +1,5 @@
 package im.tandem.it.direct;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -48,11 +46,7 @@ public final class DirectChatPeer {
             direct.ifPresent(beforeLogin::enableDirect);
         })) {
             controller.started();
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = in.readLine()) != null && controller.handle(line)) {
-                // each line handled in turn
-            }
+            controller.handleLines(System.in);
         }
         out.println(ChatEvent.of("bye").toLine());
         System.exit(0);

@@ -1,6 +1,11 @@
 package im.tandem.client.app;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +76,15 @@ public final class ChatController {
     /** How messages to the contact travel now: through the server or directly. */
     public Route route(EntityBareJid contact) {
         return client.route(contact);
+    }
+
+    /** Handles the lines of a stream in turn, until it ends or one asks to quit: line mode without a terminal. */
+    public void handleLines(InputStream input) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && handle(line)) {
+            // each line handled in turn
+        }
     }
 
     /** Handles one typed line; false when the user asked to quit. */
