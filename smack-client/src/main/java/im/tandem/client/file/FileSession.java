@@ -559,13 +559,20 @@ final class FileSession {
             algorithms = expectedHashes.stream().map(FileHash::algorithm).toList();
         }
         FileDigests computed = new FileDigests(algorithms);
-        Path file;
         try {
-            file = new DownloadFolder(config().downloadDirectory()).temporaryFile();
+            Path file = new DownloadFolder(config().downloadDirectory()).temporaryFile();
+            OutputStream out;
+            // Opened under the lock so that a session ending meanwhile either finds the file to delete or
+            // has already ended, and then nothing is written.
             synchronized (this) {
+                if (stage == Stage.ENDED) {
+                    deleteQuietly(file);
+                    return;
+                }
                 temporary = file;
+                out = Files.newOutputStream(file);
             }
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (out) {
                 Pumps.receive(pipe.input(), transfer.size(), out, computed, meter());
             }
         } catch (IOException e) {
@@ -652,22 +659,23 @@ final class FileSession {
         }
     }
 
-    /** Ends this session's part: timers, transports, a partial file. */
+    /**
+     * Ends this session's part: timers, transports, a partial file. The partial file goes at once, so that
+     * whoever learns of the failure from the result finds nothing left behind; closing a transport may wait
+     * on the network and runs on the executor.
+     */
     private void release() {
         stage = Stage.ENDED;
         cancelTimer();
         TransportNegotiation last = negotiation;
         negotiation = null;
-        Path partial = temporary;
-        temporary = null;
-        host.executor().execute(() -> {
-            if (last != null) {
-                last.close();
-            }
-            if (partial != null) {
-                deleteQuietly(partial);
-            }
-        });
+        if (temporary != null) {
+            deleteQuietly(temporary);
+            temporary = null;
+        }
+        if (last != null) {
+            host.executor().execute(last::close);
+        }
         onEnded.accept(this);
     }
 
