@@ -34,9 +34,9 @@ import im.tandem.client.jingle.session.JingleSignalling;
 /**
  * Jingle for one connection, in place of Smack 4.4.8's JingleManager (which answers an unsupported application
  * with a {@code set} instead of a result, so the initiator hangs until its timeout, and advertises nothing):
- * our strict parser, our request handler answering every request, our features in disco#info, and direct
- * sessions with mutual contacts only. Create it before logging in, so the features are in the first presence's
- * entity capabilities (XEP-0115).
+ * our strict parser, our request handler answering every request, our features in disco#info, direct
+ * sessions with mutual contacts only, and answers to sessions proposed by message (XEP-0353). Create it before
+ * logging in, so the features are in the first presence's entity capabilities (XEP-0115).
  */
 public final class TandemJingleManager extends Manager {
     /**
@@ -62,6 +62,7 @@ public final class TandemJingleManager extends Manager {
         connection.registerIQRequestHandler(new JingleRequestHandler(sessions, signalling));
         ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
         FEATURES.forEach(disco::addFeature);
+        ProposalResponder.install(connection, policy, sessions::supports);
         connection.addAsyncStanzaListener(presence -> {
             FullJid resource = presence.getFrom() == null ? null : presence.getFrom().asFullJidIfPossible();
             if (resource != null) {

@@ -13,6 +13,7 @@ import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jxmpp.jid.FullJid;
 
 import im.tandem.client.jingle.element.IceUdpTransport;
+import im.tandem.client.jingle.element.XmlStreamDescription;
 import im.tandem.client.jingle.policy.DirectSessionRefusedException;
 import im.tandem.client.jingle.policy.PeerPolicy;
 
@@ -70,6 +71,12 @@ public final class JingleSessions {
     /** Hands the requests of another Jingle application (see {@link JingleApplication}) to it. */
     public void addApplication(JingleApplication application) {
         applications.add(Objects.requireNonNull(application, "application"));
+    }
+
+    /** Whether a session with this application ({@code <description/>} namespace) would be taken up here. */
+    public boolean supports(String applicationNamespace) {
+        return XmlStreamDescription.NAMESPACE.equals(applicationNamespace)
+                || applications.all().stream().anyMatch(app -> app.namespace().equals(applicationNamespace));
     }
 
     /**
