@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import im.tandem.client.file.element.FileDescription;
 import im.tandem.client.file.element.FileHash;
@@ -40,5 +42,19 @@ final class FileOffers {
                 .date(Files.getLastModifiedTime(file).toInstant())
                 .hash(FileHash.of(FileHash.SHA_256, sha256.digest()))
                 .build());
+    }
+
+    /**
+     * The transports to offer a file of {@code size} bytes over, from those the peer and we share in our order.
+     * An empty file goes in-band first when in-band is among them: there is nothing to carry, and a stream
+     * costs a connection for nothing; Libervia 0.9, receiving over SOCKS5, even waits forever for the first byte
+     * before it counts the stream as used.
+     */
+    static List<TransportMethod> plan(List<TransportMethod> shared, long size) {
+        if (size > 0 || !shared.contains(TransportMethod.IBB)) {
+            return shared;
+        }
+        return Stream.concat(Stream.of(TransportMethod.IBB),
+                shared.stream().filter(method -> method != TransportMethod.IBB)).toList();
     }
 }

@@ -139,7 +139,9 @@ public final class FileTransferManager extends Manager {
             throw new FileTransferException(JingleReason.Reason.unsupported_transports, peer
                     + " takes no files over " + routes(config.transports()));
         }
-        return sessions.offer(peer, file, FileOffers.describe(file), plan, listener);
+        FileDescription description = FileOffers.describe(file);
+        long size = description.file().size().orElseThrow();
+        return sessions.offer(peer, file, description, FileOffers.plan(plan, size), listener);
     }
 
     /** What we would offer {@code peer}: our transports that it supports, in our order; empty if it takes no files. */

@@ -63,6 +63,13 @@ class JingleApplicationsTest {
     }
 
     @Test
+    void theXmlStreamAndEveryRegisteredApplicationAreSupported() {
+        assertThat(sessions.supports(XmlStreamDescription.NAMESPACE)).isTrue();
+        assertThat(sessions.supports(FILES)).isTrue();
+        assertThat(sessions.supports("urn:xmpp:jingle:apps:rtp:1")).isFalse();
+    }
+
+    @Test
     void theApplicationHearsWhenPeersAndTheConnectionGo() {
         sessions.peerWentOffline(PEER);
         sessions.connectionLost();
