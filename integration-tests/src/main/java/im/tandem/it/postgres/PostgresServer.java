@@ -1,25 +1,21 @@
 package im.tandem.it.postgres;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import im.tandem.it.database.LoopbackServers;
+import im.tandem.it.database.ServerDatabase;
+import im.tandem.it.database.ServerDirectory;
 
 /**
  * A throwaway PostgreSQL cluster in its own temp directory, from Debian's {@code postgresql} package. It listens
@@ -56,26 +52,21 @@ public final class PostgresServer implements AutoCloseable {
     private static final String PASSWORD_METHOD = "md5";
     /** How the default log line format introduces an error, after the time stamp and process id. */
     private static final String ERROR_MARK = " ERROR:  ";
-    /** 128 bits of randomness: the TCP port is reachable by every local user. */
-    private static final int PASSWORD_BYTES = 16;
-
-    private static final File DEV_NULL = new File("/dev/null");
+    /** The server's log, in the server's directory. */
+    private static final String SERVER_LOG = "server.log";
 
     private final PostgresInstallation installation;
+    private final ServerDirectory directory;
     private final Path root;
     private final boolean asServiceUser;
-    private final String password;
-    private final int port;
-    private final AtomicBoolean stopped = new AtomicBoolean();
-    private final Thread shutdownHook;
+    private final String password = LoopbackServers.randomPassword();
+    private final int port = LoopbackServers.freePort();
 
-    private PostgresServer(PostgresInstallation installation, Path root, boolean asServiceUser) {
+    private PostgresServer(PostgresInstallation installation, boolean asServiceUser) {
         this.installation = installation;
-        this.root = root;
         this.asServiceUser = asServiceUser;
-        this.password = randomPassword();
-        this.port = freeLoopbackPort();
-        this.shutdownHook = new Thread(this::stopAndRemove, "postgres-" + port + "-stop");
+        this.directory = ServerDirectory.create("tandem-postgres-", this::stop);
+        this.root = directory.path();
     }
 
     /**
@@ -87,19 +78,9 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static PostgresServer start() {
         PostgresInstallation installation = PostgresInstallation.find();
-        boolean asServiceUser = runningAsRoot();
-        Path root;
+        PostgresServer server = new PostgresServer(installation, runningAsRoot());
         try {
-            root = Files.createTempDirectory("tandem-postgres-");
-            if (asServiceUser) {
-                Files.setOwner(root, serviceUser(root));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory for PostgreSQL", e);
-        }
-        PostgresServer server = new PostgresServer(installation, root, asServiceUser);
-        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-        try {
+            server.handOverDirectory();
             server.initialise();
             server.run(START_LIMIT, server.program("pg_ctl"), "--pgdata=" + server.dataDirectory(),
                     "--log=" + server.serverLog(), "--wait", "--timeout=" + START_LIMIT.toSeconds(), "start");
@@ -107,7 +88,7 @@ public final class PostgresServer implements AutoCloseable {
             server.createDatabase(DEFAULT_DATABASE);
             return server;
         } catch (RuntimeException e) {
-            String log = server.readServerLog();
+            String log = server.directory.quote(SERVER_LOG);
             server.close();
             throw new IllegalStateException("PostgreSQL " + installation.majorVersion() + " did not start: "
                     + e.getMessage() + "\nserver log:\n" + log, e);
@@ -115,12 +96,12 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** The database created at start, owned by the {@value #APPLICATION_ROLE} role. */
-    public PostgresDatabase database() {
+    public ServerDatabase database() {
         return describe(DEFAULT_DATABASE);
     }
 
     /** Creates another empty database owned by the {@value #APPLICATION_ROLE} role. */
-    public PostgresDatabase createDatabase(String name) {
+    public ServerDatabase createDatabase(String name) {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a database name is a lower-case letter followed by up to 62 "
                     + "lower-case letters, digits or '_', got '" + name + "'");
@@ -146,12 +127,18 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the server at once (open sessions are ended) and deletes its directory. Idempotent. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down and runs the hook itself; stopping twice is harmless.
+        directory.close();
+    }
+
+    /** The server's user must own the directory to create the cluster in it. */
+    private void handOverDirectory() {
+        if (asServiceUser) {
+            try {
+                Files.setOwner(root, serviceUser(root));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot hand " + root + " to the '" + SERVICE_USER + "' user", e);
+            }
         }
-        stopAndRemove();
     }
 
     private void initialise() {
@@ -178,10 +165,9 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private PostgresDatabase describe(String name) {
-        String host = InetAddress.getLoopbackAddress().getHostAddress();
-        return new PostgresDatabase("jdbc:postgresql://" + host + ":" + port + "/" + name, name, APPLICATION_ROLE,
-                password);
+    private ServerDatabase describe(String name) {
+        return new ServerDatabase("jdbc:postgresql://" + LoopbackServers.address() + ":" + port + "/" + name, name,
+                APPLICATION_ROLE, password);
     }
 
     /** Through a file in our directory, not the command line, which any local user could read in ps. */
@@ -196,10 +182,7 @@ public final class PostgresServer implements AutoCloseable {
                 "--port=" + port, "--username=" + SUPERUSER, "--dbname=postgres", "--file=" + script);
     }
 
-    private void stopAndRemove() {
-        if (!stopped.compareAndSet(false, true)) {
-            return;
-        }
+    private void stop() {
         if (Files.exists(dataDirectory().resolve("postmaster.pid"))) {
             try {
                 run(STOP_LIMIT, program("pg_ctl"), "--pgdata=" + dataDirectory(), "--mode=fast", "--wait",
@@ -208,7 +191,6 @@ public final class PostgresServer implements AutoCloseable {
                 killPostmaster();
             }
         }
-        deleteTree(root);
     }
 
     /** The postmaster's pid is the first line of postmaster.pid; its backends exit when it dies. */
@@ -221,35 +203,14 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** Runs one server program as the server's user, its output to a file that a failure quotes. */
-    private synchronized void run(Duration limit, String... command) {
+    /** Runs one server program as the server's user. */
+    private void run(Duration limit, String... command) {
         List<String> line = new ArrayList<>();
         if (asServiceUser) {
             line.addAll(List.of("runuser", "-u", SERVICE_USER, "--"));
         }
         line.addAll(List.of(command));
-        Path output = root.resolve("command.log");
-        try {
-            // The server's user may not be able to enter the caller's working directory.
-            Process process = new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
-                    .start();
-            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", line) + " did not finish within "
-                        + limit.toSeconds() + " s:\n" + Files.readString(output));
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", line) + " failed with exit code "
-                        + process.exitValue() + ":\n" + Files.readString(output));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + String.join(" ", line), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + String.join(" ", line), e);
-        }
+        directory.run(limit, line);
     }
 
     private String program(String name) {
@@ -261,15 +222,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private Path serverLog() {
-        return root.resolve("server.log");
-    }
-
-    private String readServerLog() {
-        try {
-            return Files.isRegularFile(serverLog()) ? Files.readString(serverLog()) : "(none written)";
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
+        return root.resolve(SERVER_LOG);
     }
 
     private static UserPrincipal serviceUser(Path anyPath) throws IOException {
@@ -287,31 +240,6 @@ public final class PostgresServer implements AutoCloseable {
             return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
         } catch (IOException | UnsupportedOperationException e) {
             throw new IllegalStateException("PostgresServer needs Linux with /proc to tell whether it runs as root", e);
-        }
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[PASSWORD_BYTES];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
-    }
-
-    private static void deleteTree(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("cannot delete " + directory + ": " + e);
         }
     }
 }

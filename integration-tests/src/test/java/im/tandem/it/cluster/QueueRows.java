@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import im.tandem.it.postgres.PostgresDatabase;
+import im.tandem.it.database.ServerDatabase;
 
 /** The plugin's delivery queue (tdmDelivery) read straight from PostgreSQL, the way an operator would look. */
 final class QueueRows {
@@ -22,7 +22,7 @@ final class QueueRows {
     }
 
     /** The digests opened at or after the moment, by user name. */
-    static List<Digest> digestsSince(PostgresDatabase database, Instant since) throws SQLException {
+    static List<Digest> digestsSince(ServerDatabase database, Instant since) throws SQLException {
         List<Digest> digests = new ArrayList<>();
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement("SELECT id, username, state, itemCount"
@@ -38,7 +38,7 @@ final class QueueRows {
     }
 
     /** The ids of the deliveries some server has claimed and not finished. */
-    static Set<String> sending(PostgresDatabase database) throws SQLException {
+    static Set<String> sending(ServerDatabase database) throws SQLException {
         Set<String> ids = new HashSet<>();
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement(

@@ -3,10 +3,10 @@ package im.tandem.it.cluster;
 import java.nio.file.Path;
 import java.util.List;
 
+import im.tandem.it.database.ServerDatabase;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
-import im.tandem.it.postgres.PostgresDatabase;
 import im.tandem.it.postgres.PostgresServer;
 
 /**
@@ -33,7 +33,7 @@ final class TwoServers implements AutoCloseable {
         PostgresServer postgres = PostgresServer.start();
         OpenfireProcess first = null;
         try {
-            PostgresDatabase database = postgres.database();
+            ServerDatabase database = postgres.database();
             OpenfireSettings shared = settings
                     // Openfire's Flash policy listener has one fixed port (5229), which only one server can take.
                     .property("flash.crossdomain.enabled", "false")
@@ -67,7 +67,7 @@ final class TwoServers implements AutoCloseable {
         return postgres;
     }
 
-    PostgresDatabase database() {
+    ServerDatabase database() {
         return postgres.database();
     }
 

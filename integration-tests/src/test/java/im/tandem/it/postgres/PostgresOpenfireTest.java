@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.it.database.ServerDatabase;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
@@ -36,7 +37,7 @@ class PostgresOpenfireTest {
     static Path home;
 
     private static PostgresServer postgres;
-    private static PostgresDatabase database;
+    private static ServerDatabase database;
     private static OpenfireProcess openfire;
 
     @BeforeAll

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import im.tandem.it.database.ServerDatabase;
 import im.tandem.it.openfire.OpenfireSchemaContract;
 
 /**
@@ -51,7 +52,7 @@ class PostgresSchemaTest extends OpenfireSchemaContract {
     @BeforeAll
     static void loadSchemaWithOpenfiresScriptRunner() throws Exception {
         postgres = PostgresServer.start();
-        PostgresDatabase database = postgres.createDatabase("schema_check");
+        ServerDatabase database = postgres.createDatabase("schema_check");
         connection = database.connect();
         loadWithOpenfiresScriptRunner(connection, SCHEMA_RESOURCE);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.it.database.ServerDatabase;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
@@ -37,7 +38,7 @@ class PostgresSharedDatabaseTest {
     static Path secondHome;
 
     private static PostgresServer postgres;
-    private static PostgresDatabase database;
+    private static ServerDatabase database;
     private static OpenfireProcess first;
     private static OpenfireProcess second;
 
