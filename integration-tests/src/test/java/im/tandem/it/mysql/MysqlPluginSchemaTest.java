@@ -1,0 +1,74 @@
+package im.tandem.it.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.util.Locale;
+
+import org.jivesoftware.database.DbConnectionManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import im.tandem.it.openfire.PluginSchemaContract;
+
+/**
+ * The plugin's MySQL scripts on a real MariaDB server, as {@link PluginSchemaContract} says, through the MySQL
+ * driver Openfire 4.2.0 ships.
+ */
+class MysqlPluginSchemaTest extends PluginSchemaContract {
+    private static MariadbServer mariadb;
+
+    @BeforeAll
+    static void startMariadb() {
+        mariadb = MariadbServer.start();
+    }
+
+    @AfterAll
+    static void stopMariadb() {
+        if (mariadb != null) {
+            mariadb.close();
+        }
+    }
+
+    @Test
+    void openfireTakesThisServerForMysqlAndRunsTheMysqlScripts() throws Exception {
+        try (Connection connection = createDatabase("product_check")) {
+            // DbConnectionManager.setMetaData: a product name containing "mysql" means DatabaseType.mysql, whose
+            // name SchemaManager puts into the scripts' file names.
+            assertThat(connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)).contains("mysql");
+            assertThat(connection.getMetaData().getDatabaseProductVersion()).as("the server behind the name")
+                    .contains("MariaDB");
+        }
+    }
+
+    @Override
+    protected DbConnectionManager.DatabaseType databaseType() {
+        return DbConnectionManager.DatabaseType.mysql;
+    }
+
+    @Override
+    protected Connection createDatabase(String name) throws Exception {
+        return mariadb.createDatabase(name).connect();
+    }
+
+    @Override
+    protected String openfireTablesResource() {
+        return "/im/tandem/it/mysql/openfire_plugin_tables_mysql.sql";
+    }
+
+    /** A MySQL schema is a database; one server holds them all in one information_schema. */
+    @Override
+    protected String currentSchemaFunction() {
+        return "DATABASE()";
+    }
+
+    /** One row of information_schema.statistics per indexed column; index names are unique per table only. */
+    @Override
+    protected String indexesQuery() {
+        return "SELECT CONCAT(table_name, '.', index_name), non_unique, index_type,"
+                + " GROUP_CONCAT(column_name ORDER BY seq_in_index) AS indexed_columns"
+                + " FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name LIKE 'tdm%'"
+                + " GROUP BY table_name, index_name, non_unique, index_type";
+    }
+}
