@@ -20,7 +20,8 @@ import im.tandem.openfire.testing.TestDatabase;
 
 /**
  * The plugin's three schema scripts define the same tables, the HSQLDB one runs as Openfire runs it, and the
- * upgrade scripts take a database of the previous version to the same tables.
+ * upgrade scripts take a database of the previous version to the same tables. The PostgreSQL and MySQL scripts
+ * run on real servers in the integration tests (PostgresPluginSchemaTest, MysqlPluginSchemaTest).
  */
 class SchemaScriptsTest {
     private static final List<String> DATABASES = List.of("hsqldb", "postgresql", "mysql");
