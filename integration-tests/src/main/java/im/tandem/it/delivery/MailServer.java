@@ -1,9 +1,6 @@
 package im.tandem.it.delivery;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +13,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
+import im.tandem.it.net.LoopbackServers;
 
 /**
  * A real SMTP server (GreenMail) on a fixed loopback port, which can be stopped and started again on the
@@ -36,7 +35,7 @@ public final class MailServer implements AutoCloseable {
     }
 
     public static MailServer start() {
-        MailServer mail = new MailServer(freeLoopbackPort());
+        MailServer mail = new MailServer(LoopbackServers.freePort());
         mail.up();
         return mail;
     }
@@ -119,13 +118,5 @@ public final class MailServer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         };
-    }
-
-    public static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
     }
 }

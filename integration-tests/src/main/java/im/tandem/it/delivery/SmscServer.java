@@ -34,6 +34,8 @@ import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.jsmpp.util.MessageId;
 import org.jsmpp.util.RandomMessageIDGenerator;
 
+import im.tandem.it.net.LoopbackServers;
+
 /**
  * A real SMPP server (jsmpp's server side) standing in for an SMSC: it accepts any bind on a fixed loopback
  * port and records every submit_sm with the moment it arrived. It can go down and come back on the same port
@@ -66,7 +68,7 @@ public final class SmscServer implements AutoCloseable {
     }
 
     public static SmscServer start() {
-        SmscServer smsc = new SmscServer(MailServer.freeLoopbackPort());
+        SmscServer smsc = new SmscServer(LoopbackServers.freePort());
         smsc.up();
         return smsc;
     }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import im.tandem.it.database.LoopbackServers;
 import im.tandem.it.database.ServerDatabase;
 import im.tandem.it.database.ServerDirectory;
+import im.tandem.it.net.LoopbackServers;
 
 /**
  * A throwaway MariaDB server in its own temp directory, from Debian's {@code mariadb-server} package, standing in

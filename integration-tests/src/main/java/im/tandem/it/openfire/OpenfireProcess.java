@@ -6,8 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import im.tandem.it.lab.LabTool;
+import im.tandem.it.net.LoopbackServers;
 
 /**
  * A real Openfire 4.2.0 running in a forked JVM on a home directory, with our plugin installed. One server
@@ -46,7 +45,7 @@ public final class OpenfireProcess implements AutoCloseable {
         this.pluginJar = pluginJar;
         int remembered = home.rememberedClientPort();
         this.clientPort = settings.clientPort() != 0 ? settings.clientPort()
-                : remembered != 0 ? remembered : freeLoopbackPort();
+                : remembered != 0 ? remembered : LoopbackServers.freePort();
     }
 
     /** Lays out the home (keeping any data in it), installs the plugin jar and boots the server. */
@@ -242,14 +241,6 @@ public final class OpenfireProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
         }
     }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import im.tandem.it.database.LoopbackServers;
 import im.tandem.it.database.ServerDatabase;
 import im.tandem.it.database.ServerDirectory;
+import im.tandem.it.net.LoopbackServers;
 
 /**
  * A throwaway PostgreSQL cluster in its own temp directory, from Debian's {@code postgresql} package. It listens

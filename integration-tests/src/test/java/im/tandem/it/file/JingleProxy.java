@@ -1,9 +1,6 @@
 package im.tandem.it.file;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-
+import im.tandem.it.net.LoopbackServers;
 import im.tandem.it.openfire.OpenfireSettings;
 
 /** Openfire's SOCKS5 proxy as the file transfer tests need it. */
@@ -16,17 +13,9 @@ final class JingleProxy {
         return settings
                 // Openfire's SOCKS5 proxy binds the harness's network interface, 127.0.0.1, and announces that address.
                 .property("xmpp.proxy.enabled", "true")
-                .property("xmpp.proxy.port", Integer.toString(freeLoopbackPort()))
+                .property("xmpp.proxy.port", Integer.toString(LoopbackServers.freePort()))
                 // Openfire 4.2 relays only streams it saw negotiated by stream initiation (XEP-0096) unless told
                 // otherwise; Jingle (XEP-0260) negotiates in <jingle/>, which the proxy does not look into.
                 .property("xmpp.proxy.transfer.required", "false");
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port on 127.0.0.1", e);
-        }
     }
 }

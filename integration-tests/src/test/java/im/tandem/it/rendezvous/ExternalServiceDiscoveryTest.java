@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import im.tandem.client.TandemClient;
 import im.tandem.client.extdisco.ExternalService;
 import im.tandem.client.extdisco.ExternalServiceDiscoveryManager;
+import im.tandem.it.net.LoopbackServers;
 import im.tandem.it.openfire.OpenfireExtension;
 import im.tandem.it.openfire.OpenfireSettings;
 
@@ -32,7 +33,7 @@ class ExternalServiceDiscoveryTest {
     /** Debian's interpreter, where python3-slixmpp installs; not whatever python3 is first on the PATH. */
     private static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
     private static final String COMPONENT_SECRET = "component-secret";
-    private static final int COMPONENT_PORT = freeTcpPort();
+    private static final int COMPONENT_PORT = LoopbackServers.freePort();
 
     @RegisterExtension
     static final OpenfireExtension OPENFIRE = new OpenfireExtension(OpenfireSettings.builder()
@@ -113,14 +114,6 @@ class ExternalServiceDiscoveryTest {
         assertThat(probe.exitValue()).as(output).isZero();
         assertThat(output).as(output).containsPattern("RESULT error (forbidden|feature-not-implemented)")
                 .doesNotContain("RESULT result");
-    }
-
-    private static int freeTcpPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String hmacSha1Base64(String secret, String text) throws Exception {

@@ -1,4 +1,4 @@
-package im.tandem.it.database;
+package im.tandem.it.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
