@@ -1,6 +1,7 @@
 """A standard XMPP client without Jingle: slixmpp logs in, sends chat messages and notes every IQ it is sent.
 
-Used by the direct-chat interop test, which checks that a Tandem client offers such a peer no direct session.
+Used by the chat interop test, and by the direct-chat test, which checks that a Tandem client offers such a peer
+no direct session.
 Prints one line per event so the Java test can follow it:
   ONLINE               after login and initial presence
   SENT <text>          after sending each message

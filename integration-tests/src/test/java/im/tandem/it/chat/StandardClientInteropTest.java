@@ -32,7 +32,7 @@ class StandardClientInteropTest {
 
     @Test
     void slixmppAndOurClientExchangeMessages() throws Exception {
-        Path script = Path.of(StandardClientInteropTest.class.getResource("/slixmpp/chat_peer.py").toURI());
+        Path script = Path.of(StandardClientInteropTest.class.getResource("/slixmpp/plain_peer.py").toURI());
         assertThat(SYSTEM_PYTHON).as("Debian's python3 (apt-get install python3-slixmpp)").isExecutable();
 
         try (TandemClient alice = OPENFIRE.login("alice")) {
@@ -41,7 +41,7 @@ class StandardClientInteropTest {
             Process slixmpp = new ProcessBuilder(SYSTEM_PYTHON.toString(), script.toString(),
                     "--jid", "sam@" + OPENFIRE.server().domain() + "/slixmpp", "--password", "sam-pw",
                     "--host", OPENFIRE.server().host(), "--port", Integer.toString(OPENFIRE.server().clientPort()),
-                    "--to", alice.jid().toString(), "--text", "hello from slixmpp")
+                    "--to", alice.jid().toString(), "--text", "hello from slixmpp", "--linger", "0")
                     .redirectErrorStream(true).start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             List<String> transcript = new ArrayList<>();
@@ -51,7 +51,7 @@ class StandardClientInteropTest {
 
             IncomingMessage fromSam = inbox.poll(30, TimeUnit.SECONDS);
             assertThat(fromSam).as("slixmpp's message; its output: %s", drain(lines, transcript)).isNotNull();
-            assertThat(fromSam.body()).isEqualTo("hello from slixmpp");
+            assertThat(fromSam.body()).isEqualTo("hello from slixmpp 1");
             assertThat(fromSam.from().toString()).isEqualTo("sam@" + OPENFIRE.server().domain());
 
             alice.send(fromSam.from(), "hello slixmpp, from Tandem");
