@@ -20,18 +20,8 @@ final class AddressCommand extends FormCommand {
     private final CommandContext context;
 
     AddressCommand(CommandContext context, Predicate<JID> permission) {
-        super(permission);
+        super(CODE, "Offline delivery: set email address or phone number", permission);
         this.context = context;
-    }
-
-    @Override
-    public String getCode() {
-        return CODE;
-    }
-
-    @Override
-    public String getDefaultLabel() {
-        return "Offline delivery: set email address or phone number";
     }
 
     @Override

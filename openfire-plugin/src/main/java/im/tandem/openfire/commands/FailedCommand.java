@@ -22,18 +22,8 @@ final class FailedCommand extends FormCommand {
     private final CommandContext context;
 
     FailedCommand(CommandContext context, Predicate<JID> permission) {
-        super(permission);
+        super(CODE, "Offline delivery: retry or purge failed deliveries (admin)", permission);
         this.context = context;
-    }
-
-    @Override
-    public String getCode() {
-        return CODE;
-    }
-
-    @Override
-    public String getDefaultLabel() {
-        return "Offline delivery: retry or purge failed deliveries (admin)";
     }
 
     @Override

@@ -9,8 +9,8 @@ import org.xmpp.packet.JID;
 
 /** A command that shows one form and acts on the filled-in form. */
 abstract class FormCommand extends TandemCommand {
-    FormCommand(Predicate<JID> permission) {
-        super(permission);
+    FormCommand(String code, String label, Predicate<JID> permission) {
+        super(code, label, permission);
     }
 
     @Override

@@ -14,18 +14,8 @@ final class OffCommand extends FormCommand {
     private final CommandContext context;
 
     OffCommand(CommandContext context, Predicate<JID> permission) {
-        super(permission);
+        super(CODE, "Offline delivery: switch off", permission);
         this.context = context;
-    }
-
-    @Override
-    public String getCode() {
-        return CODE;
-    }
-
-    @Override
-    public String getDefaultLabel() {
-        return "Offline delivery: switch off";
     }
 
     @Override

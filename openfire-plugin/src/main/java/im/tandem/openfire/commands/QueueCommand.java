@@ -17,18 +17,8 @@ final class QueueCommand extends ReportCommand {
     private final CommandContext context;
 
     QueueCommand(CommandContext context, Predicate<JID> permission) {
-        super(permission);
+        super(CODE, "Offline delivery: queue (admin)", permission);
         this.context = context;
-    }
-
-    @Override
-    public String getCode() {
-        return CODE;
-    }
-
-    @Override
-    public String getDefaultLabel() {
-        return "Offline delivery: queue (admin)";
     }
 
     @Override

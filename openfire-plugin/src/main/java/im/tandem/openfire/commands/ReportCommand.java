@@ -14,8 +14,8 @@ import org.xmpp.packet.JID;
  * requester's permission before.
  */
 abstract class ReportCommand extends TandemCommand {
-    ReportCommand(Predicate<JID> permission) {
-        super(permission);
+    ReportCommand(String code, String label, Predicate<JID> permission) {
+        super(code, label, permission);
     }
 
     @Override

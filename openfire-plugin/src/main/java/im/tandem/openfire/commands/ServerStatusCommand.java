@@ -22,19 +22,9 @@ public final class ServerStatusCommand extends ReportCommand {
     private final Supplier<Map<String, String>> settings;
 
     public ServerStatusCommand(Supplier<Optional<StunServerStatistics>> stun, Supplier<Map<String, String>> settings) {
-        super(Permissions.admins());
+        super(CODE, "Tandem: STUN server and settings (admin)", Permissions.admins());
         this.stun = stun;
         this.settings = settings;
-    }
-
-    @Override
-    public String getCode() {
-        return CODE;
-    }
-
-    @Override
-    public String getDefaultLabel() {
-        return "Tandem: STUN server and settings (admin)";
     }
 
     @Override

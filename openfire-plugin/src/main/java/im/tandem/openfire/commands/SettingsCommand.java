@@ -17,18 +17,8 @@ final class SettingsCommand extends FormCommand {
     private final CommandContext context;
 
     SettingsCommand(CommandContext context, Predicate<JID> permission) {
-        super(permission);
+        super(CODE, "Offline delivery: settings", permission);
         this.context = context;
-    }
-
-    @Override
-    public String getCode() {
-        return CODE;
-    }
-
-    @Override
-    public String getDefaultLabel() {
-        return "Offline delivery: settings";
     }
 
     @Override

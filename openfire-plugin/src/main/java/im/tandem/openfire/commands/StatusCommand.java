@@ -25,18 +25,8 @@ final class StatusCommand extends FormCommand {
     private final CommandContext context;
 
     StatusCommand(CommandContext context, Predicate<JID> permission) {
-        super(permission);
+        super(CODE, "Offline delivery: status", permission);
         this.context = context;
-    }
-
-    @Override
-    public String getCode() {
-        return CODE;
-    }
-
-    @Override
-    public String getDefaultLabel() {
-        return "Offline delivery: status";
     }
 
     @Override

@@ -20,10 +20,25 @@ abstract class TandemCommand extends AdHocCommand {
     /** Every Tandem command's node starts with this. */
     static final String NODE = "https://tandem.im/ns/notify#";
 
+    private final String code;
+    private final String label;
     private final Predicate<JID> permission;
 
-    TandemCommand(Predicate<JID> permission) {
+    /** {@code code} is the command's node, {@code label} its name in clients' command lists. */
+    TandemCommand(String code, String label, Predicate<JID> permission) {
+        this.code = code;
+        this.label = label;
         this.permission = permission;
+    }
+
+    @Override
+    public final String getCode() {
+        return code;
+    }
+
+    @Override
+    public final String getDefaultLabel() {
+        return label;
     }
 
     @Override

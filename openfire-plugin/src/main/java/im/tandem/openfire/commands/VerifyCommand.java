@@ -20,18 +20,8 @@ final class VerifyCommand extends FormCommand {
     private final CommandContext context;
 
     VerifyCommand(CommandContext context, Predicate<JID> permission) {
-        super(permission);
+        super(CODE, "Offline delivery: verify address", permission);
         this.context = context;
-    }
-
-    @Override
-    public String getCode() {
-        return CODE;
-    }
-
-    @Override
-    public String getDefaultLabel() {
-        return "Offline delivery: verify address";
     }
 
     @Override
