@@ -14,14 +14,13 @@ import org.jivesoftware.smackx.jingle.element.Jingle;
 import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jxmpp.jid.FullJid;
-import org.jxmpp.jid.Jid;
 
 import im.tandem.client.file.element.FileDescription;
 import im.tandem.client.file.element.FileInfo;
-import im.tandem.client.jingle.element.RejectedJingle;
 import im.tandem.client.jingle.session.IllegalTransitionException;
 import im.tandem.client.jingle.session.JingleApplication;
 import im.tandem.client.jingle.session.JingleErrors;
+import im.tandem.client.jingle.session.JingleRequestGate;
 import im.tandem.client.jingle.session.Reply;
 import im.tandem.client.jingle.session.SessionIds;
 import im.tandem.client.jingle.session.SessionKey;
@@ -84,7 +83,7 @@ final class FileSessions implements JingleApplication {
     @Override
     public Reply handle(IQ request) {
         try {
-            return route(request);
+            return JingleRequestGate.pass(request, this::owns, this::route);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "failed to handle a file transfer request from " + request.getFrom(), e);
             return Reply.of(JingleErrors.internalError(request));
@@ -106,17 +105,7 @@ final class FileSessions implements JingleApplication {
                 "the server connection closed"));
     }
 
-    private Reply route(IQ request) {
-        if (request instanceof RejectedJingle rejected) {
-            return rejected(rejected);
-        }
-        if (!(request instanceof Jingle jingle)) {
-            return Reply.of(JingleErrors.badRequest(request, "not a Jingle request"));
-        }
-        FullJid peer = fullJid(jingle.getFrom());
-        if (peer == null) {
-            return Reply.of(JingleErrors.badRequest(jingle, "Jingle requests must come from a full JID"));
-        }
+    private Reply route(Jingle jingle, FullJid peer) {
         return switch (jingle.getAction()) {
             case session_initiate -> initiate(jingle, peer);
             case session_accept -> on(jingle, peer, session -> {
@@ -149,16 +138,6 @@ final class FileSessions implements JingleApplication {
                     ? JingleErrors.notImplemented(jingle, jingle.getAction() + " is not supported in file transfer")
                     : JingleErrors.unknownSession(jingle));
         };
-    }
-
-    private Reply rejected(RejectedJingle rejected) {
-        if (rejected.problem() == RejectedJingle.Problem.MALFORMED) {
-            return Reply.of(JingleErrors.badRequest(rejected, rejected.explanation()));
-        }
-        FullJid peer = fullJid(rejected.getFrom());
-        boolean known = peer != null && rejected.sessionId().map(sid -> owns(new SessionKey(peer, sid))).orElse(false);
-        return Reply.of(known ? JingleErrors.unsupportedInfo(rejected, rejected.explanation())
-                : JingleErrors.unknownSession(rejected));
     }
 
     private Reply initiate(Jingle jingle, FullJid peer) {
@@ -259,10 +238,6 @@ final class FileSessions implements JingleApplication {
 
     private void forget(FileSession session) {
         sessions.remove(session.key(), session);
-    }
-
-    private static FullJid fullJid(Jid from) {
-        return from == null ? null : from.asFullJidIfPossible();
     }
 
     /** What a request does to its session; may refuse it as malformed or out of order. */

@@ -8,10 +8,8 @@ import org.jivesoftware.smackx.jingle.element.Jingle;
 import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jxmpp.jid.FullJid;
-import org.jxmpp.jid.Jid;
 
 import im.tandem.client.jingle.element.IceUdpTransport;
-import im.tandem.client.jingle.element.RejectedJingle;
 import im.tandem.client.jingle.element.XmlStreamDescription;
 
 /**
@@ -31,16 +29,10 @@ final class JingleRequestRouter {
     }
 
     Reply handle(IQ request) {
-        if (request instanceof RejectedJingle rejected) {
-            return rejected(rejected);
-        }
-        if (!(request instanceof Jingle jingle)) {
-            return Reply.of(JingleErrors.badRequest(request, "not a Jingle request"));
-        }
-        FullJid peer = fullJid(jingle.getFrom());
-        if (peer == null) {
-            return Reply.of(JingleErrors.badRequest(jingle, "Jingle requests must come from a full JID"));
-        }
+        return JingleRequestGate.pass(request, key -> sessions.find(key).isPresent(), this::route);
+    }
+
+    private Reply route(Jingle jingle, FullJid peer) {
         return switch (jingle.getAction()) {
             case session_initiate -> initiate(jingle, peer);
             case session_accept -> withSession(jingle, peer, session -> session.receivedAccept(
@@ -60,17 +52,6 @@ final class JingleRequestRouter {
                 throw new UnsupportedActionException(jingle.getAction() + " is not supported by this client");
             });
         };
-    }
-
-    private Reply rejected(RejectedJingle rejected) {
-        if (rejected.problem() == RejectedJingle.Problem.MALFORMED) {
-            return Reply.of(JingleErrors.badRequest(rejected, rejected.explanation()));
-        }
-        FullJid peer = fullJid(rejected.getFrom());
-        Optional<JingleSession> session = rejected.sessionId().flatMap(sid -> peer == null ? Optional.empty()
-                : sessions.find(new SessionKey(peer, sid)));
-        return Reply.of(session.isPresent() ? JingleErrors.unsupportedInfo(rejected, rejected.explanation())
-                : JingleErrors.unknownSession(rejected));
     }
 
     private Reply initiate(Jingle jingle, FullJid peer) {
@@ -146,10 +127,6 @@ final class JingleRequestRouter {
                     + " transport");
         }
         return transport;
-    }
-
-    private static FullJid fullJid(Jid from) {
-        return from == null ? null : from.asFullJidIfPossible();
     }
 
     /** What a request does to its session; may refuse it as malformed, out of order or unsupported. */
