@@ -1,7 +1,6 @@
 package im.tandem.it.bench;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +18,7 @@ import im.tandem.client.direct.DirectConfig;
 import im.tandem.client.direct.Route;
 import im.tandem.client.direct.RouteChange;
 import im.tandem.it.direct.PeerArguments;
+import im.tandem.it.lab.PeerMain;
 
 /**
  * One side of {@link DirectBenchmark}, run in a lab client's namespace. {@code --mode echo} sends every
@@ -42,20 +42,15 @@ public final class DirectBenchPeer {
     private DirectBenchPeer() {
     }
 
-    public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try {
+    public static void main(String[] args) {
+        PeerMain.run(out -> {
             PeerArguments arguments = PeerArguments.parse(args, Set.of(MODE, PEER, SESSIONS, ROUND_TRIPS));
             if ("echo".equals(arguments.required(MODE))) {
                 echo(arguments, out);
             } else {
                 measure(arguments, out);
             }
-        } catch (Exception e) {
-            out.println("ERROR " + e);
-            e.printStackTrace();
-        }
-        System.exit(0);
+        });
     }
 
     private static void echo(PeerArguments arguments, PrintStream out) throws Exception {

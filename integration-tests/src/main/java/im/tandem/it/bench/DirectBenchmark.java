@@ -9,6 +9,7 @@ import java.util.Map;
 import im.tandem.it.direct.DirectLab;
 import im.tandem.it.direct.PeerArguments;
 import im.tandem.it.lab.NatKind;
+import im.tandem.it.lab.PeerMain;
 import im.tandem.it.lab.PeerProcess;
 
 /**
@@ -126,7 +127,7 @@ public final class DirectBenchmark {
     }
 
     private static void finish(PeerProcess peer) throws InterruptedException {
-        String last = peer.await(line -> line.equals("DONE") || line.startsWith("ERROR"), "DONE", PATH_LIMIT);
+        String last = peer.await(line -> line.equals("DONE") || line.startsWith(PeerMain.ERROR), "DONE", PATH_LIMIT);
         if (!last.equals("DONE")) {
             throw new IllegalStateException(peer.name() + ": " + last);
         }

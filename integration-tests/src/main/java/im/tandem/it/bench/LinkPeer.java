@@ -11,6 +11,7 @@ import im.tandem.ice.session.IcePath;
 import im.tandem.ice.session.IceSession;
 import im.tandem.it.ice.SignalLine;
 import im.tandem.it.ice.Signalling;
+import im.tandem.it.lab.PeerMain;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -52,8 +53,7 @@ public final class LinkPeer {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try {
+        PeerMain.run(out -> {
             boolean client = "client".equals(args[0]);
             LinkKind kind = LinkKind.valueOf(args[1]);
             InetAddress own = InetAddress.getByName(args[2]);
@@ -66,11 +66,7 @@ public final class LinkPeer {
                 LinkWorkload.answer(link.in(), link.out());
             }
             link.resources().close();
-        } catch (Exception e) {
-            out.println("ERROR " + e);
-            e.printStackTrace();
-        }
-        System.exit(0);
+        });
     }
 
     private static Link open(LinkKind kind, boolean client, InetAddress own, InetAddress peer, Path keyStore,
@@ -139,7 +135,7 @@ public final class LinkPeer {
     private static Channel channel(DatagramTransport transport, ChannelIdentity identity,
                                    Fingerprint peer, boolean client, PrintStream out) throws IOException {
         return Channel.open(transport, identity, peer, client ? Channel.Role.CLIENT : Channel.Role.SERVER,
-                ChannelConfig.defaults(), cause -> out.println("ERROR channel failed: " + cause.getMessage()));
+                ChannelConfig.defaults(), cause -> out.println(PeerMain.ERROR + " channel failed: " + cause.getMessage()));
     }
 
     private static void skipToEnd(BufferedReader in) throws IOException {

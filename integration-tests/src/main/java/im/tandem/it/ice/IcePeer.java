@@ -8,6 +8,7 @@ import im.tandem.ice.channel.arq.ArqConfig;
 import im.tandem.ice.session.IceConfig;
 import im.tandem.ice.session.IcePath;
 import im.tandem.ice.session.IceSession;
+import im.tandem.it.lab.PeerMain;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -49,18 +50,11 @@ public final class IcePeer {
      * {@link im.tandem.it.lab.PeerProcess} so that a wait fails at the report instead of at its timeout.
      */
     public static boolean reportsFailure(String line) {
-        return line.startsWith("ERROR") || line.startsWith("CHANNEL_FAILED");
+        return line.startsWith(PeerMain.ERROR) || line.startsWith("CHANNEL_FAILED");
     }
 
-    public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try {
-            run(args, out);
-        } catch (Exception e) {
-            out.println("ERROR " + e);
-            e.printStackTrace();
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        PeerMain.run(out -> run(args, out));
     }
 
     private static void run(String[] args, PrintStream out) throws Exception {

@@ -4,6 +4,7 @@ import im.tandem.ice.channel.ChannelIdentity;
 import im.tandem.ice.session.IceConfig;
 import im.tandem.ice.session.IcePath;
 import im.tandem.ice.session.IceSession;
+import im.tandem.it.lab.PeerMain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,14 +36,7 @@ public final class RepeatingIcePeer {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try {
-            run(args, out);
-        } catch (Exception e) {
-            out.println("ERROR " + e);
-            e.printStackTrace();
-        }
-        System.exit(0);
+        PeerMain.run(out -> run(args, out));
     }
 
     private static void run(String[] args, PrintStream out) throws Exception {
