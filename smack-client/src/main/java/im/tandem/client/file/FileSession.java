@@ -427,7 +427,8 @@ final class FileSession {
 
     /**
      * The peer ended the session. A {@code <success/>} after the bytes started moving is the receiver's
-     * confirmation (or a sender that is done): the transfer finishes once our side is done too. An offer refused
+     * confirmation (or a sender that is done): the transfer finishes once our side is done too; for an empty
+     * file it may come while our end of the transport is still opening. An offer refused
      * for its transport alone is made again, in a new session, over the transports not yet tried: the peer may be
      * a Tandem client that takes files over fewer transports than it can name.
      */
@@ -446,6 +447,14 @@ final class FileSession {
             if (initiator && stage == Stage.CONFIRMING) {
                 succeed(source);
             }
+            return;
+        }
+        if (condition == JingleReason.Reason.success && initiator && stage == Stage.NEGOTIATING
+                && transfer.size() == 0 && negotiation != null) {
+            // An empty file needs no byte from us: the receiver may finish as soon as its end of the transport
+            // opens, before ours has reported open.
+            transfer.routed(negotiation.method());
+            succeed(source);
             return;
         }
         String text = reason == null || reason.getText() == null ? "" : ": " + reason.getText();

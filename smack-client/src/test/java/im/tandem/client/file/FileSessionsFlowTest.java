@@ -61,6 +61,26 @@ class FileSessionsFlowTest {
     }
 
     @Test
+    void anEmptyFileConfirmedBeforeTheSendersEndOfTheTransportOpensIsSent() throws Exception {
+        Parties parties = parties(List.of(TransportMethod.IBB), Set.of());
+        CompletableFuture<Void> senderOpens = new CompletableFuture<>();
+        network.holdInitiatorOpenUntil(senderOpens);
+        Path file = randomFile("empty.txt", 0);
+
+        FileTransfer sending = parties.alice.send(file, FileOffers.describe(file), List.of(TransportMethod.IBB));
+        TransferResult received = parties.accepted.get(WAIT_SECONDS, TimeUnit.SECONDS).result()
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        TransferResult sent = sending.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        senderOpens.complete(null);
+
+        assertThat(received.sha256()).isEqualTo(sha256(file));
+        assertThat(sent.sha256()).isEqualTo(sha256(file));
+        assertThat(sent.route()).isEqualTo(TransportMethod.IBB);
+        assertThat(parties.alice.received).extracting(Jingle::getAction)
+                .containsExactly(JingleAction.session_accept, JingleAction.session_terminate);
+    }
+
+    @Test
     void whenTheFirstTransportFailsTheNextReplacesIt() throws Exception {
         Parties parties = parties(List.of(TransportMethod.S5B, TransportMethod.IBB), Set.of(TransportMethod.S5B));
         Path file = randomFile("photo.jpg", 1);

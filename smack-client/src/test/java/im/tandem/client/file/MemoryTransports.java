@@ -27,6 +27,16 @@ import im.tandem.client.file.transport.TransportNegotiation;
  */
 final class MemoryTransports {
     private final Map<String, Link> links = new ConcurrentHashMap<>();
+    /** Until this completes, the initiator's end of a working transport does not report open. */
+    private volatile CompletableFuture<Void> initiatorOpens = CompletableFuture.completedFuture(null);
+
+    /**
+     * Holds the initiator's end back until {@code gate} completes, as when the answer to an in-band open or a
+     * SOCKS5 activation is slow: the responder's end is open, and may be done, before the initiator's is.
+     */
+    void holdInitiatorOpenUntil(CompletableFuture<Void> gate) {
+        initiatorOpens = gate;
+    }
 
     /** A factory whose transports connect (when {@code works}) or fail as soon as they start. */
     TransportFactory factory(TransportMethod method, boolean works) {
@@ -99,7 +109,7 @@ final class MemoryTransports {
             Pipe out = initiator ? link.toResponder : link.toInitiator;
             InputStream input = Channels.newInputStream(in.source());
             OutputStream output = Channels.newOutputStream(out.sink());
-            pipe.complete(new BytePipe() {
+            BytePipe bytes = new BytePipe() {
                 @Override
                 public InputStream input() {
                     return input;
@@ -118,7 +128,12 @@ final class MemoryTransports {
                         // already closed
                     }
                 }
-            });
+            };
+            if (initiator) {
+                initiatorOpens.thenRun(() -> pipe.complete(bytes));
+            } else {
+                pipe.complete(bytes);
+            }
         }
 
         @Override
