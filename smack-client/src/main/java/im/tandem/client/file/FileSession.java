@@ -547,6 +547,13 @@ final class FileSession {
             }
             return;
         }
+        try {
+            pipe.output().close();
+        } catch (IOException e) {
+            // Every byte is on its way: a receiver that has them all may have closed its end first. Its
+            // verdict, or the confirmation timeout, decides.
+            LOG.log(Level.FINE, "closing the stream to " + peer() + " after the last byte failed", e);
+        }
         synchronized (this) {
             if (stage != Stage.TRANSFERRING) {
                 return;

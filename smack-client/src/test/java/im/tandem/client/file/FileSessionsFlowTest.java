@@ -81,6 +81,21 @@ class FileSessionsFlowTest {
     }
 
     @Test
+    void aStreamThatFailsToCloseAfterTheLastByteLeavesTheVerdictToTheReceiver() throws Exception {
+        Parties parties = parties(List.of(TransportMethod.IBB), Set.of());
+        network.failInitiatorClose();
+        Path file = randomFile("report.odt", 70_000);
+
+        FileTransfer sending = parties.alice.send(file, FileOffers.describe(file), List.of(TransportMethod.IBB));
+        TransferResult sent = sending.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        TransferResult received = parties.accepted.get(WAIT_SECONDS, TimeUnit.SECONDS).result()
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertThat(sent.sha256()).isEqualTo(sha256(file)).isEqualTo(received.sha256());
+        assertThat(received.path()).hasSameBinaryContentAs(file);
+    }
+
+    @Test
     void whenTheFirstTransportFailsTheNextReplacesIt() throws Exception {
         Parties parties = parties(List.of(TransportMethod.S5B, TransportMethod.IBB), Set.of(TransportMethod.S5B));
         Path file = randomFile("photo.jpg", 1);

@@ -1,5 +1,6 @@
 package im.tandem.client.file;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +30,7 @@ final class MemoryTransports {
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     /** Until this completes, the initiator's end of a working transport does not report open. */
     private volatile CompletableFuture<Void> initiatorOpens = CompletableFuture.completedFuture(null);
+    private volatile boolean initiatorCloseFails;
 
     /**
      * Holds the initiator's end back until {@code gate} completes, as when the answer to an in-band open or a
@@ -36,6 +38,14 @@ final class MemoryTransports {
      */
     void holdInitiatorOpenUntil(CompletableFuture<Void> gate) {
         initiatorOpens = gate;
+    }
+
+    /**
+     * Makes closing the initiator's stream fail after the bytes went through, as when the receiver, having them
+     * all, closed its end first.
+     */
+    void failInitiatorClose() {
+        initiatorCloseFails = true;
     }
 
     /** A factory whose transports connect (when {@code works}) or fail as soon as they start. */
@@ -108,7 +118,14 @@ final class MemoryTransports {
             Pipe in = initiator ? link.toInitiator : link.toResponder;
             Pipe out = initiator ? link.toResponder : link.toInitiator;
             InputStream input = Channels.newInputStream(in.source());
-            OutputStream output = Channels.newOutputStream(out.sink());
+            OutputStream channel = Channels.newOutputStream(out.sink());
+            OutputStream output = initiator && initiatorCloseFails ? new FilterOutputStream(channel) {
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    throw new IOException("the receiver closed its end first");
+                }
+            } : channel;
             BytePipe bytes = new BytePipe() {
                 @Override
                 public InputStream input() {

@@ -15,7 +15,10 @@ public final class Pumps {
     private Pumps() {
     }
 
-    /** Copies the whole file to {@code out}, then closes {@code out}: the peer sees the end of the data. */
+    /**
+     * Copies the whole file to {@code out} and flushes it, so that every byte is on its way. Closing is the
+     * caller's: a receiver that has every byte may close its end first, which only the close would notice.
+     */
     public static void send(Path file, OutputStream out, ProgressMeter meter) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         try (InputStream in = Files.newInputStream(file)) {
@@ -24,7 +27,7 @@ public final class Pumps {
                 meter.add(n);
             }
         }
-        out.close();
+        out.flush();
         meter.finish();
     }
 
