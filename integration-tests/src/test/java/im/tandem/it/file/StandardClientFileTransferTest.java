@@ -9,6 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +40,8 @@ import im.tandem.it.openfire.OpenfireSettings;
 class StandardClientFileTransferTest {
     /** A 300 KB file takes well under a second on either transport; the limit covers a slow CI machine. */
     private static final Duration TRANSFER_LIMIT = Duration.ofSeconds(30);
+    /** Libervia's backend finishes starting within seconds; a slow CI machine gets some more. */
+    private static final Duration LIBERVIA_START = Duration.ofSeconds(60);
 
     @RegisterExtension
     static final OpenfireExtension OPENFIRE = new OpenfireExtension(JingleProxy.enable(OpenfireSettings.builder()
@@ -49,6 +56,33 @@ class StandardClientFileTransferTest {
     static void startLibervia() throws Exception {
         OPENFIRE.server().befriend("alice", "sam");
         sam = LiberviaPeer.start(work.resolve("libervia"), OPENFIRE.server(), "sam", "sam-pw");
+        awaitLiberviaOnline();
+    }
+
+    /**
+     * "profile connect" returns before Libervia has finished its own start (its plugins, then its first
+     * presence). When our client came online in that window, Libervia's query for our capabilities failed, and
+     * Libervia kept the failure for that capabilities hash: it then found no way to send a file to our client at
+     * all. So the tests start once a contact sees Libervia online. The contact watching is a plain Smack session,
+     * whose capabilities differ from our client's, so that nothing it does at that moment can stick to ours.
+     */
+    private static void awaitLiberviaOnline() throws Exception {
+        XMPPTCPConnection watcher = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(OPENFIRE.server().domain())
+                .setHost(OPENFIRE.server().host())
+                .setPort(OPENFIRE.server().clientPort())
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
+                .setUsernameAndPassword("alice", OPENFIRE.passwordOf("alice"))
+                .setResource("watcher")
+                .build());
+        try {
+            watcher.connect().login();
+            Roster roster = Roster.getInstanceFor(watcher);
+            Awaitility.await("Libervia's first presence").atMost(LIBERVIA_START)
+                    .until(() -> roster.getPresence(sam.jid().asBareJid()).isAvailable());
+        } finally {
+            watcher.disconnect();
+        }
     }
 
     @AfterAll
