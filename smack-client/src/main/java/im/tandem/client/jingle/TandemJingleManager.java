@@ -63,7 +63,10 @@ public final class TandemJingleManager extends Manager {
         ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
         FEATURES.forEach(disco::addFeature);
         ProposalResponder.install(connection, policy, sessions::supports);
-        connection.addAsyncStanzaListener(presence -> {
+        // In order with the Jingle requests (Smack runs sync listeners and sync IQ handlers of a connection one
+        // after the other, in arrival order): a peer that confirms a file and goes offline at once must have
+        // its session-terminate handled before its unavailable presence ends the session.
+        connection.addSyncStanzaListener(presence -> {
             FullJid resource = presence.getFrom() == null ? null : presence.getFrom().asFullJidIfPossible();
             if (resource != null) {
                 sessions.peerWentOffline(resource);
