@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.cert.CertificateException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -171,6 +172,18 @@ public final class Channel implements Closeable {
     }
 
     /** Our fingerprint, as sent through signalling. */
+    /**
+     * Waits until the peer has acknowledged everything written so far (and the end of the output, once closed):
+     * writes return as soon as the bytes fit the send buffer, long before a slow path has carried them. A slow
+     * path is waited for as long as acknowledgements keep coming.
+     *
+     * @param stallLimit give up after this long without any acknowledgement progress
+     * @return false if it gave up, or the channel failed or closed first
+     */
+    public boolean awaitDelivered(Duration stallLimit) {
+        return stream.awaitDelivered(stallLimit);
+    }
+
     public Fingerprint localFingerprint() {
         return localFingerprint;
     }

@@ -55,6 +55,19 @@ class ChannelTest {
         }
     }
 
+    @Test
+    void aWriterCanWaitUntilThePeerHasEverythingWritten() throws Exception {
+        try (ChannelPair pair = ChannelPair.open(CONFIG)) {
+            CompletableFuture<byte[]> received = readAllAsync(pair.server().input());
+            byte[] data = randomBytes(1024 * 1024, 5);
+            pair.client().output().write(data);
+            pair.client().output().close();
+
+            assertThat(pair.client().awaitDelivered(Duration.ofSeconds(TRANSFER_LIMIT_SECONDS))).isTrue();
+            assertThat(received.get(TRANSFER_LIMIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(data);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void survivesLossReorderingAndDuplication(long seed) throws Exception {

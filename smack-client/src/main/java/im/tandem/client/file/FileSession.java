@@ -554,6 +554,9 @@ final class FileSession {
             // verdict, or the confirmation timeout, decides.
             LOG.log(Level.FINE, "closing the stream to " + peer() + " after the last byte failed", e);
         }
+        // The receiver's confirmation can only come once the bytes have crossed the path; the time it is given
+        // starts then, not when the last byte fit the transport's buffer.
+        pipe.awaitDelivered(config().idleTimeout());
         synchronized (this) {
             if (stage != Stage.TRANSFERRING) {
                 return;

@@ -2,6 +2,7 @@ package im.tandem.client.file.transport.ice;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 
 import im.tandem.client.file.transport.BytePipe;
 import im.tandem.ice.channel.Channel;
@@ -25,6 +26,12 @@ final class ChannelPipe implements BytePipe {
     @Override
     public OutputStream output() {
         return channel.output();
+    }
+
+    /** The channel's own buffer holds megabytes, which a slow relayed path takes a while to carry. */
+    @Override
+    public void awaitDelivered(Duration stallLimit) {
+        channel.awaitDelivered(stallLimit);
     }
 
     @Override
