@@ -525,7 +525,7 @@ final class FileSession {
         stage = Stage.TRANSFERRING;
         transfer.routed(ready.method());
         host.executor().execute(() -> {
-            listener.transportChosen(transfer, ready.method());
+            tellListener(() -> listener.transportChosen(transfer, ready.method()));
             if (initiator) {
                 sendFile(pipe);
             } else {
@@ -736,7 +736,16 @@ final class FileSession {
 
     private ProgressMeter meter() {
         return ProgressMeter.every(ProgressMeter.DEFAULT_INTERVAL, transfer.size(),
-                progress -> listener.progress(transfer, progress));
+                progress -> tellListener(() -> listener.progress(transfer, progress)));
+    }
+
+    /** The application's listener runs on our pump threads: its failure is logged, never the transfer's end. */
+    private void tellListener(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a file transfer listener failed", e);
+        }
     }
 
     private FileTransferConfig config() {

@@ -96,6 +96,28 @@ class FileSessionsFlowTest {
     }
 
     @Test
+    void aListenerThatThrowsDoesNotStopTheTransfer() throws Exception {
+        Parties parties = parties(List.of(TransportMethod.IBB), Set.of());
+        Path file = randomFile("slides.pdf", 300_000);
+        FileTransferListener broken = new FileTransferListener() {
+            @Override
+            public void transportChosen(FileTransfer transfer, TransportMethod route) {
+                throw new IllegalStateException("the application's bug");
+            }
+
+            @Override
+            public void progress(FileTransfer transfer, TransferProgress progress) {
+                throw new IllegalStateException("the application's other bug");
+            }
+        };
+
+        FileTransfer sending = parties.alice.sessions.offer(BOB, file, FileOffers.describe(file),
+                List.of(TransportMethod.IBB), broken);
+
+        assertThat(sending.result().get(WAIT_SECONDS, TimeUnit.SECONDS).sha256()).isEqualTo(sha256(file));
+    }
+
+    @Test
     void whenTheFirstTransportFailsTheNextReplacesIt() throws Exception {
         Parties parties = parties(List.of(TransportMethod.S5B, TransportMethod.IBB), Set.of(TransportMethod.S5B));
         Path file = randomFile("photo.jpg", 1);

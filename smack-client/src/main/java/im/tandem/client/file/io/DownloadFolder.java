@@ -49,7 +49,13 @@ public final class DownloadFolder {
             } catch (FileAlreadyExistsException e) {
                 continue;
             }
-            return Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                return Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(target); // the empty claim must not pass for the file
+                throw e;
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package im.tandem.client.file.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -45,5 +47,16 @@ class DownloadFolderTest {
         try (var files = Files.list(downloads)) {
             assertThat(files).as("no temporary file is left").hasSize(2);
         }
+    }
+
+    @Test
+    void whenTheFileCannotBeMovedItsNameIsNotLeftTaken() throws Exception {
+        Path downloads = root.resolve("downloads");
+        DownloadFolder folder = new DownloadFolder(downloads);
+        Path vanished = folder.temporaryFile();
+        Files.delete(vanished);
+
+        assertThatThrownBy(() -> folder.keep(vanished, "notes.txt")).isInstanceOf(NoSuchFileException.class);
+        assertThat(downloads.resolve("notes.txt")).doesNotExist();
     }
 }
