@@ -428,9 +428,9 @@ final class FileSession {
     /**
      * The peer ended the session. A {@code <success/>} after the bytes started moving is the receiver's
      * confirmation (or a sender that is done): the transfer finishes once our side is done too; for an empty
-     * file it may come while our end of the transport is still opening. An offer refused
-     * for its transport alone is made again, in a new session, over the transports not yet tried: the peer may be
-     * a Tandem client that takes files over fewer transports than it can name.
+     * file it may come while our end of the transport is still opening. An offer refused for its transport
+     * alone is made again, in a new session, over the transports not yet tried: the peer may be a Tandem client
+     * that takes files over fewer transports than it can name.
      */
     synchronized void receivedTerminate(JingleReason reason) {
         boolean offerPending = machine.state() == SessionState.SENT_INITIATE;
