@@ -171,7 +171,6 @@ public final class Channel implements Closeable {
         return output;
     }
 
-    /** Our fingerprint, as sent through signalling. */
     /**
      * Waits until the peer has acknowledged everything written so far (and the end of the output, once closed):
      * writes return as soon as the bytes fit the send buffer, long before a slow path has carried them. A slow
@@ -184,6 +183,7 @@ public final class Channel implements Closeable {
         return stream.awaitDelivered(stallLimit);
     }
 
+    /** Our fingerprint, as sent through signalling. */
     public Fingerprint localFingerprint() {
         return localFingerprint;
     }

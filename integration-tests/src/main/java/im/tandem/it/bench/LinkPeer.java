@@ -135,7 +135,8 @@ public final class LinkPeer {
     private static Channel channel(DatagramTransport transport, ChannelIdentity identity,
                                    Fingerprint peer, boolean client, PrintStream out) throws IOException {
         return Channel.open(transport, identity, peer, client ? Channel.Role.CLIENT : Channel.Role.SERVER,
-                ChannelConfig.defaults(), cause -> out.println(PeerMain.ERROR + " channel failed: " + cause.getMessage()));
+                ChannelConfig.defaults(),
+                cause -> out.println(PeerMain.ERROR + " channel failed: " + cause.getMessage()));
     }
 
     private static void skipToEnd(BufferedReader in) throws IOException {

@@ -26,7 +26,8 @@ public final class JingleErrors {
     public static Optional<IQ> malformedInitiate(Jingle jingle, Jid sender, Predicate<JingleContent> complete,
             String needs) {
         if (jingle.getInitiator() != null && !jingle.getInitiator().equals(sender)) {
-            return Optional.of(badRequest(jingle, "initiator " + jingle.getInitiator() + " is not the sender " + sender));
+            return Optional.of(badRequest(jingle,
+                    "initiator " + jingle.getInitiator() + " is not the sender " + sender));
         }
         if (jingle.getContents().isEmpty()) {
             return Optional.of(badRequest(jingle, "session-initiate needs a <content/>"));
