@@ -1,9 +1,12 @@
 package im.tandem.it.openfire;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where the build put what the harness needs. Maven's surefire configuration and the `tandem` launcher
@@ -23,16 +26,29 @@ public final class HarnessPaths {
         return Path.of(required(PLUGIN_JAR));
     }
 
+    /** The server's libraries plus the harness's classes, nothing of the plugin's. */
+    static String forkedClasspath(OpenfireDistribution openfire) {
+        List<String> entries = new ArrayList<>();
+        openfire.libraries().forEach(library -> entries.add(library.toString()));
+        entries.add(required(HARNESS_CLASSES));
+        return String.join(File.pathSeparator, entries);
+    }
+
     /**
-     * Openfire's own libraries plus the harness's classes, nothing of the plugin's. The build lists Openfire's
-     * libraries in two files: those the harness uses itself as well are in {@value #SHARED_CLASSPATH_FILE},
-     * next to the main list.
+     * Openfire 4.2.0's libraries as the build resolved them from Maven Central. The build lists them in two files:
+     * those the harness uses itself as well are in {@value #SHARED_CLASSPATH_FILE}, next to the main list.
      */
-    static String forkedClasspath() {
+    static List<Path> openfireLibraries() {
         Path classpathFile = Path.of(required(OPENFIRE_CLASSPATH));
-        return read(classpathFile) + java.io.File.pathSeparator
-                + read(classpathFile.resolveSibling(SHARED_CLASSPATH_FILE)) + java.io.File.pathSeparator
-                + required(HARNESS_CLASSES);
+        List<Path> libraries = new ArrayList<>();
+        for (Path listing : List.of(classpathFile, classpathFile.resolveSibling(SHARED_CLASSPATH_FILE))) {
+            for (String entry : read(listing).split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    libraries.add(Path.of(entry));
+                }
+            }
+        }
+        return libraries;
     }
 
     private static String read(Path classpathFile) {

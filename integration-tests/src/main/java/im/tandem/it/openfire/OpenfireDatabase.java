@@ -1,22 +1,19 @@
 package im.tandem.it.openfire;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The connection Openfire's standard connection provider opens: the embedded HSQLDB file database in the home
  * by default, or the external PostgreSQL database the settings name. Openfire tells the two apart by the JDBC
- * product name and runs the matching schema script, so both scripts are laid out in every home.
+ * product name and runs the matching schema script, which the distribution lays out in every home.
  */
 record OpenfireDatabase(String driver, String serverUrl, String username, String password, String testSql) {
     /** HSQLDB's own check query; Openfire runs it to test pooled connections. */
     private static final String HSQLDB_TEST_SQL = "SELECT 1 FROM INFORMATION_SCHEMA.SYSTEM_USERS";
     /** PostgreSQL needs no table to select a constant, and Openfire's own fallback test query is the same. */
     private static final String POSTGRESQL_TEST_SQL = "SELECT 1";
-    /** The driver Openfire 4.2.0 ships (postgresql 42.1.4), already on its classpath. */
+    /** The driver every Openfire ships (4.2.0: postgresql 42.1.4), already on its classpath. */
     private static final String POSTGRESQL_DRIVER = "org.postgresql.Driver";
-    /** Openfire's schema scripts for each database it may meet: resources/database/openfire_TYPE.sql. */
-    static final List<String> SCHEMA_FILES = List.of("openfire_hsqldb.sql", "openfire_postgresql.sql");
 
     static OpenfireDatabase of(OpenfireSettings settings, Path home) {
         return settings.database()

@@ -13,7 +13,7 @@ import java.security.KeyStore;
 import java.util.Properties;
 
 /**
- * An Openfire home directory laid out the way Openfire 4.2.0 expects to find it, with our plugin jar in
+ * An Openfire home directory laid out the way Openfire expects to find it, with our plugin jar in
  * {@code plugins/} exactly where the admin console's upload puts it. Laying it out again over an existing
  * home keeps the database, so users and stored messages survive a restart.
  */
@@ -28,7 +28,6 @@ public final class OpenfireHome {
 
     /** Openfire's default key store password; the stores are empty, it protects nothing. */
     private static final char[] STORE_PASSWORD = "changeit".toCharArray();
-    private static final String SCHEMA_RESOURCE_DIRECTORY = "/im/tandem/it/openfire/";
     private static final String PLUGIN_FILE = "tandem.jar";
 
     private final Path root;
@@ -62,14 +61,10 @@ public final class OpenfireHome {
                     OpenfireConfigFile.render(settings.domain(), settings.networkInterface(),
                             OpenfireDatabase.of(settings, root)));
             writeString("conf/security.xml", OpenfireConfigFile.renderSecurity());
-            writeString("conf/log4j.properties", OpenfireConfigFile.renderLogging(logFile()));
             writeEmptyKeyStore("resources/security/keystore");
             writeEmptyKeyStore("resources/security/truststore");
             writeEmptyKeyStore("resources/security/client.truststore");
-            for (String schema : OpenfireDatabase.SCHEMA_FILES) {
-                copySchema(schema);
-            }
-            writeString("plugins/admin/plugin.xml", OpenfireConfigFile.renderAdminPlugin());
+            settings.distribution().layOut(this);
             writeHarnessFile(settings, clientPort);
             if (settings.pluginInstalled()) {
                 installPlugin(pluginJar);
@@ -127,18 +122,6 @@ public final class OpenfireHome {
         }
     }
 
-    private void copySchema(String fileName) throws IOException {
-        Path target = root.resolve("resources/database").resolve(fileName);
-        Files.createDirectories(target.getParent());
-        String resource = SCHEMA_RESOURCE_DIRECTORY + fileName;
-        try (InputStream in = OpenfireHome.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the schema " + resource + " is not on the classpath");
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     private void writeEmptyKeyStore(String relative) throws IOException {
         Path file = root.resolve(relative);
         if (Files.exists(file)) {
@@ -154,7 +137,7 @@ public final class OpenfireHome {
         }
     }
 
-    private void writeString(String relative, String content) throws IOException {
+    void writeString(String relative, String content) throws IOException {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);

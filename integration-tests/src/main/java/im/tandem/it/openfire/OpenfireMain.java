@@ -12,14 +12,16 @@ import java.time.Instant;
 import java.util.Properties;
 
 import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.roster.Roster;
 import org.jivesoftware.openfire.roster.RosterItem;
 import org.jivesoftware.openfire.user.UserManager;
+import org.jivesoftware.openfire.user.UserNotFoundException;
 import org.jivesoftware.util.JiveGlobals;
 import org.xmpp.packet.JID;
 
 /**
- * The forked JVM's main: boots Openfire 4.2.0 on a home laid out by {@link OpenfireHome}, waits for our
+ * The forked JVM's main: boots Openfire on a home laid out by {@link OpenfireHome}, waits for our
  * plugin, creates the configured users, says {@value #READY}, then obeys one command per line on standard
  * input. End of input means the parent is gone, and the server stops.
  */
@@ -43,8 +45,7 @@ public final class OpenfireMain {
         }
         OpenfireHome home = new OpenfireHome(Path.of(args[0]));
         Properties harness = home.readHarnessFile();
-        System.setProperty("openfireHome", home.root().toString());
-        JiveGlobals.setHomeDirectory(home.root().toString());
+        setHome(home.root());
         // The first property write opens the database; on a new home Openfire then runs its schema script.
         int port = Integer.parseInt(harness.getProperty(OpenfireHome.PORT_KEY));
         OpenfireDefaults.forClientPort(port).forEach(JiveGlobals::setProperty);
@@ -68,9 +69,22 @@ public final class OpenfireMain {
         obey(server);
     }
 
+    /**
+     * Tells Openfire's settings where the home is before the server starts, as Openfire's own start-up does: the
+     * first property write opens the database named in the home's openfire.xml. 4.2.0 takes the home as a String
+     * ({@code setHomeDirectory}); 4.8 replaced that with {@code setHomePath(Path)}.
+     */
+    private static void setHome(Path home) throws ReflectiveOperationException {
+        try {
+            JiveGlobals.class.getMethod("setHomePath", Path.class).invoke(null, home);
+        } catch (NoSuchMethodException olderThan48) {
+            JiveGlobals.class.getMethod("setHomeDirectory", String.class).invoke(null, home.toString());
+        }
+    }
+
     private static void awaitStart(XMPPServer server, boolean withPlugin) throws InterruptedException {
         Instant deadline = Instant.now().plus(START_LIMIT);
-        while (!server.isStarted() || withPlugin && server.getPluginManager().getPlugin(PLUGIN_NAME) == null) {
+        while (!server.isStarted() || withPlugin && !pluginLoaded(server)) {
             if (Instant.now().isAfter(deadline)) {
                 System.out.println(FAILED + " Openfire or the plugin '" + PLUGIN_NAME + "' did not start within "
                         + START_LIMIT.toSeconds() + " s; see logs/openfire.log");
@@ -78,6 +92,12 @@ public final class OpenfireMain {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** By the plugin's directory name, with the lookup every version has (5.0 renamed {@code getPlugin(String)}). */
+    private static boolean pluginLoaded(XMPPServer server) {
+        PluginManager plugins = server.getPluginManager();
+        return plugins.getPlugins().stream().anyMatch(plugin -> PLUGIN_NAME.equals(plugins.getCanonicalName(plugin)));
     }
 
     /** Openfire opens its listeners only after the first plugin scan: ready means a client can connect. */
@@ -99,12 +119,15 @@ public final class OpenfireMain {
         }
     }
 
-    /** Creates the user, or gives an existing one (such as the schema's admin) the configured password. */
+    /**
+     * Creates the user, or gives an existing one (such as the schema's admin) the configured password. Only API
+     * that every Openfire from 4.2.0 on has: 4.8 removed {@code isRegisteredUser(String)}.
+     */
     private static void ensureUser(String username, String password) throws Exception {
         UserManager users = UserManager.getInstance();
-        if (users.isRegisteredUser(username)) {
+        try {
             users.getUser(username).setPassword(password);
-        } else {
+        } catch (UserNotFoundException e) {
             users.createUser(username, password, username, null);
         }
     }

@@ -20,7 +20,7 @@ import im.tandem.it.lab.LabTool;
 import im.tandem.it.net.LoopbackServers;
 
 /**
- * A real Openfire 4.2.0 running in a forked JVM on a home directory, with our plugin installed. One server
+ * A real Openfire (4.2.0 from Maven Central or an installation, see {@link OpenfireDistribution}) running in a forked JVM on a home directory, with our plugin installed. One server
  * per JVM is all Openfire allows, hence the fork. Start, stop, restart on the same home (data kept) and
  * SIGKILL are what the tests need.
  */
@@ -156,11 +156,11 @@ public final class OpenfireProcess implements AutoCloseable {
         command.add("java.base/java.lang=ALL-UNNAMED");
         command.add("-Xmx512m");
         command.add("-DopenfireHome=" + home.root());
-        command.add("-Dlog4j.configuration=" + home.root().resolve("conf/log4j.properties").toUri());
+        command.addAll(settings.distribution().loggingOptions(home));
         // Scan plugins/ every few seconds, so that installing or removing a jar takes effect quickly.
         command.add("-DdevelopmentMode=true");
         command.add("-cp");
-        command.add(HarnessPaths.forkedClasspath());
+        command.add(HarnessPaths.forkedClasspath(settings.distribution()));
         command.add(OpenfireMain.class.getName());
         command.add(home.root().toString());
         try {

@@ -31,6 +31,7 @@ public final class OpenfireSettings {
     private final ExternalDatabase database;
     private final String networkInterface;
     private final String networkNamespace;
+    private final OpenfireDistribution distribution;
 
     private OpenfireSettings(Builder builder) {
         this.domain = builder.domain;
@@ -41,6 +42,7 @@ public final class OpenfireSettings {
         this.database = builder.database;
         this.networkInterface = builder.networkInterface;
         this.networkNamespace = builder.networkNamespace;
+        this.distribution = builder.distribution;
     }
 
     public static Builder builder() {
@@ -85,6 +87,11 @@ public final class OpenfireSettings {
         return Optional.ofNullable(networkNamespace);
     }
 
+    /** The Openfire to boot; by default the one {@link OpenfireDistribution#underTest()} names. */
+    public OpenfireDistribution distribution() {
+        return distribution;
+    }
+
     public Builder toBuilder() {
         Builder builder = new Builder().domain(domain).clientPort(clientPort).pluginInstalled(pluginInstalled)
                 .networkInterface(networkInterface);
@@ -92,6 +99,7 @@ public final class OpenfireSettings {
         properties.forEach(builder::property);
         builder.database = database;
         builder.networkNamespace = networkNamespace;
+        builder.distribution = distribution;
         return builder;
     }
 
@@ -152,6 +160,12 @@ public final class OpenfireSettings {
         private ExternalDatabase database;
         private String networkInterface = DEFAULT_NETWORK_INTERFACE;
         private String networkNamespace;
+        private OpenfireDistribution distribution = OpenfireDistribution.underTest();
+
+        public Builder distribution(OpenfireDistribution openfire) {
+            this.distribution = java.util.Objects.requireNonNull(openfire, "distribution");
+            return this;
+        }
 
         public Builder pluginInstalled(boolean installed) {
             this.pluginInstalled = installed;
