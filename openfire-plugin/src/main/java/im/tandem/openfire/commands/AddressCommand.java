@@ -26,7 +26,7 @@ final class AddressCommand extends FormCommand {
 
     @Override
     void describe(JID owner, Element command) {
-        Element form = Forms.form(command, "form", "Set an address",
+        Element form = form(command, "form",
                 "A code is sent to the address; enter it with the verify command. Phone numbers in international"
                         + " form, such as +4915112345678.");
         Forms.required(Forms.list(form, CHANNEL, "list-single", "Channel", List.of(Channel.EMAIL.id()),

@@ -28,7 +28,7 @@ final class FailedCommand extends FormCommand {
 
     @Override
     void describe(JID owner, Element command) {
-        Element form = Forms.form(command, "form", "Failed deliveries", null);
+        Element form = form(command, "form", null);
         Forms.required(Forms.list(form, OPERATION, "list-single", "Operation", List.of(RETRY),
                 List.of(new String[] {RETRY, "Retry them"}, new String[] {PURGE, "Delete them"})));
         Forms.list(form, CHANNEL, "list-single", "Channel", List.of(ALL), List.of(new String[] {ALL, "All"},

@@ -24,6 +24,10 @@ public final class NotifyCommands {
                 new FailedCommand(context, Permissions.admins()));
     }
 
+    List<AdHocCommand> all() {
+        return commands;
+    }
+
     public void register(AdHocCommandHandler handler) {
         commands.forEach(handler::addCommand);
     }

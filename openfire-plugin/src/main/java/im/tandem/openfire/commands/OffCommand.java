@@ -20,7 +20,7 @@ final class OffCommand extends FormCommand {
 
     @Override
     void describe(JID owner, Element command) {
-        Element form = Forms.form(command, "form", "Switch offline delivery off",
+        Element form = form(command, "form",
                 "Your email address and phone number are forgotten and nothing more is sent to them.");
         Forms.required(Forms.flag(form, CONFIRM, "Yes, switch it off", false));
     }

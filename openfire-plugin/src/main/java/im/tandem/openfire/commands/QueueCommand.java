@@ -25,7 +25,7 @@ final class QueueCommand extends ReportCommand {
     void report(Element command) throws SQLException {
         Map<Channel, Map<DeliveryState, Long>> counts = context.deliveries().counts();
         long depth = 0;
-        Element form = Forms.form(command, "result", "Delivery queue", null);
+        Element form = form(command, "result", null);
         for (Channel channel : Channel.values()) {
             for (DeliveryState state : DeliveryState.values()) {
                 long count = counts.get(channel).get(state);

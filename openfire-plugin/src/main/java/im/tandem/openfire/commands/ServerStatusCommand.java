@@ -29,7 +29,7 @@ public final class ServerStatusCommand extends ReportCommand {
 
     @Override
     void report(Element command) {
-        Element form = Forms.form(command, "result", "Tandem server status", null);
+        Element form = form(command, "result", null);
         Optional<StunServerStatistics> counters = stun.get();
         Forms.text(form, "stun_running", "STUN server running on this node", Boolean.toString(counters.isPresent()));
         counters.ifPresent(stats -> {

@@ -23,7 +23,7 @@ final class SettingsCommand extends FormCommand {
 
     @Override
     void describe(JID owner, Element command) throws SQLException {
-        SettingsForm.write(command, current(owner), context.defaults().get());
+        SettingsForm.write(command, getLabel(), current(owner), context.defaults().get());
     }
 
     @Override

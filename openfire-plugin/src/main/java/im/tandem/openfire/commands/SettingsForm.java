@@ -36,8 +36,8 @@ final class SettingsForm {
     private SettingsForm() {
     }
 
-    static void write(Element command, NotifySettings current, UserDefaults bounds) {
-        Element form = Forms.form(command, "form", "Offline delivery settings",
+    static void write(Element command, String title, NotifySettings current, UserDefaults bounds) {
+        Element form = Forms.form(command, "form", title,
                 "Choose how messages that arrive while you are offline also reach you. A channel needs a verified"
                         + " address (the address command). Leave both quiet-hour fields empty for none.");
         Forms.list(form, CHANNELS, "list-multi", "Deliver by", current.channels().stream().map(Channel::id).toList(),

@@ -31,7 +31,7 @@ final class StatusCommand extends FormCommand {
 
     @Override
     void describe(JID owner, Element command) {
-        Forms.form(command, "form", "Offline delivery status", "Complete the command to see your status.");
+        form(command, "form", "Complete the command to see your status.");
     }
 
     @Override
@@ -42,7 +42,7 @@ final class StatusCommand extends FormCommand {
         List<Delivery> waiting = context.deliveries().unfinished(username).stream()
                 .filter(delivery -> delivery.kind() == DeliveryKind.DIGEST).toList();
         LimitConfig limits = context.limits().get();
-        Element form = Forms.form(command, "result", "Offline delivery status", null);
+        Element form = form(command, "result", null);
         Forms.text(form, "email", "Verified email address", settings.email().orElse(""));
         Forms.text(form, "phone", "Verified phone number", settings.phone().orElse(""));
         Forms.list(form, SettingsForm.CHANNELS, "list-multi", "Delivering by",

@@ -29,6 +29,9 @@ abstract class TandemCommand extends AdHocCommand {
         this.code = code;
         this.label = label;
         this.permission = permission;
+        // AdHocCommand's constructor took its label from getDefaultLabel() before this one had set the field, so
+        // every command was listed without a name: set it again now that it is known.
+        setLabel(label);
     }
 
     @Override
@@ -55,6 +58,11 @@ abstract class TandemCommand extends AdHocCommand {
     @Override
     protected Action getExecuteAction(SessionData data) {
         return Action.complete;
+    }
+
+    /** Adds the command's data form, titled with the command's name as clients list it. */
+    final Element form(Element command, String type, String instructions) {
+        return Forms.form(command, type, label, instructions);
     }
 
     /** Runs part of a command; a failure is logged and told to the user as an error note. */

@@ -26,7 +26,7 @@ final class VerifyCommand extends FormCommand {
 
     @Override
     void describe(JID owner, Element command) {
-        Element form = Forms.form(command, "form", "Verify an address", "Enter the code that was sent to the address.");
+        Element form = form(command, "form", "Enter the code that was sent to the address.");
         Forms.required(Forms.list(form, CHANNEL, "list-single", "Channel", List.of(Channel.EMAIL.id()),
                 ChannelOptions.ALL));
         Forms.required(Forms.text(form, CODE_FIELD, "Code", ""));

@@ -9,6 +9,7 @@ import org.jivesoftware.openfire.IQHandlerInfo;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.handler.IQHandler;
 import org.jivesoftware.openfire.user.UserManager;
+import org.jivesoftware.openfire.user.UserNotFoundException;
 import org.jivesoftware.util.JiveGlobals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,20 @@ public final class ExtDiscoIQHandler extends IQHandler {
 
     private static boolean isLocalUser(JID from) {
         return from != null && from.getNode() != null && XMPPServer.getInstance().isLocal(from)
-                && UserManager.getInstance().isRegisteredUser(from.getNode());
+                && hasAccount(from.getNode());
+    }
+
+    /**
+     * Through {@code getUser}, which every Openfire since 4.2.0 has: {@code isRegisteredUser(String)} is gone from
+     * 4.8 on, and calling it there throws {@code NoSuchMethodError}, which makes Openfire drop the connection.
+     */
+    private static boolean hasAccount(String username) {
+        try {
+            UserManager.getInstance().getUser(username);
+            return true;
+        } catch (UserNotFoundException e) {
+            return false;
+        }
     }
 
     private static IQ answer(IQ request, String element, List<ExternalService> services) {

@@ -73,7 +73,7 @@ class SettingsFormTest {
     @Test
     void theFormShowsTheCurrentValuesAndWhichAddressesAreVerified() {
         Element command = DocumentHelper.createElement("command");
-        SettingsForm.write(command, CURRENT, BOUNDS);
+        SettingsForm.write(command, "Offline delivery: settings", CURRENT, BOUNDS);
         String xml = command.asXML();
         assertThat(xml).contains("<x xmlns=\"jabber:x:data\" type=\"form\">")
                 .contains("<field var=\"FORM_TYPE\" type=\"hidden\"><value>https://tandem.im/ns/notify</value>")
