@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.commands.AdHocCommandManager;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,6 +50,24 @@ class NotifyCommandsTest {
                 NotifySettingsClient.ADDRESS, NotifySettingsClient.VERIFY, NotifySettingsClient.OFF)
                 .doesNotContain(NotifySettingsClient.QUEUE, NotifySettingsClient.FAILED);
         assertThat(offered("boss")).contains(NotifySettingsClient.QUEUE, NotifySettingsClient.FAILED);
+    }
+
+    /** Clients (Gajim, Psi, ours) list commands by the name disco#items gives: none may be blank. */
+    @Test
+    void everyCommandIsListedWithItsName() throws Exception {
+        try (TandemClient boss = OPENFIRE.login("boss")) {
+            DiscoverItems items = ServiceDiscoveryManager.getInstanceFor(boss.connection())
+                    .discoverItems(boss.connection().getXMPPServiceDomain(), AdHocCommandManager.NAMESPACE);
+            Map<String, String> names = items.getItems().stream()
+                    .filter(item -> item.getNode().startsWith("https://tandem.im/ns/"))
+                    .collect(Collectors.toMap(DiscoverItems.Item::getNode, item -> String.valueOf(item.getName())));
+
+            assertThat(names).containsEntry(NotifySettingsClient.SETTINGS, "Offline delivery: settings")
+                    .containsEntry(NotifySettingsClient.QUEUE, "Offline delivery: queue (admin)")
+                    .containsEntry("https://tandem.im/ns/admin#server-status", "Tandem: STUN server and settings (admin)")
+                    .hasSize(8);
+            assertThat(names.values()).allSatisfy(name -> assertThat(name).isNotBlank().isNotEqualTo("null"));
+        }
     }
 
     @Test
