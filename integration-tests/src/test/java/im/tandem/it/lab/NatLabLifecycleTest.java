@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+import im.tandem.it.OpenfireIndependent;
+
 /** The lab leaves nothing behind: not at close, and not after a JVM that was killed before it could close. */
+@OpenfireIndependent
 class NatLabLifecycleTest {
 
     @Test

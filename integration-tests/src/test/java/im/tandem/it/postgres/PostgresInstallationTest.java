@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import im.tandem.it.OpenfireIndependent;
+
 /** Finding the server programs in Debian's layout: /usr/lib/postgresql/VERSION/bin. */
+@OpenfireIndependent
 class PostgresInstallationTest {
     private static final List<String> ALL_PROGRAMS = List.of("initdb", "pg_ctl", "postgres", "psql");
 
