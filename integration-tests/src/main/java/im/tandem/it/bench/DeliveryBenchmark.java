@@ -15,6 +15,7 @@ import im.tandem.client.notify.SettingsChange;
 import im.tandem.it.delivery.MailServer;
 import im.tandem.it.delivery.SmscServer;
 import im.tandem.it.openfire.HarnessPaths;
+import im.tandem.it.openfire.OpenfireDistribution;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
 
@@ -201,10 +202,10 @@ public final class DeliveryBenchmark {
         }
 
         void print() {
-            System.out.printf("%nOpenfire 4.2.0, embedded database. Rates: median of %d rounds after a warm-up,"
+            System.out.printf("%n%s, embedded database. Rates: median of %d rounds after a warm-up,"
                     + " baseline and plugin taking turns; offline: %d messages per round; deliveries: a burst to %d"
                     + " opted-in accounts per channel, %d sender threads, caps lifted; delays: %d paced messages per"
-                    + " channel, hold-off %d s%n", ROUNDS, OFFLINE_MESSAGES, RECIPIENTS, SENDERS, RECIPIENTS,
+                    + " channel, hold-off %d s%n", OpenfireDistribution.underTest(), ROUNDS, OFFLINE_MESSAGES, RECIPIENTS, SENDERS, RECIPIENTS,
                     HOLD_OFF.toSeconds());
             System.out.println("| measure | baseline (same run) | with the plugin | ratio |");
             System.out.println("|---|---|---|---|");

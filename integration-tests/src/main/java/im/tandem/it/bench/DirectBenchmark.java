@@ -11,6 +11,7 @@ import im.tandem.it.direct.PeerArguments;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.PeerMain;
 import im.tandem.it.lab.PeerProcess;
+import im.tandem.it.openfire.OpenfireDistribution;
 
 /**
  * What a direct session costs and brings, on the NAT lab's paths with a real Openfire (plugin, STUN and TURN offered
@@ -141,8 +142,9 @@ public final class DirectBenchmark {
     }
 
     private static void print(List<Row> rows) {
-        System.out.printf("%nDirect sessions in the NAT lab, Openfire 4.2.0 with the plugin on a lab host: %d sessions"
-                + " per path (after %d warm-up), %d round trips per route (after %d warm-up)%n", SESSIONS,
+        System.out.printf("%nDirect sessions in the NAT lab, %s with the plugin on a lab host: %d sessions"
+                + " per path (after %d warm-up), %d round trips per route (after %d warm-up)%n",
+                OpenfireDistribution.underTest(), SESSIONS,
                 WARM_UP_SESSIONS, ROUND_TRIPS, WARM_UP_TRIPS);
         System.out.println("| path | session-initiate → channel open, median (ms) | p95 (ms) "
                 + "| round trip direct, median (ms) | p95 (ms) | round trip via server, median (ms) | p95 (ms) "

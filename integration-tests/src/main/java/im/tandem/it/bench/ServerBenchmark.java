@@ -11,6 +11,7 @@ import im.tandem.client.TandemClient;
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireProcess;
+import im.tandem.it.openfire.OpenfireDistribution;
 import im.tandem.it.openfire.OpenfireSettings;
 
 /**
@@ -93,8 +94,8 @@ public final class ServerBenchmark {
     private static void print(Map<String, Samples> boots, Map<String, Samples> trips) {
         Samples baseBoot = boots.get("plain Openfire");
         Samples baseTrip = trips.get("plain Openfire");
-        System.out.printf("%nOpenfire 4.2.0, %d rounds per variant, %d round trips per round (after %d warm-up)%n",
-                ROUNDS, ROUND_TRIPS, WARM_UP);
+        System.out.printf("%n%s, %d rounds per variant, %d round trips per round (after %d warm-up)%n",
+                OpenfireDistribution.underTest(), ROUNDS, ROUND_TRIPS, WARM_UP);
         System.out.println("| variant | boot median (s) | ratio | round trip median (ms) | ratio | round trip p99 (ms) | ratio |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (String variant : boots.keySet()) {

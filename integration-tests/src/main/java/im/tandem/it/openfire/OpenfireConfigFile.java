@@ -2,7 +2,7 @@ package im.tandem.it.openfire;
 
 import java.nio.file.Path;
 
-/** The text of the few files an Openfire 4.2.0 home needs before its first boot. */
+/** The text of the few files an Openfire home needs before its first boot. */
 final class OpenfireConfigFile {
     private OpenfireConfigFile() {
     }

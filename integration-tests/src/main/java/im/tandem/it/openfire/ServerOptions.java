@@ -10,7 +10,7 @@ import java.util.Map;
 record ServerOptions(Path dataDir, String domain, int clientPort, List<OpenfireSettings.UserAccount> users,
                      Map<String, String> properties) {
     static final String USAGE = "usage: ./tandem server [--data DIR] [--domain NAME] [--user NAME:PASSWORD]..."
-            + " [--c2s-port N] [--property KEY=VALUE]...";
+            + " [--c2s-port N] [--property KEY=VALUE]... [--openfire DIR]";
 
     static ServerOptions parse(String[] args) {
         Path dataDir = Path.of(TandemServerCommand.DEFAULT_DATA_DIR);

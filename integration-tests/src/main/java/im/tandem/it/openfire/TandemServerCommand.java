@@ -14,7 +14,8 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * `./tandem server`: a local Openfire 4.2.0 with the Tandem plugin on its embedded database, for trying
+ * `./tandem server`: a local Openfire (4.2.0 from Maven Central, or the installation `--openfire DIR` names) with
+ * the Tandem plugin on its embedded database, for trying
  * Tandem out. Data (users, rosters, stored messages) lives in the data directory and survives restarts.
  */
 public final class TandemServerCommand {
@@ -42,8 +43,11 @@ public final class TandemServerCommand {
 
     public static void main(String[] args) throws Exception {
         ServerOptions options;
+        OpenfireSettings.Builder settings;
         try {
             options = ServerOptions.parse(args);
+            // Reads the installation --openfire names, and says what is wrong with it.
+            settings = OpenfireSettings.builder().domain(options.domain()).clientPort(options.clientPort());
         } catch (IllegalArgumentException e) {
             System.err.println("tandem server: " + e.getMessage());
             System.err.println(ServerOptions.USAGE);
@@ -51,16 +55,14 @@ public final class TandemServerCommand {
             return;
         }
         Files.createDirectories(options.dataDir());
-        OpenfireSettings.Builder settings = OpenfireSettings.builder()
-                .domain(options.domain())
-                .clientPort(options.clientPort());
         DEFAULT_PROPERTIES.forEach(settings::property);
         options.properties().forEach(settings::property);
         List<OpenfireSettings.UserAccount> users = options.users().isEmpty()
                 ? demoUsers(options.dataDir()) : options.users();
         users.forEach(settings::user);
 
-        System.out.println("Starting Openfire 4.2.0 with the Tandem plugin in " + options.dataDir().toAbsolutePath() + "...");
+        System.out.println("Starting Openfire " + settings.build().distribution().version()
+                + " with the Tandem plugin in " + options.dataDir().toAbsolutePath() + "...");
         OpenfireProcess server;
         try {
             server = OpenfireProcess.start(options.dataDir().resolve("openfire"), settings.build(), HarnessPaths.pluginJar());
