@@ -1,14 +1,17 @@
 package im.tandem.openfire;
 
 import java.io.File;
+import java.util.Optional;
 
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.util.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import im.tandem.openfire.admin.AdminConsole;
+import im.tandem.openfire.advisory.AdminConsoleBypass;
 import im.tandem.openfire.commands.ServerStatusCommand;
 import im.tandem.openfire.config.MaskedSettings;
 import im.tandem.openfire.extdisco.ExtDiscoFeature;
@@ -34,8 +37,14 @@ public final class TandemPlugin implements Plugin {
         extDisco.start();
         offlineRelay = OfflineRelay.start(XMPPServer.getInstance());
         XMPPServer.getInstance().getAdHocCommandHandler().addCommand(serverStatus);
-        AdminConsole.install(offlineRelay.deliveries(), hostedStun::statistics);
+        Optional<String> serverWarning = vulnerabilityOf(XMPPServer.getInstance().getServerInfo().getVersion());
+        serverWarning.ifPresent(LOG::warn);
+        AdminConsole.install(offlineRelay.deliveries(), hostedStun::statistics, serverWarning);
         LOG.info("Tandem plugin {} loaded; advertising {}", TandemVersion.current(), TandemFeature.NAMESPACE);
+    }
+
+    private static Optional<String> vulnerabilityOf(Version openfire) {
+        return AdminConsoleBypass.warningFor(openfire.getMajor(), openfire.getMinor(), openfire.getMicro());
     }
 
     @Override

@@ -21,14 +21,19 @@ public final class AdminConsole {
 
     private final DeliveryStore deliveries;
     private final Supplier<Optional<StunServerStatistics>> stun;
+    private final Optional<String> serverWarning;
 
-    private AdminConsole(DeliveryStore deliveries, Supplier<Optional<StunServerStatistics>> stun) {
+    private AdminConsole(DeliveryStore deliveries, Supplier<Optional<StunServerStatistics>> stun,
+                         Optional<String> serverWarning) {
         this.deliveries = deliveries;
         this.stun = stun;
+        this.serverWarning = serverWarning;
     }
 
-    public static void install(DeliveryStore deliveries, Supplier<Optional<StunServerStatistics>> stun) {
-        installed = new AdminConsole(deliveries, stun);
+    /** {@code serverWarning}: a known vulnerability of the Openfire the plugin runs on, shown atop the page. */
+    public static void install(DeliveryStore deliveries, Supplier<Optional<StunServerStatistics>> stun,
+                               Optional<String> serverWarning) {
+        installed = new AdminConsole(deliveries, stun, serverWarning);
     }
 
     public static void uninstall() {
@@ -42,7 +47,7 @@ public final class AdminConsole {
 
     AdminOverview overview() throws SQLException {
         return new AdminOverview(deliveries.counts(), deliveries.recentFailures(RECENT_FAILURES), stun.get(),
-                MaskedSettings.current());
+                MaskedSettings.current(), serverWarning);
     }
 
     /** Runs one of the page's actions; returns what to tell the admin. */

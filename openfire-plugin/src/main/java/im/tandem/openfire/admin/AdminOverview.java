@@ -17,7 +17,9 @@ import im.tandem.openfire.notify.Channel;
  * @param recentFailures the latest deliveries that gave up, with their reasons
  * @param stun           the hosted STUN server's counters, when it runs on this node
  * @param settings       the plugin's system properties that are set, secrets masked, sorted by name
+ * @param serverWarning  a known vulnerability of the Openfire the plugin runs on, when it has one
  */
 record AdminOverview(Map<Channel, Map<DeliveryState, Long>> queue, List<Delivery> recentFailures,
-                     Optional<StunServerStatistics> stun, Map<String, String> settings) {
+                     Optional<StunServerStatistics> stun, Map<String, String> settings,
+                     Optional<String> serverWarning) {
 }

@@ -25,6 +25,8 @@ final class AdminPage {
         StringBuilder html = new StringBuilder(4096);
         html.append("<html><head><title>Tandem</title><meta name=\"pageID\" content=\"").append(PAGE_ID)
                 .append("\"/></head><body>\n");
+        overview.serverWarning().ifPresent(text -> html.append("<p class=\"tandem-warning\"><strong>")
+                .append(Html.escape(text)).append("</strong></p>\n"));
         notice.ifPresent(text -> html.append("<p class=\"tandem-notice\">").append(Html.escape(text)).append("</p>\n"));
         queue(html, overview.queue());
         failures(html, overview, csrfToken);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.ice.stun.StunServerStatistics;
+import im.tandem.openfire.advisory.AdminConsoleBypass;
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryKind;
 import im.tandem.openfire.delivery.DeliveryState;
@@ -25,7 +26,7 @@ class AdminPageTest {
                 DeliveryState.FAILED, Optional.empty(), Optional.empty(), Optional.empty(), 1, Instant.EPOCH, 5,
                 Optional.of("550 " + ATTACK), Instant.EPOCH);
         AdminOverview overview = new AdminOverview(queue(), List.of(failed), Optional.empty(),
-                Map.of("tandem.notify.email.from", ATTACK));
+                Map.of("tandem.notify.email.from", ATTACK), Optional.empty());
 
         String html = AdminPage.render(overview, "token", Optional.of("done " + ATTACK));
 
@@ -35,8 +36,20 @@ class AdminPageTest {
     }
 
     @Test
+    void aVulnerableOpenfireIsNamedAtTheTopOfThePage() {
+        String warning = AdminConsoleBypass.warningFor(4, 2, 0).orElseThrow();
+        String html = AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of(),
+                Optional.of(warning)), "t", Optional.empty());
+
+        assertThat(html).contains("<p class=\"tandem-warning\"><strong>Openfire 4.2.0 has CVE-2023-32315");
+        assertThat(html.indexOf("tandem-warning")).isLessThan(html.indexOf("<h2>"));
+        assertThat(AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of(),
+                Optional.empty()), "t", Optional.empty())).doesNotContain("tandem-warning");
+    }
+
+    @Test
     void bothStateChangingFormsCarryTheCsrfTokenAndPost() {
-        String html = AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of()),
+        String html = AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of(), Optional.empty()),
                 "tok\"en", Optional.empty());
 
         assertThat(html.split("<form method=\"post\"", -1)).hasSize(3);
@@ -50,11 +63,11 @@ class AdminPageTest {
         Map<Channel, Map<DeliveryState, Long>> queue = queue();
         queue.get(Channel.SMS).put(DeliveryState.FAILED, 7L);
         String html = AdminPage.render(new AdminOverview(queue, List.of(),
-                Optional.of(new StunServerStatistics(10, 8, 1, 1)), Map.of()), "t", Optional.empty());
+                Optional.of(new StunServerStatistics(10, 8, 1, 1)), Map.of(), Optional.empty()), "t", Optional.empty());
 
         assertThat(html).contains("<td>sms</td>").contains("<td>7</td>");
         assertThat(html).contains("<tr><td>requests</td><td>10</td></tr>").contains("<tr><td>answered</td><td>8</td></tr>");
-        assertThat(AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of()), "t",
+        assertThat(AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of(), Optional.empty()), "t",
                 Optional.empty())).contains("Not running on this node.");
     }
 

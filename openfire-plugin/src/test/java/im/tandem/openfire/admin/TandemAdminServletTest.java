@@ -48,7 +48,7 @@ class TandemAdminServletTest {
             deliveries.markFailed(deliveries.claim(id, "test/1", T0, Duration.ofMinutes(1)).orElseThrow(),
                     "550 mailbox <unavailable>", T0);
         }
-        AdminConsole.install(deliveries, Optional::empty);
+        AdminConsole.install(deliveries, Optional::empty, Optional.empty());
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.addServlet(TandemAdminServlet.class, "/tandem-admin");
