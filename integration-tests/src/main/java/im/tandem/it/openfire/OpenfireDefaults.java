@@ -37,6 +37,8 @@ final class OpenfireDefaults {
         defaults.put("xmpp.component.socket.active", "false");
         defaults.put("xmpp.multiplex.socket.active", "false");
         defaults.put("xmpp.component.ssl.active", "false");
+        // 4.8 and later also listen for server-to-server direct TLS, on the fixed port 5270.
+        defaults.put("xmpp.server.socket.ssl.active", "false");
         defaults.put("xmpp.multiplex.ssl.active", "false");
         defaults.put("httpbind.enabled", "false");
         // The SOCKS5 proxy binds every interface; a test that needs it turns it on with its own port.
@@ -44,6 +46,9 @@ final class OpenfireDefaults {
         defaults.put("mediaproxy.enabled", "false");
         // The Flash cross-domain policy listener takes a fixed port (5229), which a second server cannot have.
         defaults.put("flash.crossdomain.enabled", "false");
+        // Openfire 4.2.0 looks for plugin jars every 5 s in development mode; later releases every 20 s, whatever the
+        // mode, unless told otherwise. Installing or removing a jar should take effect as quickly on every release.
+        defaults.put("plugins.loading.monitor.interval", "5");
         // A development server must not call home.
         defaults.put("update.service-enabled", "false");
         defaults.put("xmpp.auth.anonymous", "false");

@@ -55,6 +55,11 @@ public final class OpenfireProcess implements AutoCloseable {
         return server;
     }
 
+    /** Which Openfire this is. */
+    public OpenfireDistribution distribution() {
+        return settings.distribution();
+    }
+
     public OpenfireHome home() {
         return home;
     }
