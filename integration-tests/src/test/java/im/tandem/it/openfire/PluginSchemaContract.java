@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipFile;
 
-import org.jivesoftware.database.DbConnectionManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +32,11 @@ public abstract class PluginSchemaContract {
             + " character_maximum_length, is_nullable, column_default FROM information_schema.columns"
             + " WHERE table_schema = %s AND table_name LIKE 'tdm%%'";
 
-    /** Which scripts Openfire runs on this database: SchemaManager names them after this type. */
-    protected abstract DbConnectionManager.DatabaseType databaseType();
+    /**
+     * Which scripts the Openfire under test runs on this database: SchemaManager names them after the name of the
+     * type (DbConnectionManager.DatabaseType) it gives the database.
+     */
+    protected abstract String databaseType();
 
     /** A connection to a new, empty database with the given name. */
     protected abstract Connection createDatabase(String name) throws Exception;
@@ -85,7 +87,7 @@ public abstract class PluginSchemaContract {
         return connection;
     }
 
-    /** The name SchemaManager of Openfire 4.2.0 gives the plugin's scripts for this database. */
+    /** The name SchemaManager gives the plugin's scripts for this database. */
     private String scriptName() {
         return "tandem_" + databaseType() + ".sql";
     }

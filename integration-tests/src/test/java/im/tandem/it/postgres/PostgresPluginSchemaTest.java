@@ -2,7 +2,6 @@ package im.tandem.it.postgres;
 
 import java.sql.Connection;
 
-import org.jivesoftware.database.DbConnectionManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -25,8 +24,8 @@ class PostgresPluginSchemaTest extends PluginSchemaContract {
     }
 
     @Override
-    protected DbConnectionManager.DatabaseType databaseType() {
-        return DbConnectionManager.DatabaseType.postgresql;
+    protected String databaseType() {
+        return "postgresql";
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import im.tandem.it.OpenfireIndependent;
 import im.tandem.it.database.ServerDatabase;
 import im.tandem.it.openfire.OpenfireSchemaContract;
 
@@ -27,6 +28,7 @@ import im.tandem.it.openfire.OpenfireSchemaContract;
  * being run, and the server then resolves every table and column. {@link #validationRejectsAMissingColumnOrTable}
  * proves that this check does fail.
  */
+@OpenfireIndependent
 class PostgresSchemaTest extends OpenfireSchemaContract {
 
     private static final String SCHEMA_RESOURCE = "/im/tandem/it/openfire/openfire_postgresql.sql";
