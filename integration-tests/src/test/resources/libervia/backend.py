@@ -1,4 +1,4 @@
-"""Runs Debian's Libervia backend in the foreground for a test, with three adjustments made as it loads.
+"""Runs Debian's Libervia backend in the foreground for a test, with four adjustments made as it loads.
 
 1. The test sends traffic to loopback only. Libervia's NAT-PORT plugin searches for UPnP gateways by multicast
    as soon as it loads, and its IP plugin lists every interface's address as a SOCKS5 candidate. Both modules
@@ -9,6 +9,10 @@
 3. Libervia 0.9 asks its user about an offer with a message built from the file's <desc/>, and ends the session
    with failed-application (KeyError 'desc') when the offer has none, which XEP-0234 allows. A missing
    description is read as an empty one.
+4. Libervia's OMEMO plugin publishes its key bundle while the profile connects, asking for pubsub#max_items
+   "max" in publish-options, and waits for the answer; Openfire 5.1.1 never answers such a publish (with or
+   without Tandem's plugin; a number is answered), so the profile never finishes connecting. File transfer does
+   not use OMEMO: the library it needs is made unimportable, so the plugin stands down on every Openfire.
 
 The plugins are patched when Libervia imports them, not before: importing them early would install Twisted's
 default reactor ahead of the asyncio reactor Libervia installs.
@@ -76,7 +80,7 @@ class _PatchOnImport(importlib.abc.MetaPathFinder):
         return spec
 
 
-for unwanted in ("miniupnpc", "netifaces"):
+for unwanted in ("miniupnpc", "netifaces", "omemo"):
     sys.modules[unwanted] = None  # importing a None entry raises ImportError
 sys.meta_path.insert(0, _PatchOnImport())
 sys.path.insert(0, LIBERVIA_HOME)

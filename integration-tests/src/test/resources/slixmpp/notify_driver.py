@@ -29,7 +29,9 @@ class Driver(slixmpp.ClientXMPP):
         for plugin in ("xep_0004", "xep_0030", "xep_0050"):
             self.register_plugin(plugin)
         self.add_event_handler("session_start", self.on_start)
-        self.add_event_handler("failed_auth", self.on_failed_auth)
+        # "no_auth": every mechanism failed. One failing is no verdict: Openfire 5.1.1 offers SCRAM-SHA-1-PLUS on a
+        # plain connection too, slixmpp tries it first and falls back to SCRAM-SHA-1 when it is refused.
+        self.add_event_handler("no_auth", self.on_failed_auth)
 
     async def on_start(self, _event):
         try:

@@ -31,7 +31,9 @@ class PlainPeer(slixmpp.ClientXMPP):
         self.register_handler(Callback("every iq", MatchXPath("{jabber:client}iq"), self.on_iq))
         self.add_event_handler("session_start", self.on_start)
         self.add_event_handler("message", self.on_message)
-        self.add_event_handler("failed_auth", self.on_failed_auth)
+        # "no_auth": every mechanism failed. One failing is no verdict: Openfire 5.1.1 offers SCRAM-SHA-1-PLUS on a
+        # plain connection too, slixmpp tries it first and falls back to SCRAM-SHA-1 when it is refused.
+        self.add_event_handler("no_auth", self.on_failed_auth)
 
     def on_iq(self, iq):
         children = [child for child in iq.xml]
