@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import im.tandem.client.TandemClient;
 import im.tandem.client.notify.NotifySettingsClient;
+import im.tandem.it.openfire.OpenfireClasses;
 import im.tandem.it.openfire.OpenfireExtension;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
@@ -70,9 +72,17 @@ class PluginSchemaUpgradeTest {
         server.startAgain();
     }
 
-    /** Openfire's embedded database, opened while Openfire is stopped (HSQLDB allows one process per file). */
-    private static Connection open(OpenfireProcess server) throws SQLException {
-        return DriverManager.getConnection("jdbc:hsqldb:file:" + server.home().root().resolve("db/openfire"), "sa", "");
+    /**
+     * Openfire's embedded database, opened while Openfire is stopped (HSQLDB allows one process per file), with
+     * the HSQLDB of that Openfire: an older HSQLDB cannot read the files a newer one wrote (4.2.0 ships 2.3.4,
+     * 5.1.1 ships 2.7.4).
+     */
+    private static Connection open(OpenfireProcess server) throws Exception {
+        Driver hsqldb = (Driver) OpenfireClasses.load("org.hsqldb.jdbc.JDBCDriver").getConstructor().newInstance();
+        Properties login = new Properties();
+        login.setProperty("user", "sa");
+        login.setProperty("password", "");
+        return hsqldb.connect("jdbc:hsqldb:file:" + server.home().root().resolve("db/openfire"), login);
     }
 
     private static long count(Statement sql, String query) throws SQLException {

@@ -3,11 +3,14 @@ package im.tandem.it.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +35,8 @@ import im.tandem.it.openfire.OpenfireSettings;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresOpenfireTest {
+    private static final Pattern SCHEMA_VERSION = Pattern.compile(
+            "INSERT INTO ofVersion \\(name, version\\) VALUES \\('openfire', (\\d+)\\)");
     /** The Openfire home is kept when the class fails, so that its logs can be read. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path home;
@@ -64,10 +69,18 @@ class PostgresOpenfireTest {
         }
     }
 
+    /** The version the PostgreSQL schema script of this Openfire records (4.2.0: 26, 5.1.1: 38). */
+    private static String schemaVersionOfTheScript() throws IOException {
+        Matcher version = SCHEMA_VERSION.matcher(
+                Files.readString(home.resolve("resources/database/openfire_postgresql.sql")));
+        assertThat(version.find()).as("the script records its schema version").isTrue();
+        return version.group(1);
+    }
+
     @Test
     void openfireCreatesItsTablesAndUsersInPostgresNotInTheHome() throws Exception {
         assertThat(StoredRows.strings(database, "SELECT CAST(version AS VARCHAR) FROM ofVersion WHERE name=?",
-                "openfire")).containsExactly("26");
+                "openfire")).containsExactly(schemaVersionOfTheScript());
         assertThat(StoredRows.strings(database, "SELECT username FROM ofUser WHERE username IN ('alice', 'bob', ?)",
                 "carol")).containsExactlyInAnyOrder("alice", "bob", "carol");
         try (Stream<Path> embedded = Files.list(home.resolve("db"))) {
