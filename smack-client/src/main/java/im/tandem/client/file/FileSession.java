@@ -536,7 +536,14 @@ final class FileSession {
 
     private void sendFile(BytePipe pipe) {
         try {
-            Pumps.send(source, pipe.output(), meter());
+            if (transfer.size() > 0) {
+                Pumps.send(source, pipe.output(), meter());
+            } else {
+                // Nothing to carry, so no write and no flush: the receiver of an empty file may close the stream
+                // as soon as it opens, and a flush would then fail a file that is complete. The close below (whose
+                // failure is no verdict either) tells a receiver that waits for it.
+                meter().finish();
+            }
         } catch (IOException e) {
             synchronized (this) {
                 if (peerSucceeded) {

@@ -80,6 +80,22 @@ class FileSessionsFlowTest {
                 .containsExactly(JingleAction.session_accept, JingleAction.session_terminate);
     }
 
+    /** Seen on Openfire 5.1.1: the receiver's in-band close came before its confirmation. */
+    @Test
+    void anEmptyFileIsSentOnAStreamTheReceiverClosedAsSoonAsItOpened() throws Exception {
+        Parties parties = parties(List.of(TransportMethod.IBB), Set.of());
+        network.closeInitiatorStreamAtOnce();
+        Path file = randomFile("empty.log", 0);
+
+        FileTransfer sending = parties.alice.send(file, FileOffers.describe(file), List.of(TransportMethod.IBB));
+        TransferResult sent = sending.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        TransferResult received = parties.accepted.get(WAIT_SECONDS, TimeUnit.SECONDS).result()
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertThat(sent.sha256()).isEqualTo(sha256(file)).isEqualTo(received.sha256());
+        assertThat(sent.route()).isEqualTo(TransportMethod.IBB);
+    }
+
     @Test
     void aStreamThatFailsToCloseAfterTheLastByteLeavesTheVerdictToTheReceiver() throws Exception {
         Parties parties = parties(List.of(TransportMethod.IBB), Set.of());

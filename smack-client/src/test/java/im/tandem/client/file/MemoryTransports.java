@@ -31,6 +31,7 @@ final class MemoryTransports {
     /** Until this completes, the initiator's end of a working transport does not report open. */
     private volatile CompletableFuture<Void> initiatorOpens = CompletableFuture.completedFuture(null);
     private volatile boolean initiatorCloseFails;
+    private volatile boolean initiatorStreamClosedAtOnce;
 
     /**
      * Holds the initiator's end back until {@code gate} completes, as when the answer to an in-band open or a
@@ -46,6 +47,14 @@ final class MemoryTransports {
      */
     void failInitiatorClose() {
         initiatorCloseFails = true;
+    }
+
+    /**
+     * Makes the initiator's stream refuse every write and flush, as an in-band stream does once the receiver has
+     * closed it: a receiver of an empty file may do that as soon as the stream opens.
+     */
+    void closeInitiatorStreamAtOnce() {
+        initiatorStreamClosedAtOnce = true;
     }
 
     /** A factory whose transports connect (when {@code works}) or fail as soon as they start. */
@@ -124,6 +133,16 @@ final class MemoryTransports {
                 public void close() throws IOException {
                     super.close();
                     throw new IOException("the receiver closed its end first");
+                }
+            } : initiator && initiatorStreamClosedAtOnce ? new FilterOutputStream(channel) {
+                @Override
+                public void write(int b) throws IOException {
+                    throw new IOException("Stream is closed");
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    throw new IOException("Stream is closed");
                 }
             } : channel;
             BytePipe bytes = new BytePipe() {
