@@ -26,9 +26,11 @@ import org.xmpp.packet.JID;
  * input. End of input means the parent is gone, and the server stops.
  */
 public final class OpenfireMain {
-    static final String READY = "TANDEM-OPENFIRE READY";
-    static final String OK = "TANDEM-OPENFIRE OK";
-    static final String FAILED = "TANDEM-OPENFIRE FAILED";
+    /** What every answer to the parent starts with, told apart from the server's own output. */
+    static final String ANSWER_PREFIX = "TANDEM-OPENFIRE";
+    static final String READY = ANSWER_PREFIX + " READY";
+    static final String OK = ANSWER_PREFIX + " OK";
+    static final String FAILED = ANSWER_PREFIX + " FAILED";
     static final String PLUGIN_NAME = "tandem";
     /** Openfire scans plugins/ at start-up and every few seconds after; the first scan is what we wait for. */
     private static final Duration START_LIMIT = Duration.ofSeconds(60);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,7 +30,13 @@ public final class OpenfireProcess implements AutoCloseable {
     public static final Duration START_LIMIT = Duration.ofSeconds(90);
     /** A clean stop is quick; after this the process is killed. */
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
-    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
+    /**
+     * A command takes milliseconds; on Openfire 5.1.1 a property change sometimes took over 30 s under load in the
+     * NAT lab, for a reason not found yet (a timed-out command quotes the server's last output and threads).
+     */
+    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(120);
+    /** How much of the server's output an error about a missing answer quotes. */
+    private static final int LAST_PRINTED_LINES = 12;
 
     private final OpenfireHome home;
     private final OpenfireSettings settings;
@@ -160,6 +167,8 @@ public final class OpenfireProcess implements AutoCloseable {
         command.add("--add-opens");
         command.add("java.base/java.lang=ALL-UNNAMED");
         command.add("-Xmx512m");
+        // Pauses show in the home's logs, should a command or a client wait for the server.
+        command.add("-Xlog:gc:file=" + home.root().resolve("logs/gc.log"));
         command.add("-DopenfireHome=" + home.root());
         command.addAll(settings.distribution().loggingOptions(home));
         // Scan plugins/ every few seconds, so that installing or removing a jar takes effect quickly.
@@ -197,8 +206,10 @@ public final class OpenfireProcess implements AutoCloseable {
             String line;
             while ((line = out.readLine()) != null) {
                 copy.println(line);
-                if (line.startsWith("TANDEM-OPENFIRE")) {
-                    replies.add(line);
+                // Openfire 5 logs to standard output too; an answer must be found even after a stray fragment.
+                int answer = line.indexOf(OpenfireMain.ANSWER_PREFIX);
+                if (answer >= 0) {
+                    replies.add(line.substring(answer));
                 }
             }
         } catch (IOException e) {
@@ -228,12 +239,52 @@ public final class OpenfireProcess implements AutoCloseable {
             String reply = replies.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (reply == null) {
                 throw new IllegalStateException("Openfire gave no answer to '" + what + "' within "
-                        + limit.toSeconds() + " s; see " + home.logFile());
+                        + limit.toSeconds() + " s; see " + home.logFile() + ". It last printed:\n"
+                        + lastPrinted() + "\n" + dumpThreads());
             }
             return reply;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Openfire", e);
+        }
+    }
+
+    /** The last lines of the server's standard output, where its answers go. */
+    private String lastPrinted() {
+        try {
+            List<String> lines = Files.readAllLines(home.root().resolve("logs/stdout.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LAST_PRINTED_LINES), lines.size()));
+        } catch (IOException e) {
+            return "(its output cannot be read: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * What the server's threads were doing, written next to its log: the main thread's stack (which runs the
+     * commands) for the error message, and where the whole dump is, or why there is none. The log may go with a
+     * temporary directory; the message stays in the test report.
+     */
+    private String dumpThreads() {
+        if (!isRunning()) {
+            return "No thread dump: the server has ended.";
+        }
+        Path dump = home.root().resolve("logs/threads-" + System.currentTimeMillis() + ".txt");
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            if (!jcmd.waitFor(COMMAND_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                jcmd.destroyForcibly();
+                return "No thread dump: jcmd did not finish.";
+            }
+            String mainThread = Arrays.stream(Files.readString(dump).split("\n\n"))
+                    .filter(section -> section.startsWith("\"main\"")).findFirst().orElse("(no main thread)");
+            return "All threads: " + dump + "; the main thread, which runs the commands:\n" + mainThread;
+        } catch (IOException e) {
+            return "No thread dump: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "No thread dump: interrupted.";
         }
     }
 
