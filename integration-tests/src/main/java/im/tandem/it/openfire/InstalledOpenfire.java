@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -23,6 +25,8 @@ final class InstalledOpenfire implements OpenfireDistribution {
     /** What every Openfire release tarball unpacks to, and the harness uses. */
     private static final List<String> REQUIRED_DIRECTORIES = List.of("lib", "resources/database", "plugins/admin");
 
+    private static final Map<Path, InstalledOpenfire> READ = new ConcurrentHashMap<>();
+
     private final Path root;
     private final String version;
     private final List<Path> libraries;
@@ -34,12 +38,15 @@ final class InstalledOpenfire implements OpenfireDistribution {
     }
 
     /**
-     * Reads the installation at this directory.
+     * The installation at this directory, read once per JVM (every settings builder asks for it).
      *
      * @throws IllegalArgumentException when it is not an Openfire installation, saying what is missing
      */
     static InstalledOpenfire at(Path directory) {
-        Path root = directory.toAbsolutePath().normalize();
+        return READ.computeIfAbsent(directory.toAbsolutePath().normalize(), InstalledOpenfire::read);
+    }
+
+    private static InstalledOpenfire read(Path root) {
         Path lib = root.resolve("lib");
         for (String required : REQUIRED_DIRECTORIES) {
             if (!Files.isDirectory(root.resolve(required))) {

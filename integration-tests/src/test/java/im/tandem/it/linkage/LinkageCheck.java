@@ -1,7 +1,6 @@
 package im.tandem.it.linkage;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,9 +27,8 @@ final class LinkageCheck {
     static List<String> problems(Path pluginJar, List<Path> serverLibraries) {
         ClassIndex plugin = ClassIndex.of(List.of(pluginJar));
         ClassIndex server = ClassIndex.of(serverLibraries);
-        List<Path> pluginAfterServer = new ArrayList<>(serverLibraries);
-        pluginAfterServer.add(pluginJar);
-        Linker linker = new Linker(ClassIndex.of(pluginAfterServer));
+        // The plugin's class loader asks the server's first.
+        Linker linker = new Linker(name -> server.find(name).or(() -> plugin.find(name)));
         Set<String> definedByServer = server.definedClasses();
         Set<String> problems = new TreeSet<>();
         for (String name : plugin.definedClasses()) {

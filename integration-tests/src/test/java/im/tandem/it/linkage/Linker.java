@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Resolves references the way the JVM does (JVMS 5.4.3): a class by name; a field in the class, its
@@ -17,15 +18,16 @@ final class Linker {
     private static final Set<String> SIGNATURE_POLYMORPHIC_OWNERS =
             Set.of("java/lang/invoke/MethodHandle", "java/lang/invoke/VarHandle");
 
-    private final ClassIndex classes;
+    private final Function<String, Optional<ClassFile>> classes;
 
-    Linker(ClassIndex classes) {
+    /** {@code classes}: a class by internal name, as the class loader that runs the code would find it. */
+    Linker(Function<String, Optional<ClassFile>> classes) {
         this.classes = classes;
     }
 
     /** Why the reference does not resolve, or empty when it does. */
     Optional<String> problem(Reference reference) {
-        if (classes.find(reference.owner()).isEmpty()) {
+        if (classes.apply(reference.owner()).isEmpty()) {
             return Optional.of("class " + reference.owner().replace('/', '.') + " does not exist");
         }
         return switch (reference.kind()) {
@@ -36,7 +38,7 @@ final class Linker {
         };
     }
 
-    private Optional<String> resolves(Reference reference, java.util.function.Function<ClassFile, Set<String>> members,
+    private Optional<String> resolves(Reference reference, Function<ClassFile, Set<String>> members,
                                       String member) {
         Set<String> missingSupertypes = new HashSet<>();
         Deque<String> toVisit = new ArrayDeque<>();
@@ -47,7 +49,7 @@ final class Linker {
             if (!visited.add(name)) {
                 continue;
             }
-            Optional<ClassFile> found = classes.find(name);
+            Optional<ClassFile> found = classes.apply(name);
             if (found.isEmpty()) {
                 missingSupertypes.add(name.replace('/', '.'));
                 continue;
