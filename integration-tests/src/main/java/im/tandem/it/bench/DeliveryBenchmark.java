@@ -205,8 +205,8 @@ public final class DeliveryBenchmark {
             System.out.printf("%n%s, embedded database. Rates: median of %d rounds after a warm-up,"
                     + " baseline and plugin taking turns; offline: %d messages per round; deliveries: a burst to %d"
                     + " opted-in accounts per channel, %d sender threads, caps lifted; delays: %d paced messages per"
-                    + " channel, hold-off %d s%n", OpenfireDistribution.underTest(), ROUNDS, OFFLINE_MESSAGES, RECIPIENTS, SENDERS, RECIPIENTS,
-                    HOLD_OFF.toSeconds());
+                    + " channel, hold-off %d s%n", OpenfireDistribution.underTest(), ROUNDS, OFFLINE_MESSAGES,
+                    RECIPIENTS, SENDERS, RECIPIENTS, HOLD_OFF.toSeconds());
             System.out.println("| measure | baseline (same run) | with the plugin | ratio |");
             System.out.println("|---|---|---|---|");
             row("offline messages stored per second", "plain Openfire", "stored plain", "stored plugin");

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import im.tandem.client.TandemClient;
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.it.openfire.HarnessPaths;
-import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireDistribution;
+import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
 
 /**

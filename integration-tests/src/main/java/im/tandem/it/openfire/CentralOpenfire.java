@@ -28,10 +28,7 @@ final class CentralOpenfire implements OpenfireDistribution {
         return VERSION;
     }
 
-    /**
-     * The build lists Openfire's libraries in two files: those the harness uses itself as well are in
-     * {@value HarnessPaths#SHARED_CLASSPATH_FILE}, next to the main list.
-     */
+    /** As the build resolved them: {@link HarnessPaths#openfireLibraries()}. */
     @Override
     public List<Path> libraries() {
         return HarnessPaths.openfireLibraries();
@@ -47,7 +44,7 @@ final class CentralOpenfire implements OpenfireDistribution {
     }
 
     @Override
-    public List<String> loggingOptions(OpenfireHome home) {
+    public List<String> startupOptions(OpenfireHome home) {
         return List.of("-Dlog4j.configuration=" + home.root().resolve("conf/log4j.properties").toUri());
     }
 

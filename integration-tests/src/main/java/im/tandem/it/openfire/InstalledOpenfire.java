@@ -67,10 +67,6 @@ final class InstalledOpenfire implements OpenfireDistribution {
         return new InstalledOpenfire(root, versionOf(serverJar), jars);
     }
 
-    Path root() {
-        return root;
-    }
-
     @Override
     public String version() {
         return version;
@@ -90,7 +86,7 @@ final class InstalledOpenfire implements OpenfireDistribution {
     }
 
     @Override
-    public List<String> loggingOptions(OpenfireHome home) {
+    public List<String> startupOptions(OpenfireHome home) {
         return List.of("-Dlog4j.configurationFile=" + root.resolve(LOGGING_CONFIGURATION),
                 "-Dopenfire.lib.dir=" + root.resolve("lib"));
     }

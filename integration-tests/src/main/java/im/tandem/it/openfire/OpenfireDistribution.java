@@ -31,6 +31,6 @@ public sealed interface OpenfireDistribution permits CentralOpenfire, InstalledO
     /** Copies what the home needs from the distribution: schema scripts, the admin console plugin. */
     void layOut(OpenfireHome home) throws IOException;
 
-    /** The JVM options that point the server's logging at its configuration. */
-    List<String> loggingOptions(OpenfireHome home);
+    /** The JVM options Openfire's start-up needs: where its logging configuration (and its lib directory) is. */
+    List<String> startupOptions(OpenfireHome home);
 }

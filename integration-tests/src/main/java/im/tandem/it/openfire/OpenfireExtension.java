@@ -17,8 +17,8 @@ import im.tandem.client.connect.ClientConfig;
 
 /**
  * A JUnit 5 extension that gives a test class its own real Openfire (the {@link OpenfireDistribution#underTest()
- * one under test}) with the freshly built plugin
- * installed, in a fresh home under the temp directory. Register it as a static field:
+ * one under test}) with the freshly built plugin installed, in a fresh home under the temp directory. Register it as
+ * a static field:
  *
  * <pre>{@code
  * @RegisterExtension

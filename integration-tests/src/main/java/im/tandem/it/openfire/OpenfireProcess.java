@@ -21,9 +21,9 @@ import im.tandem.it.lab.LabTool;
 import im.tandem.it.net.LoopbackServers;
 
 /**
- * A real Openfire (4.2.0 from Maven Central or an installation, see {@link OpenfireDistribution}) running in a forked JVM on a home directory, with our plugin installed. One server
- * per JVM is all Openfire allows, hence the fork. Start, stop, restart on the same home (data kept) and
- * SIGKILL are what the tests need.
+ * A real Openfire (4.2.0 from Maven Central or an installation, see {@link OpenfireDistribution}) running in a
+ * forked JVM on a home directory, with our plugin installed. One server per JVM is all Openfire allows, hence the
+ * fork. Start, stop, restart on the same home (data kept) and SIGKILL are what the tests need.
  */
 public final class OpenfireProcess implements AutoCloseable {
     /** Boot plus the plugin's first load takes a few seconds; a minute means something is wrong. */
@@ -170,7 +170,7 @@ public final class OpenfireProcess implements AutoCloseable {
         // Pauses show in the home's logs, should a command or a client wait for the server.
         command.add("-Xlog:gc:file=" + home.root().resolve("logs/gc.log"));
         command.add("-DopenfireHome=" + home.root());
-        command.addAll(settings.distribution().loggingOptions(home));
+        command.addAll(settings.distribution().startupOptions(home));
         // Scan plugins/ every few seconds, so that installing or removing a jar takes effect quickly.
         command.add("-DdevelopmentMode=true");
         command.add("-cp");

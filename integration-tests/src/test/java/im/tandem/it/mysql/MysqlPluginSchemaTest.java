@@ -3,11 +3,9 @@ package im.tandem.it.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.Driver;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,20 +66,13 @@ class MysqlPluginSchemaTest extends PluginSchemaContract {
     protected Connection createDatabase(String name) throws Exception {
         ServerDatabase database = mariadb.createDatabase(name);
         String url = MARIADB_TYPE ? database.jdbcUrl().replace(MYSQL_SCHEME, MARIADB_SCHEME) : database.jdbcUrl();
-        Properties login = new Properties();
-        login.setProperty("user", database.user());
-        login.setProperty("password", database.password());
-        return driver().connect(url, login);
+        return OpenfireClasses.connect(driverClass(), url, database.user(), database.password());
     }
 
-    private static Driver driver() throws ReflectiveOperationException {
+    private static String driverClass() {
         List<String> candidates = MARIADB_TYPE ? List.of(MARIADB_DRIVER) : MYSQL_DRIVERS;
-        for (String name : candidates) {
-            if (OpenfireClasses.has(name)) {
-                return (Driver) OpenfireClasses.load(name).getConstructor().newInstance();
-            }
-        }
-        throw new AssertionError("the Openfire under test ships none of " + candidates);
+        return candidates.stream().filter(OpenfireClasses::has).findFirst()
+                .orElseThrow(() -> new AssertionError("the Openfire under test ships none of " + candidates));
     }
 
     private static boolean hasMariadbType() {

@@ -5,7 +5,11 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The classes of the Openfire under test, loaded apart from the tests' own class path (which holds Openfire 4.2.0
@@ -31,6 +35,19 @@ public final class OpenfireClasses {
         } catch (ClassNotFoundException e) {
             return false;
         }
+    }
+
+    /**
+     * A connection through the JDBC driver class of the Openfire under test, as that Openfire would open it: the
+     * tests' own drivers are 4.2.0's, which may not read what a newer one wrote.
+     */
+    public static Connection connect(String driverClass, String url, String user, String password)
+            throws ReflectiveOperationException, SQLException {
+        Driver driver = (Driver) load(driverClass).getConstructor().newInstance();
+        Properties login = new Properties();
+        login.setProperty("user", user);
+        login.setProperty("password", password);
+        return driver.connect(url, login);
     }
 
     private static ClassLoader loaderFor(List<Path> libraries) {

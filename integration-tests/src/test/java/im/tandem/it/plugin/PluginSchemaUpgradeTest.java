@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,11 +76,8 @@ class PluginSchemaUpgradeTest {
      * 5.1.1 ships 2.7.4).
      */
     private static Connection open(OpenfireProcess server) throws Exception {
-        Driver hsqldb = (Driver) OpenfireClasses.load("org.hsqldb.jdbc.JDBCDriver").getConstructor().newInstance();
-        Properties login = new Properties();
-        login.setProperty("user", "sa");
-        login.setProperty("password", "");
-        return hsqldb.connect("jdbc:hsqldb:file:" + server.home().root().resolve("db/openfire"), login);
+        return OpenfireClasses.connect("org.hsqldb.jdbc.JDBCDriver",
+                "jdbc:hsqldb:file:" + server.home().root().resolve("db/openfire"), "sa", "");
     }
 
     private static long count(Statement sql, String query) throws SQLException {
