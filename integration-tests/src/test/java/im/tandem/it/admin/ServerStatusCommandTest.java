@@ -12,6 +12,7 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.xdata.FormField;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,7 @@ import im.tandem.it.openfire.OpenfireSettings;
  * The admin console's STUN counters and settings, offered as an admin ad-hoc command (XEP-0050) that the tests
  * can drive: an admin gets them with secrets masked; anyone else is refused.
  */
+@Tag("server")
 class ServerStatusCommandTest {
     private static final String NODE = "https://tandem.im/ns/admin#server-status";
     private static final int STUN_PORT = freePort();

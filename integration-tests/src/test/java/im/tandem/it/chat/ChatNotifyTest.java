@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import jakarta.mail.internet.MimeMessage;
  * {@code /notify} in the chat program, driven line by line as a script would: opting in with the code the real
  * SMTP server received, settings, refusals in the server's words, and an offline message then arriving by email.
  */
+@Tag("server")
 class ChatNotifyTest {
     static final MailServer MAIL = MailServer.start();
 

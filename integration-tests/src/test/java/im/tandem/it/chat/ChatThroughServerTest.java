@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
@@ -20,6 +21,7 @@ import im.tandem.it.openfire.OpenfireExtension;
 import im.tandem.it.openfire.OpenfireSettings;
 
 /** Our clients through a real Openfire with the plugin: chat, presence, offline storage, restarts. */
+@Tag("server")
 class ChatThroughServerTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +23,8 @@ import im.tandem.it.openfire.OpenfireExtension;
 import im.tandem.it.openfire.OpenfireSettings;
 
 /** A standard client not written by us (slixmpp, from Debian's python3-slixmpp) chats with our client. */
+@Tag("server")
+@Tag("external")
 class StandardClientInteropTest {
     /** Debian's interpreter, where python3-slixmpp installs; not whatever python3 is first on the PATH. */
     private static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -44,6 +45,8 @@ import im.tandem.it.postgres.OpenfireSqlErrors;
  * extra copies are those deliveries sent again under the same id.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("server")
+@Tag("external")
 class ClusterDeliveryTest {
     /** Enough digests that the two servers' workers contend for claims many times over. */
     private static final int USERS = 40;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
@@ -31,6 +32,7 @@ import jakarta.mail.internet.MimeMessage;
  * The queue survives an SMTP outage, a SIGKILL of Openfire and the plugin being away: nothing lost, nothing
  * sent twice.
  */
+@Tag("server")
 class DeliveryRecoveryTest {
     static final MailServer MAIL = MailServer.start();
     static final SmtpProxy PROXY = SmtpProxy.to(MAIL);

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.smack.packet.Presence;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.impl.JidCreate;
@@ -28,6 +29,7 @@ import im.tandem.it.openfire.OpenfireExtension;
 import jakarta.mail.internet.MimeMessage;
 
 /** Offline messages reach opted-in users by email, through a real Openfire and a real SMTP server. */
+@Tag("server")
 class EmailDeliveryTest {
     static final MailServer MAIL = MailServer.start();
 

@@ -15,6 +15,7 @@ import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +27,7 @@ import im.tandem.client.notify.SettingsChange;
 import im.tandem.it.openfire.OpenfireExtension;
 
 /** The settings commands through a real Openfire: discovery, validation, ownership, limits. */
+@Tag("server")
 class NotifyCommandsTest {
     static final MailServer MAIL = MailServer.start();
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,6 +18,8 @@ import im.tandem.client.notify.NotifySettingsClient;
 import im.tandem.it.openfire.OpenfireExtension;
 
 /** A standard client (slixmpp, Debian's python3-slixmpp, with its XEP-0050 plugin) opts in and verifies. */
+@Tag("server")
+@Tag("external")
 class SlixmppNotifyTest {
     /** Debian's interpreter, where python3-slixmpp installs; not whatever python3 is first on the PATH. */
     private static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");

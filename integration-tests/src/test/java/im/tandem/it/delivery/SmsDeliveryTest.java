@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
@@ -27,6 +28,7 @@ import im.tandem.client.notify.SettingsChange;
 import im.tandem.it.openfire.OpenfireExtension;
 
 /** Offline messages by SMS, over SMPP to a real SMPP server and over a local HTTP gateway. */
+@Tag("server")
 class SmsDeliveryTest {
     private static final String CODE_TEXT = "Tandem code: ";
     static final SmscServer SMSC = SmscServer.start();

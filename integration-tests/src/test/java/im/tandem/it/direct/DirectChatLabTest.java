@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +36,8 @@ import im.tandem.it.lab.PeerProcess;
  * without Jingle (slixmpp) just gets ordinary messages. One lab and one server serve the whole class, and the
  * matrix shares one chat program per lab client.
  */
+@Tag("server")
+@Tag("lab")
 class DirectChatLabTest {
     /** Shortened so the class runs in reasonable time: the product defaults are 3 s, 15 s and 10 s. */
     private static final String[] TIMINGS = {PeerArguments.ACK_TIMEOUT_MS, "2000", PeerArguments.RETRY_MS, "2000",

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +24,8 @@ import im.tandem.it.lab.PeerProcess;
  * the lab's network), their server a real Openfire on a third lab host. {@code /file} with ICE as the only
  * transport must deliver files of 0 B, 1 B and 50 MB whose SHA-256 the receiver reports equal to the sender's.
  */
+@Tag("server")
+@Tag("lab")
 class FileTransferLabTest {
     private static final long MEGABYTE = 1 << 20;
     /** A JVM starting inside a namespace and logging in, on a loaded machine. */

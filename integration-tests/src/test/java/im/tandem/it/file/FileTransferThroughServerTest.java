@@ -15,6 +15,7 @@ import org.jivesoftware.smackx.jingle.element.Jingle;
 import org.jivesoftware.smackx.jingle.element.JingleAction;
 import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,7 @@ import im.tandem.it.openfire.OpenfireSettings;
  * (listening on 127.0.0.1 only) and in-band through the server, each transport forced by configuration, from an
  * empty file to 50 MB, with the receiver's SHA-256 matching the sender's.
  */
+@Tag("server")
 class FileTransferThroughServerTest {
     private static final long MEGABYTE = 1 << 20;
     /** Per transfer; 50 MB in-band through the server is the slowest case. */

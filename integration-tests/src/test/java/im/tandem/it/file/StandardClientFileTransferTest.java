@@ -16,6 +16,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,8 @@ import im.tandem.it.openfire.OpenfireSettings;
  * (libervia-backend, driven by libervia-cli), through a real Openfire: each way, with the receiver's SHA-256
  * matching the sender's. Libervia runs with the corrections described in src/test/resources/libervia/backend.py.
  */
+@Tag("server")
+@Tag("external")
 class StandardClientFileTransferTest {
     /** A 300 KB file takes well under a second on either transport; the limit covers a slow CI machine. */
     private static final Duration TRANSFER_LIMIT = Duration.ofSeconds(30);

@@ -3,7 +3,6 @@ package im.tandem.it.ice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import im.tandem.ice.session.PathType;
-import im.tandem.it.OpenfireIndependent;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
 import im.tandem.it.lab.PeerProcess;
@@ -12,13 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two {@link IcePeer}s behind lab NATs: ICE must pick the path the NATs allow, the channel must carry bytes intact
  * over it, and cutting one peer's uplink must be reported as a lost path.
  */
-@OpenfireIndependent
+@Tag("lab")
 class IceNatTest {
 
     private static final int BYTES = 2 * 1024 * 1024;

@@ -3,13 +3,13 @@ package im.tandem.it.ice;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import im.tandem.ice.session.PathType;
-import im.tandem.it.OpenfireIndependent;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
 import im.tandem.it.lab.TurnServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * there (IceSession works around it); two peers behind symmetric NATs send back to back over each relayed path
  * while it is closed, session after session.
  */
-@OpenfireIndependent
+@Tag("lab")
 class IceSessionCloseTest {
 
     /** Without the workaround, a close deadlocked within the first three such sessions. */

@@ -26,6 +26,7 @@ import org.jivesoftware.smackx.jingle.element.JingleAction;
 import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jivesoftware.smackx.jingle.element.JingleError;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.FullJid;
@@ -47,6 +48,7 @@ import im.tandem.it.openfire.OpenfireSettings;
  * for bad requests, and how peers recognise a Tandem client. No media flows: candidates name loopback addresses
  * that nothing is ever sent to.
  */
+@Tag("server")
 class JingleSignallingTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     /** How long to wait for something that must not happen, after a later event already proved the path works. */

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import im.tandem.it.OpenfireIndependent;
 
 /** The builder rejects bad options as they are given, before anything touches the machine. */
-@OpenfireIndependent
 class NatLabBuilderTest {
 
     @Test

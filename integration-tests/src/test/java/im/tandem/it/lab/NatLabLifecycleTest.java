@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import im.tandem.it.OpenfireIndependent;
 
 /** The lab leaves nothing behind: not at close, and not after a JVM that was killed before it could close. */
-@OpenfireIndependent
+@Tag("lab")
 class NatLabLifecycleTest {
 
     @Test

@@ -9,18 +9,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import im.tandem.it.OpenfireIndependent;
 
 /**
  * Checks the NAT lab with tools written by others: each router kind must be classified as intended by Debian's
  * RFC 3489 {@code stun} client against {@code stund}, and by coturn's RFC 5780 {@code turnutils_natdiscovery}
  * against coturn. One lab holds a client of every kind, so the lab is built once.
  */
-@OpenfireIndependent
+@Tag("lab")
 class NatLabTest {
 
     /** Messages turnutils_uclient sends through the relay per direction; a handful proves the relay works. */

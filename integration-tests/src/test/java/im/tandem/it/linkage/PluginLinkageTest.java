@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.it.openfire.HarnessPaths;
@@ -14,6 +15,7 @@ import im.tandem.it.openfire.OpenfireDistribution;
  * that a later Openfire removed fails only when the code runs ({@code NoSuchMethodError}), which no other test may
  * happen to reach.
  */
+@Tag("server")
 class PluginLinkageTest {
     private static final OpenfireDistribution OPENFIRE = OpenfireDistribution.underTest();
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.it.openfire.HarnessPaths;
@@ -17,6 +18,7 @@ import im.tandem.it.openfire.HarnessPaths;
  * third-party jar in there is a class-conflict risk inside someone else's server, so one added by a new dependency
  * must be a decision made here, not a side effect of Maven's transitive resolution.
  */
+@Tag("server")
 class PluginPackagingTest {
     /** The plugin with its STUN module is about 0.3 MB; ice4j's dependencies alone once made it 8.7 MB. */
     private static final long SIZE_LIMIT_BYTES = 1_000_000;

@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import im.tandem.it.OpenfireIndependent;
 
 /** Finding the server programs where Debian's mariadb-server package puts them. */
-@OpenfireIndependent
+@Tag("external")
 class MariadbInstallationTest {
     private static final List<String> ALL_PROGRAMS =
             List.of("usr/bin/mariadb-install-db", "usr/sbin/mariadbd", "usr/bin/mariadb");

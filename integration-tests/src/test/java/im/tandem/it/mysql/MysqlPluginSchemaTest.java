@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.it.database.ServerDatabase;
@@ -21,6 +22,8 @@ import im.tandem.it.openfire.PluginSchemaContract;
  * Openfire 5.1.0 and later give MariaDB ({@code mariadb}, so the scripts named after it run), otherwise through its
  * MySQL driver, which names the server "MySQL" (Openfire 4.2.0: Connector/J 5.1, type {@code mysql}).
  */
+@Tag("server")
+@Tag("external")
 class MysqlPluginSchemaTest extends PluginSchemaContract {
     /** The driver Openfire ships for MariaDB from 5.1.0 on; it names the product "MariaDB". */
     private static final String MARIADB_DRIVER = "org.mariadb.jdbc.Driver";

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,6 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of every NAT whether they ask our server or the server they were written for. One lab holds a client of every
  * kind and all three servers side by side on the STUN host.
  */
+@Tag("server")
+@Tag("lab")
 class NatDiscoveryMatrixTest {
 
     /** A JVM start in the namespace plus a blocked discovery (under 3 s), with room for a loaded machine. */

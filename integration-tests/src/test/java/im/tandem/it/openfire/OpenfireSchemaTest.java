@@ -11,14 +11,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import im.tandem.it.OpenfireIndependent;
 
 /**
  * Proves our Openfire 4.2.0 schema for the embedded database (openfire_hsqldb.sql) against
  * {@link OpenfireSchemaContract}, on a fresh in-memory HSQLDB per test. HSQLDB checks tables and columns while
  * preparing a statement, so preparing is the whole check.
  */
-@OpenfireIndependent
 class OpenfireSchemaTest extends OpenfireSchemaContract {
 
     private static final String SCHEMA_RESOURCE = "/im/tandem/it/openfire/openfire_hsqldb.sql";

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,6 +19,7 @@ import im.tandem.it.openfire.OpenfireSettings;
 import im.tandem.openfire.TandemFeature;
 
 /** The plugin installs, announces itself, and unloads and reloads as its jar comes and goes. */
+@Tag("server")
 class PluginLifecycleTest {
     /** Openfire's plugin monitor scans every 5 s in development mode; unloading takes a scan or two. */
     private static final Duration RELOAD_LIMIT = Duration.ofSeconds(40);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,6 +24,7 @@ import im.tandem.it.openfire.OpenfireSettings;
  * An admin who installs a newer plugin on a server that ran an older one gets its tables upgraded by Openfire's
  * schema manager from the plugin's database/upgrade scripts, with what was there kept.
  */
+@Tag("server")
 class PluginSchemaUpgradeTest {
     /** Long enough for the plugin's first scan of the offline store, which starts 200 ms after it loads. */
     private static final Duration FIRST_SCAN = Duration.ofSeconds(2);

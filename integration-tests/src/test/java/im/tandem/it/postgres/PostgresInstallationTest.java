@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import im.tandem.it.OpenfireIndependent;
 
 /** Finding the server programs in Debian's layout: /usr/lib/postgresql/VERSION/bin. */
-@OpenfireIndependent
+@Tag("external")
 class PostgresInstallationTest {
     private static final List<String> ALL_PROGRAMS = List.of("initdb", "pg_ctl", "postgres", "psql");
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -34,6 +35,8 @@ import im.tandem.it.openfire.OpenfireSettings;
  * at the next login, and a restart keeps everything.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("server")
+@Tag("external")
 class PostgresOpenfireTest {
     private static final Pattern SCHEMA_VERSION = Pattern.compile(
             "INSERT INTO ofVersion \\(name, version\\) VALUES \\('openfire', (\\d+)\\)");

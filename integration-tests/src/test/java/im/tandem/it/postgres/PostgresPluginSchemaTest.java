@@ -4,10 +4,13 @@ import java.sql.Connection;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 import im.tandem.it.openfire.PluginSchemaContract;
 
 /** The plugin's PostgreSQL scripts on a real PostgreSQL server, as {@link PluginSchemaContract} says. */
+@Tag("server")
+@Tag("external")
 class PostgresPluginSchemaTest extends PluginSchemaContract {
     private static PostgresServer postgres;
 

@@ -13,9 +13,9 @@ import java.util.Map;
 import org.jivesoftware.database.DbConnectionManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import im.tandem.it.OpenfireIndependent;
 import im.tandem.it.database.ServerDatabase;
 import im.tandem.it.openfire.OpenfireSchemaContract;
 
@@ -28,7 +28,7 @@ import im.tandem.it.openfire.OpenfireSchemaContract;
  * being run, and the server then resolves every table and column. {@link #validationRejectsAMissingColumnOrTable}
  * proves that this check does fail.
  */
-@OpenfireIndependent
+@Tag("external")
 class PostgresSchemaTest extends OpenfireSchemaContract {
 
     private static final String SCHEMA_RESOURCE = "/im/tandem/it/openfire/openfire_postgresql.sql";

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -30,6 +31,8 @@ import im.tandem.it.openfire.OpenfireSettings;
  * what is stored.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("server")
+@Tag("external")
 class PostgresSharedDatabaseTest {
     /** The Openfire homes are kept when the class fails, so that their logs can be read. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)

@@ -17,6 +17,7 @@ import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,8 @@ import im.tandem.it.openfire.OpenfireExtension;
 import im.tandem.it.openfire.OpenfireSettings;
 
 /** XEP-0215 through the real server: local users learn the STUN and TURN services; strangers learn nothing. */
+@Tag("server")
+@Tag("external")
 class ExternalServiceDiscoveryTest {
     private static final String SECRET = "shared-with-coturn";
     /** Debian's interpreter, where python3-slixmpp installs; not whatever python3 is first on the PATH. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,7 @@ import im.tandem.it.openfire.OpenfireSettings;
  * The STUN server the plugin hosts, on two loopback addresses: NAT discovery gets full answers from it, clients
  * learn of it through XEP-0215, and it follows its settings while Openfire runs.
  */
+@Tag("server")
 class HostedStunServerTest {
     private static final int PORT = freePortPair();
 

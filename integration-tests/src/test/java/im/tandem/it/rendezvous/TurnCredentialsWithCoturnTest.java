@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +27,8 @@ import im.tandem.openfire.extdisco.TurnCredentials;
  * The credentials the plugin hands out are the ones coturn checks: a client behind a symmetric NAT relays through
  * coturn with them; with a wrong shared secret, or once expired, coturn refuses.
  */
+@Tag("server")
+@Tag("lab")
 class TurnCredentialsWithCoturnTest {
     /** Messages turnutils_uclient relays per direction; a handful proves the allocation works. */
     private static final int RELAYED_MESSAGES = 5;

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.it.openfire.HarnessPaths;
@@ -28,6 +29,7 @@ import im.tandem.it.openfire.OpenfireSettings;
  * {@link #PLUGIN_RERUNS} times, before it counts as broken by it: a few of SINT's MUC and PEP tests race their
  * own clients and fail now and then on Openfire 4.2.0 with or without the plugin.
  */
+@Tag("server")
 class SintConformanceTest {
     /**
      * Test classes SINT must not run here, and why. SINT 4.5.0-beta5 disables whole classes even when given

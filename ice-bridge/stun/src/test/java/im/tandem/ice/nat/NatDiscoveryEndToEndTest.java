@@ -4,6 +4,7 @@ import im.tandem.ice.stun.ExternalProgram;
 import im.tandem.ice.stun.LoopbackPorts;
 import im.tandem.ice.stun.StunServer;
 import im.tandem.ice.stun.StunServerConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Discovery on loopback against our server, Debian's classic stund (RFC 3489, CHANGED-ADDRESS) and coturn
  * (RFC 5780, OTHER-ADDRESS). Loopback has no NAT and no firewall, so the right answer is always "open".
  */
+@Tag("external")
 class NatDiscoveryEndToEndTest {
 
     @Test

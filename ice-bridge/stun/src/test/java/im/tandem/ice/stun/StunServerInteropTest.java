@@ -2,6 +2,7 @@ package im.tandem.ice.stun;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import static im.tandem.ice.stun.ExternalProgram.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Standard clients against our server on 127.0.0.1 + 127.0.0.2 (no NAT on loopback, so "open"). */
+@Tag("external")
 class StunServerInteropTest {
     /** Both clients finish in well under a second against a live server; this only bounds a hang. */
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
