@@ -30,6 +30,7 @@ import org.jxmpp.jid.impl.JidCreate;
 
 import im.tandem.client.TandemClient;
 import im.tandem.client.connect.ClientConfig;
+import im.tandem.it.Holds;
 import im.tandem.it.delivery.MailServer;
 import im.tandem.it.delivery.RelayServer;
 import im.tandem.it.delivery.SmtpProxy;
@@ -280,7 +281,9 @@ class ClusterDeliveryTest {
                 .allMatch(digest -> digest.state().equals("sent")));
         await().atMost(WAIT).until(() -> DeliveredEmail.after(mail, round.mailsBefore()).stream()
                 .map(DeliveredEmail::deliveryId).collect(Collectors.toSet()).containsAll(round.ids()));
-        Thread.sleep(SETTLE.toMillis());
+        int delivered = DeliveredEmail.after(mail, round.mailsBefore()).size();
+        Holds.throughout(SETTLE, () -> assertThat(DeliveredEmail.after(mail, round.mailsBefore()))
+                .as("no email after the round's last digest").hasSize(delivered));
         return DeliveredEmail.after(mail, round.mailsBefore());
     }
 

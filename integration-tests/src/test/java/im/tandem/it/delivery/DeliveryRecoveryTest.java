@@ -1,6 +1,7 @@
 package im.tandem.it.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import im.tandem.client.notify.CommandOutcome;
 import im.tandem.client.notify.NotifyChannel;
 import im.tandem.client.notify.NotifySettingsClient;
 import im.tandem.client.notify.SettingsChange;
+import im.tandem.it.Holds;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireExtension;
 
@@ -63,14 +65,13 @@ class DeliveryRecoveryTest {
             bob.send(jid("alice"), "the server is down, isn't it?");
 
             awaitQueue("email_retry", "1");
-            Thread.sleep(Duration.ofSeconds(4).toMillis());
-            assertThat(PROXY.connections() - connectionsBefore).as("attempts while the SMTP server was down")
-                    .isGreaterThanOrEqualTo(2);
+            await().atMost(RelayServer.WAIT).untilAsserted(() -> assertThat(PROXY.connections() - connectionsBefore)
+                    .as("attempts while the SMTP server was down").isGreaterThanOrEqualTo(2));
             MAIL.up();
             MimeMessage digest = MAIL.awaitBy("alice@example.test", 2, RelayServer.WAIT).get(1);
             assertThat(Mails.parts(digest, "text/plain").get(0)).contains("the server is down, isn't it?");
-            Thread.sleep(Duration.ofSeconds(3).toMillis());
-            assertThat(MAIL.receivedBy("alice@example.test")).as("delivered once").hasSize(2);
+            Holds.throughout(Duration.ofSeconds(3), () -> assertThat(MAIL.receivedBy("alice@example.test"))
+                    .as("delivered once").hasSize(2));
             awaitQueue("email_retry", "0");
         } finally {
             MAIL.up();
@@ -102,10 +103,10 @@ class DeliveryRecoveryTest {
         PROXY.release();
         OPENFIRE.server().startAgain();
 
-        List<MimeMessage> received = MAIL.awaitBy("carol@example.test", 1 + messages, Duration.ofSeconds(40));
-        Thread.sleep(Duration.ofSeconds(3).toMillis());
-        received = MAIL.receivedBy("carol@example.test");
-        assertThat(received).as("the code and one email per message").hasSize(1 + messages);
+        MAIL.awaitBy("carol@example.test", 1 + messages, Duration.ofSeconds(40));
+        Holds.throughout(Duration.ofSeconds(3), () -> assertThat(MAIL.receivedBy("carol@example.test"))
+                .as("the code and one email per message").hasSize(1 + messages));
+        List<MimeMessage> received = MAIL.receivedBy("carol@example.test");
         Set<String> ids = new HashSet<>();
         Set<String> bodies = new HashSet<>();
         for (MimeMessage digest : received.subList(1, received.size())) {
@@ -137,8 +138,8 @@ class DeliveryRecoveryTest {
             MimeMessage digest = MAIL.awaitBy("fred@example.test", 2, RelayServer.WAIT).get(1);
             assertThat(Mails.parts(digest, "text/plain").get(0)).contains("is the mail server asleep?");
             awaitQueue("email_retry", "0");
-            Thread.sleep(Duration.ofSeconds(3).toMillis());
-            assertThat(MAIL.receivedBy("fred@example.test")).as("the code and one digest").hasSize(2);
+            Holds.throughout(Duration.ofSeconds(3), () -> assertThat(MAIL.receivedBy("fred@example.test"))
+                    .as("the code and one digest").hasSize(2));
         } finally {
             PROXY.release();
             OPENFIRE.server().deleteProperty("tandem.notify.email.timeout.seconds");
@@ -160,16 +161,16 @@ class DeliveryRecoveryTest {
             OPENFIRE.server().home().uninstallPlugin();
             awaitLog(log, "Tandem plugin 0.1.0 unloaded", unloads + 1);
             bob.send(jid("erin"), "stored while the plugin was away");
-            Thread.sleep(RelayServer.HOLD_OFF.multipliedBy(2).toMillis());
-            assertThat(MAIL.receivedBy("erin@example.test")).as("only the code, while the plugin is away").hasSize(1);
+            Holds.throughout(RelayServer.HOLD_OFF.multipliedBy(2), () -> assertThat(MAIL.receivedBy("erin@example.test"))
+                    .as("only the code, while the plugin is away").hasSize(1));
 
             int loads = occurrences(log, "Tandem plugin 0.1.0 loaded");
             OPENFIRE.server().home().installPlugin(HarnessPaths.pluginJar());
             awaitLog(log, "Tandem plugin 0.1.0 loaded", loads + 1);
             MimeMessage digest = MAIL.awaitBy("erin@example.test", 2, RelayServer.WAIT).get(1);
             assertThat(Mails.parts(digest, "text/plain").get(0)).contains("stored while the plugin was away");
-            Thread.sleep(Duration.ofSeconds(3).toMillis());
-            assertThat(MAIL.receivedBy("erin@example.test")).as("relayed once").hasSize(2);
+            Holds.throughout(Duration.ofSeconds(3), () -> assertThat(MAIL.receivedBy("erin@example.test"))
+                    .as("relayed once").hasSize(2));
         }
     }
 
@@ -216,8 +217,8 @@ class DeliveryRecoveryTest {
                         .containsExactly("Deleted 1 failed delivery.");
             }
             awaitQueue("email_failed", "0");
-            Thread.sleep(Duration.ofSeconds(3).toMillis());
-            assertThat(MAIL.receivedBy("dave@example.test")).as("the purged delivery never went out").hasSize(2);
+            Holds.throughout(Duration.ofSeconds(3), () -> assertThat(MAIL.receivedBy("dave@example.test"))
+                    .as("the purged delivery never went out").hasSize(2));
         } finally {
             MAIL.up();
             OPENFIRE.server().setProperty("tandem.notify.retry.attempts", "10");

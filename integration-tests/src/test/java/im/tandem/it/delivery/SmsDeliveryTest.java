@@ -25,6 +25,7 @@ import im.tandem.client.notify.CommandOutcome;
 import im.tandem.client.notify.NotifyChannel;
 import im.tandem.client.notify.NotifySettingsClient;
 import im.tandem.client.notify.SettingsChange;
+import im.tandem.it.Holds;
 import im.tandem.it.openfire.OpenfireExtension;
 
 /** Offline messages by SMS, over SMPP to a real SMPP server and over a local HTTP gateway. */
@@ -73,8 +74,8 @@ class SmsDeliveryTest {
 
             SmscServer.Sms digest = SMSC.awaitBy("4915112345678", 2, RelayServer.WAIT).get(1);
             assertThat(digest.text()).isEqualTo("Tandem: 2 new messages. bob@localhost: lunch at noon? (+1)");
-            Thread.sleep(RelayServer.HOLD_OFF.multipliedBy(2).toMillis());
-            assertThat(SMSC.receivedBy("4915112345678")).as("nothing for the stranger's message").hasSize(2);
+            Holds.throughout(RelayServer.HOLD_OFF.multipliedBy(2), () -> assertThat(SMSC.receivedBy("4915112345678"))
+                    .as("nothing for the stranger's message").hasSize(2));
 
             try (RelayServer.Silent alice = RelayServer.silent(OPENFIRE, "alice")) {
                 assertThat(new NotifySettingsClient(alice.connection())
@@ -96,13 +97,13 @@ class SmsDeliveryTest {
             SMSC.down();
             RelayServer.awaitOffline(bob, jid("frank"));
             bob.send(jid("frank"), "is the SMSC down?");
-            Thread.sleep(Duration.ofSeconds(5).toMillis());
-            assertThat(SMSC.receivedBy("4917712345678")).as("only the code so far").hasSize(1);
+            Holds.throughout(Duration.ofSeconds(5), () -> assertThat(SMSC.receivedBy("4917712345678"))
+                    .as("only the code so far").hasSize(1));
             SMSC.up();
             assertThat(SMSC.awaitBy("4917712345678", 2, RelayServer.WAIT).get(1).text())
                     .isEqualTo("Tandem: 1 new message. bob@localhost: is the SMSC down?");
-            Thread.sleep(Duration.ofSeconds(3).toMillis());
-            assertThat(SMSC.receivedBy("4917712345678")).as("sent once").hasSize(2);
+            Holds.throughout(Duration.ofSeconds(3), () -> assertThat(SMSC.receivedBy("4917712345678"))
+                    .as("sent once").hasSize(2));
         } finally {
             SMSC.up();
         }
@@ -132,8 +133,8 @@ class SmsDeliveryTest {
             SMSC.awaitBy("4366412345678", 2, RelayServer.WAIT);
             Thread.sleep(RelayServer.HOLD_OFF.toMillis());
             bob.send(jid("carol"), "second");
-            Thread.sleep(RelayServer.HOLD_OFF.multipliedBy(3).toMillis());
-            assertThat(SMSC.receivedBy("4366412345678")).as("the code and one digest").hasSize(2);
+            Holds.throughout(RelayServer.HOLD_OFF.multipliedBy(3), () -> assertThat(SMSC.receivedBy("4366412345678"))
+                    .as("the code and one digest").hasSize(2));
 
             BlockingQueue<Message> notices = new LinkedBlockingQueue<>();
             try (TandemClient carol = TandemClient.connect(OPENFIRE.account("carol", "carol-pw").build(),
@@ -181,8 +182,8 @@ class SmsDeliveryTest {
             assertThat(all.subList(1, all.size())).as("every attempt carries the same delivery id")
                     .allSatisfy(attempt -> assertThat(attempt.headers().get("x-tandem-delivery")).isEqualTo(id));
             assertThat(all.get(2).form().get("text")).isEqualTo("Tandem: 1 new message. bob@localhost: are you coming?");
-            Thread.sleep(Duration.ofSeconds(3).toMillis());
-            assertThat(GATEWAY.received()).as("no more attempts once accepted").hasSize(all.size());
+            Holds.throughout(Duration.ofSeconds(3), () -> assertThat(GATEWAY.received())
+                    .as("no more attempts once accepted").hasSize(all.size()));
         } finally {
             OPENFIRE.server().setProperty("tandem.notify.sms.transport", "smpp");
         }
