@@ -21,11 +21,11 @@ import org.jxmpp.jid.Jid;
 
 import im.tandem.client.chat.Contact;
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.chat.Route;
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.client.connect.NoDelaySocketFactory;
 import im.tandem.client.direct.Conversations;
 import im.tandem.client.direct.DirectConfig;
-import im.tandem.client.direct.Route;
 import im.tandem.client.direct.RouteChange;
 import im.tandem.client.file.FileTransferManager;
 import im.tandem.client.jingle.TandemJingleManager;

@@ -13,9 +13,9 @@ import org.jxmpp.jid.impl.JidCreate;
 
 import im.tandem.client.TandemClient;
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.chat.Route;
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.client.direct.DirectConfig;
-import im.tandem.client.direct.Route;
 import im.tandem.client.direct.RouteChange;
 import im.tandem.it.direct.PeerArguments;
 import im.tandem.it.lab.PeerMain;

@@ -20,7 +20,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
 import im.tandem.client.TandemClient;
 import im.tandem.client.chat.Contact;
 import im.tandem.client.chat.IncomingMessage;
-import im.tandem.client.direct.Route;
+import im.tandem.client.chat.Route;
 import im.tandem.client.direct.RouteChange;
 import im.tandem.client.extdisco.ExternalService;
 import im.tandem.client.extdisco.ExternalServiceDiscoveryManager;

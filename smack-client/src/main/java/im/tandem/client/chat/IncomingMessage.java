@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import org.jxmpp.jid.EntityBareJid;
 
-import im.tandem.client.direct.Route;
-
 /**
  * A chat message as the user sees it.
  *

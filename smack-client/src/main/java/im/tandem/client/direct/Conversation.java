@@ -24,6 +24,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.FullJid;
 
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.chat.Route;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.client.jingle.session.JingleSession;
 

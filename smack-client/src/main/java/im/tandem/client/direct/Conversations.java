@@ -32,6 +32,7 @@ import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jxmpp.jid.EntityBareJid;
 
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.chat.Route;
 import im.tandem.client.jingle.TandemJingleManager;
 
 /**

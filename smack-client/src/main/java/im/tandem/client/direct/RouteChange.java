@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.jxmpp.jid.EntityBareJid;
 
+import im.tandem.client.chat.Route;
 import im.tandem.ice.session.PathType;
 
 /**

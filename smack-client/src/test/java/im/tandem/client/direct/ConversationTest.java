@@ -20,6 +20,7 @@ import org.jxmpp.jid.FullJid;
 import org.jxmpp.jid.impl.JidCreate;
 
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.chat.Route;
 import im.tandem.client.jingle.JingleSamples;
 import im.tandem.client.jingle.policy.DirectSessionRefusedException;
 import im.tandem.client.jingle.session.JingleSession;

@@ -1,4 +1,4 @@
-package im.tandem.client.direct;
+package im.tandem.client.chat;
 
 import java.util.Locale;
 
