@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import im.tandem.client.file.TransportMethod;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.it.direct.DirectLab;
 import im.tandem.it.direct.PeerArguments;
 import im.tandem.it.file.FilePeer;

@@ -11,7 +11,7 @@ import im.tandem.client.app.ChatEvent;
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.client.direct.DirectConfig;
 import im.tandem.client.file.FileTransferConfig;
-import im.tandem.client.file.TransportMethod;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.it.direct.PeerArguments;
 
 /**

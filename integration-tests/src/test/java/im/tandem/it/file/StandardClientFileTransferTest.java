@@ -29,7 +29,7 @@ import im.tandem.client.file.FileTransfer;
 import im.tandem.client.file.FileTransferConfig;
 import im.tandem.client.file.FileTransferListener;
 import im.tandem.client.file.TransferResult;
-import im.tandem.client.file.TransportMethod;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.it.openfire.OpenfireExtension;
 import im.tandem.it.openfire.OpenfireSettings;
 

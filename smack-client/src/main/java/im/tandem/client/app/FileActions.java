@@ -11,8 +11,8 @@ import im.tandem.client.TandemClient;
 import im.tandem.client.file.FileTransfer;
 import im.tandem.client.file.FileTransferException;
 import im.tandem.client.file.FileTransferListener;
-import im.tandem.client.file.TransferProgress;
 import im.tandem.client.file.TransferResult;
+import im.tandem.client.file.io.TransferProgress;
 
 /**
  * The chat program's file transfer: {@code /file JID PATH} offers a file, and files that contacts offer are

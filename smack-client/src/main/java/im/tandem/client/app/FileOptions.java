@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import im.tandem.client.file.FileTransferConfig;
-import im.tandem.client.file.TransportMethod;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.ice.session.IceConfig;
 
 /**

@@ -14,6 +14,7 @@ import im.tandem.client.file.element.FileHash;
 import im.tandem.client.file.element.FileInfo;
 import im.tandem.client.file.io.HashAlgorithms;
 import im.tandem.client.file.io.Pumps;
+import im.tandem.client.file.transport.TransportMethod;
 
 /** What we say about a file we offer. */
 final class FileOffers {

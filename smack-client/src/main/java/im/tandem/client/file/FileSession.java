@@ -38,6 +38,7 @@ import im.tandem.client.file.io.Pumps;
 import im.tandem.client.file.transport.BadTransportException;
 import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.NegotiationContext;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.file.transport.TransportNegotiation;
 import im.tandem.client.jingle.session.SessionEvent;
 import im.tandem.client.jingle.session.SessionKey;
@@ -716,8 +717,8 @@ final class FileSession {
     }
 
     private NegotiationContext context() {
-        return new NegotiationContext(host.connection(), localJid, peer(), initiator, config(), host.executor(),
-                this::sendTransportInfo);
+        return new NegotiationContext(host.connection(), localJid, peer(), initiator, config().transportSettings(),
+                host.executor(), this::sendTransportInfo);
     }
 
     /** A negotiation's transport-info; dropped once the session is over. */

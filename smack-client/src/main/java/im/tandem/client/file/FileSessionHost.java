@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.jivesoftware.smack.XMPPConnection;
 
 import im.tandem.client.file.transport.TransportFactory;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.jingle.policy.PeerPolicy;
 import im.tandem.client.jingle.session.JingleSignalling;
 

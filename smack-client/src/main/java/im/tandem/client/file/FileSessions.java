@@ -17,6 +17,7 @@ import org.jxmpp.jid.FullJid;
 
 import im.tandem.client.file.element.FileDescription;
 import im.tandem.client.file.element.FileInfo;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.jingle.session.IllegalTransitionException;
 import im.tandem.client.jingle.session.JingleApplication;
 import im.tandem.client.jingle.session.JingleErrors;

@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jxmpp.jid.FullJid;
 
+import im.tandem.client.file.transport.TransportMethod;
+
 /**
  * One file on its way, sent or received. {@link #result()} completes with the {@link TransferResult}, or fails
  * with a {@link FileTransferException} saying why.

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 import im.tandem.client.file.element.IbbTransport;
+import im.tandem.client.file.transport.TransportMethod;
+import im.tandem.client.file.transport.TransportSettings;
 import im.tandem.ice.channel.ChannelConfig;
 import im.tandem.ice.session.IceConfig;
 
@@ -84,14 +86,9 @@ public record FileTransferConfig(List<TransportMethod> transports, Path download
         Objects.requireNonNull(channel, "channel");
     }
 
-    /** {@link #idleTimeout()} as socket and stream read timeouts take it, in whole milliseconds. */
-    public int idleTimeoutMillis() {
-        return (int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis());
-    }
-
-    /** {@link #s5bConnectTimeout()} in whole milliseconds, as Smack's SOCKS5 client takes it. */
-    public int s5bConnectTimeoutMillis() {
-        return (int) Math.min(Integer.MAX_VALUE, s5bConnectTimeout.toMillis());
+    /** What the transports need of these settings. */
+    public TransportSettings transportSettings() {
+        return new TransportSettings(ibbBlockSize, s5bConnectTimeout, idleTimeout, ice, channel);
     }
 
     public static FileTransferConfig defaults() {

@@ -1,5 +1,8 @@
 package im.tandem.client.file;
 
+import im.tandem.client.file.io.TransferProgress;
+import im.tandem.client.file.transport.TransportMethod;
+
 /**
  * Follows a transfer while it runs; the outcome comes from {@link FileTransfer#result()}. Called on the
  * transfer's own threads: implementations must return quickly.

@@ -32,6 +32,7 @@ import im.tandem.client.file.element.FileDescription;
 import im.tandem.client.file.element.FileHash;
 import im.tandem.client.file.provider.FileProviders;
 import im.tandem.client.file.transport.TransportFactory;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.file.transport.ibb.IbbAcceptor;
 import im.tandem.client.file.transport.ibb.IbbFactory;
 import im.tandem.client.file.transport.ice.IceFactory;

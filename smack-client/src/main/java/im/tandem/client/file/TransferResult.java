@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.jxmpp.jid.FullJid;
 
+import im.tandem.client.file.transport.TransportMethod;
+
 /**
  * A transfer that completed: the receiver has the file and its hash matched.
  *

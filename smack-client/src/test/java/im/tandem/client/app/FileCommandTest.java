@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.client.file.FileTransferConfig;
-import im.tandem.client.file.TransportMethod;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.ice.session.IceConfig;
 
 /** The chat program's side of file transfer: the command, the options, the event fields and the progress bar. */

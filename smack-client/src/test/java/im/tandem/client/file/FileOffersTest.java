@@ -1,8 +1,8 @@
 package im.tandem.client.file;
 
-import static im.tandem.client.file.TransportMethod.IBB;
-import static im.tandem.client.file.TransportMethod.ICE;
-import static im.tandem.client.file.TransportMethod.S5B;
+import static im.tandem.client.file.transport.TransportMethod.IBB;
+import static im.tandem.client.file.transport.TransportMethod.ICE;
+import static im.tandem.client.file.transport.TransportMethod.S5B;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

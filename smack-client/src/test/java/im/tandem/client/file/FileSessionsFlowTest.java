@@ -26,7 +26,9 @@ import org.jxmpp.jid.impl.JidCreate;
 
 import im.tandem.client.file.element.FileDescription;
 import im.tandem.client.file.element.FileHash;
+import im.tandem.client.file.io.TransferProgress;
 import im.tandem.client.file.transport.TransportFactory;
+import im.tandem.client.file.transport.TransportMethod;
 
 /**
  * The file sessions of two parties talking real Jingle to each other (written and parsed as on the wire) over

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import im.tandem.client.file.transport.TransportMethod;
+
 class FileTransferConfigTest {
     private static final FileTransferConfig DEFAULTS = FileTransferConfig.defaults();
 

@@ -19,6 +19,7 @@ import im.tandem.client.file.element.S5bTransport;
 import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.NegotiationContext;
 import im.tandem.client.file.transport.TransportFactory;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.file.transport.TransportNegotiation;
 
 /**

@@ -22,6 +22,7 @@ import org.jxmpp.jid.FullJid;
 import im.tandem.client.file.element.FileDescription;
 import im.tandem.client.file.provider.FileProviders;
 import im.tandem.client.file.transport.TransportFactory;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.jingle.session.JingleSignalling;
 import im.tandem.client.jingle.session.Reply;
 

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
-import im.tandem.client.file.TransferProgress;
-
 /**
  * Counts a transfer's bytes and reports progress: at most once per interval while bytes flow, and once more at the
  * end. Speed is the average since the meter started, which stays steady where a momentary rate would jitter.

@@ -7,16 +7,14 @@ import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
 import org.jxmpp.jid.FullJid;
 
-import im.tandem.client.file.FileTransferConfig;
-
 /**
  * What a transport negotiation works with: the two parties, which of them initiated the Jingle session, the
- * settings, a thread pool for blocking work, and a way to send the peer a transport-info.
+ * transport settings, a thread pool for blocking work, and a way to send the peer a transport-info.
  *
  * @param sendInfo sends a transport-info with this transport element for the session's content
  */
 public record NegotiationContext(XMPPConnection connection, FullJid local, FullJid peer, boolean initiator,
-                                 FileTransferConfig config, Executor executor,
+                                 TransportSettings settings, Executor executor,
                                  Consumer<JingleContentTransport> sendInfo) {
     /** The Jingle initiator's full JID. */
     public FullJid initiatorJid() {

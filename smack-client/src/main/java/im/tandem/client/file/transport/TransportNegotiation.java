@@ -5,8 +5,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
 
-import im.tandem.client.file.TransportMethod;
-
 /**
  * Setting up one transport for one file session. The initiator creates it first and sends {@link #local()} in
  * its session-initiate or transport-replace, then {@link #start starts} it with the responder's answer. The

@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import im.tandem.client.file.TransferProgress;
-
 class ProgressMeterTest {
     private final AtomicLong clock = new AtomicLong();
     private final List<TransferProgress> reports = new ArrayList<>();

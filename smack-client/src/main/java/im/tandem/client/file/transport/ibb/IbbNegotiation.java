@@ -9,11 +9,11 @@ import org.jivesoftware.smackx.bytestreams.ibb.InBandBytestreamManager;
 import org.jivesoftware.smackx.bytestreams.ibb.InBandBytestreamSession;
 import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
 
-import im.tandem.client.file.TransportMethod;
 import im.tandem.client.file.element.IbbTransport;
 import im.tandem.client.file.transport.BadTransportException;
 import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.NegotiationContext;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.file.transport.TransportNegotiation;
 import im.tandem.client.jingle.session.SessionIds;
 
@@ -35,7 +35,7 @@ final class IbbNegotiation implements TransportNegotiation {
     }
 
     static IbbNegotiation offer(NegotiationContext context, IbbAcceptor acceptor) {
-        return new IbbNegotiation(context, acceptor, new IbbTransport(context.config().ibbBlockSize(),
+        return new IbbNegotiation(context, acceptor, new IbbTransport(context.settings().ibbBlockSize(),
                 SessionIds.next(), IbbTransport.Stanza.IQ));
     }
 
@@ -44,7 +44,7 @@ final class IbbNegotiation implements TransportNegotiation {
             throws BadTransportException {
         IbbTransport remote = require(offer);
         IbbNegotiation negotiation = new IbbNegotiation(context, acceptor, new IbbTransport(
-                Math.min(remote.blockSize(), context.config().ibbBlockSize()), remote.sid(), IbbTransport.Stanza.IQ));
+                Math.min(remote.blockSize(), context.settings().ibbBlockSize()), remote.sid(), IbbTransport.Stanza.IQ));
         acceptor.expect(context.peer(), remote.sid()).thenAccept(negotiation::opened);
         return negotiation;
     }
@@ -101,7 +101,7 @@ final class IbbNegotiation implements TransportNegotiation {
     }
 
     private void opened(InBandBytestreamSession session) {
-        IbbPipe opened = new IbbPipe(session, context.config().idleTimeoutMillis());
+        IbbPipe opened = new IbbPipe(session, context.settings().idleTimeoutMillis());
         if (!pipe.complete(opened)) {
             opened.close(); // closed meanwhile
         }

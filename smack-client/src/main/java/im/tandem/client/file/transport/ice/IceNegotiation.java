@@ -8,10 +8,10 @@ import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
 
 import im.tandem.client.direct.IceServers;
 import im.tandem.client.direct.IceUdpConversion;
-import im.tandem.client.file.TransportMethod;
 import im.tandem.client.file.transport.BadTransportException;
 import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.NegotiationContext;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.file.transport.TransportNegotiation;
 import im.tandem.client.jingle.element.DtlsFingerprint;
 import im.tandem.client.jingle.element.DtlsSetup;
@@ -94,7 +94,7 @@ final class IceNegotiation implements TransportNegotiation {
         ice.connect(context.initiator() ? IceSession.Role.CONTROLLING : IceSession.Role.CONTROLLED)
                 .thenAcceptAsync(path -> {
                     try {
-                        Channel channel = Channel.open(path.transport(), identity, peer, role, context.config().channel(),
+                        Channel channel = Channel.open(path.transport(), identity, peer, role, context.settings().channel(),
                                 cause -> LOG.fine(() -> "the file channel with " + context.peer() + " failed: " + cause));
                         if (!pipe.complete(new ChannelPipe(channel, ice))) {
                             channel.close();
@@ -135,7 +135,7 @@ final class IceNegotiation implements TransportNegotiation {
     /** Our ICE settings with the STUN and TURN services the server offers (XEP-0215), as direct chat uses them. */
     private static IceConfig servers(NegotiationContext context) throws IOException {
         try {
-            return new IceServers(context.connection()).configFor(context.config().ice());
+            return new IceServers(context.connection()).configFor(context.settings().ice());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while asking for the server's STUN and TURN services", e);

@@ -19,7 +19,6 @@ import org.jivesoftware.smackx.bytestreams.socks5.packet.Bytestream;
 import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
 import org.jxmpp.jid.Jid;
 
-import im.tandem.client.file.TransportMethod;
 import im.tandem.client.file.element.S5bCandidate;
 import im.tandem.client.file.element.S5bCandidateType;
 import im.tandem.client.file.element.S5bSignal;
@@ -27,6 +26,7 @@ import im.tandem.client.file.element.S5bTransport;
 import im.tandem.client.file.transport.BadTransportException;
 import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.NegotiationContext;
+import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.file.transport.TransportNegotiation;
 
 /**
@@ -247,7 +247,7 @@ final class S5bNegotiation implements TransportNegotiation {
         Bytestream.StreamHost host = new Bytestream.StreamHost(candidate.jid(), candidate.host(), candidate.port());
         try {
             return Optional.of(new Socks5Client(host, dstaddr).getSocket(
-                    context.config().s5bConnectTimeoutMillis()));
+                    context.settings().s5bConnectTimeoutMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
@@ -260,7 +260,7 @@ final class S5bNegotiation implements TransportNegotiation {
 
     private void ready(Socket socket) {
         try {
-            if (!pipe.complete(new SocketPipe(socket, context.config().idleTimeoutMillis()))) {
+            if (!pipe.complete(new SocketPipe(socket, context.settings().idleTimeoutMillis()))) {
                 SocketPipe.closeQuietly(socket);
             }
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package im.tandem.client.file;
+package im.tandem.client.file.transport;
 
 import java.util.ArrayList;
 import java.util.Arrays;

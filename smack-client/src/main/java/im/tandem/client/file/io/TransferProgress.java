@@ -1,4 +1,4 @@
-package im.tandem.client.file;
+package im.tandem.client.file.io;
 
 /**
  * How far a transfer is.
