@@ -26,7 +26,7 @@ import im.tandem.openfire.delivery.SmsConfig;
 import im.tandem.openfire.delivery.SmsSender;
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.RateLimiter;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.SettingsStore;
 import im.tandem.openfire.notify.UserDefaults;
 import im.tandem.openfire.notify.VerificationStore;
@@ -83,10 +83,10 @@ final class OfflineRelay {
                         destination, subject, body, clock.instant()),
                 limits, defaults, () -> sms.get().available(), clock);
         DeliveryProcessor processor = new DeliveryProcessor(deliveries, settings, online, new XmppNotices(),
-                Map.of(Channel.EMAIL, new EmailSender(domain, () -> delivery.get().emailFrom(),
+                Map.of(DeliveryChannel.EMAIL, new EmailSender(domain, () -> delivery.get().emailFrom(),
                         () -> properties.seconds(EmailSender.TIMEOUT, EmailSender.DEFAULT_TIMEOUT, Duration.ofSeconds(1),
                                 Duration.ofMinutes(10))),
-                        Channel.SMS, new SmsSender(sms, new SmppSmsSender(), new HttpSmsSender(sms))),
+                        DeliveryChannel.SMS, new SmsSender(sms, new SmppSmsSender(), new HttpSmsSender(sms))),
                 delivery, limits, domain, clock);
         worker = new DeliveryWorker(deliveries, rateLimiter, processor, delivery, clock,
                 DeliveryConfig.threads(properties));

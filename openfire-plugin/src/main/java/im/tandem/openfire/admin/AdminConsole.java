@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import im.tandem.ice.stun.StunServerStatistics;
 import im.tandem.openfire.config.MaskedSettings;
 import im.tandem.openfire.delivery.DeliveryStore;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 /**
  * What the admin page reads and does, handed over by the plugin while it is loaded. Openfire creates the
@@ -51,7 +51,7 @@ public final class AdminConsole {
     }
 
     /** Runs one of the page's actions; returns what to tell the admin. */
-    String perform(String action, Optional<Channel> channel, java.time.Instant now) throws SQLException {
+    String perform(String action, Optional<DeliveryChannel> channel, java.time.Instant now) throws SQLException {
         String which = channel.map(c -> c.id() + " ").orElse("");
         return switch (action) {
             case AdminPage.ACTION_RETRY -> "Retrying " + deliveries.retryFailed(channel, now) + " failed " + which

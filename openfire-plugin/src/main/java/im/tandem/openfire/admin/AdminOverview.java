@@ -7,7 +7,7 @@ import java.util.Optional;
 import im.tandem.ice.stun.StunServerStatistics;
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryState;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 /**
  * Everything the admin page shows, gathered at one moment: plain values, so that the page can be rendered and
@@ -19,7 +19,7 @@ import im.tandem.openfire.notify.Channel;
  * @param settings       the plugin's system properties that are set, secrets masked, sorted by name
  * @param serverWarning  a known vulnerability of the Openfire the plugin runs on, when it has one
  */
-record AdminOverview(Map<Channel, Map<DeliveryState, Long>> queue, List<Delivery> recentFailures,
+record AdminOverview(Map<DeliveryChannel, Map<DeliveryState, Long>> queue, List<Delivery> recentFailures,
                      Optional<StunServerStatistics> stun, Map<String, String> settings,
                      Optional<String> serverWarning) {
 }

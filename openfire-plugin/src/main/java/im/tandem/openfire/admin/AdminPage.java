@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryState;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 /**
  * The "Tandem" admin console page as HTML. Every value that comes from users, the database or settings is
@@ -36,7 +36,7 @@ final class AdminPage {
         return html.toString();
     }
 
-    private static void queue(StringBuilder html, Map<Channel, Map<DeliveryState, Long>> queue) {
+    private static void queue(StringBuilder html, Map<DeliveryChannel, Map<DeliveryState, Long>> queue) {
         html.append("<h2>Offline delivery queue</h2>\n<table class=\"jive-table\"><thead><tr><th>channel</th>");
         for (DeliveryState state : DeliveryState.values()) {
             html.append("<th>").append(Html.escape(state.id())).append("</th>");
@@ -74,7 +74,7 @@ final class AdminPage {
                     .append(CSRF_FIELD).append("\" value=\"").append(Html.escape(csrfToken))
                     .append("\"/><input type=\"hidden\" name=\"action\" value=\"").append(action)
                     .append("\"/><select name=\"channel\"><option value=\"\">all channels</option>");
-            for (Channel channel : Channel.values()) {
+            for (DeliveryChannel channel : DeliveryChannel.values()) {
                 html.append("<option value=\"").append(Html.escape(channel.id())).append("\">")
                         .append(Html.escape(channel.id())).append("</option>");
             }

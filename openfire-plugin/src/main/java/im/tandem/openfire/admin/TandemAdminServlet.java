@@ -10,7 +10,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 /**
  * The "Tandem" page of Openfire's admin console, behind the console's own login. Thin on purpose: the content
@@ -58,8 +58,8 @@ public final class TandemAdminServlet extends HttpServlet {
         }
         String notice;
         try {
-            Optional<Channel> channel = Optional.ofNullable(request.getParameter("channel"))
-                    .filter(id -> !id.isEmpty()).map(id -> Channel.byId(id)
+            Optional<DeliveryChannel> channel = Optional.ofNullable(request.getParameter("channel"))
+                    .filter(id -> !id.isEmpty()).map(id -> DeliveryChannel.byId(id)
                             .orElseThrow(() -> new IllegalArgumentException("unknown channel '" + id + "'")));
             notice = console.get().perform(String.valueOf(request.getParameter("action")), channel, Instant.now());
         } catch (IllegalArgumentException e) {

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import org.dom4j.Element;
 import org.xmpp.packet.JID;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.Reply;
 
 /** Sets an email address or phone number: a one-time code is sent to it, and the verify command takes it. */
@@ -29,14 +29,14 @@ final class AddressCommand extends FormCommand {
         Element form = form(command, "form",
                 "A code is sent to the address; enter it with the verify command. Phone numbers in international"
                         + " form, such as +4915112345678.");
-        Forms.required(Forms.list(form, CHANNEL, "list-single", "Channel", List.of(Channel.EMAIL.id()),
+        Forms.required(Forms.list(form, CHANNEL, "list-single", "Channel", List.of(DeliveryChannel.EMAIL.id()),
                 ChannelOptions.ALL));
         Forms.required(Forms.text(form, ADDRESS, "Email address or phone number", ""));
     }
 
     @Override
     void run(JID owner, FormInput input, Element command) throws SQLException {
-        Optional<Channel> channel = ChannelOptions.read(input, CHANNEL);
+        Optional<DeliveryChannel> channel = ChannelOptions.read(input, CHANNEL);
         if (reportProblems(input, command)) {
             return;
         }

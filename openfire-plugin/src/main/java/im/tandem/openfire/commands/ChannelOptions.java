@@ -3,20 +3,20 @@ package im.tandem.openfire.commands;
 import java.util.List;
 import java.util.Optional;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 /** The channel choice shared by several forms. */
 final class ChannelOptions {
-    static final List<String[]> ALL = List.of(new String[] {Channel.EMAIL.id(), "Email"},
-            new String[] {Channel.SMS.id(), "SMS"});
+    static final List<String[]> ALL = List.of(new String[] {DeliveryChannel.EMAIL.id(), "Email"},
+            new String[] {DeliveryChannel.SMS.id(), "SMS"});
 
     private ChannelOptions() {
     }
 
     /** The chosen channel; a missing or unknown one is recorded as a problem of the field. */
-    static Optional<Channel> read(FormInput input, String var) {
+    static Optional<DeliveryChannel> read(FormInput input, String var) {
         String id = input.text(var);
-        Optional<Channel> channel = Channel.byId(id);
+        Optional<DeliveryChannel> channel = DeliveryChannel.byId(id);
         if (channel.isEmpty()) {
             input.problem(var, id.isEmpty() ? "choose email or sms" : "'" + id + "' is not a channel; choose email or sms");
         }

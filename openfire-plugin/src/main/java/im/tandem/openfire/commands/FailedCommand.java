@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import org.dom4j.Element;
 import org.xmpp.packet.JID;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 /** For admins: gives failed deliveries a fresh set of attempts, or deletes them. */
 final class FailedCommand extends FormCommand {
@@ -32,7 +32,7 @@ final class FailedCommand extends FormCommand {
         Forms.required(Forms.list(form, OPERATION, "list-single", "Operation", List.of(RETRY),
                 List.of(new String[] {RETRY, "Retry them"}, new String[] {PURGE, "Delete them"})));
         Forms.list(form, CHANNEL, "list-single", "Channel", List.of(ALL), List.of(new String[] {ALL, "All"},
-                new String[] {Channel.EMAIL.id(), "Email"}, new String[] {Channel.SMS.id(), "SMS"}));
+                new String[] {DeliveryChannel.EMAIL.id(), "Email"}, new String[] {DeliveryChannel.SMS.id(), "SMS"}));
     }
 
     @Override
@@ -42,7 +42,7 @@ final class FailedCommand extends FormCommand {
             input.problem(OPERATION, "choose " + RETRY + " or " + PURGE + ", got '" + operation + "'");
         }
         String channelId = input.text(CHANNEL);
-        Optional<Channel> channel = Channel.byId(channelId);
+        Optional<DeliveryChannel> channel = DeliveryChannel.byId(channelId);
         if (!channelId.isEmpty() && !ALL.equals(channelId) && channel.isEmpty()) {
             input.problem(CHANNEL, "choose all, email or sms, got '" + channelId + "'");
         }

@@ -8,7 +8,7 @@ import org.dom4j.Element;
 import org.xmpp.packet.JID;
 
 import im.tandem.openfire.delivery.DeliveryState;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 /** For admins: the queue's depth and its deliveries counted per channel and state. */
 final class QueueCommand extends ReportCommand {
@@ -23,10 +23,10 @@ final class QueueCommand extends ReportCommand {
 
     @Override
     void report(Element command) throws SQLException {
-        Map<Channel, Map<DeliveryState, Long>> counts = context.deliveries().counts();
+        Map<DeliveryChannel, Map<DeliveryState, Long>> counts = context.deliveries().counts();
         long depth = 0;
         Element form = form(command, "result", null);
-        for (Channel channel : Channel.values()) {
+        for (DeliveryChannel channel : DeliveryChannel.values()) {
             for (DeliveryState state : DeliveryState.values()) {
                 long count = counts.get(channel).get(state);
                 Forms.text(form, channel.id() + "_" + state.id(), channel.id() + " " + state.id(), Long.toString(count));

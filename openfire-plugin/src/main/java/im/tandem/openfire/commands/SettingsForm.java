@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.dom4j.Element;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.InvalidValueException;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
@@ -40,8 +40,9 @@ final class SettingsForm {
         Element form = Forms.form(command, "form", title,
                 "Choose how messages that arrive while you are offline also reach you. A channel needs a verified"
                         + " address (the address command). Leave both quiet-hour fields empty for none.");
-        Forms.list(form, CHANNELS, "list-multi", "Deliver by", current.channels().stream().map(Channel::id).toList(),
-                List.of(option(current, Channel.EMAIL, "Email"), option(current, Channel.SMS, "SMS")));
+        Forms.list(form, CHANNELS, "list-multi", "Deliver by",
+                current.channels().stream().map(DeliveryChannel::id).toList(),
+                List.of(option(current, DeliveryChannel.EMAIL, "Email"), option(current, DeliveryChannel.SMS, "SMS")));
         Forms.text(form, HOLD_OFF, "Wait this many seconds first (" + bounds.minHoldOff().toSeconds() + " to "
                 + bounds.maxHoldOff().toSeconds() + ")", Long.toString(current.holdOff().toSeconds()));
         Forms.flag(form, DIGEST, "Send messages that arrive meanwhile together, as one digest", current.digest());
@@ -64,18 +65,18 @@ final class SettingsForm {
                 input.flag(SMS_NON_CONTACTS, current.smsFromNonContacts()), whenAway(input, current));
     }
 
-    private static String[] option(NotifySettings current, Channel channel, String label) {
+    private static String[] option(NotifySettings current, DeliveryChannel channel, String label) {
         Optional<String> address = current.address(channel);
         return new String[] {channel.id(), label + address.map(value -> " (" + value + ")").orElse(" (not verified)")};
     }
 
-    private static Set<Channel> channels(FormInput input, NotifySettings current) {
+    private static Set<DeliveryChannel> channels(FormInput input, NotifySettings current) {
         if (!input.has(CHANNELS)) {
             return current.channels();
         }
-        Set<Channel> chosen = EnumSet.noneOf(Channel.class);
+        Set<DeliveryChannel> chosen = EnumSet.noneOf(DeliveryChannel.class);
         for (String id : input.all(CHANNELS)) {
-            Optional<Channel> channel = Channel.byId(id);
+            Optional<DeliveryChannel> channel = DeliveryChannel.byId(id);
             if (channel.isEmpty()) {
                 input.problem(CHANNELS, "'" + id + "' is not a channel; choose email or sms");
             } else if (current.address(channel.get()).isEmpty()) {

@@ -11,7 +11,7 @@ import org.xmpp.packet.JID;
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryKind;
 import im.tandem.openfire.limits.LimitConfig;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
 
@@ -46,7 +46,7 @@ final class StatusCommand extends FormCommand {
         Forms.text(form, "email", "Verified email address", settings.email().orElse(""));
         Forms.text(form, "phone", "Verified phone number", settings.phone().orElse(""));
         Forms.list(form, SettingsForm.CHANNELS, "list-multi", "Delivering by",
-                settings.channels().stream().filter(settings::active).map(Channel::id).toList(), List.of());
+                settings.channels().stream().filter(settings::active).map(DeliveryChannel::id).toList(), List.of());
         Forms.text(form, SettingsForm.HOLD_OFF, "Hold-off in seconds", Long.toString(settings.holdOff().toSeconds()));
         Forms.flag(form, SettingsForm.DIGEST, "Digest", settings.digest());
         Forms.text(form, SettingsForm.QUIET_START, "Quiet hours start",
@@ -58,7 +58,7 @@ final class StatusCommand extends FormCommand {
         Forms.text(form, SettingsForm.AWAY, "Also when away this many seconds (0: off)",
                 Long.toString(settings.whenAway().map(Duration::toSeconds).orElse(0L)));
         Forms.text(form, "waiting", "Digests waiting", Integer.toString(waiting.size()));
-        for (Channel channel : Channel.values()) {
+        for (DeliveryChannel channel : DeliveryChannel.values()) {
             Forms.text(form, "messages_" + channel.id(), "Offline messages waiting to go by " + channel.id(),
                     Integer.toString(waiting.stream().filter(delivery -> delivery.channel() == channel)
                             .mapToInt(Delivery::itemCount).sum()));

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import org.dom4j.Element;
 import org.xmpp.packet.JID;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.Reply;
 
 /** Takes the one-time code that was sent to a new address; on success the address is used from then on. */
@@ -27,14 +27,14 @@ final class VerifyCommand extends FormCommand {
     @Override
     void describe(JID owner, Element command) {
         Element form = form(command, "form", "Enter the code that was sent to the address.");
-        Forms.required(Forms.list(form, CHANNEL, "list-single", "Channel", List.of(Channel.EMAIL.id()),
+        Forms.required(Forms.list(form, CHANNEL, "list-single", "Channel", List.of(DeliveryChannel.EMAIL.id()),
                 ChannelOptions.ALL));
         Forms.required(Forms.text(form, CODE_FIELD, "Code", ""));
     }
 
     @Override
     void run(JID owner, FormInput input, Element command) throws SQLException {
-        Optional<Channel> channel = ChannelOptions.read(input, CHANNEL);
+        Optional<DeliveryChannel> channel = ChannelOptions.read(input, CHANNEL);
         if (reportProblems(input, command)) {
             return;
         }

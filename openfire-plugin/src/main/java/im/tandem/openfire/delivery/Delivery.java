@@ -3,7 +3,7 @@ package im.tandem.openfire.delivery;
 import java.time.Instant;
 import java.util.Optional;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 /**
  * One row of the queue. The id is stable for the delivery's whole life and goes out with it (the email's
@@ -13,7 +13,7 @@ import im.tandem.openfire.notify.Channel;
  * @param subject     a code's subject line; empty for digests, whose text is made from their items
  * @param body        a code's text; empty for digests
  */
-public record Delivery(String id, String username, Channel channel, DeliveryKind kind, DeliveryState state,
+public record Delivery(String id, String username, DeliveryChannel channel, DeliveryKind kind, DeliveryState state,
         Optional<String> destination, Optional<String> subject, Optional<String> body, int itemCount, Instant dueAt,
         int attempts, Optional<String> lastError, Instant createdAt) {
 }

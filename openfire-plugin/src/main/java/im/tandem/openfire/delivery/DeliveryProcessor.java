@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import im.tandem.openfire.limits.LimitConfig;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
 import im.tandem.openfire.notify.SettingsStore;
@@ -33,14 +33,14 @@ public final class DeliveryProcessor {
     private final SettingsStore settings;
     private final OnlineCheck online;
     private final UserNotices notices;
-    private final Map<Channel, ChannelSender> senders;
+    private final Map<DeliveryChannel, ChannelSender> senders;
     private final Supplier<DeliveryConfig> config;
     private final Supplier<LimitConfig> limits;
     private final String domain;
     private final Clock clock;
 
     public DeliveryProcessor(DeliveryStore store, SettingsStore settings, OnlineCheck online, UserNotices notices,
-            Map<Channel, ChannelSender> senders, Supplier<DeliveryConfig> config, Supplier<LimitConfig> limits,
+            Map<DeliveryChannel, ChannelSender> senders, Supplier<DeliveryConfig> config, Supplier<LimitConfig> limits,
             String domain, Clock clock) {
         this.store = store;
         this.settings = settings;
@@ -89,12 +89,12 @@ public final class DeliveryProcessor {
         }
         LimitConfig limit = limits.get();
         String destination = user.address(delivery.channel()).orElseThrow();
-        int cap = delivery.channel() == Channel.EMAIL ? limit.emailDailyCap() : limit.smsDailyCap();
+        int cap = delivery.channel() == DeliveryChannel.EMAIL ? limit.emailDailyCap() : limit.smsDailyCap();
         if (store.sentDigestsSince(delivery.username(), delivery.channel(), now.minus(LimitConfig.DAY)) >= cap) {
             refuse(claim, "the daily limit of " + cap + " " + delivery.channel().id() + " digests is reached", now);
             return;
         }
-        if (delivery.channel() == Channel.SMS && !limit.smsAllowList().allows(destination)) {
+        if (delivery.channel() == DeliveryChannel.SMS && !limit.smsAllowList().allows(destination)) {
             refuse(claim, "SMS to " + destination + " is no longer allowed on this server (allowed prefixes: "
                     + limit.smsAllowList().describe() + ")", now);
             return;
@@ -150,13 +150,13 @@ public final class DeliveryProcessor {
             throws SQLException {
         DeliveryConfig settings = config.get();
         List<DigestItem> shown = store.items(delivery.id(), settings.digestMessages());
-        if (delivery.channel() == Channel.EMAIL) {
+        if (delivery.channel() == DeliveryChannel.EMAIL) {
             DigestComposer.EmailText email = DigestComposer.email(delivery.username() + "@" + domain,
                     delivery.itemCount(), shown, user.zone());
-            return new OutboundMessage(delivery.id(), Channel.EMAIL, destination, Optional.of(email.subject()),
+            return new OutboundMessage(delivery.id(), DeliveryChannel.EMAIL, destination, Optional.of(email.subject()),
                     email.text(), Optional.of(email.html()));
         }
-        return new OutboundMessage(delivery.id(), Channel.SMS, destination, Optional.empty(),
+        return new OutboundMessage(delivery.id(), DeliveryChannel.SMS, destination, Optional.empty(),
                 DigestComposer.sms(delivery.itemCount(), shown, settings.smsMaxChars()), Optional.empty());
     }
 

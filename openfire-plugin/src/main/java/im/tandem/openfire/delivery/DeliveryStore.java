@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.storage.ConnectionSource;
 import im.tandem.openfire.storage.Sql;
 
@@ -46,14 +46,14 @@ public final class DeliveryStore {
      * Puts a message into the user's digest for the channel: the open one when batching and one is still
      * holding, else a new one due at {@code dueAt}. Returns the digest's id.
      */
-    public String addToDigest(String username, Channel channel, DigestItem item, Instant dueAt, boolean batch,
+    public String addToDigest(String username, DeliveryChannel channel, DigestItem item, Instant dueAt, boolean batch,
             Instant now) throws SQLException {
         return Sql.inTransactionRetryingConflicts(database, OPEN_TRIES,
                 connection -> addToDigest(connection, username, channel, item, dueAt, batch, now));
     }
 
     /** Queues a one-time code, due at once. Returns its id. */
-    public String enqueueCode(String username, Channel channel, String destination, String subject, String body,
+    public String enqueueCode(String username, DeliveryChannel channel, String destination, String subject, String body,
             Instant now) throws SQLException {
         String id = newId();
         Sql.once(database, connection -> Sql.update(connection, INSERT, id, username, channel.id(),
@@ -140,7 +140,7 @@ public final class DeliveryStore {
     }
 
     /** Digests of this user and channel sent since the given moment: the daily cap's count. */
-    public long sentDigestsSince(String username, Channel channel, Instant since) throws SQLException {
+    public long sentDigestsSince(String username, DeliveryChannel channel, Instant since) throws SQLException {
         return Sql.once(database, connection -> Sql.count(connection, "SELECT COUNT(*) FROM tdmDelivery"
                 + " WHERE username = ? AND channel = ? AND kind = 'digest' AND state = 'sent' AND finishedAt >= ?",
                 username, channel.id(), since.toEpochMilli()));
@@ -153,9 +153,9 @@ public final class DeliveryStore {
     }
 
     /** Number of deliveries per channel and state. */
-    public Map<Channel, Map<DeliveryState, Long>> counts() throws SQLException {
-        Map<Channel, Map<DeliveryState, Long>> counts = new EnumMap<>(Channel.class);
-        for (Channel channel : Channel.values()) {
+    public Map<DeliveryChannel, Map<DeliveryState, Long>> counts() throws SQLException {
+        Map<DeliveryChannel, Map<DeliveryState, Long>> counts = new EnumMap<>(DeliveryChannel.class);
+        for (DeliveryChannel channel : DeliveryChannel.values()) {
             Map<DeliveryState, Long> perState = new EnumMap<>(DeliveryState.class);
             for (DeliveryState state : DeliveryState.values()) {
                 perState.put(state, 0L);
@@ -166,8 +166,8 @@ public final class DeliveryStore {
                 "SELECT channel, state, COUNT(*) FROM tdmDelivery GROUP BY channel, state",
                 row -> new StateCount(row.getString(1), row.getString(2), row.getLong(3))));
         for (StateCount row : rows) {
-            Channel.byId(row.channel()).ifPresent(channel -> counts.get(channel).put(DeliveryState.byId(row.state()),
-                    row.count()));
+            DeliveryChannel.byId(row.channel()).ifPresent(channel -> counts.get(channel)
+                    .put(DeliveryState.byId(row.state()), row.count()));
         }
         return counts;
     }
@@ -188,14 +188,14 @@ public final class DeliveryStore {
     }
 
     /** Gives failed deliveries (of one channel, or all) a fresh set of attempts, due now. */
-    public int retryFailed(Optional<Channel> channel, Instant now) throws SQLException {
+    public int retryFailed(Optional<DeliveryChannel> channel, Instant now) throws SQLException {
         return Sql.once(database, connection -> Sql.update(connection, "UPDATE tdmDelivery SET state = 'retry',"
                 + " dueAt = ?, attempts = 0, finishedAt = NULL WHERE state = 'failed'" + channelFilter(channel),
                 withChannel(channel, now.toEpochMilli())));
     }
 
     /** Deletes failed deliveries (of one channel, or all) with their messages. */
-    public int purgeFailed(Optional<Channel> channel) throws SQLException {
+    public int purgeFailed(Optional<DeliveryChannel> channel) throws SQLException {
         return Sql.inTransaction(database, connection -> {
             Sql.update(connection, "DELETE FROM tdmDeliveryItem WHERE deliveryId IN (SELECT id FROM tdmDelivery"
                     + " WHERE state = 'failed'" + channelFilter(channel) + ")", withChannel(channel));
@@ -219,10 +219,10 @@ public final class DeliveryStore {
     }
 
     /**
-     * As {@link #addToDigest(String, Channel, DigestItem, Instant, boolean, Instant)}, inside the caller's
+     * As {@link #addToDigest(String, DeliveryChannel, DigestItem, Instant, boolean, Instant)}, inside the caller's
      * transaction, which must be retried on a unique-key conflict (another server opened the digest first).
      */
-    public static String addToDigest(Connection connection, String username, Channel channel, DigestItem item,
+    public static String addToDigest(Connection connection, String username, DeliveryChannel channel, DigestItem item,
             Instant dueAt, boolean batch, Instant now) throws SQLException {
         String openKey = username + "|" + channel.id();
         if (batch) {
@@ -261,11 +261,11 @@ public final class DeliveryStore {
                 parameters)) == 1;
     }
 
-    private static String channelFilter(Optional<Channel> channel) {
+    private static String channelFilter(Optional<DeliveryChannel> channel) {
         return channel.isPresent() ? " AND channel = ?" : "";
     }
 
-    private static Object[] withChannel(Optional<Channel> channel, Object... leading) {
+    private static Object[] withChannel(Optional<DeliveryChannel> channel, Object... leading) {
         if (channel.isEmpty()) {
             return leading;
         }
@@ -286,7 +286,8 @@ public final class DeliveryStore {
     private static Delivery map(ResultSet row) throws SQLException {
         String channel = row.getString("channel");
         return new Delivery(row.getString("id"), row.getString("username"),
-                Channel.byId(channel).orElseThrow(() -> new SQLException("unknown channel in tdmDelivery: " + channel)),
+                DeliveryChannel.byId(channel)
+                        .orElseThrow(() -> new SQLException("unknown channel in tdmDelivery: " + channel)),
                 DeliveryKind.byId(row.getString("kind")), DeliveryState.byId(row.getString("state")),
                 Optional.ofNullable(row.getString("destination")), Optional.ofNullable(row.getString("subject")),
                 Optional.ofNullable(row.getString("body")), row.getInt("itemCount"),

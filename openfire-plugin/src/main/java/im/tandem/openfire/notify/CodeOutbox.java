@@ -6,5 +6,6 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface CodeOutbox {
     /** Queues the code's message; it is sent, and retried, like any delivery. */
-    void queue(String username, Channel channel, String destination, String subject, String body) throws SQLException;
+    void queue(String username, DeliveryChannel channel, String destination, String subject, String body)
+            throws SQLException;
 }

@@ -20,9 +20,9 @@ import java.util.Set;
  * @param whenAway           also relay what arrives once every device has been away (away, xa, dnd) this
  *                           long; empty: only what arrives while the user is offline
  */
-public record NotifySettings(String username, Optional<String> email, Optional<String> phone, Set<Channel> channels,
-        Duration holdOff, boolean digest, Optional<QuietHours> quietHours, ZoneId zone, boolean smsFromNonContacts,
-        Optional<Duration> whenAway) {
+public record NotifySettings(String username, Optional<String> email, Optional<String> phone,
+        Set<DeliveryChannel> channels, Duration holdOff, boolean digest, Optional<QuietHours> quietHours, ZoneId zone,
+        boolean smsFromNonContacts, Optional<Duration> whenAway) {
 
     public NotifySettings {
         Objects.requireNonNull(username, "username");
@@ -41,8 +41,8 @@ public record NotifySettings(String username, Optional<String> email, Optional<S
                 Optional.empty(), defaults.zone(), false, Optional.empty());
     }
 
-    public Optional<String> address(Channel channel) {
-        return channel == Channel.EMAIL ? email : phone;
+    public Optional<String> address(DeliveryChannel channel) {
+        return channel == DeliveryChannel.EMAIL ? email : phone;
     }
 
     /** When a message that arrived at the given moment may go out: after the hold-off, outside quiet hours. */
@@ -51,21 +51,22 @@ public record NotifySettings(String username, Optional<String> email, Optional<S
         return quietHours.map(quiet -> quiet.nextAllowed(afterHoldOff, zone)).orElse(afterHoldOff);
     }
 
-    public boolean active(Channel channel) {
+    public boolean active(DeliveryChannel channel) {
         return channels.contains(channel) && address(channel).isPresent();
     }
 
     /** The verified address for the channel, which is also switched on: verifying is opting in. */
-    public NotifySettings withVerifiedAddress(Channel channel, String address) {
-        EnumSet<Channel> chosen = channels.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(channels);
+    public NotifySettings withVerifiedAddress(DeliveryChannel channel, String address) {
+        EnumSet<DeliveryChannel> chosen =
+                channels.isEmpty() ? EnumSet.noneOf(DeliveryChannel.class) : EnumSet.copyOf(channels);
         chosen.add(channel);
-        return new NotifySettings(username, channel == Channel.EMAIL ? Optional.of(address) : email,
-                channel == Channel.SMS ? Optional.of(address) : phone, chosen, holdOff, digest, quietHours, zone,
-                smsFromNonContacts, whenAway);
+        return new NotifySettings(username, channel == DeliveryChannel.EMAIL ? Optional.of(address) : email,
+                channel == DeliveryChannel.SMS ? Optional.of(address) : phone, chosen, holdOff, digest, quietHours,
+                zone, smsFromNonContacts, whenAway);
     }
 
     /** The same addresses with new choices. */
-    public NotifySettings withChoices(Set<Channel> chosen, Duration newHoldOff, boolean newDigest,
+    public NotifySettings withChoices(Set<DeliveryChannel> chosen, Duration newHoldOff, boolean newDigest,
             Optional<QuietHours> newQuietHours, ZoneId newZone, boolean newSmsFromNonContacts,
             Optional<Duration> newWhenAway) {
         return new NotifySettings(username, email, phone, chosen, newHoldOff, newDigest, newQuietHours, newZone,

@@ -22,7 +22,7 @@ public final class OneTimeCodes {
      * The stored form of a code. It binds the code to the user, channel and address it was sent for, so a
      * code can never confirm anything else.
      */
-    public static String hash(String username, Channel channel, String destination, String code) {
+    public static String hash(String username, DeliveryChannel channel, String destination, String code) {
         return sha256Hex(username + "\n" + channel.id() + "\n" + destination + "\n" + code);
     }
 

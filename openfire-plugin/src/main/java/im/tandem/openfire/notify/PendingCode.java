@@ -3,6 +3,6 @@ package im.tandem.openfire.notify;
 import java.time.Instant;
 
 /** An address waiting for its one-time code, which is kept only as a hash. */
-public record PendingCode(String username, Channel channel, String destination, String codeHash, int attemptsLeft,
-        Instant expiresAt) {
+public record PendingCode(String username, DeliveryChannel channel, String destination, String codeHash,
+        int attemptsLeft, Instant expiresAt) {
 }

@@ -65,7 +65,7 @@ public final class SettingsStore {
         return new Object[] {
             settings.email().orElse(null),
             settings.phone().orElse(null),
-            settings.channels().stream().map(Channel::id).sorted().collect(Collectors.joining(",")),
+            settings.channels().stream().map(DeliveryChannel::id).sorted().collect(Collectors.joining(",")),
             (int) settings.holdOff().toSeconds(),
             settings.digest(),
             settings.quietHours().map(quiet -> QuietHours.format(quiet.start())).orElse(null),
@@ -79,9 +79,9 @@ public final class SettingsStore {
     }
 
     private static NotifySettings map(ResultSet row) throws SQLException {
-        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        Set<DeliveryChannel> channels = EnumSet.noneOf(DeliveryChannel.class);
         for (String id : row.getString("channels").split(",")) {
-            Channel.byId(id).ifPresent(channels::add);
+            DeliveryChannel.byId(id).ifPresent(channels::add);
         }
         return new NotifySettings(row.getString("username"), Optional.ofNullable(row.getString("email")),
                 Optional.ofNullable(row.getString("phone")), channels,

@@ -27,7 +27,7 @@ public final class VerificationStore {
         });
     }
 
-    public Optional<PendingCode> find(String username, Channel channel) throws SQLException {
+    public Optional<PendingCode> find(String username, DeliveryChannel channel) throws SQLException {
         return Sql.once(database, connection -> Sql.query(connection, "SELECT destination, codeHash, attemptsLeft,"
                 + " expiresAt FROM tdmNotifyCode WHERE username = ? AND channel = ?",
                 row -> new PendingCode(username, channel, row.getString(1), row.getString(2), row.getInt(3),
@@ -38,13 +38,13 @@ public final class VerificationStore {
      * Uses up one attempt before the code is compared, so that guesses sent in parallel cannot get more
      * tries than allowed. False when none was left.
      */
-    public boolean useAttempt(String username, Channel channel) throws SQLException {
+    public boolean useAttempt(String username, DeliveryChannel channel) throws SQLException {
         return Sql.once(database, connection -> Sql.update(connection, "UPDATE tdmNotifyCode"
                 + " SET attemptsLeft = attemptsLeft - 1 WHERE username = ? AND channel = ? AND attemptsLeft > 0",
                 username, channel.id())) == 1;
     }
 
-    public void delete(String username, Channel channel) throws SQLException {
+    public void delete(String username, DeliveryChannel channel) throws SQLException {
         Sql.once(database, connection -> Sql.update(connection,
                 "DELETE FROM tdmNotifyCode WHERE username = ? AND channel = ?", username, channel.id()));
     }

@@ -41,15 +41,16 @@ public final class Verifier {
     }
 
     /** Checks the address and the limits, then sends a fresh code to it. */
-    public Reply requestCode(String username, Channel channel, String typedAddress) throws SQLException {
+    public Reply requestCode(String username, DeliveryChannel channel, String typedAddress) throws SQLException {
         String address;
         try {
-            address = channel == Channel.EMAIL ? EmailAddress.parse(typedAddress) : PhoneNumber.parse(typedAddress);
+            address = channel == DeliveryChannel.EMAIL ? EmailAddress.parse(typedAddress)
+                    : PhoneNumber.parse(typedAddress);
         } catch (InvalidValueException e) {
             return Reply.refused("address: " + e.getMessage());
         }
         LimitConfig config = limits.get();
-        if (channel == Channel.SMS) {
+        if (channel == DeliveryChannel.SMS) {
             if (!smsAvailable.getAsBoolean()) {
                 return Reply.refused("SMS is not available on this server: the admin has not set up an SMS transport");
             }
@@ -73,7 +74,7 @@ public final class Verifier {
         codes.put(new PendingCode(username, channel, address, OneTimeCodes.hash(username, channel, address, code),
                 config.codeAttempts(), now.plus(config.codeTtl())), now);
         String validity = minutes(config.codeTtl());
-        if (channel == Channel.EMAIL) {
+        if (channel == DeliveryChannel.EMAIL) {
             outbox.queue(username, channel, address, "Your Tandem verification code: " + code,
                     "Your code to confirm this address for " + username + " is " + code + ".\n"
                             + "It is valid for " + validity + ". If you did not ask for it, ignore this message.");
@@ -85,7 +86,7 @@ public final class Verifier {
     }
 
     /** Checks a code the user typed; on success the address is stored and the channel switched on. */
-    public Reply confirm(String username, Channel channel, String typedCode) throws SQLException {
+    public Reply confirm(String username, DeliveryChannel channel, String typedCode) throws SQLException {
         String code = typedCode == null ? "" : typedCode.replaceAll("\\s", "");
         if (!code.matches("[0-9]{" + OneTimeCodes.DIGITS + "}")) {
             return Reply.refused("code: the code is the " + OneTimeCodes.DIGITS + " digits that were sent to you");

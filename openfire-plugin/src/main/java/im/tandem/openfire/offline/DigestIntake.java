@@ -16,7 +16,7 @@ import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DigestComposer;
 import im.tandem.openfire.delivery.DigestItem;
 import im.tandem.openfire.delivery.OnlineCheck;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.SettingsStore;
 import im.tandem.openfire.storage.ConnectionSource;
@@ -114,11 +114,11 @@ public final class DigestIntake {
                 DigestComposer.excerpt(message.body(), current.excerptChars()), message.storedAt());
         Instant due = user.deliverableFrom(message.storedAt());
         List<Queued> queued = new ArrayList<>();
-        for (Channel channel : Channel.values()) {
+        for (DeliveryChannel channel : DeliveryChannel.values()) {
             if (!user.active(channel)) {
                 continue;
             }
-            if (channel == Channel.SMS && !user.smsFromNonContacts()
+            if (channel == DeliveryChannel.SMS && !user.smsFromNonContacts()
                     && !contacts.isContact(message.username(), message.sender())) {
                 continue;
             }
@@ -153,6 +153,6 @@ public final class DigestIntake {
     }
 
     /** One delivery to queue for the message. */
-    private record Queued(Channel channel, DigestItem item, Instant dueAt, boolean batch) {
+    private record Queued(DeliveryChannel channel, DigestItem item, Instant dueAt, boolean batch) {
     }
 }

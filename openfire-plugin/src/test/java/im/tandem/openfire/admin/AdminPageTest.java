@@ -15,14 +15,14 @@ import im.tandem.openfire.advisory.AdminConsoleBypass;
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryKind;
 import im.tandem.openfire.delivery.DeliveryState;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 class AdminPageTest {
     private static final String ATTACK = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>";
 
     @Test
     void everythingFromUsersDatabaseAndSettingsIsEscaped() {
-        Delivery failed = new Delivery("id-" + ATTACK, "user" + ATTACK, Channel.EMAIL, DeliveryKind.values()[0],
+        Delivery failed = new Delivery("id-" + ATTACK, "user" + ATTACK, DeliveryChannel.EMAIL, DeliveryKind.values()[0],
                 DeliveryState.FAILED, Optional.empty(), Optional.empty(), Optional.empty(), 1, Instant.EPOCH, 5,
                 Optional.of("550 " + ATTACK), Instant.EPOCH);
         AdminOverview overview = new AdminOverview(queue(), List.of(failed), Optional.empty(),
@@ -60,8 +60,8 @@ class AdminPageTest {
 
     @Test
     void queueCountsAndStunCountersAreShown() {
-        Map<Channel, Map<DeliveryState, Long>> queue = queue();
-        queue.get(Channel.SMS).put(DeliveryState.FAILED, 7L);
+        Map<DeliveryChannel, Map<DeliveryState, Long>> queue = queue();
+        queue.get(DeliveryChannel.SMS).put(DeliveryState.FAILED, 7L);
         String html = AdminPage.render(new AdminOverview(queue, List.of(),
                 Optional.of(new StunServerStatistics(10, 8, 1, 1)), Map.of(), Optional.empty()), "t", Optional.empty());
 
@@ -71,9 +71,9 @@ class AdminPageTest {
                 Optional.empty())).contains("Not running on this node.");
     }
 
-    private static Map<Channel, Map<DeliveryState, Long>> queue() {
-        Map<Channel, Map<DeliveryState, Long>> queue = new EnumMap<>(Channel.class);
-        for (Channel channel : Channel.values()) {
+    private static Map<DeliveryChannel, Map<DeliveryState, Long>> queue() {
+        Map<DeliveryChannel, Map<DeliveryState, Long>> queue = new EnumMap<>(DeliveryChannel.class);
+        for (DeliveryChannel channel : DeliveryChannel.values()) {
             Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
             for (DeliveryState state : DeliveryState.values()) {
                 counts.put(state, 0L);

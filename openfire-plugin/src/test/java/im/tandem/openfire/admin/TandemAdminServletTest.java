@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.delivery.DeliveryState;
 import im.tandem.openfire.delivery.DeliveryStore;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.testing.TestDatabase;
 
 /**
@@ -43,7 +43,7 @@ class TandemAdminServletTest {
     @BeforeEach
     void start() throws Exception {
         deliveries = new DeliveryStore(TestDatabase.create());
-        for (Channel channel : Channel.values()) {
+        for (DeliveryChannel channel : DeliveryChannel.values()) {
             String id = deliveries.enqueueCode("alice", channel, "alice@example.org", "code", "123456", T0);
             deliveries.markFailed(deliveries.claim(id, "test/1", T0, Duration.ofMinutes(1)).orElseThrow(),
                     "550 mailbox <unavailable>", T0);
@@ -81,7 +81,7 @@ class TandemAdminServletTest {
         String token = token(get());
         assertThat(stranger.send(form(Map.of("action", "purge", "csrf", token)), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).as("a token without its session").isEqualTo(403);
-        assertThat(failed(Channel.EMAIL) + failed(Channel.SMS)).isEqualTo(2);
+        assertThat(failed(DeliveryChannel.EMAIL) + failed(DeliveryChannel.SMS)).isEqualTo(2);
     }
 
     @Test
@@ -92,8 +92,8 @@ class TandemAdminServletTest {
 
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("Purged 1 failed email deliveries.");
-        assertThat(failed(Channel.EMAIL)).isZero();
-        assertThat(failed(Channel.SMS)).isEqualTo(1);
+        assertThat(failed(DeliveryChannel.EMAIL)).isZero();
+        assertThat(failed(DeliveryChannel.SMS)).isEqualTo(1);
         assertThat(get()).doesNotContain("Purged").as("the notice is shown once");
     }
 
@@ -122,7 +122,7 @@ class TandemAdminServletTest {
         return matcher.group(1);
     }
 
-    private long failed(Channel channel) throws Exception {
+    private long failed(DeliveryChannel channel) throws Exception {
         return deliveries.counts().get(channel).get(DeliveryState.FAILED);
     }
 }

@@ -14,7 +14,7 @@ import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.junit.jupiter.api.Test;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
 import im.tandem.openfire.notify.UserDefaults;
@@ -23,8 +23,8 @@ class SettingsFormTest {
     private static final UserDefaults BOUNDS = new UserDefaults(Duration.ofSeconds(60), Duration.ofSeconds(10),
             Duration.ofHours(1), ZoneId.of("UTC"));
     private static final NotifySettings CURRENT = new NotifySettings("alice", Optional.of("alice@example.org"),
-            Optional.empty(), Set.of(Channel.EMAIL), Duration.ofSeconds(60), true, Optional.empty(), ZoneId.of("UTC"),
-            false, Optional.empty());
+            Optional.empty(), Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(60), true, Optional.empty(),
+            ZoneId.of("UTC"), false, Optional.empty());
 
     @Test
     void validValuesReplaceTheCurrentOnes() {

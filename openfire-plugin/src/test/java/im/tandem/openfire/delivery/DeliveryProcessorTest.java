@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.SmsAllowList;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
 import im.tandem.openfire.notify.SettingsStore;
@@ -52,13 +52,14 @@ class DeliveryProcessorTest {
         DeliveryConfig config = new DeliveryConfig(true, Duration.ofSeconds(1), 10, LEASE, BACKOFF, 5, 200, 160, "",
                 Duration.ofDays(30));
         processor = new DeliveryProcessor(store, settings, sessions, (user, text) -> notices.add(user + ": " + text),
-                Map.of(Channel.EMAIL, email, Channel.SMS, sms), () -> config, () -> limits, "example.org", clock);
+                Map.of(DeliveryChannel.EMAIL, email, DeliveryChannel.SMS, sms), () -> config, () -> limits,
+                "example.org", clock);
         settings.save(alice());
     }
 
     @Test
     void aDueDigestIsSentToTheVerifiedAddressAndMarkedSent() throws Exception {
-        String id = digest(Channel.EMAIL, "hello");
+        String id = digest(DeliveryChannel.EMAIL, "hello");
         runDue();
         assertThat(email.sent).singleElement().satisfies(message -> {
             assertThat(message.id()).isEqualTo(id);
@@ -66,14 +67,14 @@ class DeliveryProcessorTest {
             assertThat(message.subject()).contains("1 new message for alice@example.org while you were away");
             assertThat(message.text()).contains("hello");
         });
-        assertThat(state(Channel.EMAIL, DeliveryState.SENT)).isEqualTo(1);
+        assertThat(state(DeliveryChannel.EMAIL, DeliveryState.SENT)).isEqualTo(1);
     }
 
     @Test
     void aFailureIsRetriedWithBackoffUntilTheAttemptsRunOut() throws Exception {
         email.script(SendResult.tryAgain("SMTP: connection refused"), SendResult.tryAgain("SMTP: connection refused"),
                 SendResult.tryAgain("SMTP: connection refused"));
-        digest(Channel.EMAIL, "hello");
+        digest(DeliveryChannel.EMAIL, "hello");
         runDue();
         assertThat(store.dueIds(clock.instant().plusMillis(999), 10)).as("first retry after 1 s").isEmpty();
         clock.advance(Duration.ofSeconds(1));
@@ -82,7 +83,7 @@ class DeliveryProcessorTest {
         clock.advance(Duration.ofSeconds(2));
         runDue();
         assertThat(email.attempts).isEqualTo(3);
-        assertThat(state(Channel.EMAIL, DeliveryState.FAILED)).isEqualTo(1);
+        assertThat(state(DeliveryChannel.EMAIL, DeliveryState.FAILED)).isEqualTo(1);
         clock.advance(Duration.ofHours(1));
         assertThat(store.dueIds(clock.instant(), 10)).isEmpty();
     }
@@ -90,53 +91,53 @@ class DeliveryProcessorTest {
     @Test
     void aFinalRefusalFailsAtOnce() throws Exception {
         sms.script(SendResult.giveUp("SMS gateway answered HTTP 400"));
-        digest(Channel.SMS, "hello");
+        digest(DeliveryChannel.SMS, "hello");
         runDue();
-        assertThat(state(Channel.SMS, DeliveryState.FAILED)).isEqualTo(1);
+        assertThat(state(DeliveryChannel.SMS, DeliveryState.FAILED)).isEqualTo(1);
     }
 
     @Test
     void aUserWhoIsOnlineGetsNoDigestButStillGetsCodes() throws Exception {
         sessions.online().add("alice");
-        digest(Channel.EMAIL, "hello");
-        store.enqueueCode("alice", Channel.EMAIL, "new@example.org", "code", "123456", clock.instant());
+        digest(DeliveryChannel.EMAIL, "hello");
+        store.enqueueCode("alice", DeliveryChannel.EMAIL, "new@example.org", "code", "123456", clock.instant());
         runDue();
         assertThat(email.sent).extracting(OutboundMessage::destination).containsExactly("new@example.org");
-        assertThat(state(Channel.EMAIL, DeliveryState.CANCELLED)).isEqualTo(1);
+        assertThat(state(DeliveryChannel.EMAIL, DeliveryState.CANCELLED)).isEqualTo(1);
     }
 
     @Test
     void aUserReachedWhileAwayGetsTheDigestUntilTheyAreBack() throws Exception {
-        settings.save(alice().withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), false, Optional.empty(),
-                ZoneId.of("UTC"), false, Optional.of(Duration.ofMinutes(10))));
+        settings.save(alice().withChoices(Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(60), false,
+                Optional.empty(), ZoneId.of("UTC"), false, Optional.of(Duration.ofMinutes(10))));
         sessions.online().add("alice");
-        digest(Channel.EMAIL, "while away");
+        digest(DeliveryChannel.EMAIL, "while away");
         runDue();
         assertThat(email.sent).as("online, every device away").hasSize(1);
 
         sessions.present().add("alice");
-        digest(Channel.EMAIL, "after coming back");
+        digest(DeliveryChannel.EMAIL, "after coming back");
         runDue();
         assertThat(email.sent).hasSize(1);
-        assertThat(state(Channel.EMAIL, DeliveryState.CANCELLED)).isEqualTo(1);
+        assertThat(state(DeliveryChannel.EMAIL, DeliveryState.CANCELLED)).isEqualTo(1);
     }
 
     @Test
     void aChannelSwitchedOffMeanwhileCancelsItsDigests() throws Exception {
-        digest(Channel.SMS, "hello");
-        settings.save(alice().withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), true, Optional.empty(),
+        digest(DeliveryChannel.SMS, "hello");
+        settings.save(alice().withChoices(Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(60), true, Optional.empty(),
                 ZoneId.of("UTC"), false, Optional.empty()));
         runDue();
         assertThat(sms.sent).isEmpty();
-        assertThat(state(Channel.SMS, DeliveryState.CANCELLED)).isEqualTo(1);
+        assertThat(state(DeliveryChannel.SMS, DeliveryState.CANCELLED)).isEqualTo(1);
     }
 
     @Test
     void quietHoursDeferWithoutUsingAnAttempt() throws Exception {
-        settings.save(alice().withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), true,
+        settings.save(alice().withChoices(Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(60), true,
                 Optional.of(new QuietHours(LocalTime.of(9, 0), LocalTime.of(11, 0))), ZoneId.of("UTC"), false,
                 Optional.empty()));
-        String id = digest(Channel.EMAIL, "hello");
+        String id = digest(DeliveryChannel.EMAIL, "hello");
         runDue();
         assertThat(email.sent).isEmpty();
         assertThat(store.dueIds(Instant.parse("2024-05-01T10:59:59Z"), 10)).isEmpty();
@@ -149,16 +150,16 @@ class DeliveryProcessorTest {
     @Test
     void theDailyCapRefusesFurtherDigestsAndTellsTheUser() throws Exception {
         limits = limits(50, 1, 100);
-        digest(Channel.SMS, "first");
+        digest(DeliveryChannel.SMS, "first");
         runDue();
-        digest(Channel.SMS, "second");
+        digest(DeliveryChannel.SMS, "second");
         runDue();
         assertThat(sms.sent).hasSize(1);
-        assertThat(state(Channel.SMS, DeliveryState.FAILED)).isEqualTo(1);
+        assertThat(state(DeliveryChannel.SMS, DeliveryState.FAILED)).isEqualTo(1);
         assertThat(notices).containsExactly(
                 "alice: 1 offline message was not sent to you by sms: the daily limit of 1 sms digests is reached.");
         clock.advance(LimitConfig.DAY.plusSeconds(1));
-        digest(Channel.SMS, "a day later");
+        digest(DeliveryChannel.SMS, "a day later");
         runDue();
         assertThat(sms.sent).as("the window rolled on").hasSize(2);
     }
@@ -166,7 +167,7 @@ class DeliveryProcessorTest {
     @Test
     void aNumberNoLongerAllowedIsRefusedAndTheUserTold() throws Exception {
         limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, SmsAllowList.of("+43"));
-        digest(Channel.SMS, "hello");
+        digest(DeliveryChannel.SMS, "hello");
         runDue();
         assertThat(sms.sent).isEmpty();
         assertThat(notices).singleElement().asString().contains("SMS to +4915112345678 is no longer allowed");
@@ -175,15 +176,15 @@ class DeliveryProcessorTest {
     @Test
     void theGlobalCapDefersWithoutUsingAnAttempt() throws Exception {
         limits = limits(50, 10, 1);
-        digest(Channel.EMAIL, "one");
+        digest(DeliveryChannel.EMAIL, "one");
         runDue();
-        String second = digest(Channel.EMAIL, "two");
+        String second = digest(DeliveryChannel.EMAIL, "two");
         runDue();
         assertThat(email.sent).hasSize(1);
         assertThat(store.dueIds(clock.instant().plus(DeliveryProcessor.GLOBAL_CAP_WAIT), 10)).containsExactly(second);
     }
 
-    private String digest(Channel channel, String text) throws Exception {
+    private String digest(DeliveryChannel channel, String text) throws Exception {
         return store.addToDigest("alice", channel, new DigestItem("bob@example.org", text, clock.instant()),
                 clock.instant(), false, clock.instant());
     }
@@ -194,14 +195,14 @@ class DeliveryProcessorTest {
         }
     }
 
-    private long state(Channel channel, DeliveryState state) throws Exception {
+    private long state(DeliveryChannel channel, DeliveryState state) throws Exception {
         return store.counts().get(channel).get(state);
     }
 
     private static NotifySettings alice() {
         return new NotifySettings("alice", Optional.of("alice@example.org"), Optional.of("+4915112345678"),
-                Set.of(Channel.EMAIL, Channel.SMS), Duration.ofSeconds(60), true, Optional.empty(), ZoneId.of("UTC"),
-                false, Optional.empty());
+                Set.of(DeliveryChannel.EMAIL, DeliveryChannel.SMS), Duration.ofSeconds(60), true, Optional.empty(),
+                ZoneId.of("UTC"), false, Optional.empty());
     }
 
     private static LimitConfig limits(int emailCap, int smsCap, int perMinute) {

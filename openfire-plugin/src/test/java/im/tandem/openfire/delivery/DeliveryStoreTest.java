@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.testing.TestDatabase;
 
 /** The queue's rules against a real (in-memory HSQLDB) database, with two stores standing for two servers. */
@@ -37,10 +37,12 @@ class DeliveryStoreTest {
 
     @Test
     void messagesWhileADigestIsHoldingJoinItInOrder() throws Exception {
-        String first = serverA.addToDigest("alice", Channel.EMAIL, item("bob", "one", 0), T0.plusSeconds(60), true, T0);
-        String second = serverB.addToDigest("alice", Channel.EMAIL, item("carol", "two", 1), T0.plusSeconds(61), true,
-                T0.plusSeconds(1));
-        String sms = serverA.addToDigest("alice", Channel.SMS, item("bob", "one", 0), T0.plusSeconds(60), true, T0);
+        String first = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "one", 0), T0.plusSeconds(60),
+                true, T0);
+        String second = serverB.addToDigest("alice", DeliveryChannel.EMAIL, item("carol", "two", 1), T0.plusSeconds(61),
+                true, T0.plusSeconds(1));
+        String sms = serverA.addToDigest("alice", DeliveryChannel.SMS, item("bob", "one", 0), T0.plusSeconds(60), true,
+                T0);
 
         assertThat(second).isEqualTo(first);
         assertThat(sms).isNotEqualTo(first);
@@ -52,15 +54,16 @@ class DeliveryStoreTest {
 
     @Test
     void withoutBatchingEveryMessageIsItsOwnDelivery() throws Exception {
-        String first = serverA.addToDigest("alice", Channel.EMAIL, item("bob", "one", 0), T0, false, T0);
-        String second = serverA.addToDigest("alice", Channel.EMAIL, item("bob", "two", 1), T0, false, T0);
+        String first = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "one", 0), T0, false, T0);
+        String second = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "two", 1), T0, false, T0);
         assertThat(second).isNotEqualTo(first);
         assertThat(serverA.dueIds(T0, 10)).containsExactlyInAnyOrder(first, second);
     }
 
     @Test
     void aDeliveryIsClaimedOnlyOnceItIsDue() throws Exception {
-        String id = serverA.addToDigest("alice", Channel.EMAIL, item("bob", "hi", 0), T0.plusSeconds(60), true, T0);
+        String id = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "hi", 0), T0.plusSeconds(60), true,
+                T0);
         assertThat(serverA.dueIds(T0.plusSeconds(59), 10)).isEmpty();
         assertThat(serverA.claim(id, "a/1", T0.plusSeconds(59), LEASE)).isEmpty();
         assertThat(serverA.dueIds(T0.plusSeconds(60), 10)).containsExactly(id);
@@ -69,7 +72,7 @@ class DeliveryStoreTest {
 
     @Test
     void ofTwoServersClaimingTheSameDeliveryExactlyOneWins() throws Exception {
-        String id = serverA.addToDigest("alice", Channel.EMAIL, item("bob", "hi", 0), T0, true, T0);
+        String id = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "hi", 0), T0, true, T0);
         Optional<Claim> a = serverA.claim(id, "a/1", T0, LEASE);
         Optional<Claim> b = serverB.claim(id, "b/1", T0, LEASE);
         assertThat(a).isPresent();
@@ -81,7 +84,7 @@ class DeliveryStoreTest {
     void manyWorkersRacingOverManyDeliveriesClaimEachExactlyOnce() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            ids.add(serverA.addToDigest("user" + i, Channel.EMAIL, item("bob", "hi", 0), T0, true, T0));
+            ids.add(serverA.addToDigest("user" + i, DeliveryChannel.EMAIL, item("bob", "hi", 0), T0, true, T0));
         }
         ExecutorService workers = Executors.newFixedThreadPool(8);
         try {
@@ -111,7 +114,7 @@ class DeliveryStoreTest {
 
     @Test
     void anExpiredLeaseIsTakenOverAndTheOldClaimCanNoLongerFinish() throws Exception {
-        String id = serverA.addToDigest("alice", Channel.EMAIL, item("bob", "hi", 0), T0, true, T0);
+        String id = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "hi", 0), T0, true, T0);
         Claim crashed = serverA.claim(id, "a/1", T0, LEASE).orElseThrow();
 
         assertThat(serverA.dueIds(T0.plus(LEASE).minusSeconds(1), 10)).as("lease still running").isEmpty();
@@ -125,15 +128,15 @@ class DeliveryStoreTest {
         assertThat(serverA.markSent(crashed, "alice@example.org", afterLease)).as("stale token").isFalse();
         assertThat(serverB.markSent(takeover, "alice@example.org", afterLease)).isTrue();
         assertThat(serverB.markSent(takeover, "alice@example.org", afterLease)).as("finishes once").isFalse();
-        assertThat(serverA.counts().get(Channel.EMAIL).get(DeliveryState.SENT)).isEqualTo(1);
+        assertThat(serverA.counts().get(DeliveryChannel.EMAIL).get(DeliveryState.SENT)).isEqualTo(1);
     }
 
     @Test
     void aMessageArrivingAfterTheClaimStartsANewDigest() throws Exception {
-        String first = serverA.addToDigest("alice", Channel.EMAIL, item("bob", "one", 0), T0, true, T0);
+        String first = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "one", 0), T0, true, T0);
         serverA.claim(first, "a/1", T0, LEASE).orElseThrow();
-        String next = serverB.addToDigest("alice", Channel.EMAIL, item("bob", "two", 1), T0.plusSeconds(60), true,
-                T0.plusSeconds(1));
+        String next = serverB.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "two", 1), T0.plusSeconds(60),
+                true, T0.plusSeconds(1));
         assertThat(next).isNotEqualTo(first);
         assertThat(serverA.items(first, 10)).extracting(DigestItem::excerpt).containsExactly("one");
         assertThat(serverA.items(next, 10)).extracting(DigestItem::excerpt).containsExactly("two");
@@ -141,7 +144,7 @@ class DeliveryStoreTest {
 
     @Test
     void aFailureRetriesLaterAndUsesAnAttemptWhileADeferralDoesNot() throws Exception {
-        String id = serverA.addToDigest("alice", Channel.EMAIL, item("bob", "hi", 0), T0, true, T0);
+        String id = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "hi", 0), T0, true, T0);
         Claim first = serverA.claim(id, "a/1", T0, LEASE).orElseThrow();
         assertThat(serverA.retryAt(first, T0.plusSeconds(30), "SMTP down", true)).isTrue();
         assertThat(serverA.dueIds(T0.plusSeconds(29), 10)).isEmpty();
@@ -159,47 +162,47 @@ class DeliveryStoreTest {
 
     @Test
     void comingOnlineCancelsWaitingDigestsButNotCodes() throws Exception {
-        serverA.addToDigest("alice", Channel.EMAIL, item("bob", "one", 0), T0.plusSeconds(60), true, T0);
-        serverA.addToDigest("alice", Channel.SMS, item("bob", "one", 0), T0.plusSeconds(60), true, T0);
-        String code = serverA.enqueueCode("alice", Channel.EMAIL, "alice@example.org", "code", "123456", T0);
-        serverA.addToDigest("bob", Channel.EMAIL, item("alice", "yo", 0), T0.plusSeconds(60), true, T0);
+        serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "one", 0), T0.plusSeconds(60), true, T0);
+        serverA.addToDigest("alice", DeliveryChannel.SMS, item("bob", "one", 0), T0.plusSeconds(60), true, T0);
+        String code = serverA.enqueueCode("alice", DeliveryChannel.EMAIL, "alice@example.org", "code", "123456", T0);
+        serverA.addToDigest("bob", DeliveryChannel.EMAIL, item("alice", "yo", 0), T0.plusSeconds(60), true, T0);
 
         assertThat(serverA.cancelWaitingDigests("alice", "came online", T0)).isEqualTo(2);
         assertThat(serverA.unfinished("alice")).extracting(Delivery::id).containsExactly(code);
         assertThat(serverA.unfinished("bob")).hasSize(1);
-        String fresh = serverA.addToDigest("alice", Channel.EMAIL, item("bob", "two", 1), T0.plusSeconds(90), true,
-                T0.plusSeconds(30));
+        String fresh = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "two", 1), T0.plusSeconds(90),
+                true, T0.plusSeconds(30));
         assertThat(serverA.items(fresh, 10)).extracting(DigestItem::excerpt).containsExactly("two");
     }
 
     @Test
     void adminRetryGivesFailedDeliveriesNewAttemptsAndPurgeDeletesThem() throws Exception {
-        String email = serverA.addToDigest("alice", Channel.EMAIL, item("bob", "one", 0), T0, true, T0);
-        String sms = serverA.addToDigest("alice", Channel.SMS, item("bob", "one", 0), T0, true, T0);
+        String email = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "one", 0), T0, true, T0);
+        String sms = serverA.addToDigest("alice", DeliveryChannel.SMS, item("bob", "one", 0), T0, true, T0);
         serverA.markFailed(serverA.claim(email, "a/1", T0, LEASE).orElseThrow(), "bounced", T0);
         serverA.markFailed(serverA.claim(sms, "a/2", T0, LEASE).orElseThrow(), "bounced", T0);
 
-        assertThat(serverA.retryFailed(Optional.of(Channel.EMAIL), T0.plusSeconds(5))).isEqualTo(1);
+        assertThat(serverA.retryFailed(Optional.of(DeliveryChannel.EMAIL), T0.plusSeconds(5))).isEqualTo(1);
         Claim again = serverA.claim(email, "a/3", T0.plusSeconds(5), LEASE).orElseThrow();
         assertThat(again.delivery().attempts()).isEqualTo(1);
         assertThat(serverA.purgeFailed(Optional.empty())).isEqualTo(1);
         assertThat(serverA.items(sms, 10)).isEmpty();
-        assertThat(serverA.counts().get(Channel.SMS).get(DeliveryState.FAILED)).isZero();
+        assertThat(serverA.counts().get(DeliveryChannel.SMS).get(DeliveryState.FAILED)).isZero();
     }
 
     @Test
     void countsFeedTheCaps() throws Exception {
         for (int i = 0; i < 3; i++) {
-            String id = serverA.addToDigest("alice", Channel.SMS, item("bob", "m" + i, i), T0, false, T0);
+            String id = serverA.addToDigest("alice", DeliveryChannel.SMS, item("bob", "m" + i, i), T0, false, T0);
             serverA.markSent(serverA.claim(id, "a/" + i, T0, LEASE).orElseThrow(), "+4915112345678",
                     T0.plusSeconds(i));
         }
-        String sending = serverA.addToDigest("carol", Channel.EMAIL, item("bob", "x", 0), T0, false, T0);
+        String sending = serverA.addToDigest("carol", DeliveryChannel.EMAIL, item("bob", "x", 0), T0, false, T0);
         serverA.claim(sending, "a/x", T0, LEASE).orElseThrow();
 
-        assertThat(serverA.sentDigestsSince("alice", Channel.SMS, T0)).isEqualTo(3);
-        assertThat(serverA.sentDigestsSince("alice", Channel.SMS, T0.plusSeconds(1))).isEqualTo(2);
-        assertThat(serverA.sentDigestsSince("alice", Channel.EMAIL, T0)).isZero();
+        assertThat(serverA.sentDigestsSince("alice", DeliveryChannel.SMS, T0)).isEqualTo(3);
+        assertThat(serverA.sentDigestsSince("alice", DeliveryChannel.SMS, T0.plusSeconds(1))).isEqualTo(2);
+        assertThat(serverA.sentDigestsSince("alice", DeliveryChannel.EMAIL, T0)).isZero();
         assertThat(serverA.sentOrSendingSince(T0)).isEqualTo(4);
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.RateLimiter;
 import im.tandem.openfire.limits.SmsAllowList;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.SettingsStore;
 import im.tandem.openfire.testing.TestClock;
 import im.tandem.openfire.testing.TestDatabase;
@@ -34,7 +34,7 @@ class DeliveryWorkerTest {
         TestClock clock = new TestClock(T0);
         DeliveryStore store = new DeliveryStore(database);
         for (int i = 0; i < BACKLOG; i++) {
-            store.enqueueCode("alice", Channel.EMAIL, "alice" + i + "@example.org", "Your code", "123456", T0);
+            store.enqueueCode("alice", DeliveryChannel.EMAIL, "alice" + i + "@example.org", "Your code", "123456", T0);
         }
         CountDownLatch sent = new CountDownLatch(BACKLOG);
         ChannelSender counting = message -> {
@@ -45,8 +45,8 @@ class DeliveryWorkerTest {
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 3), 5, 200, 160, "", Duration.ofDays(30));
         LimitConfig limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 1_000, SmsAllowList.of("+49"));
         DeliveryProcessor processor = new DeliveryProcessor(store, new SettingsStore(database, clock), user -> false,
-                (user, text) -> { }, Map.of(Channel.EMAIL, counting, Channel.SMS, counting), () -> config,
-                () -> limits, "example.org", clock);
+                (user, text) -> { }, Map.of(DeliveryChannel.EMAIL, counting, DeliveryChannel.SMS, counting),
+                () -> config, () -> limits, "example.org", clock);
         DeliveryWorker worker = new DeliveryWorker(store, new RateLimiter(database), processor, () -> config, clock,
                 SENDERS);
 
@@ -57,6 +57,6 @@ class DeliveryWorkerTest {
         } finally {
             worker.stop();
         }
-        assertThat(store.counts().get(Channel.EMAIL).get(DeliveryState.SENT)).isEqualTo(BACKLOG);
+        assertThat(store.counts().get(DeliveryChannel.EMAIL).get(DeliveryState.SENT)).isEqualTo(BACKLOG);
     }
 }

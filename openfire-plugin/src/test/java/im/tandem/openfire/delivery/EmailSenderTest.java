@@ -11,14 +11,14 @@ import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 /** The email as it goes on the wire, without an SMTP server: headers, parts, and the stable Message-ID. */
 class EmailSenderTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
 
     private static final OutboundMessage DIGEST = new OutboundMessage("6f1c0f7e-0000-4000-8000-000000000001",
-            Channel.EMAIL, "alice@example.org", Optional.of("2 new messages"), "plain text",
+            DeliveryChannel.EMAIL, "alice@example.org", Optional.of("2 new messages"), "plain text",
             Optional.of("<p>html</p>"));
 
     @Test
@@ -38,7 +38,7 @@ class EmailSenderTest {
 
     @Test
     void theAdminsFromAddressIsUsedAndACodeIsPlainText() throws Exception {
-        OutboundMessage code = new OutboundMessage("id-1", Channel.EMAIL, "bob@example.org",
+        OutboundMessage code = new OutboundMessage("id-1", DeliveryChannel.EMAIL, "bob@example.org",
                 Optional.of("Your code"), "Your code is 123456", Optional.empty());
         String wire = wire(new EmailSender("chat.example.org", () -> "Tandem <tandem@example.org>", () -> TIMEOUT)
                 .compose(code));
@@ -48,8 +48,8 @@ class EmailSenderTest {
 
     @Test
     void aMalformedRecipientIsAFailureThatIsNotRetried() {
-        OutboundMessage broken = new OutboundMessage("id-2", Channel.EMAIL, "not an address", Optional.of("x"), "x",
-                Optional.empty());
+        OutboundMessage broken = new OutboundMessage("id-2", DeliveryChannel.EMAIL, "not an address", Optional.of("x"),
+                "x", Optional.empty());
         SendResult result = new EmailSender("chat.example.org", () -> "", () -> TIMEOUT).send(broken);
         assertThat(result.status()).isEqualTo(SendResult.Status.GIVE_UP);
         assertThat(result.detail()).startsWith("bad email address");

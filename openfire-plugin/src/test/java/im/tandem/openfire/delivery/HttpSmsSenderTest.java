@@ -10,11 +10,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.config.PropertyReader;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 
 /** The gateway request body and the gateway settings; the wire itself is tested against a real HTTP server. */
 class HttpSmsSenderTest {
-    private static final OutboundMessage SMS = new OutboundMessage("id-7", Channel.SMS, "+4915112345678",
+    private static final OutboundMessage SMS = new OutboundMessage("id-7", DeliveryChannel.SMS, "+4915112345678",
             Optional.empty(), "Tandem: \"hi\" & bye\n", Optional.empty());
 
     @Test

@@ -40,7 +40,7 @@ class VerifierTest {
 
     @Test
     void theRightCodeVerifiesTheAddressAndSwitchesTheChannelOn() throws Exception {
-        Reply sent = verifier.requestCode("alice", Channel.EMAIL, " alice@Example.org ");
+        Reply sent = verifier.requestCode("alice", DeliveryChannel.EMAIL, " alice@Example.org ");
         assertThat(sent.ok()).isTrue();
         assertThat(sent.text()).isEqualTo("A 6-digit code is on its way to alice@example.org; it is valid for 10 minutes."
                 + " Enter it with the verify command.");
@@ -49,51 +49,55 @@ class VerifierTest {
         String code = mail[3].replaceAll(".*: ", "");
         assertThat(mail[4]).contains(code);
 
-        assertThat(verifier.confirm("alice", Channel.EMAIL, code.substring(0, 3) + " " + code.substring(3)).ok()).isTrue();
+        assertThat(verifier.confirm("alice", DeliveryChannel.EMAIL, code.substring(0,
+        3) + " " + code.substring(3)).ok()).isTrue();
         NotifySettings alice = settings.find("alice").orElseThrow();
         assertThat(alice.email()).contains("alice@example.org");
-        assertThat(alice.active(Channel.EMAIL)).isTrue();
-        assertThat(verifier.confirm("alice", Channel.EMAIL, code).text()).as("a code works once")
+        assertThat(alice.active(DeliveryChannel.EMAIL)).isTrue();
+        assertThat(verifier.confirm("alice", DeliveryChannel.EMAIL, code).text()).as("a code works once")
                 .startsWith("No code is waiting for email");
     }
 
     @Test
     void wrongCodesCountDownAndExpiredCodesAreRefused() throws Exception {
-        verifier.requestCode("alice", Channel.SMS, "+49 151 12345678");
+        verifier.requestCode("alice", DeliveryChannel.SMS, "+49 151 12345678");
         String code = outbox.get(0)[4].replaceAll("Tandem code: ([0-9]{6}).*", "$1");
         String wrong = code.equals("999999") ? "000000" : "999999";
-        assertThat(verifier.confirm("alice", Channel.SMS, wrong).text()).isEqualTo("Wrong code; 2 attempts left.");
-        assertThat(verifier.confirm("alice", Channel.EMAIL, code).text()).as("codes are per channel")
+        assertThat(verifier.confirm("alice", DeliveryChannel.SMS,
+                wrong).text()).isEqualTo("Wrong code; 2 attempts left.");
+        assertThat(verifier.confirm("alice", DeliveryChannel.EMAIL, code).text()).as("codes are per channel")
                 .startsWith("No code is waiting for email");
-        assertThat(verifier.confirm("bob", Channel.SMS, code).text()).as("and per account")
+        assertThat(verifier.confirm("bob", DeliveryChannel.SMS, code).text()).as("and per account")
                 .startsWith("No code is waiting for sms");
         clock.advance(Duration.ofMinutes(10));
-        assertThat(verifier.confirm("alice", Channel.SMS, code).text()).isEqualTo("The code has expired; ask for a new one.");
+        assertThat(verifier.confirm("alice", DeliveryChannel.SMS,
+                code).text()).isEqualTo("The code has expired; ask for a new one.");
         assertThat(settings.find("alice")).isEmpty();
     }
 
     @Test
     void smsNeedsATransportAndAnAllowedCountry() throws Exception {
-        assertThat(verifier.requestCode("alice", Channel.SMS, "+33612345678").text())
+        assertThat(verifier.requestCode("alice", DeliveryChannel.SMS, "+33612345678").text())
                 .isEqualTo("SMS to +33612345678 is not allowed on this server; allowed country prefixes: +49");
         smsAvailable = false;
-        assertThat(verifier.requestCode("alice", Channel.SMS, "+4915112345678").text())
+        assertThat(verifier.requestCode("alice", DeliveryChannel.SMS, "+4915112345678").text())
                 .startsWith("SMS is not available on this server");
-        assertThat(verifier.requestCode("alice", Channel.SMS, "12345").text()).startsWith("address: '12345' needs the country code");
+        assertThat(verifier.requestCode("alice", DeliveryChannel.SMS,
+                "12345").text()).startsWith("address: '12345' needs the country code");
         assertThat(outbox).isEmpty();
     }
 
     @Test
     void codeRequestsAreLimitedPerAccountAndPerDestination() throws Exception {
-        assertThat(verifier.requestCode("alice", Channel.EMAIL, "x@example.org").ok()).isTrue();
-        assertThat(verifier.requestCode("bob", Channel.EMAIL, "x@example.org").ok()).isTrue();
-        assertThat(verifier.requestCode("carol", Channel.EMAIL, "x@example.org").text())
+        assertThat(verifier.requestCode("alice", DeliveryChannel.EMAIL, "x@example.org").ok()).isTrue();
+        assertThat(verifier.requestCode("bob", DeliveryChannel.EMAIL, "x@example.org").ok()).isTrue();
+        assertThat(verifier.requestCode("carol", DeliveryChannel.EMAIL, "x@example.org").text())
                 .isEqualTo("Too many codes to x@example.org (at most 2 per hour); try again in 60 minutes.");
-        assertThat(verifier.requestCode("alice", Channel.EMAIL, "a2@example.org").ok()).isTrue();
-        assertThat(verifier.requestCode("alice", Channel.EMAIL, "a3@example.org").ok()).isTrue();
-        assertThat(verifier.requestCode("alice", Channel.EMAIL, "a4@example.org").ok()).isTrue();
+        assertThat(verifier.requestCode("alice", DeliveryChannel.EMAIL, "a2@example.org").ok()).isTrue();
+        assertThat(verifier.requestCode("alice", DeliveryChannel.EMAIL, "a3@example.org").ok()).isTrue();
+        assertThat(verifier.requestCode("alice", DeliveryChannel.EMAIL, "a4@example.org").ok()).isTrue();
         clock.advance(Duration.ofMinutes(15));
-        assertThat(verifier.requestCode("alice", Channel.EMAIL, "a5@example.org").text())
+        assertThat(verifier.requestCode("alice", DeliveryChannel.EMAIL, "a5@example.org").text())
                 .isEqualTo("Too many codes for this account (at most 4 per hour); try again in 45 minutes.");
         assertThat(outbox).hasSize(5);
     }

@@ -23,7 +23,7 @@ import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryConfig;
 import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DigestItem;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
 import im.tandem.openfire.notify.SettingsStore;
@@ -131,7 +131,7 @@ class DigestIntakeTest {
         settings.save(alice(true, Optional.empty()));
         handle(new StoredMessage("alice", "bob@example.org", "a long first line that is cut\nsecond", T0));
         assertThat(deliveries.unfinished("alice")).extracting(Delivery::channel)
-                .containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS);
+                .containsExactlyInAnyOrder(DeliveryChannel.EMAIL, DeliveryChannel.SMS);
         assertThat(deliveries.unfinished("alice")).allSatisfy(delivery ->
                 assertThat(delivery.dueAt()).isEqualTo(T0.plusSeconds(60)));
         assertThat(deliveries.items(deliveries.unfinished("alice").get(0).id(), 10).get(0).excerpt())
@@ -142,10 +142,10 @@ class DigestIntakeTest {
     void strangersDoNotCostAnSmsUnlessTheUserAllowsIt() throws Exception {
         settings.save(alice(false, Optional.empty()));
         handle(new StoredMessage("alice", "spam@elsewhere.net", "buy", T0));
-        assertThat(deliveries.unfinished("alice")).extracting(Delivery::channel).containsExactly(Channel.EMAIL);
+        assertThat(deliveries.unfinished("alice")).extracting(Delivery::channel).containsExactly(DeliveryChannel.EMAIL);
         settings.save(alice(true, Optional.empty()));
         handle(new StoredMessage("alice", "spam@elsewhere.net", "buy now", T0));
-        assertThat(deliveries.unfinished("alice")).extracting(Delivery::channel).contains(Channel.SMS);
+        assertThat(deliveries.unfinished("alice")).extracting(Delivery::channel).contains(DeliveryChannel.SMS);
     }
 
     @Test
@@ -177,8 +177,8 @@ class DigestIntakeTest {
         intake.takeWhileAway(message, T0.minusSeconds(3600));
         assertThat(deliveries.unfinished("alice")).as("not chosen").isEmpty();
 
-        settings.save(alice(true, Optional.empty()).withChoices(Set.of(Channel.EMAIL), Duration.ofSeconds(60), true,
-                Optional.empty(), ZoneId.of("UTC"), true, Optional.of(Duration.ofMinutes(10))));
+        settings.save(alice(true, Optional.empty()).withChoices(Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(60),
+                true, Optional.empty(), ZoneId.of("UTC"), true, Optional.of(Duration.ofMinutes(10))));
         intake.takeWhileAway(message, T0.minusSeconds(599));
         assertThat(deliveries.unfinished("alice")).as("away for less than ten minutes").isEmpty();
         sessions.present().add("alice");
@@ -187,7 +187,7 @@ class DigestIntakeTest {
         sessions.present().clear();
         intake.takeWhileAway(message, T0.minusSeconds(600));
         assertThat(deliveries.unfinished("alice")).singleElement().satisfies(delivery -> {
-            assertThat(delivery.channel()).isEqualTo(Channel.EMAIL);
+            assertThat(delivery.channel()).isEqualTo(DeliveryChannel.EMAIL);
             assertThat(delivery.dueAt()).isEqualTo(T0.plusSeconds(60));
         });
     }
@@ -202,7 +202,7 @@ class DigestIntakeTest {
 
     private static NotifySettings alice(boolean smsFromNonContacts, Optional<QuietHours> quiet) {
         return new NotifySettings("alice", Optional.of("alice@example.org"), Optional.of("+4915112345678"),
-                Set.of(Channel.EMAIL, Channel.SMS), Duration.ofSeconds(60), true, quiet, ZoneId.of("UTC"),
-                smsFromNonContacts, Optional.empty());
+                Set.of(DeliveryChannel.EMAIL, DeliveryChannel.SMS), Duration.ofSeconds(60), true, quiet,
+                ZoneId.of("UTC"), smsFromNonContacts, Optional.empty());
     }
 }

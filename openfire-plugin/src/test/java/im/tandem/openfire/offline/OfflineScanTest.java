@@ -23,7 +23,7 @@ import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryConfig;
 import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DigestItem;
-import im.tandem.openfire.notify.Channel;
+import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.SettingsStore;
 import im.tandem.openfire.storage.Sql;
@@ -48,7 +48,7 @@ class OfflineScanTest {
         database = TestDatabase.create();
         SettingsStore settings = new SettingsStore(database, clock);
         settings.save(new NotifySettings("alice", Optional.of("alice@example.org"), Optional.empty(),
-                Set.of(Channel.EMAIL), Duration.ofSeconds(30), true, Optional.empty(), ZoneId.of("UTC"), false,
+                Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(30), true, Optional.empty(), ZoneId.of("UTC"), false,
                 Optional.empty()));
         deliveries = new DeliveryStore(database);
         backlog = new OfflineBacklog(database);

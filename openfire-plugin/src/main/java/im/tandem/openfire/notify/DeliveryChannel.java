@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A way to reach a user outside XMPP. The id is what forms and the database use. */
-public enum Channel {
+public enum DeliveryChannel {
     EMAIL("email"),
     SMS("sms");
 
     private final String id;
 
-    Channel(String id) {
+    DeliveryChannel(String id) {
         this.id = id;
     }
 
@@ -19,7 +19,7 @@ public enum Channel {
         return id;
     }
 
-    public static Optional<Channel> byId(String id) {
+    public static Optional<DeliveryChannel> byId(String id) {
         if (id == null) {
             return Optional.empty();
         }
