@@ -9,7 +9,7 @@ import org.dom4j.Element;
 import org.xmpp.packet.JID;
 
 import im.tandem.openfire.notify.DeliveryChannel;
-import im.tandem.openfire.notify.Reply;
+import im.tandem.openfire.notify.VerificationReply;
 
 /** Sets an email address or phone number: a one-time code is sent to it, and the verify command takes it. */
 final class AddressCommand extends FormCommand {
@@ -40,7 +40,8 @@ final class AddressCommand extends FormCommand {
         if (reportProblems(input, command)) {
             return;
         }
-        Reply reply = context.verifier().requestCode(owner.getNode(), channel.orElseThrow(), input.text(ADDRESS));
+        VerificationReply reply =
+                context.verifier().requestCode(owner.getNode(), channel.orElseThrow(), input.text(ADDRESS));
         Forms.note(command, reply.ok() ? Forms.NoteType.INFO : Forms.NoteType.ERROR, reply.text());
     }
 }

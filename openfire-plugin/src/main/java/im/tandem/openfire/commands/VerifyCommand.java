@@ -9,7 +9,7 @@ import org.dom4j.Element;
 import org.xmpp.packet.JID;
 
 import im.tandem.openfire.notify.DeliveryChannel;
-import im.tandem.openfire.notify.Reply;
+import im.tandem.openfire.notify.VerificationReply;
 
 /** Takes the one-time code that was sent to a new address; on success the address is used from then on. */
 final class VerifyCommand extends FormCommand {
@@ -38,7 +38,8 @@ final class VerifyCommand extends FormCommand {
         if (reportProblems(input, command)) {
             return;
         }
-        Reply reply = context.verifier().confirm(owner.getNode(), channel.orElseThrow(), input.text(CODE_FIELD));
+        VerificationReply reply =
+                context.verifier().confirm(owner.getNode(), channel.orElseThrow(), input.text(CODE_FIELD));
         Forms.note(command, reply.ok() ? Forms.NoteType.INFO : Forms.NoteType.ERROR, reply.text());
     }
 }

@@ -41,22 +41,24 @@ public final class Verifier {
     }
 
     /** Checks the address and the limits, then sends a fresh code to it. */
-    public Reply requestCode(String username, DeliveryChannel channel, String typedAddress) throws SQLException {
+    public VerificationReply requestCode(String username, DeliveryChannel channel, String typedAddress)
+            throws SQLException {
         String address;
         try {
             address = channel == DeliveryChannel.EMAIL ? EmailAddress.parse(typedAddress)
                     : PhoneNumber.parse(typedAddress);
         } catch (InvalidValueException e) {
-            return Reply.refused("address: " + e.getMessage());
+            return VerificationReply.refused("address: " + e.getMessage());
         }
         LimitConfig config = limits.get();
         if (channel == DeliveryChannel.SMS) {
             if (!smsAvailable.getAsBoolean()) {
-                return Reply.refused("SMS is not available on this server: the admin has not set up an SMS transport");
+                return VerificationReply.refused(
+                        "SMS is not available on this server: the admin has not set up an SMS transport");
             }
             if (!config.smsAllowList().allows(address)) {
-                return Reply.refused("SMS to " + address + " is not allowed on this server; allowed country prefixes: "
-                        + config.smsAllowList().describe());
+                return VerificationReply.refused("SMS to " + address + " is not allowed on this server; allowed "
+                        + "country prefixes: " + config.smsAllowList().describe());
             }
         }
         Instant now = clock.instant();
@@ -67,8 +69,8 @@ public final class Verifier {
                         LimitConfig.CODE_WINDOW, "codes to " + address)), now);
         if (refusal.isPresent()) {
             RateLimiter.Refusal limit = refusal.get();
-            return Reply.refused("Too many " + limit.limit().description() + " (at most " + limit.limit().max()
-                    + " per hour); try again in " + minutes(limit.retryAfter()) + ".");
+            return VerificationReply.refused("Too many " + limit.limit().description() + " (at most "
+                    + limit.limit().max() + " per hour); try again in " + minutes(limit.retryAfter()) + ".");
         }
         String code = generator.newCode();
         codes.put(new PendingCode(username, channel, address, OneTimeCodes.hash(username, channel, address, code),
@@ -81,38 +83,41 @@ public final class Verifier {
         } else {
             outbox.queue(username, channel, address, null, "Tandem code: " + code + " (valid " + validity + ")");
         }
-        return Reply.done("A " + OneTimeCodes.DIGITS + "-digit code is on its way to " + address
+        return VerificationReply.done("A " + OneTimeCodes.DIGITS + "-digit code is on its way to " + address
                 + "; it is valid for " + validity + ". Enter it with the verify command.");
     }
 
     /** Checks a code the user typed; on success the address is stored and the channel switched on. */
-    public Reply confirm(String username, DeliveryChannel channel, String typedCode) throws SQLException {
+    public VerificationReply confirm(String username, DeliveryChannel channel, String typedCode) throws SQLException {
         String code = typedCode == null ? "" : typedCode.replaceAll("\\s", "");
         if (!code.matches("[0-9]{" + OneTimeCodes.DIGITS + "}")) {
-            return Reply.refused("code: the code is the " + OneTimeCodes.DIGITS + " digits that were sent to you");
+            return VerificationReply.refused(
+                    "code: the code is the " + OneTimeCodes.DIGITS + " digits that were sent to you");
         }
         Optional<PendingCode> waiting = codes.find(username, channel);
         if (waiting.isEmpty()) {
-            return Reply.refused("No code is waiting for " + channel.id() + "; ask for one with the address command first.");
+            return VerificationReply.refused(
+                    "No code is waiting for " + channel.id() + "; ask for one with the address command first.");
         }
         PendingCode pending = waiting.get();
         if (!clock.instant().isBefore(pending.expiresAt())) {
             codes.delete(username, channel);
-            return Reply.refused("The code has expired; ask for a new one.");
+            return VerificationReply.refused("The code has expired; ask for a new one.");
         }
         if (!codes.useAttempt(username, channel)) {
-            return Reply.refused("Too many wrong codes; ask for a new one.");
+            return VerificationReply.refused("Too many wrong codes; ask for a new one.");
         }
         if (!OneTimeCodes.matches(pending.codeHash(),
                 OneTimeCodes.hash(username, channel, pending.destination(), code))) {
             int left = pending.attemptsLeft() - 1;
-            return Reply.refused(left > 0 ? "Wrong code; " + left + (left == 1 ? " attempt" : " attempts") + " left."
-                    : "Wrong code, and no attempts are left; ask for a new one.");
+            return VerificationReply.refused(
+                    left > 0 ? "Wrong code; " + left + (left == 1 ? " attempt" : " attempts") + " left."
+                            : "Wrong code, and no attempts are left; ask for a new one.");
         }
         codes.delete(username, channel);
         NotifySettings current = settings.find(username).orElseGet(() -> NotifySettings.fresh(username, defaults.get()));
         settings.save(current.withVerifiedAddress(channel, pending.destination()));
-        return Reply.done(pending.destination() + " is verified; offline messages will also reach you by "
+        return VerificationReply.done(pending.destination() + " is verified; offline messages will also reach you by "
                 + channel.id() + ".");
     }
 

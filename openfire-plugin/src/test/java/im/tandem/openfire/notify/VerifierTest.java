@@ -40,7 +40,7 @@ class VerifierTest {
 
     @Test
     void theRightCodeVerifiesTheAddressAndSwitchesTheChannelOn() throws Exception {
-        Reply sent = verifier.requestCode("alice", DeliveryChannel.EMAIL, " alice@Example.org ");
+        VerificationReply sent = verifier.requestCode("alice", DeliveryChannel.EMAIL, " alice@Example.org ");
         assertThat(sent.ok()).isTrue();
         assertThat(sent.text()).isEqualTo("A 6-digit code is on its way to alice@example.org; it is valid for 10 minutes."
                 + " Enter it with the verify command.");
