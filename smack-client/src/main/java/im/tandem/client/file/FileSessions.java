@@ -21,8 +21,8 @@ import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.jingle.session.IllegalTransitionException;
 import im.tandem.client.jingle.session.JingleApplication;
 import im.tandem.client.jingle.session.JingleErrors;
+import im.tandem.client.jingle.session.JingleReply;
 import im.tandem.client.jingle.session.JingleRequestGate;
-import im.tandem.client.jingle.session.Reply;
 import im.tandem.client.jingle.session.SessionIds;
 import im.tandem.client.jingle.session.SessionKey;
 
@@ -82,12 +82,12 @@ final class FileSessions implements JingleApplication {
     }
 
     @Override
-    public Reply handle(IQ request) {
+    public JingleReply handle(IQ request) {
         try {
             return JingleRequestGate.pass(request, this::owns, this::route);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "failed to handle a file transfer request from " + request.getFrom(), e);
-            return Reply.of(JingleErrors.internalError(request));
+            return JingleReply.of(JingleErrors.internalError(request));
         }
     }
 
@@ -106,7 +106,7 @@ final class FileSessions implements JingleApplication {
                 "the server connection closed"));
     }
 
-    private Reply route(Jingle jingle, FullJid peer) {
+    private JingleReply route(Jingle jingle, FullJid peer) {
         return switch (jingle.getAction()) {
             case session_initiate -> initiate(jingle, peer);
             case session_accept -> on(jingle, peer, session -> {
@@ -135,27 +135,27 @@ final class FileSessions implements JingleApplication {
                 session.receivedTerminate(jingle.getReason());
                 return null;
             });
-            default -> Reply.of(sessions.containsKey(new SessionKey(peer, jingle.getSid()))
+            default -> JingleReply.of(sessions.containsKey(new SessionKey(peer, jingle.getSid()))
                     ? JingleErrors.notImplemented(jingle, jingle.getAction() + " is not supported in file transfer")
                     : JingleErrors.unknownSession(jingle));
         };
     }
 
-    private Reply initiate(Jingle jingle, FullJid peer) {
+    private JingleReply initiate(Jingle jingle, FullJid peer) {
         Optional<IQ> malformed = JingleErrors.malformedInitiate(jingle, peer,
                 content -> content.getDescription() instanceof FileDescription && content.getTransport() != null,
                 "a file <description/> and a <transport/>");
         if (malformed.isPresent()) {
-            return Reply.of(malformed.get());
+            return JingleReply.of(malformed.get());
         }
         List<JingleContent> contents = jingle.getContents();
         FileSession session = FileSession.incoming(new SessionKey(peer, jingle.getSid()), contents.get(0), host,
                 this::forget);
         if (sessions.putIfAbsent(session.key(), session) != null) {
-            return Reply.of(JingleErrors.outOfOrder(jingle, "session " + jingle.getSid() + " already exists"));
+            return JingleReply.of(JingleErrors.outOfOrder(jingle, "session " + jingle.getSid() + " already exists"));
         }
         session.receivedInitiate();
-        return new Reply(IQ.createResultIQ(jingle), () -> decide(session, contents));
+        return new JingleReply(IQ.createResultIQ(jingle), () -> decide(session, contents));
     }
 
     /** The responder's answer to an offer, after the acknowledgement. */
@@ -210,20 +210,20 @@ final class FileSessions implements JingleApplication {
         return true;
     }
 
-    private Reply on(Jingle jingle, FullJid peer, SessionAction action) {
+    private JingleReply on(Jingle jingle, FullJid peer, SessionAction action) {
         FileSession session = sessions.get(new SessionKey(peer, jingle.getSid()));
         if (session == null) {
-            return Reply.of(JingleErrors.unknownSession(jingle));
+            return JingleReply.of(JingleErrors.unknownSession(jingle));
         }
         try {
             Runnable afterwards = action.apply(session);
-            return afterwards == null ? Reply.of(IQ.createResultIQ(jingle))
-                    : new Reply(IQ.createResultIQ(jingle), afterwards);
+            return afterwards == null ? JingleReply.of(IQ.createResultIQ(jingle))
+                    : new JingleReply(IQ.createResultIQ(jingle), afterwards);
         } catch (BadRequestException e) {
-            return Reply.of(JingleErrors.badRequest(jingle, e.getMessage()));
+            return JingleReply.of(JingleErrors.badRequest(jingle, e.getMessage()));
         } catch (IllegalTransitionException e) {
-            return Reply.of(JingleErrors.outOfOrder(jingle, jingle.getAction() + " does not fit the session's state "
-                    + e.state()));
+            return JingleReply.of(JingleErrors.outOfOrder(jingle,
+                    jingle.getAction() + " does not fit the session's state " + e.state()));
         }
     }
 

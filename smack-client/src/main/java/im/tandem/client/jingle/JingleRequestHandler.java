@@ -7,9 +7,9 @@ import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smackx.jingle.element.Jingle;
 
+import im.tandem.client.jingle.session.JingleReply;
 import im.tandem.client.jingle.session.JingleSessions;
 import im.tandem.client.jingle.session.JingleSignalling;
-import im.tandem.client.jingle.session.Reply;
 
 /**
  * Receives every {@code <jingle/>} IQ set. Runs in Smack's ordered mode, so a peer's requests are handled in the
@@ -31,7 +31,7 @@ final class JingleRequestHandler extends AbstractIqRequestHandler {
     /** Always returns null: the answer has already been sent. */
     @Override
     public IQ handleIQRequest(IQ request) {
-        Reply reply = sessions.handle(request);
+        JingleReply reply = sessions.handle(request);
         signalling.respond(reply.response());
         try {
             reply.afterwards().run();

@@ -23,8 +23,8 @@ import im.tandem.client.file.element.FileDescription;
 import im.tandem.client.file.provider.FileProviders;
 import im.tandem.client.file.transport.TransportFactory;
 import im.tandem.client.file.transport.TransportMethod;
+import im.tandem.client.jingle.session.JingleReply;
 import im.tandem.client.jingle.session.JingleSignalling;
-import im.tandem.client.jingle.session.Reply;
 
 /**
  * One party of an in-memory file transfer test: its {@link FileSessions}, wired to the other party's through a
@@ -86,7 +86,7 @@ final class WiredParty {
                 if (parsed instanceof Jingle jingle) {
                     received.add(jingle);
                 }
-                Reply reply = sessions.handle(parsed);
+                JingleReply reply = sessions.handle(parsed);
                 if (reply.response().getType() == IQ.Type.error) {
                     onFailure.accept(new XMPPException.XMPPErrorException(reply.response(),
                             reply.response().getError()));

@@ -17,7 +17,7 @@ public interface JingleApplication {
     boolean owns(SessionKey key);
 
     /** Answers a request (a {@code Jingle} or a {@code RejectedJingle}) for this application; never throws. */
-    Reply handle(IQ request);
+    JingleReply handle(IQ request);
 
     /** The peer's resource went offline: its sessions are gone. */
     void peerWentOffline(FullJid peer);

@@ -24,27 +24,28 @@ public final class JingleRequestGate {
      * Answers {@code request}, handing a well-formed Jingle request from a full JID to {@code handler}.
      * {@code known} says whether a session is one of the application's.
      */
-    public static Reply pass(IQ request, Predicate<SessionKey> known, BiFunction<Jingle, FullJid, Reply> handler) {
+    public static JingleReply pass(IQ request, Predicate<SessionKey> known,
+            BiFunction<Jingle, FullJid, JingleReply> handler) {
         FullJid peer = request.getFrom() == null ? null : request.getFrom().asFullJidIfPossible();
         if (request instanceof RejectedJingle rejected) {
             return rejected(rejected, peer, known);
         }
         if (!(request instanceof Jingle jingle)) {
-            return Reply.of(JingleErrors.badRequest(request, "not a Jingle request"));
+            return JingleReply.of(JingleErrors.badRequest(request, "not a Jingle request"));
         }
         if (peer == null) {
-            return Reply.of(JingleErrors.badRequest(jingle, "Jingle requests must come from a full JID"));
+            return JingleReply.of(JingleErrors.badRequest(jingle, "Jingle requests must come from a full JID"));
         }
         return handler.apply(jingle, peer);
     }
 
-    private static Reply rejected(RejectedJingle rejected, FullJid peer, Predicate<SessionKey> known) {
+    private static JingleReply rejected(RejectedJingle rejected, FullJid peer, Predicate<SessionKey> known) {
         if (rejected.problem() == RejectedJingle.Problem.MALFORMED) {
-            return Reply.of(JingleErrors.badRequest(rejected, rejected.explanation()));
+            return JingleReply.of(JingleErrors.badRequest(rejected, rejected.explanation()));
         }
         Optional<SessionKey> key = peer == null ? Optional.empty()
                 : rejected.sessionId().map(sid -> new SessionKey(peer, sid));
-        return Reply.of(key.filter(known).isPresent()
+        return JingleReply.of(key.filter(known).isPresent()
                 ? JingleErrors.unsupportedInfo(rejected, rejected.explanation())
                 : JingleErrors.unknownSession(rejected));
     }

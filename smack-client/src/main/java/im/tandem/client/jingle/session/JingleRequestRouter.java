@@ -28,11 +28,11 @@ final class JingleRequestRouter {
         this.sessions = sessions;
     }
 
-    Reply handle(IQ request) {
+    JingleReply handle(IQ request) {
         return JingleRequestGate.pass(request, key -> sessions.find(key).isPresent(), this::route);
     }
 
-    private Reply route(Jingle jingle, FullJid peer) {
+    private JingleReply route(Jingle jingle, FullJid peer) {
         return switch (jingle.getAction()) {
             case session_initiate -> initiate(jingle, peer);
             case session_accept -> withSession(jingle, peer, session -> session.receivedAccept(
@@ -45,7 +45,7 @@ final class JingleRequestRouter {
             // application registered mean nothing to an XML stream session. Without a payload it is a ping.
             case session_info -> jingle.getExtensions().isEmpty()
                     ? withSession(jingle, peer, JingleSession::receivedPing)
-                    : Reply.of(sessions.find(new SessionKey(peer, jingle.getSid())).isPresent()
+                    : JingleReply.of(sessions.find(new SessionKey(peer, jingle.getSid())).isPresent()
                             ? JingleErrors.unsupportedInfo(jingle, "this session-info payload is not supported here")
                             : JingleErrors.unknownSession(jingle));
             default -> withSession(jingle, peer, session -> {
@@ -54,21 +54,21 @@ final class JingleRequestRouter {
         };
     }
 
-    private Reply initiate(Jingle jingle, FullJid peer) {
+    private JingleReply initiate(Jingle jingle, FullJid peer) {
         Optional<IQ> malformed = JingleErrors.malformedInitiate(jingle, peer,
                 content -> content.getDescription() != null && content.getTransport() != null,
                 "a <description/> and a <transport/>");
         if (malformed.isPresent()) {
-            return Reply.of(malformed.get());
+            return JingleReply.of(malformed.get());
         }
         List<JingleContent> contents = jingle.getContents();
         JingleSession session = sessions.createIncoming(new SessionKey(peer, jingle.getSid()),
                 contents.get(0).getName());
         if (session == null) {
-            return Reply.of(JingleErrors.outOfOrder(jingle, "session " + jingle.getSid() + " already exists"));
+            return JingleReply.of(JingleErrors.outOfOrder(jingle, "session " + jingle.getSid() + " already exists"));
         }
         session.receivedInitiate();
-        return new Reply(IQ.createResultIQ(jingle), decide(session, contents));
+        return new JingleReply(IQ.createResultIQ(jingle), decide(session, contents));
     }
 
     /**
@@ -91,21 +91,21 @@ final class JingleRequestRouter {
         return () -> sessions.offer(session, offer);
     }
 
-    private Reply withSession(Jingle jingle, FullJid peer, SessionAction action) {
+    private JingleReply withSession(Jingle jingle, FullJid peer, SessionAction action) {
         Optional<JingleSession> session = sessions.find(new SessionKey(peer, jingle.getSid()));
         if (session.isEmpty()) {
-            return Reply.of(JingleErrors.unknownSession(jingle));
+            return JingleReply.of(JingleErrors.unknownSession(jingle));
         }
         try {
             action.apply(session.get());
-            return Reply.of(IQ.createResultIQ(jingle));
+            return JingleReply.of(IQ.createResultIQ(jingle));
         } catch (MalformedRequestException e) {
-            return Reply.of(JingleErrors.badRequest(jingle, e.getMessage()));
+            return JingleReply.of(JingleErrors.badRequest(jingle, e.getMessage()));
         } catch (IllegalTransitionException e) {
-            return Reply.of(JingleErrors.outOfOrder(jingle, jingle.getAction() + " does not fit the session's state "
-                    + e.state()));
+            return JingleReply.of(JingleErrors.outOfOrder(jingle,
+                    jingle.getAction() + " does not fit the session's state " + e.state()));
         } catch (UnsupportedActionException e) {
-            return Reply.of(JingleErrors.notImplemented(jingle, e.getMessage()));
+            return JingleReply.of(JingleErrors.notImplemented(jingle, e.getMessage()));
         }
     }
 

@@ -83,13 +83,13 @@ public final class JingleSessions {
      * Answers an incoming Jingle request (a {@code Jingle} or a {@code RejectedJingle}), or lets the application
      * it belongs to answer it. Never throws: our own failure is answered with {@code <internal-server-error/>}.
      */
-    public Reply handle(IQ request) {
+    public JingleReply handle(IQ request) {
         try {
             Optional<JingleApplication> application = applications.of(request);
             return application.isPresent() ? application.get().handle(request) : router.handle(request);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "failed to handle a Jingle request from " + request.getFrom(), e);
-            return Reply.of(JingleErrors.internalError(request));
+            return JingleReply.of(JingleErrors.internalError(request));
         }
     }
 

@@ -54,7 +54,8 @@ class JingleApplicationsTest {
     @Test
     void otherSessionsStayWithTheXmlStreamSessions() {
         IQ unknown = sessions.handle(request(JingleAction.session_terminate, "chat1", null)).response();
-        Reply chat = sessions.handle(request(JingleAction.session_initiate, "chat2", XmlStreamDescription.INSTANCE));
+        JingleReply chat = sessions.handle(request(JingleAction.session_initiate, "chat2",
+                XmlStreamDescription.INSTANCE));
 
         assertThat(files.handled).isEmpty();
         assertThat(unknown.getError().getCondition().toString()).isEqualTo("item-not-found");
@@ -104,9 +105,9 @@ class JingleApplicationsTest {
         }
 
         @Override
-        public Reply handle(IQ request) {
+        public JingleReply handle(IQ request) {
             handled.add(request);
-            return Reply.of(IQ.createResultIQ(request));
+            return JingleReply.of(IQ.createResultIQ(request));
         }
 
         @Override

@@ -81,7 +81,7 @@ class JingleSessionsTest {
 
     @Test
     void anOfferFromAContactIsAcknowledgedBeforeTheApplicationHearsOfIt() {
-        Reply reply = sessions.handle(offer(PEER, "s1"));
+        JingleReply reply = sessions.handle(offer(PEER, "s1"));
 
         assertThat(reply.response().getType()).isEqualTo(IQ.Type.result);
         assertThat(offers).isEmpty();
@@ -93,7 +93,7 @@ class JingleSessionsTest {
 
     @Test
     void aStrangersOfferIsAcknowledgedThenDeclinedWithoutOurAddresses() {
-        Reply reply = sessions.handle(offer(STRANGER, "s1"));
+        JingleReply reply = sessions.handle(offer(STRANGER, "s1"));
         JingleSession session = session(STRANGER, "s1");
         reply.afterwards().run();
 
@@ -197,7 +197,7 @@ class JingleSessionsTest {
 
         assertError(sessions.handle(withoutIce), StanzaError.Condition.bad_request, null);
         assertThat(session.state()).isEqualTo(SessionState.SENT_INITIATE);
-        Reply accepted = sessions.handle(accept(PEER, session.sid(), JingleSessions.CONTENT_NAME,
+        JingleReply accepted = sessions.handle(accept(PEER, session.sid(), JingleSessions.CONTENT_NAME,
                 JingleSamples.transport()));
         assertThat(accepted.response().getType()).isEqualTo(IQ.Type.result);
         assertThat(session.state()).isEqualTo(SessionState.ACCEPTED);
@@ -347,7 +347,8 @@ class JingleSessionsTest {
         return sessions.find(new SessionKey(peer, sid)).orElseThrow(() -> new AssertionError("no session " + sid));
     }
 
-    private static ErrorIQ assertError(Reply reply, StanzaError.Condition condition, JingleError jingleCondition) {
+    private static ErrorIQ assertError(JingleReply reply, StanzaError.Condition condition,
+            JingleError jingleCondition) {
         assertThat(reply.response()).isInstanceOf(ErrorIQ.class);
         ErrorIQ error = (ErrorIQ) reply.response();
         assertThat(error.getError().getCondition()).isEqualTo(condition);
