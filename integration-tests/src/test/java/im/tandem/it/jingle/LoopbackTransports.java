@@ -1,10 +1,10 @@
 package im.tandem.it.jingle;
 
-import im.tandem.client.jingle.element.CandidateType;
 import im.tandem.client.jingle.element.DtlsFingerprint;
 import im.tandem.client.jingle.element.DtlsSetup;
 import im.tandem.client.jingle.element.IceCredentials;
 import im.tandem.client.jingle.element.IceUdpCandidate;
+import im.tandem.client.jingle.element.IceUdpCandidateType;
 import im.tandem.client.jingle.element.IceUdpTransport;
 
 /**
@@ -37,7 +37,7 @@ final class LoopbackTransports {
 
     private static IceUdpCandidate host(int port, String foundation) {
         return IceUdpCandidate.builder().component(1).foundation(foundation).id("c" + port).ip("127.0.0.1")
-                .port(port).priority(2130706431L - port).type(CandidateType.HOST).build();
+                .port(port).priority(2130706431L - port).type(IceUdpCandidateType.HOST).build();
     }
 
     /** A made-up SHA-256 value that differs per port, so each side's fingerprint is recognisable. */

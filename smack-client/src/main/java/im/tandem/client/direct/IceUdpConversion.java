@@ -6,13 +6,14 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 
-import im.tandem.client.jingle.element.CandidateType;
 import im.tandem.client.jingle.element.DtlsFingerprint;
 import im.tandem.client.jingle.element.DtlsSetup;
 import im.tandem.client.jingle.element.IceCredentials;
 import im.tandem.client.jingle.element.IceUdpCandidate;
+import im.tandem.client.jingle.element.IceUdpCandidateType;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.ice.channel.Fingerprint;
+import im.tandem.ice.session.CandidateType;
 import im.tandem.ice.session.IceCandidate;
 import im.tandem.ice.session.LocalDescription;
 
@@ -56,7 +57,7 @@ public final class IceUdpConversion {
                 .port(candidate.port())
                 .priority(candidate.priority())
                 .type(toElementType(candidate.type()));
-        if (candidate.type() != im.tandem.ice.session.CandidateType.HOST) {
+        if (candidate.type() != CandidateType.HOST) {
             InetSocketAddress related = candidate.relatedAddress() == null ? HIDDEN_RELATED
                     : new InetSocketAddress(numeric(candidate.relatedAddress()), candidate.relatedPort());
             element.related(related.getAddress().getHostAddress(), related.getPort());
@@ -95,21 +96,21 @@ public final class IceUdpConversion {
         return Fingerprint.parse(element.hash(), element.value());
     }
 
-    private static CandidateType toElementType(im.tandem.ice.session.CandidateType type) {
+    private static IceUdpCandidateType toElementType(CandidateType type) {
         return switch (type) {
-            case HOST -> CandidateType.HOST;
-            case SRFLX -> CandidateType.SERVER_REFLEXIVE;
-            case PRFLX -> CandidateType.PEER_REFLEXIVE;
-            case RELAY -> CandidateType.RELAYED;
+            case HOST -> IceUdpCandidateType.HOST;
+            case SRFLX -> IceUdpCandidateType.SERVER_REFLEXIVE;
+            case PRFLX -> IceUdpCandidateType.PEER_REFLEXIVE;
+            case RELAY -> IceUdpCandidateType.RELAYED;
         };
     }
 
-    private static im.tandem.ice.session.CandidateType fromElementType(CandidateType type) {
+    private static CandidateType fromElementType(IceUdpCandidateType type) {
         return switch (type) {
-            case HOST -> im.tandem.ice.session.CandidateType.HOST;
-            case SERVER_REFLEXIVE -> im.tandem.ice.session.CandidateType.SRFLX;
-            case PEER_REFLEXIVE -> im.tandem.ice.session.CandidateType.PRFLX;
-            case RELAYED -> im.tandem.ice.session.CandidateType.RELAY;
+            case HOST -> CandidateType.HOST;
+            case SERVER_REFLEXIVE -> CandidateType.SRFLX;
+            case PEER_REFLEXIVE -> CandidateType.PRFLX;
+            case RELAYED -> CandidateType.RELAY;
         };
     }
 

@@ -8,25 +8,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.client.jingle.JingleSamples;
-import im.tandem.client.jingle.element.CandidateType;
 import im.tandem.client.jingle.element.DtlsFingerprint;
 import im.tandem.client.jingle.element.DtlsSetup;
 import im.tandem.client.jingle.element.IceUdpCandidate;
+import im.tandem.client.jingle.element.IceUdpCandidateType;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.client.jingle.provider.IceUdpTransportProvider;
 import im.tandem.ice.channel.ChannelIdentity;
 import im.tandem.ice.channel.Fingerprint;
+import im.tandem.ice.session.CandidateType;
 import im.tandem.ice.session.IceCandidate;
 import im.tandem.ice.session.LocalDescription;
 
 /** ice-bridge's descriptions to XEP-0176/XEP-0320 elements and back, through the XML the peer would see. */
 class IceUdpConversionTest {
     private static final IceCandidate HOST = new IceCandidate("1", 1, "udp", 2130706431L, "198.51.100.2", 50000,
-            im.tandem.ice.session.CandidateType.HOST, null, 0, 0);
+            CandidateType.HOST, null, 0, 0);
     private static final IceCandidate SRFLX = new IceCandidate("2", 1, "udp", 1694498815L, "203.0.113.9", 61000,
-            im.tandem.ice.session.CandidateType.SRFLX, "198.51.100.2", 50000, 0);
+            CandidateType.SRFLX, "198.51.100.2", 50000, 0);
     private static final IceCandidate RELAY = new IceCandidate("3", 1, "udp", 16777215L, "192.0.2.44", 49152,
-            im.tandem.ice.session.CandidateType.RELAY, "203.0.113.9", 61000, 1);
+            CandidateType.RELAY, "203.0.113.9", 61000, 1);
     private static final LocalDescription LOCAL = new LocalDescription("u9Xz", "0123456789abcdefghijKL",
             List.of(HOST, SRFLX, RELAY));
 
@@ -55,7 +56,8 @@ class IceUdpConversionTest {
                 DtlsSetup.ACTIVE);
 
         assertThat(sent.candidates()).extracting(IceUdpCandidate::type)
-                .containsExactly(CandidateType.HOST, CandidateType.SERVER_REFLEXIVE, CandidateType.RELAYED);
+                .containsExactly(IceUdpCandidateType.HOST, IceUdpCandidateType.SERVER_REFLEXIVE,
+                        IceUdpCandidateType.RELAYED);
         assertThat(sent.candidates()).extracting(candidate -> candidate.id().orElseThrow()).doesNotHaveDuplicates();
         assertThat(sent.candidates().get(1).related()).hasValueSatisfying(related -> {
             assertThat(related.getAddress().getHostAddress()).isEqualTo("198.51.100.2");
@@ -67,7 +69,7 @@ class IceUdpConversionTest {
     @Test
     void aReflexiveCandidateWithoutRelatedAddressHidesItAsRfc8839Allows() {
         IceCandidate bare = new IceCandidate("4", 1, "udp", 1694498815L, "203.0.113.9", 61001,
-                im.tandem.ice.session.CandidateType.SRFLX, null, 0, 0);
+                CandidateType.SRFLX, null, 0, 0);
 
         IceUdpCandidate element = IceUdpConversion.toElement(bare, "c9");
 
@@ -78,12 +80,12 @@ class IceUdpConversionTest {
     @Test
     void peerReflexiveCandidatesAreUnderstood() {
         IceUdpCandidate element = IceUdpCandidate.builder().component(1).foundation("7").ip("203.0.113.5")
-                .port(40000).priority(1853824767L).type(CandidateType.PEER_REFLEXIVE).related("192.0.2.1", 4000)
+                .port(40000).priority(1853824767L).type(IceUdpCandidateType.PEER_REFLEXIVE).related("192.0.2.1", 4000)
                 .build();
 
         IceCandidate candidate = IceUdpConversion.fromElement(element);
 
-        assertThat(candidate.type()).isEqualTo(im.tandem.ice.session.CandidateType.PRFLX);
+        assertThat(candidate.type()).isEqualTo(CandidateType.PRFLX);
         assertThat(candidate.relatedAddress()).isEqualTo("192.0.2.1");
         assertThat(candidate.relatedPort()).isEqualTo(4000);
     }

@@ -6,11 +6,11 @@ import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-import im.tandem.client.jingle.element.CandidateType;
 import im.tandem.client.jingle.element.DtlsFingerprint;
 import im.tandem.client.jingle.element.DtlsSetup;
 import im.tandem.client.jingle.element.IceCredentials;
 import im.tandem.client.jingle.element.IceUdpCandidate;
+import im.tandem.client.jingle.element.IceUdpCandidateType;
 import im.tandem.client.jingle.element.IceUdpTransport;
 
 /** Valid sample elements and a parser helper shared by the Jingle unit tests. Addresses are documentation ranges. */
@@ -25,18 +25,18 @@ public final class JingleSamples {
 
     public static IceUdpCandidate host() {
         return IceUdpCandidate.builder().component(1).foundation("1").generation(0).id("c1").ip("192.0.2.10")
-                .network(0).port(50000).priority(2130706431L).type(CandidateType.HOST).build();
+                .network(0).port(50000).priority(2130706431L).type(IceUdpCandidateType.HOST).build();
     }
 
     public static IceUdpCandidate serverReflexive() {
         return IceUdpCandidate.builder().component(1).foundation("2").generation(0).id("c2").ip("203.0.113.7")
-                .network(1).port(61000).priority(1694498815L).type(CandidateType.SERVER_REFLEXIVE)
+                .network(1).port(61000).priority(1694498815L).type(IceUdpCandidateType.SERVER_REFLEXIVE)
                 .related("192.0.2.10", 50000).build();
     }
 
     public static IceUdpCandidate ipv6Host() {
         return IceUdpCandidate.builder().component(1).foundation("3").id("c3").ip("2001:db8::9:1").port(50002)
-                .priority(2130706430L).type(CandidateType.HOST).build();
+                .priority(2130706430L).type(IceUdpCandidateType.HOST).build();
     }
 
     public static DtlsFingerprint fingerprint() {

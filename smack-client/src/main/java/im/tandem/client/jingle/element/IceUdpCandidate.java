@@ -66,7 +66,7 @@ public final class IceUdpCandidate extends JingleContentTransportCandidate {
     private final int network;
     private final int port;
     private final long priority;
-    private final CandidateType type;
+    private final IceUdpCandidateType type;
     private final InetSocketAddress related;
 
     private IceUdpCandidate(Builder builder) {
@@ -100,11 +100,11 @@ public final class IceUdpCandidate extends JingleContentTransportCandidate {
      * candidate has none.
      */
     private void checkRelatedAddress() {
-        if (type == CandidateType.HOST && related != null) {
+        if (type == IceUdpCandidateType.HOST && related != null) {
             throw new IllegalArgumentException("a host candidate has no '" + ATTR_REL_ADDR + "'/'" + ATTR_REL_PORT
                     + "', got " + related);
         }
-        if (type != CandidateType.HOST && related == null) {
+        if (type != IceUdpCandidateType.HOST && related == null) {
             throw new IllegalArgumentException("a " + type.xml() + " candidate needs '" + ATTR_REL_ADDR + "' and '"
                     + ATTR_REL_PORT + "'");
         }
@@ -158,7 +158,7 @@ public final class IceUdpCandidate extends JingleContentTransportCandidate {
         return priority;
     }
 
-    public CandidateType type() {
+    public IceUdpCandidateType type() {
         return type;
     }
 
@@ -225,7 +225,7 @@ public final class IceUdpCandidate extends JingleContentTransportCandidate {
         private long network = DEFAULT_NETWORK;
         private long port;
         private long priority;
-        private CandidateType type;
+        private IceUdpCandidateType type;
         private InetSocketAddress related;
 
         private Builder() {
@@ -280,7 +280,7 @@ public final class IceUdpCandidate extends JingleContentTransportCandidate {
             return this;
         }
 
-        public Builder type(CandidateType type) {
+        public Builder type(IceUdpCandidateType type) {
             this.type = type;
             return this;
         }

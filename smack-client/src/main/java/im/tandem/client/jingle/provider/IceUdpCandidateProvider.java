@@ -8,8 +8,8 @@ import org.jivesoftware.smack.provider.Provider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-import im.tandem.client.jingle.element.CandidateType;
 import im.tandem.client.jingle.element.IceUdpCandidate;
+import im.tandem.client.jingle.element.IceUdpCandidateType;
 
 /**
  * Parses one {@code <candidate/>} of the ICE-UDP transport. Required: component, foundation, ip, port, priority,
@@ -36,7 +36,7 @@ public final class IceUdpCandidateProvider extends Provider<IceUdpCandidate> {
                     .ip(StrictXml.required(parser, ELEMENT, IceUdpCandidate.ATTR_IP))
                     .port(requiredNumber(parser, IceUdpCandidate.ATTR_PORT))
                     .priority(requiredNumber(parser, IceUdpCandidate.ATTR_PRIORITY))
-                    .type(CandidateType.fromXml(StrictXml.required(parser, ELEMENT, IceUdpCandidate.ATTR_TYPE)))
+                    .type(IceUdpCandidateType.fromXml(StrictXml.required(parser, ELEMENT, IceUdpCandidate.ATTR_TYPE)))
                     .id(StrictXml.optional(parser, IceUdpCandidate.ATTR_ID));
             String generation = StrictXml.optional(parser, IceUdpCandidate.ATTR_GENERATION);
             if (generation != null) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import im.tandem.client.jingle.JingleSamples;
-import im.tandem.client.jingle.element.CandidateType;
 import im.tandem.client.jingle.element.IceUdpCandidate;
+import im.tandem.client.jingle.element.IceUdpCandidateType;
 import im.tandem.client.jingle.element.IceUdpTransport;
 
 class IceUdpCandidateProviderTest {
@@ -39,7 +39,7 @@ class IceUdpCandidateProviderTest {
         assertThat(candidate.network()).isEqualTo(1);
         assertThat(candidate.address()).isEqualTo(new InetSocketAddress("203.0.113.7", 61000));
         assertThat(candidate.priority()).isEqualTo(1694498815L);
-        assertThat(candidate.type()).isEqualTo(CandidateType.SERVER_REFLEXIVE);
+        assertThat(candidate.type()).isEqualTo(IceUdpCandidateType.SERVER_REFLEXIVE);
         assertThat(candidate.related()).contains(new InetSocketAddress("192.0.2.10", 50000));
     }
 

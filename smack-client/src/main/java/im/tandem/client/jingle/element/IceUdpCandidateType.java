@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * The ICE candidate types (RFC 8445 §5.1.1) that a UDP candidate can have. XEP-0176's TCP types (tcp-active,
  * tcp-passive, tcp-so) belong to ICE-TCP and are refused, since the ICE-UDP transport carries UDP only.
  */
-public enum CandidateType {
+public enum IceUdpCandidateType {
     HOST("host"),
     PEER_REFLEXIVE("prflx"),
     SERVER_REFLEXIVE("srflx"),
@@ -15,7 +15,7 @@ public enum CandidateType {
 
     private final String xml;
 
-    CandidateType(String xml) {
+    IceUdpCandidateType(String xml) {
         this.xml = xml;
     }
 
@@ -29,14 +29,14 @@ public enum CandidateType {
      *
      * @throws IllegalArgumentException listing the accepted values
      */
-    public static CandidateType fromXml(String value) {
-        for (CandidateType type : values()) {
+    public static IceUdpCandidateType fromXml(String value) {
+        for (IceUdpCandidateType type : values()) {
             if (type.xml.equals(value)) {
                 return type;
             }
         }
         throw new IllegalArgumentException("candidate attribute 'type' must be one of "
-                + Arrays.stream(values()).map(CandidateType::xml).collect(Collectors.joining(", "))
+                + Arrays.stream(values()).map(IceUdpCandidateType::xml).collect(Collectors.joining(", "))
                 + ", got '" + value + "'");
     }
 }
