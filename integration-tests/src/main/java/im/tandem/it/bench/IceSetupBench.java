@@ -3,10 +3,10 @@ package im.tandem.it.bench;
 import im.tandem.ice.session.PathType;
 import im.tandem.it.ice.RepeatingIcePair;
 import im.tandem.it.ice.ServerArguments;
+import im.tandem.it.lab.CoturnServer;
 import im.tandem.it.lab.DiscoveryServer;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
-import im.tandem.it.lab.TurnServer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +44,8 @@ final class IceSetupBench {
      * from our STUN server; two symmetric NATs that only a TURN relay can join.
      */
     static List<Pair> pairs(NatLab lab) {
-        TurnServer turn = lab.turnServer();
-        TurnServer.Credential credential = turn.restCredential("bench", Instant.now().plus(CREDENTIAL_LIFETIME));
+        CoturnServer turn = lab.turnServer();
+        CoturnServer.Credential credential = turn.restCredential("bench", Instant.now().plus(CREDENTIAL_LIFETIME));
         String ourStun = ServerArguments.hostPort(DiscoveryServer.TANDEM.address(lab));
         return List.of(
                 pair("host ↔ host (no NAT)", NatKind.NONE, PathType.HOST, List.of()),

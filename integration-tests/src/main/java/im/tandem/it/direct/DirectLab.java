@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import im.tandem.it.lab.CoturnServer;
 import im.tandem.it.lab.LabServers;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
 import im.tandem.it.lab.PeerProcess;
-import im.tandem.it.lab.TurnServer;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
@@ -85,7 +85,7 @@ public final class DirectLab implements AutoCloseable {
 
     /** Makes the server offer the lab's coturn with credentials made from {@code secret}, right or wrong. */
     public void offerTurnWithSecret(String secret) {
-        TurnServer turn = lab.turnServer();
+        CoturnServer turn = lab.turnServer();
         server.setProperty("tandem.turn.address",
                 turn.address().getAddress().getHostAddress() + ":" + turn.address().getPort());
         server.setProperty("tandem.turn.secret", secret);

@@ -53,7 +53,7 @@ public final class LabServers {
     }
 
     /** coturn as a TURN server taking TURN REST API credentials, relaying from its own address. */
-    public static List<String> coturnRelay(TurnServer server, Path workDirectory) {
+    public static List<String> coturnRelay(CoturnServer server, Path workDirectory) {
         List<String> command = coturnBase(workDirectory, "coturn-turn-" + server.address().getPort());
         String address = server.address().getAddress().getHostAddress();
         command.addAll(List.of(

@@ -55,7 +55,7 @@ public final class NatLab implements AutoCloseable {
     private final Map<String, LabClient> clients = new LinkedHashMap<>();
     private final List<SpawnedProcess> spawned = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::closeAtExit, "nat-lab-cleanup");
-    private TurnServer turnServer;
+    private CoturnServer turnServer;
     private boolean closed;
 
     private NatLab(LabNames names, Path workDirectory) {
@@ -118,7 +118,7 @@ public final class NatLab implements AutoCloseable {
         return host(STUN_HOST).addresses();
     }
 
-    public TurnServer turnServer() {
+    public CoturnServer turnServer() {
         if (turnServer == null) {
             throw new IllegalStateException("The NAT lab has no TURN server: build it with turnServer()");
         }
@@ -399,7 +399,7 @@ public final class NatLab implements AutoCloseable {
 
         private static void startTurn(NatLab lab) {
             LabHost host = lab.host(TURN_HOST);
-            TurnServer server = new TurnServer(new InetSocketAddress(host.address(), LabServers.STUN_PORT),
+            CoturnServer server = new CoturnServer(new InetSocketAddress(host.address(), LabServers.STUN_PORT),
                     TURN_SHARED_SECRET, TURN_REALM);
             lab.spawn(host.namespace(), LabServers.coturnRelay(server, lab.workDirectory).toArray(String[]::new));
             lab.awaitUdpListener(host.namespace(), server.address());

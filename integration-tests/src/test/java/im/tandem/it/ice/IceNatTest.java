@@ -3,10 +3,10 @@ package im.tandem.it.ice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import im.tandem.ice.session.PathType;
+import im.tandem.it.lab.CoturnServer;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
 import im.tandem.it.lab.PeerProcess;
-import im.tandem.it.lab.TurnServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +55,8 @@ class IceNatTest {
     void symmetricPeersConnectThroughTheTurnRelay() throws Exception {
         try (NatLab lab = NatLab.builder().turnServer()
                 .client("a", NatKind.SYMMETRIC).client("b", NatKind.SYMMETRIC).build()) {
-            TurnServer turn = lab.turnServer();
-            TurnServer.Credential credential =
+            CoturnServer turn = lab.turnServer();
+            CoturnServer.Credential credential =
                     turn.restCredential("icetest", Instant.now().plus(CREDENTIAL_LIFETIME));
             connectTransferAndCut(lab, List.of("turn", ServerArguments.hostPort(turn.address()),
                     credential.username(), credential.password()), PathType.RELAY);
@@ -83,8 +83,9 @@ class IceNatTest {
                     assertThat(peer.await("ERROR", CONNECT_LIMIT)).contains("IceFailedException");
                 }
             }
-            TurnServer turn = lab.turnServer();
-            TurnServer.Credential credential = turn.restCredential("icetest", Instant.now().plus(CREDENTIAL_LIFETIME));
+            CoturnServer turn = lab.turnServer();
+            CoturnServer.Credential credential =
+                    turn.restCredential("icetest", Instant.now().plus(CREDENTIAL_LIFETIME));
             List<String> withTurn = List.of("turn", ServerArguments.hostPort(turn.address()),
                     credential.username(), credential.password());
             try (PeerProcess pr = start(lab, "pr", "controlling", withTurn);

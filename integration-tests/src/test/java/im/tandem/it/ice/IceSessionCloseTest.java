@@ -3,9 +3,9 @@ package im.tandem.it.ice;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import im.tandem.ice.session.PathType;
+import im.tandem.it.lab.CoturnServer;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
-import im.tandem.it.lab.TurnServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +31,8 @@ class IceSessionCloseTest {
     void busyRelayedSessionsCloseEveryTime() throws Exception {
         try (NatLab lab = NatLab.builder().turnServer()
                 .client("a", NatKind.SYMMETRIC).client("b", NatKind.SYMMETRIC).build()) {
-            TurnServer turn = lab.turnServer();
-            TurnServer.Credential credential =
+            CoturnServer turn = lab.turnServer();
+            CoturnServer.Credential credential =
                     turn.restCredential("closetest", Instant.now().plus(CREDENTIAL_LIFETIME));
             List<String> servers = List.of("turn", ServerArguments.hostPort(turn.address()), credential.username(),
                     credential.password());

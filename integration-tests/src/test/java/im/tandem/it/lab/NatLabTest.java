@@ -76,7 +76,7 @@ class NatLabTest {
 
     @Test
     void turnServerRelaysForAClientBehindASymmetricNat() {
-        TurnServer turn = lab.turnServer();
+        CoturnServer turn = lab.turnServer();
         ExecResult result = lab.exec(lab.clientNamespace(NatKind.SYMMETRIC.clientName()),
                 LabTool.TURN_CLIENT.path(), "-y", "-c", "-n", Integer.toString(RELAYED_MESSAGES),
                 "-W", turn.sharedSecret(), "-p", Integer.toString(turn.address().getPort()),

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import im.tandem.client.TandemClient;
 import im.tandem.client.extdisco.ExternalService;
 import im.tandem.client.extdisco.ExternalServiceDiscoveryManager;
+import im.tandem.it.lab.CoturnServer;
 import im.tandem.it.lab.ExecResult;
 import im.tandem.it.lab.LabTool;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
-import im.tandem.it.lab.TurnServer;
 import im.tandem.it.openfire.OpenfireExtension;
 import im.tandem.it.openfire.OpenfireSettings;
 import im.tandem.openfire.extdisco.TurnCredentials;
@@ -45,7 +45,7 @@ class TurnCredentialsWithCoturnTest {
     @BeforeAll
     static void buildLab() {
         lab = NatLab.builder().turnServer().client(CLIENT, NatKind.SYMMETRIC).build();
-        TurnServer turn = lab.turnServer();
+        CoturnServer turn = lab.turnServer();
         OPENFIRE.server().setProperty("tandem.turn.address",
                 turn.address().getAddress().getHostAddress() + ":" + turn.address().getPort());
         OPENFIRE.server().setProperty("tandem.turn.secret", turn.sharedSecret());
@@ -102,7 +102,7 @@ class TurnCredentialsWithCoturnTest {
 
     /** turnutils_uclient from behind the symmetric NAT: two allocations that send to each other through coturn. */
     private static ExecResult relayWith(String username, String password) {
-        TurnServer turn = lab.turnServer();
+        CoturnServer turn = lab.turnServer();
         return lab.exec(lab.clientNamespace(CLIENT), LabTool.TURN_CLIENT.path(), "-y", "-c",
                 "-n", Integer.toString(RELAYED_MESSAGES), "-u", username, "-w", password,
                 "-p", Integer.toString(turn.address().getPort()), turn.address().getAddress().getHostAddress());

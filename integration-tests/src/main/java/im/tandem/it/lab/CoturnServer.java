@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * @param sharedSecret the secret the credentials are derived from
  * @param realm        its authentication realm
  */
-public record TurnServer(InetSocketAddress address, String sharedSecret, String realm) {
+public record CoturnServer(InetSocketAddress address, String sharedSecret, String realm) {
 
     /** The MAC of the TURN REST API, as coturn's --use-auth-secret checks it. */
     private static final String MAC = "HmacSHA1";
