@@ -27,7 +27,7 @@ import im.tandem.client.connect.NoDelaySocketFactory;
 import im.tandem.client.direct.Conversations;
 import im.tandem.client.direct.DirectConfig;
 import im.tandem.client.direct.RouteChange;
-import im.tandem.client.file.FileTransferManager;
+import im.tandem.client.file.TandemFileTransferManager;
 import im.tandem.client.jingle.TandemJingleManager;
 
 /**
@@ -45,7 +45,7 @@ public final class TandemClient implements AutoCloseable {
         this.roster = Roster.getInstanceFor(connection);
         // Before login, so that the Jingle and file transfer features are in the first presence's capabilities.
         TandemJingleManager.getInstanceFor(connection);
-        FileTransferManager.getInstanceFor(connection);
+        TandemFileTransferManager.getInstanceFor(connection);
         this.conversations = new Conversations(connection);
     }
 
@@ -138,8 +138,8 @@ public final class TandemClient implements AutoCloseable {
     }
 
     /** File transfer with mutual contacts (XEP-0234): direct when possible, else through the server. */
-    public FileTransferManager files() {
-        return FileTransferManager.getInstanceFor(connection);
+    public TandemFileTransferManager files() {
+        return TandemFileTransferManager.getInstanceFor(connection);
     }
 
     /** Called whenever a contact's presence changes, with the contact's new best presence. */

@@ -48,12 +48,12 @@ import im.tandem.client.jingle.TandemJingleManager;
  * <p>Smack's own SOCKS5 server is switched off for the whole JVM: it listens on every interface and offers every
  * local address, which is not what a user agreed to share. Only the server's proxies are offered.
  */
-public final class FileTransferManager extends Manager {
+public final class TandemFileTransferManager extends Manager {
     /** XEP-0300's features: its namespace and the one algorithm we hash with. */
     public static final List<String> HASH_FEATURES = List.of(FileHash.NAMESPACE,
             "urn:xmpp:hash-function-text-names:" + FileHash.SHA_256);
 
-    private static final Map<XMPPConnection, FileTransferManager> INSTANCES = new WeakHashMap<>();
+    private static final Map<XMPPConnection, TandemFileTransferManager> INSTANCES = new WeakHashMap<>();
     /** One daemon thread for every connection's timers: a task only ends a session or moves to the next transport. */
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(
             daemons("file-transfer-timer"));
@@ -66,7 +66,7 @@ public final class FileTransferManager extends Manager {
     private final FileSessions sessions;
     private volatile FileTransferConfig config = FileTransferConfig.defaults();
 
-    private FileTransferManager(XMPPConnection connection) {
+    private TandemFileTransferManager(XMPPConnection connection) {
         super(connection);
         TandemJingleManager jingle = TandemJingleManager.getInstanceFor(connection);
         Map<TransportMethod, TransportFactory> factories = new EnumMap<>(TransportMethod.class);
@@ -82,8 +82,8 @@ public final class FileTransferManager extends Manager {
     }
 
     /** The one manager of this connection, created on first use. */
-    public static synchronized FileTransferManager getInstanceFor(XMPPConnection connection) {
-        return INSTANCES.computeIfAbsent(connection, FileTransferManager::new);
+    public static synchronized TandemFileTransferManager getInstanceFor(XMPPConnection connection) {
+        return INSTANCES.computeIfAbsent(connection, TandemFileTransferManager::new);
     }
 
     public FileTransferConfig config() {
