@@ -88,10 +88,10 @@ public final class ExtDiscoIQHandler extends IQHandler {
         }
     }
 
-    private static IQ answer(IQ request, String element, List<ExternalService> services) {
+    private static IQ answer(IQ request, String element, List<AdvertisedService> services) {
         IQ reply = IQ.createResultIQ(request);
         Element list = reply.setChildElement(element, NAMESPACE);
-        for (ExternalService service : services) {
+        for (AdvertisedService service : services) {
             Element item = list.addElement("service")
                     .addAttribute("type", service.type())
                     .addAttribute("host", service.host())

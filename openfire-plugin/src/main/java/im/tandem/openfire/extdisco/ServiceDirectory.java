@@ -24,11 +24,11 @@ public final class ServiceDirectory {
     }
 
     /** Every configured service of the given type, or of every type when {@code type} is empty. */
-    public List<ExternalService> services(RendezvousSettings settings, String user, Optional<String> type) {
-        List<ExternalService> services = new ArrayList<>();
-        settings.stun().or(hostedStun).ifPresent(stun -> services.add(new ExternalService(ExternalService.STUN,
+    public List<AdvertisedService> services(RendezvousSettings settings, String user, Optional<String> type) {
+        List<AdvertisedService> services = new ArrayList<>();
+        settings.stun().or(hostedStun).ifPresent(stun -> services.add(new AdvertisedService(AdvertisedService.STUN,
                 stun.getHostString(), stun.getPort(), "udp", Optional.empty())));
-        settings.turn().ifPresent(turn -> services.add(new ExternalService(ExternalService.TURN,
+        settings.turn().ifPresent(turn -> services.add(new AdvertisedService(AdvertisedService.TURN,
                 turn.address().getHostString(), turn.address().getPort(), turn.transport(), Optional.of(
                         TurnCredentials.issue(user, turn.secret(), clock.instant(), turn.lifetime())))));
         services.removeIf(service -> type.isPresent() && !type.get().equals(service.type()));
@@ -36,7 +36,7 @@ public final class ServiceDirectory {
     }
 
     /** The service of that type on that host, as XEP-0215's credentials request names it. */
-    public Optional<ExternalService> service(RendezvousSettings settings, String user, String type, String host) {
+    public Optional<AdvertisedService> service(RendezvousSettings settings, String user, String type, String host) {
         return services(settings, user, Optional.of(type)).stream()
                 .filter(service -> service.host().equals(host)).findFirst();
     }

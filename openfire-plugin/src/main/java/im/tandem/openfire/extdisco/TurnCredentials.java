@@ -21,13 +21,14 @@ public final class TurnCredentials {
     private TurnCredentials() {
     }
 
-    public static ExternalService.Credentials issue(String user, String sharedSecret, Instant now, Duration lifetime) {
+    public static AdvertisedService.Credentials issue(String user, String sharedSecret, Instant now,
+            Duration lifetime) {
         if (sharedSecret.isEmpty()) {
             throw new IllegalArgumentException("the TURN shared secret is empty");
         }
         Instant expires = now.plus(lifetime);
         String username = expires.getEpochSecond() + ":" + user;
-        return new ExternalService.Credentials(username, password(username, sharedSecret), expires);
+        return new AdvertisedService.Credentials(username, password(username, sharedSecret), expires);
     }
 
     static String password(String username, String sharedSecret) {

@@ -74,8 +74,8 @@ class RendezvousSettingsTest {
                 Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC), Optional::empty);
 
         assertThat(directory.services(settings, "alice", Optional.empty()))
-                .extracting(ExternalService::type).containsExactly("stun", "turn");
-        ExternalService turn = directory.services(settings, "alice", Optional.of("turn")).get(0);
+                .extracting(AdvertisedService::type).containsExactly("stun", "turn");
+        AdvertisedService turn = directory.services(settings, "alice", Optional.of("turn")).get(0);
         assertThat(turn.credentials().orElseThrow().username()).isEqualTo("1700086400:alice");
         assertThat(directory.services(settings, "alice", Optional.of("stun")).get(0).credentials()).isEmpty();
         assertThat(directory.service(settings, "alice", "turn", "127.0.0.1")).isPresent();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TurnCredentialsTest {
     @Test
     void usernameIsExpiryColonUserAndPasswordIsTheBase64HmacSha1OfIt() {
-        ExternalService.Credentials credentials = TurnCredentials.issue("alice", "s3cret",
+        AdvertisedService.Credentials credentials = TurnCredentials.issue("alice", "s3cret",
                 Instant.ofEpochSecond(1_700_000_000L), Duration.ofHours(24));
 
         assertThat(credentials.username()).isEqualTo("1700086400:alice");

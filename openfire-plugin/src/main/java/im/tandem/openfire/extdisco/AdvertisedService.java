@@ -8,12 +8,12 @@ import java.util.Optional;
  * One STUN or TURN service as XEP-0215 describes it to a client. Credentials are present only on services that
  * need them (TURN), and only in answers to authenticated local users.
  */
-public record ExternalService(String type, String host, int port, String transport,
-                              Optional<Credentials> credentials) {
+public record AdvertisedService(String type, String host, int port, String transport,
+                                Optional<Credentials> credentials) {
     public static final String STUN = "stun";
     public static final String TURN = "turn";
 
-    public ExternalService {
+    public AdvertisedService {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(transport, "transport");
