@@ -11,7 +11,7 @@ final class OpenfireConfigFile {
      * conf/openfire.xml: set up already (no web wizard), the standard connection provider on the given
      * database, every listener on the given address (network.interface) and the admin console's web ports off.
      */
-    static String render(String domain, String networkInterface, OpenfireDatabase database) {
+    static String render(String domain, String networkInterface, OpenfireJdbcSettings database) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <jive>

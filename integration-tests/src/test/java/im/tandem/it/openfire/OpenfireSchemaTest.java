@@ -23,7 +23,7 @@ class OpenfireSchemaTest extends OpenfireSchemaContract {
 
     /** Statements of other databases' dialects, each with the reason it never reaches HSQLDB. */
     private static final Map<String, String> OTHER_DIALECTS = Map.of(
-            "select 1", "fallback connection test query; HSQLDB needs a FROM, so OpenfireDatabase sets testSQL",
+            "select 1", "fallback connection test query; HSQLDB needs a FROM, so OpenfireJdbcSettings sets testSQL",
             "DELETE ofPubsubItem FROM ofPubsubItem LEFT JOIN (SELECT id FROM ofPubsubItem WHERE serviceID=? "
                     + "AND nodeID=? ORDER BY creationDate DESC LIMIT ?) AS noDelete ON ofPubsubItem.id = noDelete.id "
                     + "WHERE noDelete.id IS NULL AND ofPubsubItem.serviceID = ? AND nodeID = ?",

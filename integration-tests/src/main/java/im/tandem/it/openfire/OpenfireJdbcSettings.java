@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * by default, or the external PostgreSQL database the settings name. Openfire tells the two apart by the JDBC
  * product name and runs the matching schema script, which the distribution lays out in every home.
  */
-record OpenfireDatabase(String driver, String serverUrl, String username, String password, String testSql) {
+record OpenfireJdbcSettings(String driver, String serverUrl, String username, String password, String testSql) {
     /** HSQLDB's own check query; Openfire runs it to test pooled connections. */
     private static final String HSQLDB_TEST_SQL = "SELECT 1 FROM INFORMATION_SCHEMA.SYSTEM_USERS";
     /** PostgreSQL needs no table to select a constant, and Openfire's own fallback test query is the same. */
@@ -15,16 +15,16 @@ record OpenfireDatabase(String driver, String serverUrl, String username, String
     /** The driver every Openfire ships (4.2.0: postgresql 42.1.4), already on its classpath. */
     private static final String POSTGRESQL_DRIVER = "org.postgresql.Driver";
 
-    static OpenfireDatabase of(OpenfireSettings settings, Path home) {
+    static OpenfireJdbcSettings of(OpenfireSettings settings, Path home) {
         return settings.database()
-                .map(external -> new OpenfireDatabase(POSTGRESQL_DRIVER, external.jdbcUrl(), external.user(),
+                .map(external -> new OpenfireJdbcSettings(POSTGRESQL_DRIVER, external.jdbcUrl(), external.user(),
                         external.password(), POSTGRESQL_TEST_SQL))
                 .orElseGet(() -> embedded(home));
     }
 
-    private static OpenfireDatabase embedded(Path home) {
+    private static OpenfireJdbcSettings embedded(Path home) {
         // write_delay=false: every commit reaches the disk, so a SIGKILL loses no committed row.
         String url = "jdbc:hsqldb:file:" + home.resolve("db/openfire") + ";hsqldb.write_delay=false";
-        return new OpenfireDatabase("org.hsqldb.jdbcDriver", url, "sa", "", HSQLDB_TEST_SQL);
+        return new OpenfireJdbcSettings("org.hsqldb.jdbcDriver", url, "sa", "", HSQLDB_TEST_SQL);
     }
 }
