@@ -1,5 +1,6 @@
 package im.tandem.it.linkage;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,29 +27,38 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * The classes of a set of jars, read as class files (never loaded, so no static initialiser runs and no optional
- * dependency is needed), with the running JDK's own classes behind them. The first jar that defines a class wins,
- * as on a class path.
+ * The classes of a set of jars and class directories, read as class files (never loaded, so no static initialiser
+ * runs and no optional dependency is needed), with the running JDK's own classes behind them. The first jar or
+ * directory that defines a class wins, as on a class path.
  */
 final class ClassIndex {
     private final Map<String, byte[]> classBytes = new HashMap<>();
     private final Map<String, Optional<ClassFile>> parsed = new HashMap<>();
     private final List<Path> jdkModules = jdkModules();
 
-    /** Indexes each jar; a jar inside a jar (a plugin's {@code lib/}) is indexed too. */
-    static ClassIndex of(List<Path> jars) {
+    /**
+     * Indexes each jar, or directory of class files (a module's {@code target/classes}); a jar inside a jar (a
+     * plugin's {@code lib/}) is indexed too.
+     */
+    static ClassIndex of(List<Path> classPath) {
         ClassIndex index = new ClassIndex();
-        for (Path jar : jars) {
-            try (InputStream in = Files.newInputStream(jar)) {
-                index.addJar(in);
+        for (Path entry : classPath) {
+            try {
+                if (Files.isDirectory(entry)) {
+                    index.addDirectory(entry);
+                } else {
+                    try (InputStream in = Files.newInputStream(entry)) {
+                        index.addJar(in);
+                    }
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + jar, e);
+                throw new UncheckedIOException("cannot read " + entry, e);
             }
         }
         return index;
     }
 
-    /** The names of the classes the jars define, JDK classes not included. */
+    /** The names of the classes the jars and directories define, JDK classes not included. */
     Set<String> definedClasses() {
         return new HashSet<>(classBytes.keySet());
     }
@@ -70,10 +80,33 @@ final class ClassIndex {
             String name = entry.getName();
             if (name.endsWith(".jar")) {
                 addJar(new NonClosing(jar));
-            } else if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class")) {
-                classBytes.putIfAbsent(name.substring(0, name.length() - ".class".length()), jar.readAllBytes());
+            } else if (isClass(name)) {
+                classBytes.putIfAbsent(internalName(name), jar.readAllBytes());
             }
         }
+    }
+
+    private void addDirectory(Path root) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            String name = root.relativize(file).toString().replace(File.separatorChar, '/');
+            if (isClass(name)) {
+                classBytes.putIfAbsent(internalName(name), Files.readAllBytes(file));
+            }
+        }
+    }
+
+    /** Whether a jar entry or a path below a class directory is a class of the class path. */
+    private static boolean isClass(String path) {
+        return path.endsWith(".class") && !path.startsWith("META-INF/") && !path.endsWith("module-info.class");
+    }
+
+    /** {@code a/b/C.class} to {@code a/b/C}. */
+    private static String internalName(String path) {
+        return path.substring(0, path.length() - ".class".length());
     }
 
     private Optional<byte[]> jdkClass(String internalName) {
