@@ -9,21 +9,41 @@ import im.tandem.ice.stun.StunDefaults;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Runs NAT-type discovery against one STUN server and prints the result. */
-public final class NatCommand {
-    static final int EXIT_OK = 0;
-    static final int EXIT_FAILURE = 1;
-    static final int EXIT_USAGE = 2;
+@Command(name = "tandem nat", sortOptions = false, sortSynopsis = false,
+        description = "This network's NAT type, from a STUN server.")
+public final class NatCommand implements Callable<Integer> {
+    static final int EXIT_OK = TandemCommandLine.EXIT_OK;
+    static final int EXIT_FAILURE = TandemCommandLine.EXIT_FAILURE;
+    static final int EXIT_USAGE = TandemCommandLine.EXIT_USAGE;
 
     private static final String STUN = "--stun";
     private static final String BIND = "--bind";
-    private static final String JSON = "--json";
-    private static final String USAGE = String.join(System.lineSeparator(),
-            "usage: NatCommand --stun HOST[:PORT] [--bind IP] [--json]",
-            "  --stun  the STUN server; PORT defaults to " + StunDefaults.PORT,
-            "  --bind  local address to test from; default: the one the route to the server uses",
-            "  --json  print one JSON object instead of text");
+
+    @Option(names = STUN, required = true, paramLabel = "HOST[:PORT]",
+            description = "the STUN server; PORT defaults to " + StunDefaults.PORT)
+    private String stun;
+
+    @Option(names = BIND, paramLabel = "IP",
+            description = "local address to test from; default: the one the route to the server uses")
+    private String bind;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    private boolean json;
+
+    @Mixin
+    private HelpOption help;
+
+    @Spec
+    private CommandSpec spec;
 
     private NatCommand() {
     }
@@ -34,28 +54,30 @@ public final class NatCommand {
 
     /** The whole command, returning the exit code, so tests can run it in-process. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        NatDiscovery discovery;
-        boolean json;
-        try {
-            Options options = Options.parse(args, Options.names(STUN, BIND), Options.names(JSON));
-            InetSocketAddress server = HostPort.parse(STUN, options.required(STUN))
-                    .socketAddress(STUN, StunDefaults.PORT);
-            json = options.flag(JSON);
-            discovery = options.value(BIND).isPresent()
-                    ? new NatDiscovery(server, HostPort.parse(BIND, options.value(BIND).get()).literalAddress(BIND))
-                    : new NatDiscovery(server);
-        } catch (UsageException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return EXIT_USAGE;
-        }
+        return TandemCommandLine.execute(new NatCommand(), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        NatDiscovery discovery = discovery();
         try {
             NatDiscoveryResult result = discovery.discover();
-            out.println(json ? result.toJson() : human(result));
+            spec.commandLine().getOut().println(json ? result.toJson() : human(result));
             return EXIT_OK;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            TandemCommandLine.reportFailure(spec, e.getMessage());
             return EXIT_FAILURE;
+        }
+    }
+
+    /** The discovery the options ask for; a bad address or a bind address of the other IP family is a usage error. */
+    private NatDiscovery discovery() {
+        try {
+            InetSocketAddress server = HostPort.parse(STUN, stun).socketAddress(STUN, StunDefaults.PORT);
+            return bind == null ? new NatDiscovery(server)
+                    : new NatDiscovery(server, HostPort.parse(BIND, bind).literalAddress(BIND));
+        } catch (IllegalArgumentException e) {
+            throw TandemCommandLine.usageError(spec, e.getMessage());
         }
     }
 

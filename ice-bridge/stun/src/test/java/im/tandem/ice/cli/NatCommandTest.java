@@ -18,7 +18,8 @@ class NatCommandTest {
     @Test
     void usageErrorsExitWithTwoAndPrintUsage() {
         assertThat(run("--bind", "127.0.0.1")).isEqualTo(NatCommand.EXIT_USAGE);
-        assertThat(text(err)).contains("error: --stun is required", "usage: NatCommand --stun HOST[:PORT]");
+        assertThat(text(err)).startsWith("tandem nat: Missing required option: '--stun HOST[:PORT]'")
+                .contains("Usage: tandem nat [-h] --stun HOST[:PORT]");
 
         err.reset();
         assertThat(run("--stun", "127.0.0.1:99999")).isEqualTo(NatCommand.EXIT_USAGE);
@@ -27,6 +28,34 @@ class NatCommandTest {
         err.reset();
         assertThat(run("--stun", "127.0.0.1", "--bind", "::1")).isEqualTo(NatCommand.EXIT_USAGE);
         assertThat(text(err)).contains("bind address 0:0:0:0:0:0:0:1 is not of the same IP family as the STUN server");
+        assertThat(text(out)).isEmpty();
+    }
+
+    @Test
+    void helpPrintsTheUsageOnStandardOutput() {
+        assertThat(run("--help")).isEqualTo(NatCommand.EXIT_OK);
+
+        assertThat(text(out)).startsWith("Usage: tandem nat").contains("--stun HOST[:PORT]", "--bind IP", "--json");
+        assertThat(text(err)).isEmpty();
+    }
+
+    @Test
+    void aRepeatedOptionIsRefusedByName() {
+        assertThat(run("--stun", "192.0.2.1", "--stun", "192.0.2.2")).isEqualTo(NatCommand.EXIT_USAGE);
+
+        assertThat(text(err)).startsWith("tandem nat: option '--stun' (HOST[:PORT]) should be specified only once");
+        assertThat(text(out)).isEmpty();
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedByName() {
+        assertThat(run("--stun", "192.0.2.1", "--nope")).isEqualTo(NatCommand.EXIT_USAGE);
+        assertThat(text(err)).startsWith("tandem nat: Unknown option: '--nope'");
+
+        err.reset();
+        assertThat(run("--stnu", "192.0.2.1")).isEqualTo(NatCommand.EXIT_USAGE);
+        assertThat(text(err)).as("a misspelt required option is named, not reported missing")
+                .startsWith("tandem nat: Unknown options: '--stnu', '192.0.2.1'");
         assertThat(text(out)).isEmpty();
     }
 

@@ -4,9 +4,12 @@ import im.tandem.ice.stun.ExternalProgram;
 import im.tandem.ice.stun.LoopbackPorts;
 import im.tandem.ice.stun.StunServerConfig;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +46,35 @@ class StunServerCommandTest {
     @Test
     void configurationErrorsBecomeUsageErrorsNamingTheSetting() {
         assertThatThrownBy(() -> StunServerCommand.parse(new String[] {"--primary", "127.0.0.1",
-                "--alternate", "127.0.0.1"})).isInstanceOf(UsageException.class)
+                "--alternate", "127.0.0.1"})).isInstanceOf(ParameterException.class)
                 .hasMessageContaining("alternateAddress must differ from primaryAddress");
         assertThatThrownBy(() -> StunServerCommand.parse(new String[] {"--primary", "0.0.0.0"}))
                 .hasMessageContaining("primaryAddress must be a concrete unicast address");
-        assertThatThrownBy(() -> StunServerCommand.parse(new String[0])).hasMessage("--primary is required");
+        assertThatThrownBy(() -> StunServerCommand.parse(new String[0]))
+                .hasMessage("Missing required option: '--primary IP[:PORT]'");
+    }
+
+    @Test
+    void helpPrintsTheUsageOnStandardOutput() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = StunServerCommand.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: tandem stun-server")
+                .contains("--primary IP[:PORT]", "--alternate IP[:PORT]");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void repeatedAndUnknownOptionsAreRefusedByName() {
+        assertThatThrownBy(() -> StunServerCommand.parse(new String[] {"--primary", "127.0.0.1",
+                "--primary", "127.0.0.2"})).isInstanceOf(ParameterException.class)
+                .hasMessage("option '--primary' (IP[:PORT]) should be specified only once");
+        assertThatThrownBy(() -> StunServerCommand.parse(new String[] {"--primary", "127.0.0.1", "--secondary",
+                "127.0.0.2"})).isInstanceOf(ParameterException.class).hasMessageContaining("'--secondary'");
     }
 
     @Test
@@ -86,16 +113,21 @@ class StunServerCommandTest {
                 Duration.ofSeconds(PROCESS_TIMEOUT_SECONDS));
 
         assertThat(result.exitCode()).isEqualTo(StunServerCommand.EXIT_USAGE);
-        assertThat(result.output()).contains("error: --primary needs a value", "usage: StunServerCommand");
+        assertThat(result.output()).contains("tandem stun-server: Missing required parameter for option '--primary'",
+                "Usage: tandem stun-server");
     }
 
-    /** Only the JDK and our compiled classes are needed: the STUN code has no dependencies. */
+    /** Our compiled classes and picocli, the command line's one dependency, as the launcher runs it. */
     private static List<String> javaCommand(String... args) throws Exception {
-        Path classes = Path.of(StunServerCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java"), "-cp", classes,
+        String classPath = locationOf(StunServerCommand.class) + File.pathSeparator + locationOf(CommandLine.class);
+        List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java"), "-cp", classPath,
                 StunServerCommand.class.getName());
         command.addAll(List.of(args));
         return command;
+    }
+
+    private static Path locationOf(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private static void readLines(Process process, BlockingQueue<String> lines) {
