@@ -7,38 +7,94 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import im.tandem.client.TandemClient;
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.client.direct.DirectConfig;
+import im.tandem.ice.cli.HelpOption;
+import im.tandem.ice.cli.TandemCommandLine;
+import im.tandem.ice.stun.StunDefaults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./tandem chat}: the Tandem chat program. On a terminal it is an interactive program; when standard input
  * is not a terminal it reads one command per line and prints one {@link ChatEvent} per line, for scripts and tests.
  */
-public final class ChatCommand {
-    static final int EXIT_USAGE = 2;
-    static final int EXIT_FAILED = 1;
+@Command(name = "tandem chat", sortOptions = false, sortSynopsis = false, description = {
+        "The Tandem chat program. On a terminal it is interactive; when standard input is not a terminal it reads"
+                + " one command per line and prints one event per line."})
+public final class ChatCommand implements Callable<Integer> {
+    static final int EXIT_USAGE = TandemCommandLine.EXIT_USAGE;
+    static final int EXIT_FAILED = TandemCommandLine.EXIT_FAILURE;
 
-    private ChatCommand() {
+    @Parameters(paramLabel = "JID", description = "the account to log in as, such as alice@localhost")
+    private String jid;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "the password, on the file's first line; without it the program asks on the terminal")
+    private Path passwordFile;
+
+    @Option(names = "--server", paramLabel = "HOST[:PORT]",
+            description = "the server to connect to; default: the JID's domain. PORT defaults to "
+                    + ClientConfig.DEFAULT_PORT)
+    private String server;
+
+    @Option(names = ChatOptions.DIRECT, paramLabel = "IFACE[,IFACE...]|any", description = {
+            "direct sessions over ICE, on these network interfaces (any: all but loopback); off without it"})
+    private String interfaces;
+
+    @Option(names = ChatOptions.STUN, paramLabel = "HOST[:PORT]", description = {
+            "the STUN server for direct sessions, when the chat server offers none (XEP-0215); PORT defaults to "
+                    + StunDefaults.PORT})
+    private String stun;
+
+    @Option(names = FileOptions.DOWNLOADS, paramLabel = "DIR",
+            description = "where received files go; default: ~/Downloads/tandem")
+    private String downloads;
+
+    @Option(names = FileOptions.TRANSPORTS, paramLabel = "ice,s5b,ibb", description = "the file transports to try,"
+            + " in this order; ibb (in-band) only last. Default: ice,s5b,ibb, ice only with --direct")
+    private String transports;
+
+    @Mixin
+    private HelpOption help;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Package-private for the tests, which run the command line in-process. */
+    ChatCommand() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+    public static void main(String[] args) {
+        System.exit(TandemCommandLine.execute(new ChatCommand(), args));
     }
 
-    static int run(String[] args) throws Exception {
-        ChatOptions options;
+    /** The options these arguments ask for, without running anything. */
+    static ChatOptions parse(String... args) {
+        ChatCommand command = new ChatCommand();
+        TandemCommandLine.of(command).parseArgs(args);
+        return command.options();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ChatOptions options = options();
         ClientConfig config;
         try {
-            options = ChatOptions.parse(args);
             ClientConfig.Builder builder = ClientConfig.forAccount(options.jid(), password(options));
             options.server().ifPresent(builder::server);
             config = builder.build();
         } catch (IllegalArgumentException | IOException e) {
-            System.err.println("tandem chat: " + e.getMessage());
-            System.err.println(ChatOptions.USAGE);
-            return EXIT_USAGE;
+            throw TandemCommandLine.usageError(spec, e.getMessage());
         }
         boolean interactive = System.console() != null;
         ChatScreen screen = interactive ? TerminalScreen.open() : new LineScreen(
@@ -69,7 +125,24 @@ public final class ChatCommand {
             }
             screen.show(ChatEvent.of("bye"));
         }
-        return 0;
+        return TandemCommandLine.EXIT_OK;
+    }
+
+    /** The options, checked; what is wrong with them is a usage error naming the option. */
+    private ChatOptions options() {
+        try {
+            FileOptions files = FileOptions.none();
+            if (downloads != null) {
+                files = files.withDownloads(downloads);
+            }
+            if (transports != null) {
+                files = files.withTransports(transports);
+            }
+            return ChatOptions.of(jid, Optional.ofNullable(passwordFile), Optional.ofNullable(server),
+                    Optional.ofNullable(interfaces), Optional.ofNullable(stun), files);
+        } catch (IllegalArgumentException e) {
+            throw TandemCommandLine.usageError(spec, e.getMessage());
+        }
     }
 
     /** From the file, else asked on the terminal without echo; a script must give a file. */

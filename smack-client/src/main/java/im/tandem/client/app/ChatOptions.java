@@ -11,72 +11,47 @@ import im.tandem.ice.net.HostPort;
 import im.tandem.ice.stun.StunDefaults;
 
 /**
- * The command line of {@code ./tandem chat}. Direct sessions are off unless {@code --direct} names the network
- * interfaces ICE may use ({@code any}: all but loopback); {@code --stun} is the STUN server for them when the chat
- * server offers none (XEP-0215).
+ * The command line of {@code ./tandem chat} as {@link ChatCommand} read it, checked. Direct sessions are off unless
+ * {@code --direct} names the network interfaces ICE may use ({@code any}: all but loopback); {@code --stun} is the
+ * STUN server for them when the chat server offers none (XEP-0215).
  */
 record ChatOptions(String jid, Optional<Path> passwordFile, Optional<String> server, Optional<DirectConfig> direct,
                    FileOptions files) {
-    static final String USAGE = "usage: ./tandem chat JID [--password-file FILE] [--server HOST:PORT]"
-            + " [--direct IFACE[,IFACE...]|any [--stun HOST[:PORT]]] " + FileOptions.USAGE;
+    static final String DIRECT = "--direct";
+    static final String STUN = "--stun";
     /** The {@code --direct} value for every interface but loopback. */
     static final String ANY_INTERFACE = "any";
 
-    static ChatOptions parse(String[] args) {
-        String jid = null;
-        Path passwordFile = null;
-        String server = null;
-        String interfaces = null;
-        String stun = null;
-        FileOptions files = FileOptions.none();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--password-file" -> passwordFile = Path.of(value(args, ++i, "--password-file"));
-                case "--server" -> server = value(args, ++i, "--server");
-                case "--direct" -> interfaces = value(args, ++i, "--direct");
-                case "--stun" -> stun = value(args, ++i, "--stun");
-                case FileOptions.DOWNLOADS -> files = files.withDownloads(value(args, ++i, FileOptions.DOWNLOADS));
-                case FileOptions.TRANSPORTS -> files = files.withTransports(value(args, ++i, FileOptions.TRANSPORTS));
-                default -> {
-                    if (args[i].startsWith("-") || jid != null) {
-                        throw new IllegalArgumentException("unexpected argument " + args[i]);
-                    }
-                    jid = args[i];
-                }
-            }
-        }
-        if (jid == null) {
-            throw new IllegalArgumentException("which account? give its JID, such as alice@localhost");
-        }
-        return new ChatOptions(jid, Optional.ofNullable(passwordFile), Optional.ofNullable(server),
-                direct(interfaces, stun), files.requireDirectFor(interfaces != null));
+    /**
+     * The options, checked.
+     *
+     * @throws IllegalArgumentException naming the option, for a bad {@code --direct} or {@code --stun} value, or
+     *                                  {@code --stun} or {@code --file-transports ice} without {@code --direct}
+     */
+    static ChatOptions of(String jid, Optional<Path> passwordFile, Optional<String> server,
+                          Optional<String> interfaces, Optional<String> stun, FileOptions files) {
+        return new ChatOptions(jid, passwordFile, server, direct(interfaces, stun),
+                files.requireDirectFor(interfaces.isPresent()));
     }
 
-    private static Optional<DirectConfig> direct(String interfaces, String stun) {
-        if (interfaces == null) {
-            if (stun != null) {
-                throw new IllegalArgumentException("--stun is for direct sessions: give --direct as well");
+    private static Optional<DirectConfig> direct(Optional<String> interfaces, Optional<String> stun) {
+        if (interfaces.isEmpty()) {
+            if (stun.isPresent()) {
+                throw new IllegalArgumentException(STUN + " is for direct sessions: give " + DIRECT + " as well");
             }
             return Optional.empty();
         }
-        List<String> names = interfaces.equals(ANY_INTERFACE) ? List.of()
-                : Arrays.stream(interfaces.split(",")).map(String::strip).toList();
+        List<String> names = interfaces.get().equals(ANY_INTERFACE) ? List.of()
+                : Arrays.stream(interfaces.get().split(",")).map(String::strip).toList();
         if (names.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("--direct takes interface names such as eth0,wlan0, or 'any'; got '"
-                    + interfaces + "'");
+            throw new IllegalArgumentException(DIRECT + " takes interface names such as eth0,wlan0, or 'any'; got '"
+                    + interfaces.get() + "'");
         }
         DirectConfig config = DirectConfig.onInterfaces(names);
-        if (stun != null) {
-            InetSocketAddress address = HostPort.parse("--stun", stun).socketAddress("--stun", StunDefaults.PORT);
+        if (stun.isPresent()) {
+            InetSocketAddress address = HostPort.parse(STUN, stun.get()).socketAddress(STUN, StunDefaults.PORT);
             config = config.withIce(config.ice().withStunServers(List.of(address)));
         }
         return Optional.of(config);
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
     }
 }

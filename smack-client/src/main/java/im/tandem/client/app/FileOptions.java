@@ -17,7 +17,6 @@ import im.tandem.ice.session.IceConfig;
 record FileOptions(Optional<Path> downloads, Optional<List<TransportMethod>> transports) {
     static final String DOWNLOADS = "--downloads";
     static final String TRANSPORTS = "--file-transports";
-    static final String USAGE = "[" + DOWNLOADS + " DIR] [" + TRANSPORTS + " ice,s5b,ibb]";
 
     static FileOptions none() {
         return new FileOptions(Optional.empty(), Optional.empty());

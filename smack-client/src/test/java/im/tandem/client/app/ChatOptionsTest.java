@@ -10,30 +10,30 @@ import org.junit.jupiter.api.Test;
 class ChatOptionsTest {
     @Test
     void directSessionsAreOffUnlessInterfacesAreGiven() {
-        assertThat(ChatOptions.parse(new String[] {"alice@localhost"}).direct()).isEmpty();
+        assertThat(ChatCommand.parse("alice@localhost").direct()).isEmpty();
     }
 
     @Test
     void directSessionsUseTheNamedInterfacesOrAllOfThem() {
-        assertThat(ChatOptions.parse(new String[] {"alice@localhost", "--direct", "eth0, wlan0"}).direct())
+        assertThat(ChatCommand.parse("alice@localhost", "--direct", "eth0, wlan0").direct())
                 .hasValueSatisfying(config -> assertThat(config.ice().allowedInterfaces())
                         .containsExactly("eth0", "wlan0"));
-        assertThat(ChatOptions.parse(new String[] {"--direct", "any", "alice@localhost"}).direct())
+        assertThat(ChatCommand.parse("--direct", "any", "alice@localhost").direct())
                 .hasValueSatisfying(config -> assertThat(config.ice().allowedInterfaces()).isEmpty());
     }
 
     @Test
     void aStaticStunServerIsForDirectSessions() {
-        assertThat(ChatOptions.parse(new String[] {"alice@localhost", "--direct", "eth0", "--stun", "192.0.2.7"})
+        assertThat(ChatCommand.parse("alice@localhost", "--direct", "eth0", "--stun", "192.0.2.7")
                 .direct()).hasValueSatisfying(config -> assertThat(config.ice().stunServers())
                 .containsExactly(new InetSocketAddress("192.0.2.7", 3478)));
-        assertThatThrownBy(() -> ChatOptions.parse(new String[] {"alice@localhost", "--stun", "192.0.2.7"}))
+        assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--stun", "192.0.2.7"))
                 .hasMessageContaining("--direct");
     }
 
     @Test
     void emptyInterfaceNamesAreRefused() {
-        assertThatThrownBy(() -> ChatOptions.parse(new String[] {"alice@localhost", "--direct", "eth0,,wlan0"}))
+        assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--direct", "eth0,,wlan0"))
                 .hasMessageContaining("--direct");
     }
 }

@@ -62,7 +62,7 @@ class FileCommandTest {
                 .hasMessageStartingWith("--file-transports").hasMessageContaining("ibb last");
         assertThatThrownBy(() -> FileOptions.none().withTransports("ice").requireDirectFor(false))
                 .hasMessageContaining("--direct");
-        assertThatThrownBy(() -> ChatOptions.parse(new String[] {"alice@localhost", "--downloads"}))
-                .hasMessage("--downloads needs a value");
+        assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--downloads"))
+                .hasMessage("Missing required parameter for option '--downloads' (DIR)");
     }
 }
