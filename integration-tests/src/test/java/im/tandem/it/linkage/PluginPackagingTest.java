@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import im.tandem.it.openfire.HarnessPaths;
 
 /**
- * tandem.jar brings into Openfire's JVM only what the plugin runs: its own classes and the JDK-only STUN module. A
- * third-party jar in there is a class-conflict risk inside someone else's server, so one added by a new dependency
- * must be a decision made here, not a side effect of Maven's transitive resolution.
+ * tandem.jar brings into Openfire's JVM only what the plugin runs: its own classes and the STUN module, which needs
+ * only the JDK (picocli, for the STUN module's command lines, is an optional dependency and stays out). A third-party
+ * jar in there is a class-conflict risk inside someone else's server, so one added by a new dependency must be a
+ * decision made here, not a side effect of Maven's transitive resolution.
  */
 @Tag("server")
 class PluginPackagingTest {
