@@ -1,49 +1,39 @@
 package im.tandem.it.openfire;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The command line of `./tandem server`, parsed and checked. */
+/** The command line of `./tandem server` as {@link TandemServerCommand} read it, checked. */
 record ServerOptions(Path dataDir, String domain, int clientPort, List<OpenfireSettings.UserAccount> users,
                      Map<String, String> properties) {
-    static final String USAGE = "usage: ./tandem server [--data DIR] [--domain NAME] [--user NAME:PASSWORD]..."
-            + " [--c2s-port N] [--property KEY=VALUE]... [--openfire DIR]";
 
-    static ServerOptions parse(String[] args) {
-        Path dataDir = Path.of(TandemServerCommand.DEFAULT_DATA_DIR);
-        String domain = OpenfireSettings.DEFAULT_DOMAIN;
-        int clientPort = TandemServerCommand.DEFAULT_CLIENT_PORT;
-        List<OpenfireSettings.UserAccount> users = new ArrayList<>();
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                throw new IllegalArgumentException("help");
+    /**
+     * The options, checked.
+     *
+     * @param users      each NAME:PASSWORD
+     * @param properties each KEY=VALUE
+     * @throws IllegalArgumentException naming the option whose value is wrong
+     */
+    static ServerOptions of(Path dataDir, String domain, String clientPort, List<String> users,
+                            List<String> properties) {
+        int port = parsePort(clientPort);
+        OpenfireSettings.builder().domain(domain).clientPort(port); // validates both, naming the option
+        return new ServerOptions(dataDir, domain, port,
+                users.stream().map(OpenfireSettings.UserAccount::parse).toList(), parseProperties(properties));
+    }
+
+    private static Map<String, String> parseProperties(List<String> properties) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        for (String property : properties) {
+            int equals = property.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("--property takes KEY=VALUE, got '" + property + "'");
             }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--data" -> dataDir = Path.of(value);
-                case "--domain" -> domain = value;
-                case "--user" -> users.add(OpenfireSettings.UserAccount.parse(value));
-                case "--c2s-port" -> clientPort = parsePort(value);
-                case "--property" -> {
-                    int equals = value.indexOf('=');
-                    if (equals <= 0) {
-                        throw new IllegalArgumentException("--property takes KEY=VALUE, got '" + value + "'");
-                    }
-                    properties.put(value.substring(0, equals), value.substring(equals + 1));
-                }
-                default -> throw new IllegalArgumentException("unknown option " + option);
-            }
+            parsed.put(property.substring(0, equals), property.substring(equals + 1));
         }
-        OpenfireSettings.builder().domain(domain).clientPort(clientPort); // validates both, naming the option
-        return new ServerOptions(dataDir, domain, clientPort, List.copyOf(users), Map.copyOf(properties));
+        return Map.copyOf(parsed);
     }
 
     private static int parsePort(String value) {

@@ -3,6 +3,8 @@ package im.tandem.it.openfire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -11,14 +13,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+
+import im.tandem.ice.cli.HelpOption;
+import im.tandem.ice.cli.TandemCommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * `./tandem server`: a local Openfire (4.2.0 from Maven Central, or the installation `--openfire DIR` names) with
  * the Tandem plugin on its embedded database, for trying
  * Tandem out. Data (users, rosters, stored messages) lives in the data directory and survives restarts.
  */
-public final class TandemServerCommand {
+@Command(name = "tandem server", sortOptions = false, sortSynopsis = false,
+        description = "A local Openfire with the Tandem plugin, on its embedded database, until Ctrl-C.",
+        footerHeading = "%nRead by the ./tandem launcher, which runs this command:%n",
+        footer = {
+                "      --openfire DIR         run the Openfire installed in DIR (an unpacked",
+                "                               release) instead of 4.2.0 from Maven Central;",
+                "                               the environment variable TANDEM_OPENFIRE does",
+                "                               the same"})
+public final class TandemServerCommand implements Callable<Integer> {
     /** The data directory a newcomer's first run creates, beside the launcher. */
     static final String DEFAULT_DATA_DIR = "data";
     /** The standard client port, so that any XMPP client finds the server with default settings. */
@@ -38,21 +57,61 @@ public final class TandemServerCommand {
             "tandem.stun.primary", "127.0.0.1:3478",
             "tandem.stun.alternate", "127.0.0.2:3479");
 
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA_DIR,
+            description = "where Openfire's home and database live; default: " + DEFAULT_DATA_DIR
+                    + ", beside the launcher")
+    private Path dataDir;
+
+    @Option(names = "--domain", paramLabel = "NAME", defaultValue = OpenfireSettings.DEFAULT_DOMAIN,
+            description = "the XMPP domain; default: " + OpenfireSettings.DEFAULT_DOMAIN)
+    private String domain;
+
+    @Option(names = "--user", paramLabel = "NAME:PASSWORD", description = "create this account (repeatable); when"
+            + " given, exactly these accounts are created. Default: alice and bob, with generated passwords")
+    private List<String> users = new ArrayList<>();
+
+    @Option(names = "--c2s-port", paramLabel = "N", defaultValue = "" + DEFAULT_CLIENT_PORT,
+            description = "the client port on 127.0.0.1; default: " + DEFAULT_CLIENT_PORT)
+    private String clientPort;
+
+    @Option(names = "--property", paramLabel = "KEY=VALUE",
+            description = "an Openfire system property, applied at every start (repeatable)")
+    private List<String> properties = new ArrayList<>();
+
+    @Mixin
+    private HelpOption help;
+
+    @Spec
+    private CommandSpec spec;
+
     private TandemServerCommand() {
     }
 
-    public static void main(String[] args) throws Exception {
-        ServerOptions options;
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The whole command, returning the exit code; runs until the process is stopped once Openfire is up. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return TandemCommandLine.execute(new TandemServerCommand(), args, out, err);
+    }
+
+    /** The options these arguments ask for, without running anything. */
+    static ServerOptions parse(String... args) {
+        TandemServerCommand command = new TandemServerCommand();
+        TandemCommandLine.of(command).parseArgs(args);
+        return command.options();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerOptions options = options();
         OpenfireSettings.Builder settings;
         try {
-            options = ServerOptions.parse(args);
             // Reads the installation --openfire names, and says what is wrong with it.
             settings = OpenfireSettings.builder().domain(options.domain()).clientPort(options.clientPort());
         } catch (IllegalArgumentException e) {
-            System.err.println("tandem server: " + e.getMessage());
-            System.err.println(ServerOptions.USAGE);
-            System.exit(2);
-            return;
+            throw TandemCommandLine.usageError(spec, e.getMessage());
         }
         Files.createDirectories(options.dataDir());
         DEFAULT_PROPERTIES.forEach(settings::property);
@@ -61,44 +120,53 @@ public final class TandemServerCommand {
                 ? demoUsers(options.dataDir()) : options.users();
         users.forEach(settings::user);
 
-        System.out.println("Starting Openfire " + settings.build().distribution().version()
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Starting Openfire " + settings.build().distribution().version()
                 + " with the Tandem plugin in " + options.dataDir().toAbsolutePath() + "...");
         OpenfireProcess server;
         try {
             server = OpenfireProcess.start(options.dataDir().resolve("openfire"), settings.build(), HarnessPaths.pluginJar());
         } catch (IllegalStateException e) {
-            System.err.println("tandem server: " + e.getMessage());
-            System.exit(1);
-            return;
+            TandemCommandLine.reportFailure(spec, e.getMessage());
+            return TandemCommandLine.EXIT_FAILURE;
         }
         if (options.users().isEmpty()) {
             server.befriend(DEFAULT_USERS.get(0), DEFAULT_USERS.get(1));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Openfire...");
+            out.println("Stopping Openfire...");
             server.close();
             stopped.countDown();
         }, "tandem-server-stop"));
 
         for (OpenfireSettings.UserAccount user : users) {
-            System.out.println("  user " + user.username() + "@" + server.domain() + "  password " + user.password());
+            out.println("  user " + user.username() + "@" + server.domain() + "  password " + user.password());
         }
         Map<String, String> effective = new java.util.HashMap<>(DEFAULT_PROPERTIES);
         effective.putAll(options.properties());
         if (Boolean.parseBoolean(effective.get("tandem.stun.enabled"))) {
-            System.out.println("  STUN server on " + effective.get("tandem.stun.primary")
+            out.println("  STUN server on " + effective.get("tandem.stun.primary")
                     + Optional.ofNullable(effective.get("tandem.stun.alternate")).map(alt -> " and " + alt).orElse(""));
         }
-        System.out.println("Tandem server ready: domain " + server.domain() + ", clients connect to "
+        out.println("Tandem server ready: domain " + server.domain() + ", clients connect to "
                 + server.host() + ":" + server.clientPort() + " (plain, loopback only). Ctrl-C stops it.");
-        System.out.flush();
         while (server.isRunning()) {
             Thread.sleep(500);
         }
         if (stopped.getCount() > 0) {
-            System.err.println("tandem server: Openfire exited; see " + server.home().logFile());
-            System.exit(1);
+            TandemCommandLine.reportFailure(spec, "Openfire exited; see " + server.home().logFile());
+            return TandemCommandLine.EXIT_FAILURE;
+        }
+        return TandemCommandLine.EXIT_OK;
+    }
+
+    /** The options, checked; what is wrong with them is a usage error naming the option. */
+    private ServerOptions options() {
+        try {
+            return ServerOptions.of(dataDir, domain, clientPort, users, properties);
+        } catch (IllegalArgumentException e) {
+            throw TandemCommandLine.usageError(spec, e.getMessage());
         }
     }
 
