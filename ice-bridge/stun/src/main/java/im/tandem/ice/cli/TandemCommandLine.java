@@ -28,9 +28,9 @@ public final class TandemCommandLine {
     }
 
     /**
-     * The parser for a picocli-annotated command object. Options show as {@code --name VALUE}, as the hand-written
-     * parsers took them and the README documents them, and {@code @FILE} arguments are taken literally, not as
-     * files of arguments: no Tandem command ever read one.
+     * The parser for a picocli-annotated command object, or for its class (picocli then makes the object).
+     * Options show as {@code --name VALUE}, as the hand-written parsers took them and the README documents them,
+     * and {@code @FILE} arguments are taken literally, not as files of arguments: no Tandem command ever read one.
      */
     public static CommandLine of(Object command) {
         return new CommandLine(command)
