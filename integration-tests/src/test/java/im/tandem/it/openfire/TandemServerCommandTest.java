@@ -41,8 +41,8 @@ class TandemServerCommandTest {
 
     @Test
     void badValuesAreUsageErrorsNamingTheOption() {
-        assertThatThrownBy(() -> TandemServerCommand.parse("--c2s-port", "70000")).isInstanceOf(ParameterException.class)
-                .hasMessage("--c2s-port must be between 1 and 65535, got 70000");
+        assertThatThrownBy(() -> TandemServerCommand.parse("--c2s-port", "70000"))
+                .isInstanceOf(ParameterException.class).hasMessage("--c2s-port must be between 1 and 65535, got 70000");
         assertThatThrownBy(() -> TandemServerCommand.parse("--c2s-port", "x"))
                 .hasMessage("--c2s-port takes a number, got 'x'");
         assertThatThrownBy(() -> TandemServerCommand.parse("--property", "=x"))

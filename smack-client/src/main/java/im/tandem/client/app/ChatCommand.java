@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
  * {@code ./tandem chat}: the Tandem chat program. On a terminal it is an interactive program; when standard input
  * is not a terminal it reads one command per line and prints one {@link ChatEvent} per line, for scripts and tests.
  */
-@Command(name = "tandem chat", sortOptions = false, sortSynopsis = false, description = {
-        "The Tandem chat program. On a terminal it is interactive; when standard input is not a terminal it reads"
-                + " one command per line and prints one event per line."})
+@Command(name = "tandem chat", sortOptions = false, sortSynopsis = false,
+        description = "The Tandem chat program. On a terminal it is interactive; when standard input is not a"
+                + " terminal it reads one command per line and prints one event per line.")
 public final class ChatCommand implements Callable<Integer> {
     static final int EXIT_USAGE = TandemCommandLine.EXIT_USAGE;
     static final int EXIT_FAILED = TandemCommandLine.EXIT_FAILURE;
@@ -47,13 +47,12 @@ public final class ChatCommand implements Callable<Integer> {
                     + ClientConfig.DEFAULT_PORT)
     private String server;
 
-    @Option(names = ChatOptions.DIRECT, paramLabel = "IFACE[,IFACE...]|any", description = {
-            "direct sessions over ICE, on these network interfaces (any: all but loopback); off without it"})
+    @Option(names = ChatOptions.DIRECT, paramLabel = "IFACE[,IFACE...]|any", description = "direct sessions over"
+            + " ICE, on these network interfaces (any: all but loopback); off without it")
     private String interfaces;
 
-    @Option(names = ChatOptions.STUN, paramLabel = "HOST[:PORT]", description = {
-            "the STUN server for direct sessions, when the chat server offers none (XEP-0215); PORT defaults to "
-                    + StunDefaults.PORT})
+    @Option(names = ChatOptions.STUN, paramLabel = "HOST[:PORT]", description = "the STUN server for direct"
+            + " sessions, when the chat server offers none (XEP-0215); PORT defaults to " + StunDefaults.PORT)
     private String stun;
 
     @Option(names = FileOptions.DOWNLOADS, paramLabel = "DIR",
@@ -61,7 +60,7 @@ public final class ChatCommand implements Callable<Integer> {
     private String downloads;
 
     @Option(names = FileOptions.TRANSPORTS, paramLabel = "ice,s5b,ibb", description = "the file transports to try,"
-            + " in this order; ibb (in-band) only last. Default: ice,s5b,ibb, ice only with --direct")
+            + " in this order; ibb (in-band), if given, last. Default: ice,s5b,ibb (ice only with --direct)")
     private String transports;
 
     @Mixin
