@@ -24,7 +24,6 @@ import im.tandem.client.app.ChatCommand;
 import im.tandem.ice.cli.NatCommand;
 import im.tandem.ice.cli.StunServerCommand;
 import im.tandem.ice.cli.TandemCommandLine;
-import im.tandem.it.OpenfireIndependent;
 import im.tandem.it.openfire.TandemServerCommand;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -35,7 +34,6 @@ import picocli.CommandLine.Model.OptionSpec;
  * with indented lines continuing it) and the option tables of its section ({@code | `--data DIR` | ...}); the
  * prose around them is not read. In the launcher it is the comment line {@code #   ./tandem nat ...}.
  */
-@OpenfireIndependent
 class DocumentedUsageTest {
     private static final Pattern OPTION = Pattern.compile("--[a-z0-9][a-z0-9-]*");
     private static final String CODE_FENCE = "```";

@@ -11,11 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import im.tandem.it.OpenfireIndependent;
 import picocli.CommandLine.ParameterException;
 
 /** The command line of `./tandem server`; nothing here starts Openfire. */
-@OpenfireIndependent
 class TandemServerCommandTest {
 
     @Test
