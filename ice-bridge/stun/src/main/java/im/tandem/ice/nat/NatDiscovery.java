@@ -1,9 +1,12 @@
 package im.tandem.ice.nat;
 
+import im.tandem.ice.net.DatagramNetwork;
+import im.tandem.ice.net.ExecutorScheduler;
+import im.tandem.ice.net.Scheduler;
+import im.tandem.ice.net.UdpNetwork;
 import im.tandem.ice.stun.ChangeRequest;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -55,29 +58,55 @@ public final class NatDiscovery {
         this.bindAddress = bindAddress;
     }
 
-    /** Runs the tests; throws only when the local side cannot be set up (no route, cannot bind). */
+    /**
+     * Runs the tests on the machine's UDP stack; throws only when the local side cannot be set up (no route,
+     * cannot bind).
+     */
     public NatDiscoveryResult discover() throws IOException {
-        long start = System.nanoTime();
-        // A concrete local address is needed to tell "no NAT" (mapped == local) from a NAT.
-        InetAddress local = bindAddress.isPresent() ? bindAddress.get() : localAddressTowards(server);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nat-discovery-timer");
             t.setDaemon(true);
             return t;
         });
-        try (ProbeSocket mappingSocket = new ProbeSocket(new InetSocketAddress(local, 0), timer, "mapping");
-             ProbeSocket filteringSocket = new ProbeSocket(new InetSocketAddress(local, 0), timer, "filtering")) {
-            Observations observations = observe(mappingSocket, filteringSocket);
-            Classification c = NatClassifier.classify(observations);
-            return new NatDiscoveryResult(server, mappingSocket.localAddress(), c.natType(), c.mapping(),
-                    c.filtering(), observations.first().mapped(), Duration.ofNanos(System.nanoTime() - start),
-                    c.reason());
+        try {
+            return discover(UdpNetwork.SYSTEM, new ExecutorScheduler(timer)).join();
         } finally {
             timer.shutdownNow();
         }
     }
 
-    private Observations observe(ProbeSocket mappingSocket, ProbeSocket filteringSocket) {
+    /**
+     * The same run on any network and clock, without blocking: the result completes on whichever thread delivers
+     * the last answer or timeout, with both local endpoints already closed. A simulated network with a manual
+     * clock runs it in the tests.
+     */
+    CompletableFuture<NatDiscoveryResult> discover(DatagramNetwork network, Scheduler scheduler) throws IOException {
+        long start = scheduler.nanoTime();
+        // A concrete local address is needed to tell "no NAT" (mapped == local) from a NAT.
+        InetAddress local = bindAddress.isPresent() ? bindAddress.get() : network.localAddressTowards(server);
+        InetSocketAddress anyPort = new InetSocketAddress(local, 0);
+        ProbeSocket mappingSocket = new ProbeSocket(network, anyPort, scheduler, "mapping");
+        ProbeSocket filteringSocket;
+        try {
+            filteringSocket = new ProbeSocket(network, anyPort, scheduler, "filtering");
+        } catch (IOException e) {
+            mappingSocket.close();
+            throw e;
+        }
+        return observe(mappingSocket, filteringSocket)
+                .whenComplete((o, e) -> {
+                    mappingSocket.close();
+                    filteringSocket.close();
+                })
+                .thenApply(observations -> {
+                    Classification c = NatClassifier.classify(observations);
+                    return new NatDiscoveryResult(server, observations.local(), c.natType(), c.mapping(),
+                            c.filtering(), observations.first().mapped(),
+                            Duration.ofNanos(scheduler.nanoTime() - start), c.reason());
+                });
+    }
+
+    private CompletableFuture<Observations> observe(ProbeSocket mappingSocket, ProbeSocket filteringSocket) {
         InetSocketAddress local = mappingSocket.localAddress();
         CompletableFuture<ProbeResult> first =
                 mappingSocket.probe(server, ChangeRequest.NONE, server, RetransmissionSchedule.FIRST_PROBE);
@@ -106,8 +135,9 @@ public final class NatDiscovery {
                 .map(from -> filteringSocket.probe(server, CHANGE_PORT, from, RetransmissionSchedule.FOLLOW_UP))
                 .orElseGet(() -> notSent(FILTERING_SKIPPED)));
 
-        return new Observations(local, first.join(), other.join(), mappingAlternateIp.join(), mappingOther.join(),
-                primer.join(), changeBoth.join(), changePort.join());
+        return CompletableFuture.allOf(mappingAlternateIp, mappingOther, changeBoth, changePort)
+                .thenApply(allDone -> new Observations(local, first.join(), other.join(), mappingAlternateIp.join(),
+                        mappingOther.join(), primer.join(), changeBoth.join(), changePort.join()));
     }
 
     /**
@@ -122,17 +152,5 @@ public final class NatDiscovery {
 
     private static CompletableFuture<ProbeResult> notSent(String why) {
         return CompletableFuture.completedFuture(ProbeResult.notSent(why));
-    }
-
-    /** Asks the routing table which local address reaches the server; connecting a UDP socket sends nothing. */
-    private static InetAddress localAddressTowards(InetSocketAddress server) throws IOException {
-        try (DatagramSocket routeProbe = new DatagramSocket()) {
-            routeProbe.connect(server);
-            InetAddress local = routeProbe.getLocalAddress();
-            if (local == null || local.isAnyLocalAddress()) {
-                throw new IOException("no local address routes to " + server);
-            }
-            return local;
-        }
     }
 }

@@ -1,5 +1,8 @@
 package im.tandem.ice.nat;
 
+import im.tandem.ice.net.DatagramEndpoint;
+import im.tandem.ice.net.DatagramNetwork;
+import im.tandem.ice.net.Scheduler;
 import im.tandem.ice.stun.ChangeRequest;
 import im.tandem.ice.stun.ErrorCode;
 import im.tandem.ice.stun.MalformedStunException;
@@ -13,8 +16,6 @@ import im.tandem.ice.stun.TransactionId;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,39 +23,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One local UDP socket that runs any number of concurrent Binding transactions, matching answers to requests
- * by transaction id (answers may come from other server addresses than the one asked, so the socket stays
- * unconnected). Requests carry nothing but an optional CHANGE-REQUEST: no SOFTWARE and no FINGERPRINT, because
- * classic servers such as Debian's stund reject attributes they do not know.
+ * One local datagram endpoint that runs any number of concurrent Binding transactions, matching answers to
+ * requests by transaction id (answers may come from other server addresses than the one asked, so the endpoint
+ * stays unconnected). Requests carry nothing but an optional CHANGE-REQUEST: no SOFTWARE and no FINGERPRINT,
+ * because classic servers such as Debian's stund reject attributes they do not know. Answers arrive on the
+ * network's thread and (re)transmissions run on the scheduler's, so pending transactions sit in a concurrent map.
  */
 final class ProbeSocket implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ProbeSocket.class.getName());
-    /** Binding answers are a few hundred bytes at most; a longer datagram is truncated and then fails to decode. */
-    private static final int RECEIVE_BUFFER_BYTES = 1500;
-    /** How long {@link #close()} waits for the receiver thread after closing the socket. */
-    private static final long RECEIVER_JOIN_MILLIS = 1000;
 
-    private final DatagramSocket socket;
-    private final ScheduledExecutorService timer;
+    private final DatagramEndpoint endpoint;
+    private final Scheduler scheduler;
     private final Map<TransactionId, Pending> pending = new ConcurrentHashMap<>();
-    private final Thread receiver;
 
-    ProbeSocket(InetSocketAddress bindAddress, ScheduledExecutorService timer, String purpose) throws IOException {
-        this.socket = new DatagramSocket(bindAddress);
-        this.timer = timer;
-        this.receiver = new Thread(this::receiveLoop,
-                "nat-probe-" + purpose + "-" + SocketAddresses.format(localAddress()));
-        this.receiver.setDaemon(true);
-        this.receiver.start();
+    ProbeSocket(DatagramNetwork network, InetSocketAddress bindAddress, Scheduler scheduler, String purpose)
+            throws IOException {
+        this.scheduler = scheduler;
+        this.endpoint = network.bind(bindAddress, "nat-probe-" + purpose, this::received);
     }
 
     InetSocketAddress localAddress() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return endpoint.localAddress();
     }
 
     /**
@@ -72,31 +63,26 @@ final class ProbeSocket implements AutoCloseable {
         CompletableFuture<ProbeResult> result = new CompletableFuture<>();
         pending.put(id, new Pending(result, expectedSource));
 
-        List<ScheduledFuture<?>> tasks = new ArrayList<>();
+        List<Scheduler.Cancellable> tasks = new ArrayList<>();
         for (Duration offset : schedule.sendOffsets()) {
-            tasks.add(timer.schedule(() -> send(result, request, destination), offset.toNanos(), TimeUnit.NANOSECONDS));
+            tasks.add(scheduler.schedule(offset, () -> send(result, request, destination)));
         }
         String silence = "nothing from " + SocketAddresses.format(expectedSource) + " within "
                 + schedule.budget().toMillis() + " ms";
-        tasks.add(timer.schedule(() -> result.complete(ProbeResult.failed(ProbeStatus.NO_ANSWER, silence)),
-                schedule.budget().toNanos(), TimeUnit.NANOSECONDS));
+        tasks.add(scheduler.schedule(schedule.budget(),
+                () -> result.complete(ProbeResult.failed(ProbeStatus.NO_ANSWER, silence))));
         result.whenComplete((r, e) -> {
             pending.remove(id);
-            tasks.forEach(t -> t.cancel(false));
+            tasks.forEach(Scheduler.Cancellable::cancel);
         });
         return result;
     }
 
     @Override
     public void close() {
-        socket.close();
+        endpoint.close();
         pending.values().forEach(p -> p.result().complete(
                 ProbeResult.failed(ProbeStatus.NO_ANSWER, "discovery ended before an answer")));
-        try {
-            receiver.join(RECEIVER_JOIN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void send(CompletableFuture<ProbeResult> result, byte[] request, InetSocketAddress destination) {
@@ -104,37 +90,23 @@ final class ProbeSocket implements AutoCloseable {
             return;
         }
         try {
-            socket.send(new DatagramPacket(request, request.length, destination));
+            endpoint.send(request, destination);
         } catch (IOException e) {
             result.complete(ProbeResult.failed(ProbeStatus.NO_ANSWER,
                     "cannot send to " + SocketAddresses.format(destination) + ": " + e.getMessage()));
         }
     }
 
-    private void receiveLoop() {
-        byte[] buffer = new byte[RECEIVE_BUFFER_BYTES];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        while (!socket.isClosed()) {
-            try {
-                packet.setLength(buffer.length);
-                socket.receive(packet);
-            } catch (IOException e) {
-                if (!socket.isClosed()) {
-                    LOG.log(Level.DEBUG, "receive failed", e);
-                }
-                continue;
+    private void received(byte[] data, int length, InetSocketAddress source) {
+        try {
+            StunMessage message = StunCodec.decode(data, 0, length);
+            Pending p = pending.get(message.transactionId());
+            if (p != null && isBindingResponse(message.type())) {
+                p.result().complete(interpret(message, source, p.expectedSource()));
             }
-            try {
-                StunMessage message = StunCodec.decode(buffer, 0, packet.getLength());
-                Pending p = pending.get(message.transactionId());
-                if (p != null && isBindingResponse(message.type())) {
-                    p.result().complete(interpret(message, (InetSocketAddress) packet.getSocketAddress(),
-                            p.expectedSource()));
-                }
-            } catch (MalformedStunException e) {
-                // Anything may arrive on an open port; only well-formed answers to our own requests count.
-                LOG.log(Level.DEBUG, "ignoring malformed datagram: {0}", e.getMessage());
-            }
+        } catch (MalformedStunException e) {
+            // Anything may arrive on an open port; only well-formed answers to our own requests count.
+            LOG.log(Level.DEBUG, "ignoring malformed datagram: {0}", e.getMessage());
         }
     }
 
