@@ -94,15 +94,15 @@ public final class NatDiscovery {
             throw e;
         }
         return observe(mappingSocket, filteringSocket)
-                .whenComplete((o, e) -> {
-                    mappingSocket.close();
-                    filteringSocket.close();
-                })
                 .thenApply(observations -> {
                     Classification c = NatClassifier.classify(observations);
                     return new NatDiscoveryResult(server, observations.local(), c.natType(), c.mapping(),
                             c.filtering(), observations.first().mapped(),
                             Duration.ofNanos(scheduler.nanoTime() - start), c.reason());
+                })
+                .whenComplete((result, failure) -> {
+                    mappingSocket.close();
+                    filteringSocket.close();
                 });
     }
 
