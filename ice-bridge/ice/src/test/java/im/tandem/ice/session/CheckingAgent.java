@@ -49,7 +49,6 @@ final class CheckingAgent {
     private final Map<TransactionId, Consumer<InetSocketAddress>> onAnswer = new HashMap<>();
     private final List<Candidate> candidates = new ArrayList<>();
     private final Set<InetSocketAddress> checked = new HashSet<>();
-    private final List<ValidPair> validPairs = new ArrayList<>();
     private Consumer<ValidPair> validated = pair -> { };
     private boolean reachedStunServer;
 
@@ -78,10 +77,6 @@ final class CheckingAgent {
         return List.copyOf(candidates);
     }
 
-    List<ValidPair> validPairs() {
-        return List.copyOf(validPairs);
-    }
-
     /** Called for each pair as its check is answered. */
     void onValidated(Consumer<ValidPair> listener) {
         this.validated = listener;
@@ -97,9 +92,7 @@ final class CheckingAgent {
             return;
         }
         request(remote.address(), RetransmissionSchedule.FOLLOW_UP, mapped -> {
-            ValidPair pair = new ValidPair(typeAsSeen(mapped), remote);
-            validPairs.add(pair);
-            validated.accept(pair);
+            validated.accept(new ValidPair(typeAsSeen(mapped), remote));
         });
     }
 
