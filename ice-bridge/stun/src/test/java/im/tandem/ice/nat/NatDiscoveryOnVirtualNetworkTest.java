@@ -76,7 +76,7 @@ class NatDiscoveryOnVirtualNetworkTest {
                 row("symmetric", NatBehaviour.SYMMETRIC, NatType.SYMMETRIC,
                         MappingBehavior.ADDRESS_AND_PORT_DEPENDENT, FilteringBehavior.ADDRESS_AND_PORT_DEPENDENT,
                         oneFiltered),
-                // Not in the lab: nftables has no address-dependent mapping, a simulated NAT has.
+                // Not among the lab's routers: rule combinations only the simulation builds.
                 row("address-dependent mapping", NatBehaviour.forwarding(MappingRule.ADDRESS_DEPENDENT,
                                 FilteringRule.ADDRESS_AND_PORT_DEPENDENT), NatType.SYMMETRIC,
                         MappingBehavior.ADDRESS_DEPENDENT, FilteringBehavior.ADDRESS_AND_PORT_DEPENDENT, oneFiltered),
