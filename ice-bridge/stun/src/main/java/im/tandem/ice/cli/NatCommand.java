@@ -3,7 +3,7 @@ package im.tandem.ice.cli;
 import im.tandem.ice.net.HostPort;
 import im.tandem.ice.nat.NatDiscovery;
 import im.tandem.ice.nat.NatDiscoveryResult;
-import im.tandem.ice.stun.SocketAddresses;
+import im.tandem.ice.net.SocketAddresses;
 import im.tandem.ice.stun.StunDefaults;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package im.tandem.ice.cli;
 
 import im.tandem.ice.net.HostPort;
-import im.tandem.ice.stun.SocketAddresses;
+import im.tandem.ice.net.SocketAddresses;
 import im.tandem.ice.stun.StunDefaults;
 import im.tandem.ice.stun.StunServer;
 import im.tandem.ice.stun.StunServerConfig;

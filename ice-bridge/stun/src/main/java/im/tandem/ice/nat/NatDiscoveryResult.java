@@ -1,6 +1,6 @@
 package im.tandem.ice.nat;
 
-import im.tandem.ice.stun.SocketAddresses;
+import im.tandem.ice.net.SocketAddresses;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import im.tandem.ice.stun.ErrorCode;
 import im.tandem.ice.stun.MalformedStunException;
 import im.tandem.ice.stun.MessageClass;
 import im.tandem.ice.stun.MessageType;
-import im.tandem.ice.stun.SocketAddresses;
+import im.tandem.ice.net.SocketAddresses;
 import im.tandem.ice.stun.StunAttribute;
 import im.tandem.ice.stun.StunCodec;
 import im.tandem.ice.stun.StunMessage;

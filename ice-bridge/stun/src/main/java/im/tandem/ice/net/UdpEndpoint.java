@@ -1,7 +1,5 @@
 package im.tandem.ice.net;
 
-import im.tandem.ice.stun.SocketAddresses;
-
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.DatagramPacket;

@@ -1,7 +1,5 @@
 package im.tandem.ice.net;
 
-import im.tandem.ice.stun.SocketAddresses;
-
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 
+import im.tandem.ice.net.SocketAddresses;
+
 /**
  * Where the STUN server listens, validated when built so that a bad setting fails at start-up with its name.
  *

@@ -3,7 +3,7 @@ package im.tandem.ice.vnet;
 import im.tandem.ice.net.DatagramEndpoint;
 import im.tandem.ice.net.DatagramHandler;
 import im.tandem.ice.net.DatagramNetwork;
-import im.tandem.ice.stun.SocketAddresses;
+import im.tandem.ice.net.SocketAddresses;
 
 import java.io.IOException;
 import java.net.InetAddress;

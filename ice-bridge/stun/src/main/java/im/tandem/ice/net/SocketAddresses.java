@@ -1,4 +1,4 @@
-package im.tandem.ice.stun;
+package im.tandem.ice.net;
 
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
