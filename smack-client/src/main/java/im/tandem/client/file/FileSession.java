@@ -40,6 +40,7 @@ import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.NegotiationContext;
 import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.file.transport.TransportNegotiation;
+import im.tandem.client.jingle.session.JingleSessions;
 import im.tandem.client.jingle.session.SessionEvent;
 import im.tandem.client.jingle.session.SessionKey;
 import im.tandem.client.jingle.session.SessionState;
@@ -738,7 +739,7 @@ final class FileSession {
         if (host.policy().mayConnectDirectly(peer().asBareJid())) {
             return true;
         }
-        end(JingleReason.Reason.decline, FileSessions.NOT_A_CONTACT);
+        end(JingleReason.Reason.decline, JingleSessions.NOT_A_CONTACT);
         return false;
     }
 

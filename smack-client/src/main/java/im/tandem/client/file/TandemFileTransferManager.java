@@ -75,9 +75,8 @@ public final class TandemFileTransferManager extends Manager {
         factories.put(TransportMethod.IBB, new IbbFactory(IbbAcceptor.install(connection)));
         // Threads come and go with the transfers (a cached pool keeps idle ones for a minute only).
         ExecutorService executor = Executors.newCachedThreadPool(daemons("file-transfer"));
-        sessions = new FileSessions(new FileSessionHost(connection, jingle.signalling(), jingle.policy(),
-                () -> config, Map.copyOf(factories), executor, TIMERS));
-        jingle.registerApplication(sessions);
+        sessions = new FileSessions(new FileSessionHost(connection, jingle.sessions().signalling(),
+                jingle.sessions().policy(), () -> config, Map.copyOf(factories), executor, TIMERS), jingle.sessions());
         advertise(config);
     }
 
@@ -128,7 +127,7 @@ public final class TandemFileTransferManager extends Manager {
      */
     public FileTransfer send(FullJid peer, Path file, FileTransferListener listener)
             throws FileTransferException, IOException, InterruptedException {
-        if (!TandemJingleManager.getInstanceFor(connection()).policy().mayConnectDirectly(peer.asBareJid())) {
+        if (!TandemJingleManager.getInstanceFor(connection()).sessions().policy().mayConnectDirectly(peer.asBareJid())) {
             throw new FileTransferException(JingleReason.Reason.decline, peer.asBareJid() + " is not a mutual "
                     + "contact: files are only exchanged with contacts subscribed to each other's presence");
         }

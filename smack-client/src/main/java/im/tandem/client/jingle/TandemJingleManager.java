@@ -30,6 +30,7 @@ import im.tandem.client.jingle.session.JingleSession;
 import im.tandem.client.jingle.session.JingleSessionListener;
 import im.tandem.client.jingle.session.JingleSessions;
 import im.tandem.client.jingle.session.JingleSignalling;
+import im.tandem.client.jingle.session.XmlStreamSessions;
 
 /**
  * Jingle for one connection, in place of Smack 4.4.8's JingleManager (which answers an unsupported application
@@ -48,17 +49,17 @@ public final class TandemJingleManager extends Manager {
 
     private static final Map<XMPPConnection, TandemJingleManager> INSTANCES = new WeakHashMap<>();
 
-    private final JingleSignalling signalling;
-    private final PeerPolicy policy;
     private final JingleSessions sessions;
+    private final XmlStreamSessions xmlStreams;
 
     private TandemJingleManager(XMPPConnection connection) {
         super(connection);
         JingleProviders.register();
-        signalling = new ConnectionSignalling(connection);
-        policy = new MutualSubscriptionPolicy(Roster.getInstanceFor(connection),
+        JingleSignalling signalling = new ConnectionSignalling(connection);
+        PeerPolicy policy = new MutualSubscriptionPolicy(Roster.getInstanceFor(connection),
                 Duration.ofMillis(connection.getReplyTimeout()));
         sessions = new JingleSessions(signalling, policy);
+        xmlStreams = new XmlStreamSessions(sessions);
         connection.registerIQRequestHandler(new JingleRequestHandler(sessions, signalling));
         ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
         FEATURES.forEach(disco::addFeature);
@@ -91,41 +92,31 @@ public final class TandemJingleManager extends Manager {
     }
 
     /**
-     * Offers {@code peer} a direct session with our ICE-UDP transport; see {@link JingleSessions#initiate}.
+     * Offers {@code peer} a direct session with our ICE-UDP transport; see {@link XmlStreamSessions#initiate}.
      *
      * @throws DirectSessionRefusedException if the peer is not a mutual contact; nothing is sent
      */
     public JingleSession initiate(FullJid peer, IceUdpTransport offer, JingleSessionListener listener)
             throws DirectSessionRefusedException {
-        return sessions.initiate(peer, offer, listener);
+        return xmlStreams.initiate(peer, offer, listener);
     }
 
     /** Who decides about offers from mutual contacts. Until set, every offer is declined. */
     public void setIncomingSessionHandler(IncomingSessionHandler handler) {
-        sessions.setIncomingSessionHandler(handler);
+        xmlStreams.setIncomingSessionHandler(handler);
     }
 
     /**
-     * Lets another Jingle application (file transfer) answer the requests for its sessions; see
-     * {@link JingleApplication}.
+     * The sessions of every Jingle application of this connection, for another application (file transfer) to add
+     * itself to (see {@link JingleApplication}); they share its router, its contact rule and its signalling.
      */
-    public void registerApplication(JingleApplication application) {
-        sessions.addApplication(application);
+    public JingleSessions sessions() {
+        return sessions;
     }
 
-    /** How this connection's Jingle requests reach peers, for applications that run their own sessions. */
-    public JingleSignalling signalling() {
-        return signalling;
-    }
-
-    /** Who may have a direct session with us: mutual contacts only. Applications apply the same rule. */
-    public PeerPolicy policy() {
-        return policy;
-    }
-
-    /** Sessions that have not ended. */
+    /** Direct sessions that have not ended. */
     public List<JingleSession> liveSessions() {
-        return sessions.live();
+        return xmlStreams.live();
     }
 
     /**

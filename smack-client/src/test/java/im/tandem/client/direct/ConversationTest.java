@@ -26,6 +26,7 @@ import im.tandem.client.jingle.policy.DirectSessionRefusedException;
 import im.tandem.client.jingle.session.JingleSession;
 import im.tandem.client.jingle.session.JingleSessionListener;
 import im.tandem.client.jingle.session.JingleSessions;
+import im.tandem.client.jingle.session.XmlStreamSessions;
 import im.tandem.client.jingle.session.JingleSignalling;
 import im.tandem.client.jingle.session.SessionState;
 
@@ -358,8 +359,8 @@ class ConversationTest {
             public void respond(IQ response) {
             }
         };
-        return new JingleSessions(nowhere, contact -> true).initiate(peer, JingleSamples.transport(),
-                new JingleSessionListener() { });
+        return new XmlStreamSessions(new JingleSessions(nowhere, contact -> true)).initiate(peer,
+                JingleSamples.transport(), new JingleSessionListener() { });
     }
 
     private static List<String> bodies(List<Message> messages) {

@@ -29,6 +29,7 @@ import im.tandem.client.file.element.FileHash;
 import im.tandem.client.file.io.TransferProgress;
 import im.tandem.client.file.transport.TransportFactory;
 import im.tandem.client.file.transport.TransportMethod;
+import im.tandem.client.jingle.session.JingleSessions;
 
 /**
  * The file sessions of two parties talking real Jingle to each other (written and parsed as on the wire) over
@@ -176,7 +177,7 @@ class FileSessionsFlowTest {
         FileTransfer sending = parties.alice.send(file, FileOffers.describe(file), List.of(TransportMethod.IBB));
 
         assertFailsWith(sending, JingleReason.Reason.decline);
-        assertThat(parties.alice.received.get(0).getReason().getText()).isEqualTo(FileSessions.NOT_A_CONTACT);
+        assertThat(parties.alice.received.get(0).getReason().getText()).isEqualTo(JingleSessions.NOT_A_CONTACT);
         assertThat(parties.accepted).isNotDone();
     }
 

@@ -24,10 +24,11 @@ import im.tandem.client.file.provider.FileProviders;
 import im.tandem.client.file.transport.TransportFactory;
 import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.jingle.session.JingleReply;
+import im.tandem.client.jingle.session.JingleSessions;
 import im.tandem.client.jingle.session.JingleSignalling;
 
 /**
- * One party of an in-memory file transfer test: its {@link FileSessions}, wired to the other party's through a
+ * One party of an in-memory file transfer test: its {@link FileSessions} behind a Jingle router, wired to the other party's through a
  * signalling that writes each Jingle request as the stream would, parses it back at the other side, and delivers
  * it there in order on its own thread, with the answer and the follow-up as {@code JingleRequestHandler} does.
  */
@@ -40,6 +41,8 @@ final class WiredParty {
 
     final FullJid jid;
     final FileSessions sessions;
+    /** The party's router, as the Jingle manager has it: requests reach the file sessions through it. */
+    private final JingleSessions jingle;
     final List<Jingle> received = new CopyOnWriteArrayList<>();
     private final ExecutorService delivery = Executors.newSingleThreadExecutor();
     private volatile FileTransferConfig config;
@@ -65,8 +68,9 @@ final class WiredParty {
                 // answers are delivered by deliver() itself
             }
         };
+        jingle = new JingleSessions(signalling, contacts::contains);
         sessions = new FileSessions(new FileSessionHost(null, signalling, contacts::contains, () -> this.config,
-                factories, Executors.newCachedThreadPool(), Executors.newSingleThreadScheduledExecutor()));
+                factories, Executors.newCachedThreadPool(), Executors.newSingleThreadScheduledExecutor()), jingle);
     }
 
     static void connect(WiredParty a, WiredParty b) {
@@ -86,7 +90,7 @@ final class WiredParty {
                 if (parsed instanceof Jingle jingle) {
                     received.add(jingle);
                 }
-                JingleReply reply = sessions.handle(parsed);
+                JingleReply reply = jingle.handle(parsed);
                 if (reply.response().getType() == IQ.Type.error) {
                     onFailure.accept(new XMPPException.XMPPErrorException(reply.response(),
                             reply.response().getError()));

@@ -1,27 +1,31 @@
 package im.tandem.client.jingle.session;
 
-import org.jivesoftware.smack.packet.IQ;
-import org.jxmpp.jid.FullJid;
+import org.jivesoftware.smackx.jingle.element.Jingle;
+import org.jivesoftware.smackx.jingle.element.JingleContent;
 
 /**
- * A Jingle application with sessions of its own, beside the XML stream sessions of {@link JingleSessions}: file
- * transfer (XEP-0234), for instance. It receives every session-initiate whose first content carries its
- * {@link #namespace() description}, and every later request for a session it {@link #owns owns}; it answers each
- * one itself, with the same error rules as the XML stream sessions.
+ * A Jingle application (the XML stream of direct chat, file transfer) as the {@link JingleRouter} sees it: it
+ * takes the session-initiates whose first content carries its {@link #namespace() description}. The router
+ * answers every request and makes the checks all applications share; the application makes its sessions and
+ * decides about offers.
  */
 public interface JingleApplication {
     /** The namespace of the application's {@code <description/>}. */
     String namespace();
 
-    /** Whether the session {@code key} is one of this application's. */
-    boolean owns(SessionKey key);
+    /** Whether an offered content carries everything the application needs to read it. */
+    boolean complete(JingleContent content);
 
-    /** Answers a request (a {@code Jingle} or a {@code RejectedJingle}) for this application; never throws. */
-    JingleReply handle(IQ request);
+    /** What {@link #complete} asks of a content, for the bad-request text, such as "a <description/> and a <transport/>". */
+    String completeContent();
 
-    /** The peer's resource went offline: its sessions are gone. */
-    void peerWentOffline(FullJid peer);
+    /** A session for {@code offer}, which has passed the router's checks; the router registers it. */
+    RoutedSession incoming(SessionKey key, Jingle offer);
 
-    /** Our server connection closed: no session can be signalled any more. */
-    void connectionLost();
+    /**
+     * Decides about an offer once it is acknowledged and its sender is known to be a mutual contact: refuses what
+     * the application cannot take (with {@link RoutedSession#terminate}) or hands it to the user. Runs on the
+     * signalling thread, so it must not block.
+     */
+    void offered(RoutedSession session, Jingle offer);
 }

@@ -9,13 +9,16 @@ import java.util.logging.Logger;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smackx.jingle.Role;
 import org.jivesoftware.smackx.jingle.element.Jingle;
 import org.jivesoftware.smackx.jingle.element.JingleAction;
+import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jxmpp.jid.FullJid;
 
 import im.tandem.client.jingle.element.IceUdpTransport;
+import im.tandem.client.jingle.element.XmlStreamDescription;
 import im.tandem.client.jingle.policy.DirectSessionRefusedException;
 import im.tandem.client.jingle.policy.PeerPolicy;
 
@@ -27,7 +30,7 @@ import im.tandem.client.jingle.policy.PeerPolicy;
  * <p>Our candidates reach the peer only while the {@link PeerPolicy} allows it: every request that carries a
  * transport checks the policy again, so removing a contact mid-session stops further candidates.
  */
-public final class JingleSession {
+public final class JingleSession implements RoutedSession {
     private static final Logger LOG = Logger.getLogger(JingleSession.class.getName());
 
     private final SessionKey key;
@@ -68,6 +71,7 @@ public final class JingleSession {
                 policy, onEnded);
     }
 
+    @Override
     public SessionKey key() {
         return key;
     }
@@ -92,7 +96,8 @@ public final class JingleSession {
         return responder;
     }
 
-    String contentName() {
+    @Override
+    public String contentName() {
         return contentName;
     }
 
@@ -139,6 +144,7 @@ public final class JingleSession {
      *
      * @param text a short explanation for the peer, or "" for none
      */
+    @Override
     public synchronized void terminate(JingleReason.Reason reason, String text) {
         if (!machine.allows(SessionEvent.SEND_TERMINATE)) {
             return;
@@ -155,28 +161,41 @@ public final class JingleSession {
         send(JingleRequests.initiate(this, offer));
     }
 
-    /** Responder: the peer's session-initiate arrived (to be acknowledged by the caller). */
-    synchronized void receivedInitiate() {
+    @Override
+    public synchronized void receivedInitiate() {
         transition(SessionEvent.RECEIVE_INITIATE);
     }
 
-    /** Initiator: the peer accepted with {@code answer}. */
-    synchronized void receivedAccept(IceUdpTransport answer) {
+    /** Initiator: the peer accepted with its answer, which must keep the XML stream application. */
+    @Override
+    public synchronized Runnable receivedAccept(JingleContent content) throws MalformedRequestException {
+        if (!(content.getDescription() instanceof XmlStreamDescription)) {
+            throw new MalformedRequestException("session-accept must keep the application "
+                    + XmlStreamDescription.NAMESPACE);
+        }
+        IceUdpTransport answer = iceUdp(content, "session-accept");
         transition(SessionEvent.RECEIVE_ACCEPT);
         notifyRemoteTransport(answer);
+        return null;
     }
 
-    synchronized void receivedTransportInfo(IceUdpTransport update) {
+    @Override
+    public synchronized Runnable receivedTransportInfo(JingleContent content) throws MalformedRequestException {
+        IceUdpTransport update = iceUdp(content, "transport-info");
         transition(SessionEvent.RECEIVE_TRANSPORT_INFO);
         notifyRemoteTransport(update);
+        return null;
     }
 
-    synchronized void receivedPing() {
+    /** Only a ping reaches us: no session-info payload means anything to an XML stream session. */
+    @Override
+    public synchronized void receivedSessionInfo(List<ExtensionElement> payloads) {
         transition(SessionEvent.RECEIVE_PING);
     }
 
     /** The peer ended the session; a terminate without reason is read as {@code <success/>}. */
-    synchronized void receivedTerminate(JingleReason reason) {
+    @Override
+    public synchronized void receivedTerminate(JingleReason reason) {
         String text = reason == null || reason.getText() == null ? "" : reason.getText();
         finish(SessionEvent.RECEIVE_TERMINATE, new SessionEnd(reason == null ? JingleReason.Reason.success
                 : reason.asEnum(), text, SessionEnd.Side.PEER));
@@ -186,7 +205,8 @@ public final class JingleSession {
      * The signalling path broke: a request failed, the peer went offline, or our connection closed. Ends the
      * session without a word to the peer; does nothing if it has already ended.
      */
-    synchronized void signallingFailed(JingleReason.Reason reason, String text, SessionEnd.Side endedBy) {
+    @Override
+    public synchronized void signallingFailed(JingleReason.Reason reason, String text, SessionEnd.Side endedBy) {
         if (!machine.allows(SessionEvent.SIGNALLING_FAILED)) {
             return;
         }
@@ -200,6 +220,14 @@ public final class JingleSession {
         }
         end = how;
         transition(event);
+    }
+
+    private static IceUdpTransport iceUdp(JingleContent content, String action) throws MalformedRequestException {
+        if (!(content.getTransport() instanceof IceUdpTransport transport)) {
+            throw new MalformedRequestException(action + " must carry an " + IceUdpTransport.NAMESPACE
+                    + " transport");
+        }
+        return transport;
     }
 
     private void checkPolicy() throws DirectSessionRefusedException {

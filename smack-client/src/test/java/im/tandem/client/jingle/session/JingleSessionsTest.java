@@ -42,22 +42,23 @@ class JingleSessionsTest {
     private static final FullJid ME = jid("bob@example.org/tandem");
     private static final FullJid PEER = jid("alice@example.org/tandem");
     private static final FullJid STRANGER = jid("mallory@example.org/tandem");
-    /** The content name peers choose in these tests' offers; our own offers use {@link JingleSessions#CONTENT_NAME}. */
+    /** The content name peers choose in these tests' offers; our own offers use {@link XmlStreamSessions#CONTENT_NAME}. */
     private static final String PEER_CONTENT = "peer-chat";
     private static final JingleSessionListener NO_LISTENER = new JingleSessionListener() { };
 
     private final RecordingSignalling signalling = new RecordingSignalling(ME);
     private final Set<BareJid> contacts = new HashSet<>(Set.of(PEER.asBareJid()));
     private final JingleSessions sessions = new JingleSessions(signalling, contacts::contains);
+    private final XmlStreamSessions xmlStreams = new XmlStreamSessions(sessions);
     private final List<IceUdpTransport> offers = new ArrayList<>();
 
     JingleSessionsTest() {
-        sessions.setIncomingSessionHandler((session, offer) -> offers.add(offer));
+        xmlStreams.setIncomingSessionHandler((session, offer) -> offers.add(offer));
     }
 
     @Test
     void anOfferToAContactGoesOutAsSessionInitiate() throws Exception {
-        JingleSession session = sessions.initiate(PEER, JingleSamples.transport(), NO_LISTENER);
+        JingleSession session = xmlStreams.initiate(PEER, JingleSamples.transport(), NO_LISTENER);
 
         Jingle sent = signalling.lastRequest();
         assertThat(sent.getAction()).isEqualTo(JingleAction.session_initiate);
@@ -73,7 +74,7 @@ class JingleSessionsTest {
 
     @Test
     void noOfferAndNoAddressGoToSomeoneWhoIsNotAMutualContact() {
-        assertThatThrownBy(() -> sessions.initiate(STRANGER, JingleSamples.transport(), NO_LISTENER))
+        assertThatThrownBy(() -> xmlStreams.initiate(STRANGER, JingleSamples.transport(), NO_LISTENER))
                 .isInstanceOf(DirectSessionRefusedException.class).hasMessageContaining("mallory@example.org");
         assertThat(signalling.requests).isEmpty();
         assertThat(sessions.live()).isEmpty();
@@ -135,6 +136,7 @@ class JingleSessionsTest {
     @Test
     void withoutAHandlerOffersAreDeclinedNotLeftPending() {
         JingleSessions plain = new JingleSessions(signalling, contacts::contains);
+        new XmlStreamSessions(plain);
         plain.handle(offer(PEER, "s1")).afterwards().run();
 
         assertThat(signalling.lastRequest().getReason().asEnum()).isEqualTo(JingleReason.Reason.decline);
@@ -188,16 +190,16 @@ class JingleSessionsTest {
 
     @Test
     void aMalformedAcceptIsABadRequestAndTheSessionStillTakesAGoodOne() throws Exception {
-        JingleSession session = sessions.initiate(PEER, JingleSamples.transport(), NO_LISTENER);
+        JingleSession session = xmlStreams.initiate(PEER, JingleSamples.transport(), NO_LISTENER);
         Jingle withoutIce = Jingle.builder("a1").from(PEER).to(ME).setAction(JingleAction.session_accept)
-                .setSessionId(session.sid()).addJingleContent(content(JingleSessions.CONTENT_NAME,
+                .setSessionId(session.sid()).addJingleContent(content(XmlStreamSessions.CONTENT_NAME,
                         XmlStreamDescription.INSTANCE, new UnknownJingleContentTransport(
                                 StandardExtensionElement.builder("transport", "urn:x").build())))
                 .build();
 
         assertError(sessions.handle(withoutIce), StanzaError.Condition.bad_request, null);
         assertThat(session.state()).isEqualTo(SessionState.SENT_INITIATE);
-        JingleReply accepted = sessions.handle(accept(PEER, session.sid(), JingleSessions.CONTENT_NAME,
+        JingleReply accepted = sessions.handle(accept(PEER, session.sid(), XmlStreamSessions.CONTENT_NAME,
                 JingleSamples.transport()));
         assertThat(accepted.response().getType()).isEqualTo(IQ.Type.result);
         assertThat(session.state()).isEqualTo(SessionState.ACCEPTED);
@@ -206,7 +208,7 @@ class JingleSessionsTest {
     @Test
     void theInitiatorHearsTheAnswerAndTrickledCandidates() throws Exception {
         List<String> heard = new ArrayList<>();
-        JingleSession session = sessions.initiate(PEER, JingleSamples.transport(), new JingleSessionListener() {
+        JingleSession session = xmlStreams.initiate(PEER, JingleSamples.transport(), new JingleSessionListener() {
             @Override
             public void stateChanged(JingleSession s, SessionState from, SessionState to) {
                 heard.add(from + "->" + to);
@@ -220,7 +222,7 @@ class JingleSessionsTest {
         IceUdpTransport trickled = IceUdpTransport.builder().credentials(JingleSamples.CREDENTIALS)
                 .candidate(JingleSamples.ipv6Host()).build();
 
-        sessions.handle(accept(PEER, session.sid(), JingleSessions.CONTENT_NAME, JingleSamples.transport()));
+        sessions.handle(accept(PEER, session.sid(), XmlStreamSessions.CONTENT_NAME, JingleSamples.transport()));
         sessions.handle(transportInfo(PEER, session.sid(), trickled));
         sessions.handle(terminate(PEER, session.sid()));
 
@@ -318,7 +320,7 @@ class JingleSessionsTest {
 
     @Test
     void anUnansweredOfferTimesOutWithoutFurtherStanzas() throws Exception {
-        JingleSession session = sessions.initiate(PEER, JingleSamples.transport(), NO_LISTENER);
+        JingleSession session = xmlStreams.initiate(PEER, JingleSamples.transport(), NO_LISTENER);
 
         signalling.requests.get(0).onFailure().accept(
                 SmackException.NoResponseException.newWith(1000, (StanzaFilter) null, false));
@@ -331,7 +333,7 @@ class JingleSessionsTest {
 
     @Test
     void thePeerGoingOfflineOrOurConnectionClosingEndsSessions() throws Exception {
-        JingleSession first = sessions.initiate(PEER, JingleSamples.transport(), NO_LISTENER);
+        JingleSession first = xmlStreams.initiate(PEER, JingleSamples.transport(), NO_LISTENER);
         sessions.handle(offer(PEER, "s2"));
         JingleSession second = session(PEER, "s2");
 
@@ -344,7 +346,8 @@ class JingleSessionsTest {
     }
 
     private JingleSession session(FullJid peer, String sid) {
-        return sessions.find(new SessionKey(peer, sid)).orElseThrow(() -> new AssertionError("no session " + sid));
+        return (JingleSession) sessions.find(new SessionKey(peer, sid))
+                .orElseThrow(() -> new AssertionError("no session " + sid));
     }
 
     private static ErrorIQ assertError(JingleReply reply, StanzaError.Condition condition,
@@ -380,7 +383,7 @@ class JingleSessionsTest {
     private static Jingle transportInfo(FullJid from, String sid, IceUdpTransport transport) {
         return Jingle.builder("t-" + sid).from(from).to(ME).setAction(JingleAction.transport_info).setSessionId(sid)
                 .addJingleContent(JingleContent.getBuilder().setCreator(JingleContent.Creator.initiator)
-                        .setName(JingleSessions.CONTENT_NAME).setTransport(transport).build()).build();
+                        .setName(XmlStreamSessions.CONTENT_NAME).setTransport(transport).build()).build();
     }
 
     private static Jingle terminate(FullJid from, String sid) {
