@@ -33,6 +33,7 @@ import org.jxmpp.jid.EntityBareJid;
 
 import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.chat.Route;
+import im.tandem.client.ice.IceServers;
 import im.tandem.client.jingle.TandemJingleManager;
 
 /**

@@ -14,6 +14,7 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jxmpp.jid.FullJid;
 
+import im.tandem.client.ice.IceUdpConversion;
 import im.tandem.client.jingle.element.DtlsFingerprint;
 import im.tandem.client.jingle.element.DtlsSetup;
 import im.tandem.client.jingle.element.IceCredentials;

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 
 import org.jivesoftware.smack.roster.Roster;
 
+import im.tandem.client.ice.IceServers;
 import im.tandem.client.jingle.TandemJingleManager;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.client.jingle.session.JingleSession;

@@ -6,8 +6,8 @@ import java.util.logging.Logger;
 
 import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
 
-import im.tandem.client.direct.IceServers;
-import im.tandem.client.direct.IceUdpConversion;
+import im.tandem.client.ice.IceServers;
+import im.tandem.client.ice.IceUdpConversion;
 import im.tandem.client.file.transport.BadTransportException;
 import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.NegotiationContext;

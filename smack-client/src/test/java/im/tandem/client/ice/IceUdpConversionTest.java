@@ -1,4 +1,4 @@
-package im.tandem.client.direct;
+package im.tandem.client.ice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package im.tandem.client.direct;
+package im.tandem.client.ice;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,8 +18,9 @@ import im.tandem.ice.session.IceConfig;
 import im.tandem.ice.session.TurnServer;
 
 /**
- * Which STUN and TURN servers an attempt uses: those the user's server offers through XEP-0215, asked afresh for each
- * attempt since TURN credentials expire; when it offers none, those configured statically.
+ * Which STUN and TURN servers an ICE session gathers with, for direct chat and for files alike: those the user's
+ * server offers through XEP-0215, asked afresh for each session since TURN credentials expire; when it offers
+ * none, those configured statically.
  */
 public final class IceServers {
     private static final Logger LOG = Logger.getLogger(IceServers.class.getName());

@@ -1,4 +1,4 @@
-package im.tandem.client.direct;
+package im.tandem.client.ice;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
