@@ -1,12 +1,8 @@
 package im.tandem.client.direct;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
@@ -14,23 +10,16 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jxmpp.jid.FullJid;
 
-import im.tandem.client.ice.IceUdpConversion;
-import im.tandem.client.jingle.element.DtlsFingerprint;
-import im.tandem.client.jingle.element.DtlsSetup;
-import im.tandem.client.jingle.element.IceCredentials;
-import im.tandem.client.jingle.element.IceUdpCandidate;
+import im.tandem.client.ice.IceChannelSetup;
+import im.tandem.client.ice.UnusableTransportException;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.client.jingle.policy.DirectSessionRefusedException;
 import im.tandem.client.jingle.session.IllegalTransitionException;
 import im.tandem.client.jingle.session.JingleSession;
 import im.tandem.client.jingle.session.JingleSessionListener;
 import im.tandem.client.jingle.session.SessionState;
-import im.tandem.ice.channel.Channel;
 import im.tandem.ice.channel.ChannelHandshakeException;
-import im.tandem.ice.channel.ChannelIdentity;
-import im.tandem.ice.channel.Fingerprint;
 import im.tandem.ice.session.IcePath;
-import im.tandem.ice.session.IceSession;
 
 /**
  * One attempt at a direct session, from either side: Jingle signalling through the server, ICE on ice-bridge, then
@@ -43,26 +32,18 @@ import im.tandem.ice.session.IceSession;
  *            → channel
  * </pre>
  *
- * The roles in the channel follow XEP-0320: the side whose setup is {@code active} is the TLS client. Blocking steps
- * run on the background executor; Jingle callbacks only record what arrived, and hand anything else over, so that
- * no lock of a session, an attempt and a conversation is ever taken in two orders.
+ * The ICE session and the channel's set-up are {@link IceChannelSetup}'s; this class keeps the Jingle session, the
+ * deadline and the conversation's view of the attempt. Blocking steps run on the background executor; Jingle
+ * callbacks only record what arrived, and hand anything else over, so that no lock of a session, an attempt and a
+ * conversation is ever taken in two orders.
  */
 final class IceAttempt implements Attempt {
-    private static final Logger LOG = Logger.getLogger(IceAttempt.class.getName());
-
     private final IceAttempts owner;
     private final Conversation conversation;
     private final boolean outgoing;
+    private final IceChannelSetup ice;
     private final Object lock = new Object();
-    /** Transport information that arrived before our ICE session existed, applied once it does. */
-    private final List<IceUdpTransport> early = new ArrayList<>();
     private JingleSession session;
-    private IceSession ice;
-    private ChannelIdentity identity;
-    private Fingerprint peerFingerprint;
-    private IceCredentials remoteCredentials;
-    private Channel.Role channelRole;
-    private boolean remoteCredentialsSet;
     private boolean finished;
     private long startNanos;
 
@@ -70,6 +51,7 @@ final class IceAttempt implements Attempt {
         this.owner = owner;
         this.conversation = conversation;
         this.outgoing = outgoing;
+        this.ice = outgoing ? IceChannelSetup.offering() : IceChannelSetup.answering();
     }
 
     static IceAttempt initiate(IceAttempts owner, Conversation conversation) {
@@ -110,12 +92,9 @@ final class IceAttempt implements Attempt {
             if (peer.isEmpty()) {
                 return;
             }
-            prepare();
-            IceUdpTransport offer = IceUdpConversion.toTransport(ice.localDescription(), identity.fingerprint(),
-                    DtlsSetup.ACTPASS);
+            IceUdpTransport offer = ice.gather(owner.servers().configFor(owner.config().ice()));
             synchronized (lock) {
                 if (finished) {
-                    ice.close();
                     return;
                 }
                 startNanos = System.nanoTime();
@@ -165,31 +144,21 @@ final class IceAttempt implements Attempt {
 
     private void answer(IceUdpTransport offer) {
         try {
-            DtlsSetup ours;
-            Optional<String> problem;
-            synchronized (lock) {
-                problem = readRemote(offer, false);
-                ours = channelRole == Channel.Role.CLIENT ? DtlsSetup.ACTIVE : DtlsSetup.PASSIVE;
-            }
-            if (problem.isPresent()) {
-                fail(true, JingleReason.Reason.incompatible_parameters, problem.get());
-                return;
-            }
+            ice.readPeer(offer);
+        } catch (UnusableTransportException e) {
+            fail(true, JingleReason.Reason.incompatible_parameters, e.getMessage());
+            return;
+        }
+        try {
             armDeadline();
-            prepare();
-            IceUdpTransport answer;
+            IceUdpTransport answer = ice.gather(owner.servers().configFor(owner.config().ice()));
             synchronized (lock) {
                 if (finished) {
-                    ice.close();
                     return;
                 }
-                applyRemote(offer);
-                early.forEach(this::applyRemote);
-                early.clear();
-                answer = IceUdpConversion.toTransport(ice.localDescription(), identity.fingerprint(), ours);
             }
             session.accept(answer);
-            connect(IceSession.Role.CONTROLLED);
+            connect();
         } catch (DirectSessionRefusedException e) {
             fail(true, JingleReason.Reason.decline, "no longer a mutual contact");
         } catch (IllegalTransitionException e) {
@@ -199,16 +168,6 @@ final class IceAttempt implements Attempt {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(true, JingleReason.Reason.cancel, "interrupted");
-        }
-    }
-
-    /** Gathers our candidates (blocking) and makes the channel key; done before anything is offered or accepted. */
-    private void prepare() throws IOException, InterruptedException {
-        IceSession created = IceSession.create(owner.servers().configFor(owner.config().ice()));
-        ChannelIdentity generated = ChannelIdentity.generate();
-        synchronized (lock) {
-            ice = created;
-            identity = generated;
         }
     }
 
@@ -231,81 +190,31 @@ final class IceAttempt implements Attempt {
         };
     }
 
-    /** The initiator's answer in session-accept, or trickled candidates from either side. */
+    /**
+     * The initiator's answer in session-accept, or trickled candidates from either side; the responder's may come
+     * while the offer is still being read, and wait in the set-up until it is.
+     */
     private void remote(IceUdpTransport transport) {
-        boolean connectNow = false;
         synchronized (lock) {
             if (finished) {
                 return;
             }
-            if (remoteCredentialsSet) {
-                applyRemote(transport);
+            if (!outgoing || ice.peerRead()) {
+                ice.addCandidates(transport);
                 return;
             }
-            if (!outgoing) {
-                early.add(transport); // the offer is still being processed
-                return;
-            }
-            Optional<String> problem = readRemote(transport, true);
-            if (problem.isPresent()) {
-                failLater(JingleReason.Reason.incompatible_parameters, problem.get());
-                return;
-            }
-            applyRemote(transport);
-            connectNow = true;
-        }
-        if (connectNow) {
-            connect(IceSession.Role.CONTROLLING);
-        }
-    }
-
-    /**
-     * Reads the peer's credentials, fingerprint and setup from its first transport and decides our channel role.
-     *
-     * @param isAnswer whether this is the responder's answer (setup active or passive) or an offer (any setup)
-     * @return what is wrong with it, if anything
-     */
-    private Optional<String> readRemote(IceUdpTransport transport, boolean isAnswer) {
-        Optional<IceCredentials> credentials = transport.credentials();
-        Optional<DtlsFingerprint> fingerprint = transport.fingerprint();
-        if (credentials.isEmpty()) {
-            return Optional.of("the transport has no ICE credentials (ufrag, pwd)");
-        }
-        if (fingerprint.isEmpty()) {
-            return Optional.of("the transport has no fingerprint (XEP-0320); the channel cannot be authenticated");
-        }
-        try {
-            peerFingerprint = IceUdpConversion.fingerprint(fingerprint.get());
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-        DtlsSetup theirs = fingerprint.get().setup();
-        if (isAnswer && theirs == DtlsSetup.ACTPASS) {
-            return Optional.of("an answer must choose setup active or passive, not actpass");
-        }
-        // XEP-0320: the active side is the TLS client; to an offer of actpass we answer active.
-        channelRole = theirs == DtlsSetup.ACTIVE ? Channel.Role.SERVER : Channel.Role.CLIENT;
-        remoteCredentials = credentials.get();
-        return Optional.empty();
-    }
-
-    /** Hands the peer's credentials (once) and candidates to ICE; a candidate ICE refuses is skipped. */
-    private void applyRemote(IceUdpTransport transport) {
-        if (!remoteCredentialsSet) {
-            ice.setRemoteCredentials(remoteCredentials.ufrag(), remoteCredentials.pwd());
-            remoteCredentialsSet = true;
-        }
-        for (IceUdpCandidate candidate : transport.candidates()) {
             try {
-                ice.addRemoteCandidate(IceUdpConversion.fromElement(candidate));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                LOG.log(Level.FINE, "skipping the peer's candidate " + candidate, e);
+                ice.readPeer(transport);
+            } catch (UnusableTransportException e) {
+                failLater(JingleReason.Reason.incompatible_parameters, e.getMessage());
+                return;
             }
         }
+        connect();
     }
 
-    private void connect(IceSession.Role role) {
-        ice.connect(role).whenComplete((path, error) -> owner.background().execute(() -> {
+    private void connect() {
+        ice.connect(outgoing).whenComplete((path, error) -> owner.background().execute(() -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
@@ -319,8 +228,8 @@ final class IceAttempt implements Attempt {
     private void openChannel(IcePath path) {
         XmlStreamLink link;
         try {
-            link = XmlStreamLink.open(session, ice, path, identity, peerFingerprint, channelRole,
-                    owner.config().channel(), startNanos, conversation, owner.background());
+            link = XmlStreamLink.open(session, ice, path, owner.config().channel(), startNanos, conversation,
+                    owner.background());
         } catch (ChannelHandshakeException e) {
             fail(true, JingleReason.Reason.security_error, "the encrypted channel failed: " + e.getMessage());
             return;
@@ -367,16 +276,12 @@ final class IceAttempt implements Attempt {
 
     private void release(JingleReason.Reason reason, String text) {
         JingleSession toEnd;
-        IceSession toClose;
         synchronized (lock) {
             toEnd = session;
-            toClose = ice;
         }
         if (toEnd != null) {
             toEnd.terminate(reason, text);
         }
-        if (toClose != null) {
-            toClose.close();
-        }
+        ice.close();
     }
 }

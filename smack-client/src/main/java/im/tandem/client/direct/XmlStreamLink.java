@@ -15,16 +15,14 @@ import org.jivesoftware.smackx.jingle.Role;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jxmpp.jid.FullJid;
 
+import im.tandem.client.ice.IceChannelSetup;
 import im.tandem.client.jingle.session.JingleSession;
 import im.tandem.client.jingle.session.JingleSessionListener;
 import im.tandem.client.jingle.session.SessionState;
 import im.tandem.ice.channel.Channel;
 import im.tandem.ice.channel.ChannelConfig;
 import im.tandem.ice.channel.ChannelHandshakeException;
-import im.tandem.ice.channel.ChannelIdentity;
-import im.tandem.ice.channel.Fingerprint;
 import im.tandem.ice.session.IcePath;
-import im.tandem.ice.session.IceSession;
 
 /**
  * The application of a direct session: an XML stream (XEP-0247, see {@link StanzaStream}) over the encrypted channel
@@ -44,7 +42,7 @@ final class XmlStreamLink implements DirectLink {
 
     private final FullJid peer;
     private final JingleSession session;
-    private final IceSession ice;
+    private final IceChannelSetup ice;
     private volatile RouteChange.DirectPath path;
     private final Listener listener;
     private final ExecutorService background;
@@ -55,7 +53,7 @@ final class XmlStreamLink implements DirectLink {
     private boolean started;
     private String endedBeforeStart;
 
-    private XmlStreamLink(FullJid peer, JingleSession session, IceSession ice, Listener listener,
+    private XmlStreamLink(FullJid peer, JingleSession session, IceChannelSetup ice, Listener listener,
                           ExecutorService background) {
         this.peer = peer;
         this.stream = new StanzaStream(peer);
@@ -76,8 +74,7 @@ final class XmlStreamLink implements DirectLink {
      *
      * @param setupStartNanos when the session-initiate was sent or received, for the setup time
      */
-    static XmlStreamLink open(JingleSession session, IceSession ice, IcePath icePath, ChannelIdentity identity,
-                              Fingerprint peerFingerprint, Channel.Role role, ChannelConfig config,
+    static XmlStreamLink open(JingleSession session, IceChannelSetup ice, IcePath icePath, ChannelConfig config,
                               long setupStartNanos, Listener listener, ExecutorService background)
             throws ChannelHandshakeException {
         FullJid local = session.role() == Role.initiator ? session.initiator() : session.responder();
@@ -90,8 +87,8 @@ final class XmlStreamLink implements DirectLink {
                 }
             }
         });
-        ice.setPathListener(reason -> link.fail(LOST, "the ICE path was lost: " + reason));
-        link.channel = Channel.open(icePath.transport(), identity, peerFingerprint, role, config,
+        ice.onPathLost(reason -> link.fail(LOST, "the ICE path was lost: " + reason));
+        link.channel = ice.openChannel(icePath, config,
                 cause -> link.fail(LOST, "the channel failed: " + cause.getMessage()));
         link.path = new RouteChange.DirectPath(icePath.type(), Duration.ofNanos(System.nanoTime() - setupStartNanos));
         link.writer.execute(() -> link.write(StanzaStream.header(local, link.peer)));

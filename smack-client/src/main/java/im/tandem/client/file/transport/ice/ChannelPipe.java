@@ -5,15 +5,15 @@ import java.io.OutputStream;
 import java.time.Duration;
 
 import im.tandem.client.file.transport.BytePipe;
+import im.tandem.client.ice.IceChannelSetup;
 import im.tandem.ice.channel.Channel;
-import im.tandem.ice.session.IceSession;
 
 /** The direct path: the encrypted channel over the ICE session's selected pair; closing it ends both. */
 final class ChannelPipe implements BytePipe {
     private final Channel channel;
-    private final IceSession ice;
+    private final IceChannelSetup ice;
 
-    ChannelPipe(Channel channel, IceSession ice) {
+    ChannelPipe(Channel channel, IceChannelSetup ice) {
         this.channel = channel;
         this.ice = ice;
     }

@@ -6,58 +6,49 @@ import java.util.logging.Logger;
 
 import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
 
-import im.tandem.client.ice.IceServers;
-import im.tandem.client.ice.IceUdpConversion;
 import im.tandem.client.file.transport.BadTransportException;
 import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.NegotiationContext;
 import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.file.transport.TransportNegotiation;
-import im.tandem.client.jingle.element.DtlsFingerprint;
-import im.tandem.client.jingle.element.DtlsSetup;
-import im.tandem.client.jingle.element.IceCredentials;
+import im.tandem.client.ice.IceChannelSetup;
+import im.tandem.client.ice.IceServers;
+import im.tandem.client.ice.UnusableTransportException;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.ice.channel.Channel;
-import im.tandem.ice.channel.ChannelIdentity;
-import im.tandem.ice.channel.Fingerprint;
-import im.tandem.ice.session.IceCandidate;
 import im.tandem.ice.session.IceConfig;
-import im.tandem.ice.session.IceSession;
 
 /**
- * The direct transport between Tandem clients: an ICE session (XEP-0176 ICE-UDP) carrying ice-bridge's encrypted,
- * reliable channel, authenticated by the certificate fingerprints the two parties exchanged (XEP-0320). The
- * Jingle initiator controls ICE; the XEP-0320 setup roles decide which side starts the TLS handshake. STUN and TURN
- * servers come from the chat server (XEP-0215) when it offers them, as for direct chat.
+ * The direct transport between Tandem clients: ice-bridge's encrypted, reliable channel over ICE, set up by
+ * {@link IceChannelSetup} as for direct chat, and handed out as the file's {@link BytePipe}. STUN and TURN servers
+ * come from the chat server (XEP-0215) when it offers them.
  */
 final class IceNegotiation implements TransportNegotiation {
     private static final Logger LOG = Logger.getLogger(IceNegotiation.class.getName());
 
     private final NegotiationContext context;
-    private final ChannelIdentity identity = ChannelIdentity.generate();
-    private final IceSession ice;
-    private final DtlsSetup setup;
+    private final IceChannelSetup ice;
     private final IceUdpTransport local;
     private final CompletableFuture<BytePipe> pipe = new CompletableFuture<>();
     private boolean started;
 
-    private IceNegotiation(NegotiationContext context, DtlsSetup setup) throws IOException {
+    private IceNegotiation(NegotiationContext context, IceChannelSetup ice) throws IOException {
         this.context = context;
-        this.setup = setup;
-        this.ice = IceSession.create(servers(context));
-        this.local = IceUdpConversion.toTransport(ice.localDescription(), identity.fingerprint(), setup);
+        this.ice = ice;
+        this.local = ice.gather(servers(context));
     }
 
     /** Gathers our candidates and offers either TLS role (XEP-0320's actpass). */
     static IceNegotiation offer(NegotiationContext context) throws IOException {
-        return new IceNegotiation(context, DtlsSetup.ACTPASS);
+        return new IceNegotiation(context, IceChannelSetup.offering());
     }
 
-    /** Gathers our candidates and takes the TLS role the offer leaves us: the client, unless it insists. */
+    /** Reads the offer, then gathers our candidates and takes the TLS role the offer leaves us. */
     static IceNegotiation answer(NegotiationContext context, JingleContentTransport offer)
             throws IOException, BadTransportException {
-        DtlsSetup theirs = fingerprint(require(offer)).setup();
-        return new IceNegotiation(context, theirs == DtlsSetup.ACTIVE ? DtlsSetup.PASSIVE : DtlsSetup.ACTIVE);
+        IceChannelSetup ice = IceChannelSetup.answering();
+        readPeer(ice, require(offer));
+        return new IceNegotiation(context, ice);
     }
 
     @Override
@@ -70,32 +61,22 @@ final class IceNegotiation implements TransportNegotiation {
         return local;
     }
 
+    /** The offerer starts with the answer; the answerer with the offer, which it read before gathering. */
     @Override
     public synchronized void start(JingleContentTransport remote) throws BadTransportException {
         if (started) {
             throw new BadTransportException("the ICE description was already exchanged");
         }
         IceUdpTransport transport = require(remote);
-        IceCredentials credentials = transport.credentials()
-                .orElseThrow(() -> new BadTransportException("the ICE-UDP transport needs 'ufrag' and 'pwd'"));
-        DtlsFingerprint theirFingerprint = fingerprint(transport);
-        Fingerprint peer;
-        try {
-            peer = IceUdpConversion.fingerprint(theirFingerprint);
-        } catch (IllegalArgumentException e) {
-            throw new BadTransportException(e.getMessage());
+        if (!ice.peerRead()) {
+            readPeer(ice, transport);
         }
-        Channel.Role role = setup == DtlsSetup.ACTIVE
-                || setup == DtlsSetup.ACTPASS && theirFingerprint.setup() == DtlsSetup.PASSIVE
-                ? Channel.Role.CLIENT : Channel.Role.SERVER;
         started = true;
-        ice.setRemoteCredentials(credentials.ufrag(), credentials.pwd());
-        addCandidates(transport);
-        ice.connect(context.initiator() ? IceSession.Role.CONTROLLING : IceSession.Role.CONTROLLED)
+        ice.connect(context.initiator())
                 .thenAcceptAsync(path -> {
                     try {
-                        Channel channel = Channel.open(path.transport(), identity, peer, role, context.settings().channel(),
-                                cause -> LOG.fine(() -> "the file channel with " + context.peer() + " failed: " + cause));
+                        Channel channel = ice.openChannel(path, context.settings().channel(), cause -> LOG.fine(
+                                () -> "the file channel with " + context.peer() + " failed: " + cause));
                         if (!pipe.complete(new ChannelPipe(channel, ice))) {
                             channel.close();
                         }
@@ -116,7 +97,7 @@ final class IceNegotiation implements TransportNegotiation {
         if (!started) {
             throw new BadTransportException("ICE candidates came before the ICE credentials");
         }
-        addCandidates(transport);
+        ice.addCandidates(transport);
     }
 
     @Override
@@ -142,13 +123,11 @@ final class IceNegotiation implements TransportNegotiation {
         }
     }
 
-    private void addCandidates(IceUdpTransport transport) throws BadTransportException {
+    private static void readPeer(IceChannelSetup ice, IceUdpTransport first) throws BadTransportException {
         try {
-            for (IceCandidate candidate : IceUdpConversion.candidates(transport)) {
-                ice.addRemoteCandidate(candidate);
-            }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new BadTransportException("unusable ICE candidate: " + e.getMessage());
+            ice.readPeer(first);
+        } catch (UnusableTransportException e) {
+            throw new BadTransportException(e.getMessage());
         }
     }
 
@@ -157,10 +136,5 @@ final class IceNegotiation implements TransportNegotiation {
             throw new BadTransportException("expected an " + IceUdpTransport.NAMESPACE + " transport");
         }
         return ice;
-    }
-
-    private static DtlsFingerprint fingerprint(IceUdpTransport transport) throws BadTransportException {
-        return transport.fingerprint().orElseThrow(() -> new BadTransportException(
-                "the ICE-UDP transport of a file needs the channel's <fingerprint/> (XEP-0320)"));
     }
 }
