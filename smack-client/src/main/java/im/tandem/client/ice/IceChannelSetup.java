@@ -8,16 +8,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import im.tandem.client.jingle.element.DtlsFingerprint;
 import im.tandem.client.jingle.element.DtlsSetup;
-import im.tandem.client.jingle.element.IceCredentials;
 import im.tandem.client.jingle.element.IceUdpCandidate;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.ice.channel.Channel;
 import im.tandem.ice.channel.ChannelConfig;
 import im.tandem.ice.channel.ChannelHandshakeException;
 import im.tandem.ice.channel.ChannelIdentity;
-import im.tandem.ice.channel.Fingerprint;
 import im.tandem.ice.session.IceConfig;
 import im.tandem.ice.session.IcePath;
 import im.tandem.ice.session.IceSession;
@@ -43,42 +40,42 @@ public final class IceChannelSetup implements Closeable {
     private final DtlsRoles.Side side;
     /** The peer's transports not yet given to ICE, oldest first. */
     private final List<IceUdpTransport> pending = new ArrayList<>();
-    /** Ours: {@link DtlsRoles#OFFER} for an offer; for an answer, known once the offer is read. */
-    private DtlsSetup setup;
     private IceSession ice;
     private ChannelIdentity identity;
-    private IceCredentials peerCredentials;
-    private Fingerprint peerFingerprint;
-    private Channel.Role channelRole;
+    private PeerTransport peer;
     private boolean peerGivenToIce;
     private boolean closed;
 
-    private IceChannelSetup(DtlsRoles.Side side, DtlsSetup setup) {
+    private IceChannelSetup(DtlsRoles.Side side) {
         this.side = side;
-        this.setup = setup;
     }
 
     /** For the side that offers the transport: it gathers first, and reads the peer's answer after. */
     public static IceChannelSetup offering() {
-        return new IceChannelSetup(DtlsRoles.Side.OFFERER, DtlsRoles.OFFER);
+        return new IceChannelSetup(DtlsRoles.Side.OFFERER);
     }
 
     /** For the side that answers an offered transport: it reads the offer first, then gathers. */
     public static IceChannelSetup answering() {
-        return new IceChannelSetup(DtlsRoles.Side.ANSWERER, null);
+        return new IceChannelSetup(DtlsRoles.Side.ANSWERER);
     }
 
     /**
      * Gathers our candidates and makes the channel key (blocking for up to the gather timeout).
      *
      * @return our transport, to send in the offer or the answer
-     * @throws IOException if ICE cannot gather, or the set-up was closed meanwhile
+     * @throws IOException if ICE cannot gather, or the set-up is closed
      */
     public IceUdpTransport gather(IceConfig config) throws IOException {
+        DtlsSetup setup;
         synchronized (this) {
-            if (setup == null) {
+            if (closed) {
+                throw new IOException("the ICE set-up was closed");
+            }
+            if (side == DtlsRoles.Side.ANSWERER && peer == null) {
                 throw new IllegalStateException("an answer is gathered after the offer is read");
             }
+            setup = side == DtlsRoles.Side.OFFERER ? DtlsRoles.OFFER : peer.ourSetup();
             if (ice != null) {
                 throw new IllegalStateException("the candidates were already gathered");
             }
@@ -104,34 +101,17 @@ public final class IceChannelSetup implements Closeable {
      * @throws UnusableTransportException saying what is missing or wrong
      */
     public synchronized void readPeer(IceUdpTransport first) throws UnusableTransportException {
-        if (peerCredentials != null) {
+        if (peer != null) {
             throw new IllegalStateException("the peer's first transport was already read");
         }
-        IceCredentials credentials = first.credentials().orElseThrow(() -> new UnusableTransportException(
-                "the transport has no ICE credentials (ufrag, pwd)"));
-        DtlsFingerprint fingerprint = first.fingerprint().orElseThrow(() -> new UnusableTransportException(
-                "the transport has no fingerprint (XEP-0320); the channel cannot be authenticated"));
-        Fingerprint parsed;
-        try {
-            parsed = IceUdpConversion.fingerprint(fingerprint);
-        } catch (IllegalArgumentException e) {
-            throw new UnusableTransportException(e.getMessage());
-        }
-        DtlsSetup theirs = fingerprint.setup();
-        DtlsSetup ours = side == DtlsRoles.Side.OFFERER ? setup : DtlsRoles.answerTo(theirs);
-        DtlsRoles.Side client = side == DtlsRoles.Side.OFFERER
-                ? DtlsRoles.tlsClient(ours, theirs) : DtlsRoles.tlsClient(theirs, ours);
-        setup = ours;
-        channelRole = client == side ? Channel.Role.CLIENT : Channel.Role.SERVER;
-        peerFingerprint = parsed;
-        peerCredentials = credentials;
+        peer = PeerTransport.read(first, side);
         pending.add(0, first);
         givePeerToIce();
     }
 
     /** Whether the peer's first transport has been read. */
     public synchronized boolean peerRead() {
-        return peerCredentials != null;
+        return peer != null;
     }
 
     /** The peer's candidates from a later transport (trickled in a transport-info). */
@@ -164,15 +144,13 @@ public final class IceChannelSetup implements Closeable {
      */
     public Channel openChannel(IcePath path, ChannelConfig config, Channel.FailureListener onFailure)
             throws ChannelHandshakeException {
-        ChannelIdentity ourIdentity;
-        Fingerprint theirs;
-        Channel.Role role;
+        ChannelIdentity ours;
+        PeerTransport theirs;
         synchronized (this) {
-            ourIdentity = identity;
-            theirs = peerFingerprint;
-            role = channelRole;
+            ours = identity;
+            theirs = peer;
         }
-        return Channel.open(path.transport(), ourIdentity, theirs, role, config, onFailure);
+        return Channel.open(path.transport(), ours, theirs.fingerprint(), theirs.channelRole(), config, onFailure);
     }
 
     /** Told once if consent on the selected path lapses; set after {@link #gather}. */
@@ -200,11 +178,11 @@ public final class IceChannelSetup implements Closeable {
 
     /** Once our ICE session and the peer's credentials both exist, hands ICE the credentials and what is pending. */
     private void givePeerToIce() {
-        if (ice == null || peerCredentials == null) {
+        if (ice == null || peer == null) {
             return;
         }
         if (!peerGivenToIce) {
-            ice.setRemoteCredentials(peerCredentials.ufrag(), peerCredentials.pwd());
+            ice.setRemoteCredentials(peer.credentials().ufrag(), peer.credentials().pwd());
             peerGivenToIce = true;
         }
         pending.forEach(this::addToIce);
