@@ -178,7 +178,7 @@ public final class IceChannelSetup implements Closeable {
 
     /** Once our ICE session and the peer's credentials both exist, hands ICE the credentials and what is pending. */
     private void givePeerToIce() {
-        if (ice == null || peer == null) {
+        if (closed || ice == null || peer == null) {
             return;
         }
         if (!peerGivenToIce) {
