@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * (TLS) has one. Datagrams that are not well-formed packets are dropped and counted. If nothing valid arrives from
  * the peer for {@link ArqConfig#peerTimeout()}, the stream fails: every blocked call returns with an
  * {@link IOException} and the {@link FailureListener} is told, so no caller waits on a dead peer for longer than that.
+ *
+ * <p>Every time it reads and every timer it runs come from its {@link ArqClock}, so a test can drive it with a clock
+ * it advances by hand.
  */
 public final class ArqConnection implements Closeable {
 
@@ -52,6 +52,7 @@ public final class ArqConnection implements Closeable {
 
     private final DatagramTransport transport;
     private final ArqConfig config;
+    private final ArqClock clock;
     private final FailureListener failureListener;
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled on any change a blocked reader, writer or closer may be waiting for. */
@@ -61,7 +62,8 @@ public final class ArqConnection implements Closeable {
     private final RttEstimator rtt = new RttEstimator(INITIAL_RTO, MIN_RTO, MAX_RTO);
     private final CongestionWindow congestion;
     private final ByteBuffer outgoing;
-    private final ScheduledExecutorService timer;
+    /** Set in {@link #open} under the lock, which every path to {@link #release} takes first. */
+    private ArqClock.Ticker ticker;
     private final AtomicLong droppedDatagrams = new AtomicLong();
 
     private long peerWindow;
@@ -72,15 +74,19 @@ public final class ArqConnection implements Closeable {
     private long lastProbeNanos;
     private long lastProgressNanos;
     private int segmentsSinceAck;
+    /** Callers blocked in {@link #awaitDelivered}: each tick wakes them to compare their stall limit to the clock. */
+    private int deliveryWaiters;
     private boolean ackPending;
     private boolean finished;
     private boolean closed;
     private boolean peerClosed;
     private IOException failure;
 
-    private ArqConnection(DatagramTransport transport, ArqConfig config, FailureListener failureListener) {
+    private ArqConnection(DatagramTransport transport, ArqConfig config, ArqClock clock,
+                          FailureListener failureListener) {
         this.transport = transport;
         this.config = config;
+        this.clock = clock;
         this.failureListener = failureListener;
         this.send = new SendBuffer(config.segmentBytes(), config.sendBufferBytes());
         this.receive = new ReceiveBuffer(config.receiveBufferBytes());
@@ -90,21 +96,30 @@ public final class ArqConnection implements Closeable {
         // its first packet, and anything sent beyond it is dropped and resent.
         this.peerWindow = config.receiveBufferBytes();
         this.lastAdvertisedWindow = config.receiveBufferBytes();
-        this.lastHeardNanos = System.nanoTime();
+        this.lastHeardNanos = clock.nanoTime();
         this.lastProgressNanos = lastHeardNanos;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "arq-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
-    /** Starts a stream over the transport, which it now owns and closes. */
+    /** Starts a stream over the transport, which it now owns and closes, on the system clock. */
     public static ArqConnection open(DatagramTransport transport, ArqConfig config, FailureListener failureListener) {
+        return open(transport, config, ArqClock.system(), failureListener);
+    }
+
+    /** Starts a stream over the transport, which it now owns and closes, on the given clock. */
+    static ArqConnection open(DatagramTransport transport, ArqConfig config, ArqClock clock,
+                              FailureListener failureListener) {
         ArqConnection connection = new ArqConnection(Objects.requireNonNull(transport, "transport"),
-                Objects.requireNonNull(config, "config"), Objects.requireNonNull(failureListener, "failureListener"));
+                Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(failureListener, "failureListener"));
+        // Under the lock, so a tick cannot run (and perhaps release the stream) before the ticker is set; before
+        // the transport starts, so neither can an arriving CLOSE.
+        connection.lock.lock();
+        try {
+            connection.ticker = clock.tickEvery(TICK, connection::tick);
+        } finally {
+            connection.lock.unlock();
+        }
         transport.start(connection::onDatagram);
-        connection.timer.scheduleAtFixedRate(connection::tick, TICK.toNanos(), TICK.toNanos(), TimeUnit.NANOSECONDS);
         return connection;
     }
 
@@ -159,7 +174,7 @@ public final class ArqConnection implements Closeable {
                 int n = send.queue(data, offset, length);
                 offset += n;
                 length -= n;
-                pump(System.nanoTime());
+                pump(clock.nanoTime());
             }
         } finally {
             lock.unlock();
@@ -174,7 +189,7 @@ public final class ArqConnection implements Closeable {
             if (!finished) {
                 finished = true;
                 send.queueFin();
-                pump(System.nanoTime());
+                pump(clock.nanoTime());
             }
         } finally {
             lock.unlock();
@@ -190,19 +205,20 @@ public final class ArqConnection implements Closeable {
      */
     public boolean awaitDelivered(Duration stallLimit) {
         lock.lock();
+        deliveryWaiters++;
         try {
             while (!send.allDelivered()) {
-                long remaining = lastProgressNanos + stallLimit.toNanos() - System.nanoTime();
-                if (closed || remaining <= 0) {
+                if (closed || clock.nanoTime() - lastProgressNanos >= stallLimit.toNanos()) {
                     return false;
                 }
-                changed.awaitNanos(remaining);
+                changed.await();
             }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } finally {
+            deliveryWaiters--;
             lock.unlock();
         }
     }
@@ -233,7 +249,7 @@ public final class ArqConnection implements Closeable {
     }
 
     private void release() {
-        timer.shutdown(); // not shutdownNow: the timer thread itself may be failing the stream
+        ticker.stop();
         transport.close();
     }
 
@@ -292,7 +308,7 @@ public final class ArqConnection implements Closeable {
             droppedDatagrams.incrementAndGet();
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         lastHeardNanos = now;
         applyAck(packet, now);
         switch (packet.type()) {
@@ -372,7 +388,7 @@ public final class ArqConnection implements Closeable {
 
     private void tick() {
         lock.lock();
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         IOException timeout = null;
         try {
             if (closed) {
@@ -405,6 +421,9 @@ public final class ArqConnection implements Closeable {
         }
         if (ackPending) {
             sendAck();
+        }
+        if (deliveryWaiters > 0) {
+            changed.signalAll(); // their stall limit is measured on our clock, so only a tick can end it
         }
         // A sender with data but an empty pipe is held by the peer's window: ask again in case the update was lost.
         boolean windowBlocked = send.pipeSegments() == 0 && send.hasPending();
