@@ -172,6 +172,8 @@ class ArqConnectionTest {
 
         assertThat(readToEnd(b)).isEqualTo(data);
         assertThat(pipe.a.dataPacketsSent()).as("20 segments and the end, each once").isEqualTo(21);
+        assertThat(pipe.b.sentOfType(Packet.Type.ACK)).as("a copy is not taken for a segment after a hole")
+                .allSatisfy(ack -> assertThat(ack.packet().sackRanges()).isEmpty());
     }
 
     @Test
@@ -230,6 +232,28 @@ class ArqConnectionTest {
         assertThat(received.toByteArray()).isEqualTo(data);
         assertThat(pipe.a.dataPacketsSent()).as("nothing was sent beyond the window, so nothing resent")
                 .isEqualTo(10);
+    }
+
+    @Test
+    void segmentsBeyondAReceiveBufferSmallerThanTheSenderAssumedAreRefusedAndResentLater() throws IOException {
+        int buffer = 4 * SEGMENT;
+        open(CONFIG, CONFIG.withReceiveBufferBytes(buffer));
+        byte[] data = randomBytes(10 * SEGMENT, 16);
+        a.write(data, 0, data.length); // a has not heard from b: it assumes b's buffer is as large as its own
+
+        pipe.deliverAll();
+        assertThat(pipe.a.dataPacketsSent()).isEqualTo(10);
+        Packet lastAck = last(pipe.b.sentOfType(Packet.Type.ACK)).packet();
+        assertThat(lastAck.cumulativeAck()).as("took only what fits").isEqualTo(4);
+        assertThat(lastAck.window()).isZero();
+
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        received.writeBytes(readExactly(b, buffer));
+        pipe.run(Duration.ofSeconds(5), TICK); // resent on timeout, and again only what fits is taken
+        received.writeBytes(readExactly(b, buffer));
+        pipe.run(Duration.ofSeconds(5), TICK);
+        received.writeBytes(readExactly(b, 2 * SEGMENT));
+        assertThat(received.toByteArray()).isEqualTo(data);
     }
 
     @Test
