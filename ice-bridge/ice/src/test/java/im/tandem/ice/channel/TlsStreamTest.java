@@ -129,6 +129,16 @@ class TlsStreamTest {
     }
 
     @Test
+    void aPeerThatClosesTlsDuringTheHandshakeEndsIt() throws Exception {
+        createEnds(SERVER_ID.fingerprint(), CLIENT_ID.fingerprint());
+        serverEngine.beginHandshake();
+        server.closeOutbound(); // user_canceled and close_notify, as an engine closed mid-handshake sends
+
+        assertThatThrownBy(client::handshake).isInstanceOf(EOFException.class)
+                .hasMessageContaining("closed the channel during the handshake");
+    }
+
+    @Test
     void bytesFlowBothWaysAtOnce() throws Exception {
         handshakeBoth();
         byte[] toServer = ChannelTest.randomBytes(1024 * 1024, 1);

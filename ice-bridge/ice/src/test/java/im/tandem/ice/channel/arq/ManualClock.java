@@ -43,11 +43,6 @@ final class ManualClock implements ArqClock {
         advanceTo(nowNanos + amount.toNanos());
     }
 
-    /** Moves time forward to the given time since the clock was made. */
-    void advanceTo(Duration sinceOrigin) {
-        advanceTo(ORIGIN_NANOS + sinceOrigin.toNanos());
-    }
-
     /** How many tickers are running: a released stream has stopped its own. */
     synchronized int runningTickers() {
         return ticks.size();
