@@ -200,7 +200,8 @@ public final class ArqConnection implements Closeable {
      * Waits until the peer has acknowledged everything written (and the end, if finished). A slow reader is waited
      * for as long as acknowledgements keep coming.
      *
-     * @param stallLimit give up after this long without any acknowledgement progress
+     * @param stallLimit give up after this long without any acknowledgement progress, as the stream's clock
+     *                   measures it (checked every tick, so up to one tick late); zero only checks
      * @return false if it gave up, or the stream failed or closed first
      */
     public boolean awaitDelivered(Duration stallLimit) {
