@@ -235,6 +235,20 @@ class ArqConnectionTest {
     }
 
     @Test
+    void aLateAckDoesNotReopenAWindowThatANewerOneClosed() throws IOException {
+        open(CONFIG, CONFIG.withReceiveBufferBytes(4 * SEGMENT));
+        learnPeerWindow();
+        pipe.b.holdIf(once(packet -> packet.type() == Packet.Type.ACK && packet.cumulativeAck() == 2));
+        a.write(new byte[10 * SEGMENT], 0, 10 * SEGMENT);
+        pipe.deliverAll(); // the ack of four segments, window 0, arrives
+
+        pipe.b.releaseHeld(); // then the older ack of two segments, window 2 segments
+        pipe.deliverAll();
+
+        assertThat(pipe.a.dataPacketsSent()).as("the stale window was not believed").isEqualTo(4);
+    }
+
+    @Test
     void segmentsBeyondAReceiveBufferSmallerThanTheSenderAssumedAreRefusedAndResentLater() throws IOException {
         int buffer = 4 * SEGMENT;
         open(CONFIG, CONFIG.withReceiveBufferBytes(buffer));
