@@ -1,6 +1,7 @@
 package im.tandem.ice.channel;
 
 import im.tandem.ice.channel.arq.ArqConnection;
+import im.tandem.ice.transport.DatagramTransport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package im.tandem.ice.session;
 
-import im.tandem.ice.channel.DatagramTransport;
+import im.tandem.ice.transport.DatagramTransport;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

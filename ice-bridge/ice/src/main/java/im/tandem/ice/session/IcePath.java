@@ -1,6 +1,6 @@
 package im.tandem.ice.session;
 
-import im.tandem.ice.channel.DatagramTransport;
+import im.tandem.ice.transport.DatagramTransport;
 
 /**
  * The working path ICE selected.

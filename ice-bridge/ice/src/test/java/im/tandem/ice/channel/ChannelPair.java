@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import im.tandem.ice.transport.DatagramTransport;
+import im.tandem.ice.transport.UdpTransport;
+
 /** Two channels over loopback UDP sockets, opened concurrently as the two ends of a session would. */
 record ChannelPair(Channel client, Channel server, UdpTransport clientSocket, UdpTransport serverSocket)
         implements AutoCloseable {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Random;
 
+import im.tandem.ice.transport.DatagramTransport;
+
 /**
  * Wraps a transport and, before each datagram it receives, delivers a forged one: random bytes, or random bytes
  * behind a genuine header prefix so they get past a first glance.

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Random;
 
+import im.tandem.ice.transport.DatagramTransport;
+
 /**
  * Wraps a transport and mistreats what it sends, like a bad network: drops, duplicates and reorders datagrams with
  * the given probabilities, from a seeded random source so a failure can be replayed.

@@ -5,6 +5,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.UnaryOperator;
 
+import im.tandem.ice.transport.DatagramTransport;
+
 /**
  * Two ends of a lossless in-memory datagram path, each delivering on its own thread as a socket would. What one end
  * sends can be rewritten on the way (tampering) by a function the test sets.

@@ -1,6 +1,6 @@
 package im.tandem.ice.channel.arq;
 
-import im.tandem.ice.channel.DatagramTransport;
+import im.tandem.ice.transport.DatagramTransport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package im.tandem.ice.channel;
+package im.tandem.ice.transport;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package im.tandem.ice.channel;
+package im.tandem.ice.transport;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
