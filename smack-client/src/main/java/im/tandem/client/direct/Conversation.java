@@ -27,6 +27,7 @@ import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.chat.Route;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.client.jingle.session.JingleSession;
+import im.tandem.client.time.Scheduler;
 
 /**
  * The messages exchanged with one contact and the route they take. All methods are thread-safe and never wait

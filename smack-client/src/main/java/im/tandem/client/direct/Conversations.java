@@ -35,6 +35,8 @@ import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.chat.Route;
 import im.tandem.client.ice.IceServers;
 import im.tandem.client.jingle.TandemJingleManager;
+import im.tandem.client.time.ExecutorScheduler;
+import im.tandem.client.time.Scheduler;
 
 /**
  * All conversations of one account: sends each chat message on its conversation's route, receives from the server
@@ -57,17 +59,7 @@ public final class Conversations implements AutoCloseable {
     private final List<Consumer<RouteChange>> routeListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService background = Executors.newCachedThreadPool(daemons("direct"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("direct-timer"));
-    private final Scheduler scheduler = new Scheduler() {
-        @Override
-        public long nanoTime() {
-            return System.nanoTime();
-        }
-
-        @Override
-        public void schedule(Runnable task, Duration delay) {
-            timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        }
-    };
+    private final Scheduler scheduler = new ExecutorScheduler(timer);
     private volatile Optional<Conversation.Direct> direct = Optional.empty();
 
     /** Takes over the connection's chat messages; create it before logging in, so that none is missed. */

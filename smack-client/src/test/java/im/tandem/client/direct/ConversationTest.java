@@ -29,6 +29,7 @@ import im.tandem.client.jingle.session.JingleSessions;
 import im.tandem.client.jingle.session.XmlStreamSessions;
 import im.tandem.client.jingle.session.JingleSignalling;
 import im.tandem.client.jingle.session.SessionState;
+import im.tandem.client.time.ManualScheduler;
 
 /** The routing rules of one conversation, with a manual clock and fake links: no network, no threads. */
 class ConversationTest {

@@ -1,4 +1,4 @@
-package im.tandem.client.direct;
+package im.tandem.client.time;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A clock that moves only when told, running the tasks that fall due on the test's thread. */
-final class ManualScheduler implements Scheduler {
+public final class ManualScheduler implements Scheduler {
     private record Task(long due, Runnable action) {
     }
 
@@ -24,7 +24,7 @@ final class ManualScheduler implements Scheduler {
     }
 
     /** Moves the clock forward, running each task as its time comes, earliest first. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         long target = now + duration.toNanos();
         while (true) {
             Task next = tasks.stream().filter(task -> task.due() <= target)
