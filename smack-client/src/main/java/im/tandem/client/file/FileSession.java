@@ -11,8 +11,6 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -97,7 +95,8 @@ final class FileSession {
     private boolean replacing;
     private boolean peerSucceeded;
     private Stage stage = Stage.NEGOTIATING;
-    private ScheduledFuture<?> timer;
+    /** The armed timeout; one that fires after it was disarmed or replaced finds another here and does nothing. */
+    private Object timer;
     private Path temporary;
     private FileDigests digests;
 
@@ -796,21 +795,20 @@ final class FileSession {
     }
 
     private void arm(Duration delay, Runnable task) {
-        cancelTimer();
-        timer = host.timers().schedule(() -> {
+        Object armed = new Object();
+        timer = armed;
+        host.scheduler().schedule(() -> {
             synchronized (this) {
-                if (stage != Stage.ENDED) {
+                if (timer == armed && stage != Stage.ENDED) {
+                    timer = null;
                     task.run();
                 }
             }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }, delay);
     }
 
     private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        timer = null;
     }
 
     private static String describe(Exception failure) {

@@ -2,7 +2,6 @@ package im.tandem.client.file;
 
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import org.jivesoftware.smack.XMPPConnection;
@@ -11,12 +10,14 @@ import im.tandem.client.file.transport.TransportFactory;
 import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.jingle.policy.PeerPolicy;
 import im.tandem.client.jingle.session.JingleSignalling;
+import im.tandem.client.time.Scheduler;
 
 /**
  * What every file session of one connection shares: the connection and its Jingle signalling, who may transfer
- * with us, the current settings, the transports, a pool for blocking work and a timer.
+ * with us, the current settings, the transports, a pool for blocking work, and the time (a scheduler, so that
+ * tests can move the clock by hand).
  */
 record FileSessionHost(XMPPConnection connection, JingleSignalling signalling, PeerPolicy policy,
                        Supplier<FileTransferConfig> config, Map<TransportMethod, TransportFactory> factories,
-                       ExecutorService executor, ScheduledExecutorService timers) {
+                       ExecutorService executor, Scheduler scheduler) {
 }

@@ -38,6 +38,7 @@ import im.tandem.client.file.transport.ibb.IbbFactory;
 import im.tandem.client.file.transport.ice.IceFactory;
 import im.tandem.client.file.transport.s5b.S5bFactory;
 import im.tandem.client.jingle.TandemJingleManager;
+import im.tandem.client.time.ExecutorScheduler;
 
 /**
  * File transfer for one connection (XEP-0234 with XEP-0300 hashes), built on {@link TandemJingleManager}: files go
@@ -76,7 +77,8 @@ public final class TandemFileTransferManager extends Manager {
         // Threads come and go with the transfers (a cached pool keeps idle ones for a minute only).
         ExecutorService executor = Executors.newCachedThreadPool(daemons("file-transfer"));
         sessions = new FileSessions(new FileSessionHost(connection, jingle.sessions().signalling(),
-                jingle.sessions().policy(), () -> config, Map.copyOf(factories), executor, TIMERS), jingle.sessions());
+                jingle.sessions().policy(), () -> config, Map.copyOf(factories), executor,
+                new ExecutorScheduler(TIMERS)), jingle.sessions());
         advertise(config);
     }
 

@@ -26,6 +26,7 @@ import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.jingle.session.JingleReply;
 import im.tandem.client.jingle.session.JingleSessions;
 import im.tandem.client.jingle.session.JingleSignalling;
+import im.tandem.client.time.ExecutorScheduler;
 
 /**
  * One party of an in-memory file transfer test: its {@link FileSessions} behind a Jingle router, wired to the other party's through a
@@ -70,7 +71,8 @@ final class WiredParty {
         };
         jingle = new JingleSessions(signalling, contacts::contains);
         sessions = new FileSessions(new FileSessionHost(null, signalling, contacts::contains, () -> this.config,
-                factories, Executors.newCachedThreadPool(), Executors.newSingleThreadScheduledExecutor()), jingle);
+                factories, Executors.newCachedThreadPool(),
+                new ExecutorScheduler(Executors.newSingleThreadScheduledExecutor())), jingle);
     }
 
     static void connect(WiredParty a, WiredParty b) {
