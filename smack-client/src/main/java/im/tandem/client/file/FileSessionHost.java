@@ -1,7 +1,7 @@
 package im.tandem.client.file;
 
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.jivesoftware.smack.XMPPConnection;
@@ -19,5 +19,5 @@ import im.tandem.client.time.Scheduler;
  */
 record FileSessionHost(XMPPConnection connection, JingleSignalling signalling, PeerPolicy policy,
                        Supplier<FileTransferConfig> config, Map<TransportMethod, TransportFactory> factories,
-                       ExecutorService executor, Scheduler scheduler) {
+                       Executor executor, Scheduler scheduler) {
 }
