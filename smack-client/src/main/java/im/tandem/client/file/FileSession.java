@@ -46,8 +46,8 @@ import im.tandem.client.jingle.session.SessionStateMachine;
 
 /**
  * One file offer (XEP-0234) with one peer: we are the initiator and send, or the responder and receive. The Jingle
- * side moves only through the shared {@link SessionStateMachine}; on top of it the session walks through its
- * {@link Stage}s, trying transports until one carries the bytes.
+ * side moves only through the shared {@link SessionStateMachine}; on top of it the transfer walks through its
+ * {@link FileStage}s, only as {@link FileStageTransitions} allows, trying transports until one carries the bytes.
  *
  * <p>Transport fallback follows XEP-0260 §3: the initiator offers its most preferred transport that the peer
  * supports; when that transport fails it sends transport-replace with the next one, and the responder answers with
@@ -61,19 +61,6 @@ final class FileSession {
     private static final Logger LOG = Logger.getLogger(FileSession.class.getName());
     /** Our content's name; XEP-0234 leaves it free, and one content per session needs nothing fancier. */
     static final String CONTENT_NAME = "file";
-
-    /** Where the transfer is, beyond the Jingle state. */
-    enum Stage {
-        /** Setting up a transport (possibly the second or third). */
-        NEGOTIATING,
-        /** Bytes are moving. */
-        TRANSFERRING,
-        /** Receiver: every byte arrived, the sender's checksum has not. */
-        AWAITING_CHECKSUM,
-        /** Sender: every byte left, the receiver has not confirmed. */
-        CONFIRMING,
-        ENDED
-    }
 
     private final SessionKey key;
     private final boolean initiator;
@@ -91,10 +78,7 @@ final class FileSession {
     private JingleContentTransport offeredTransport;
     private FileTransferListener listener = new FileTransferListener() { };
     private TransportNegotiation negotiation;
-    private boolean accepted;
-    private boolean replacing;
-    private boolean peerSucceeded;
-    private Stage stage = Stage.NEGOTIATING;
+    private final FileStageMachine stages = new FileStageMachine();
     /** The armed timeout; one that fires after it was disarmed or replaced finds another here and does nothing. */
     private Object timer;
     private Path temporary;
@@ -193,28 +177,30 @@ final class FileSession {
     // ----- starting -----
 
     /** Initiator: sets up the first transport that can be and sends the offer. */
-    void start() {
+    synchronized void start() {
+        stages.fire(FileStageEvent.START_OFFER);
         host.executor().execute(() -> prepareTransport(true, ""));
     }
 
     /** Responder: the session-initiate arrived (and is being acknowledged). */
     synchronized void receivedInitiate() {
         fire(SessionEvent.RECEIVE_INITIATE);
+        stages.fire(FileStageEvent.RECEIVE_OFFER);
     }
 
     /** Responder: accept the offered file; the transport is set up on the pool. */
     synchronized void accept(FileTransferListener transferListener) {
-        if (accepted || machine.state() != SessionState.RECEIVED_INITIATE || stage == Stage.ENDED) {
+        if (!stages.allows(FileStageEvent.ACCEPT) || machine.state() != SessionState.RECEIVED_INITIATE) {
             throw new IllegalStateException("this offer was already answered or has ended");
         }
-        accepted = true;
+        stages.fire(FileStageEvent.ACCEPT);
         listener = transferListener;
         JingleContentTransport offer = offeredTransport;
         host.executor().execute(() -> answerTransport(offer, true));
     }
 
     synchronized void decline(String explanation) {
-        if (accepted) {
+        if (stages.stage() != FileStage.AWAITING_DECISION && !ended()) {
             throw new IllegalStateException("this offer was already accepted");
         }
         refuse(JingleReason.Reason.decline, explanation);
@@ -239,7 +225,7 @@ final class FileSession {
         while (true) {
             TransportMethod method;
             synchronized (this) {
-                if (stage == Stage.ENDED) {
+                if (ended()) {
                     return;
                 }
                 method = untried.poll();
@@ -258,7 +244,7 @@ final class FileSession {
                 continue;
             }
             synchronized (this) {
-                if (stage == Stage.ENDED || !stillAllowed()) {
+                if (ended() || !stillAllowed()) {
                     created.close();
                     return;
                 }
@@ -267,7 +253,7 @@ final class FileSession {
                     fire(SessionEvent.SEND_INITIATE);
                     send(FileRequests.initiate(this, created.local()));
                 } else {
-                    replacing = true;
+                    stages.fire(FileStageEvent.SEND_REPLACE);
                     fire(SessionEvent.SEND_TRANSPORT_REPLACE);
                     send(FileRequests.transport(this, JingleAction.transport_replace, created.local()));
                     arm(config().negotiationTimeout(), () -> end(JingleReason.Reason.timeout,
@@ -296,7 +282,7 @@ final class FileSession {
             return;
         }
         synchronized (this) {
-            if (stage == Stage.ENDED || !stillAllowed()) {
+            if (ended() || !stillAllowed()) {
                 created.close();
                 return;
             }
@@ -372,8 +358,7 @@ final class FileSession {
             throw new BadRequestException("transport-replace needs a <transport/>");
         }
         fire(SessionEvent.RECEIVE_TRANSPORT_REPLACE);
-        boolean usable = !initiator && stage == Stage.NEGOTIATING && accepted
-                && TransportMethod.ofNamespace(transport.getNamespace()).filter(config().transports()::contains)
+        boolean usable = stages.allows(FileStageEvent.REPLACE_OFFERED) && TransportMethod.ofNamespace(transport.getNamespace()).filter(config().transports()::contains)
                 .isPresent();
         if (!usable) {
             return () -> {
@@ -382,6 +367,7 @@ final class FileSession {
                 }
             };
         }
+        stages.fire(FileStageEvent.REPLACE_OFFERED);
         cancelTimer();
         return () -> host.executor().execute(() -> answerTransport(transport, false));
     }
@@ -389,21 +375,21 @@ final class FileSession {
     /** Initiator: the responder takes the transport we proposed. */
     synchronized void receivedTransportAccept(JingleContent content) throws BadRequestException {
         machineAllows(SessionEvent.RECEIVE_TRANSPORT_ACCEPT);
-        if (!replacing) {
+        if (!stages.allows(FileStageEvent.REPLACE_ACCEPTED)) {
             throw new BadRequestException("there is no transport-replace to accept");
         }
         startCurrent(content);
-        replacing = false;
+        stages.fire(FileStageEvent.REPLACE_ACCEPTED);
         fire(SessionEvent.RECEIVE_TRANSPORT_ACCEPT);
     }
 
     /** Initiator: the responder refuses the transport we proposed; the next one is tried. */
     synchronized Runnable receivedTransportReject() throws BadRequestException {
         machineAllows(SessionEvent.RECEIVE_TRANSPORT_REJECT);
-        if (!replacing) {
+        if (!stages.allows(FileStageEvent.REPLACE_REJECTED)) {
             throw new BadRequestException("there is no transport-replace to reject");
         }
-        replacing = false;
+        stages.fire(FileStageEvent.REPLACE_REJECTED);
         fire(SessionEvent.RECEIVE_TRANSPORT_REJECT);
         cancelTimer();
         TransportNegotiation rejected = negotiation;
@@ -419,7 +405,7 @@ final class FileSession {
         for (ExtensionElement payload : payloads) {
             if (payload instanceof FileSessionInfo.Checksum checksum && !initiator) {
                 expectedHashes.addAll(checksum.file().hashes());
-                if (stage == Stage.AWAITING_CHECKSUM) {
+                if (stages.stage() == FileStage.AWAITING_CHECKSUM) {
                     verify();
                 }
             }
@@ -438,20 +424,23 @@ final class FileSession {
         fire(SessionEvent.RECEIVE_TERMINATE);
         JingleReason.Reason condition = reason == null ? JingleReason.Reason.success : reason.asEnum();
         if (initiator && offerPending && condition == JingleReason.Reason.unsupported_transports && !untried.isEmpty()
-                && stage != Stage.ENDED) {
+                && !ended()) {
             release();
             reoffer.offer(List.copyOf(untried), transfer);
             return;
         }
-        if (condition == JingleReason.Reason.success && stage != Stage.NEGOTIATING && stage != Stage.ENDED) {
-            peerSucceeded = true;
-            if (initiator && stage == Stage.CONFIRMING) {
+        if (condition == JingleReason.Reason.success && stages.allows(FileStageEvent.PEER_CONFIRMED)) {
+            boolean allSent = stages.stage() == FileStage.AWAITING_CONFIRMATION;
+            stages.fire(FileStageEvent.PEER_CONFIRMED);
+            if (allSent) {
                 succeed(source);
             }
             return;
         }
-        if (condition == JingleReason.Reason.success && initiator && stage == Stage.NEGOTIATING
-                && transfer.size() == 0 && negotiation != null) {
+        boolean senderNegotiating = stages.stage() == FileStage.SENDER_NEGOTIATING
+                || stages.stage() == FileStage.SENDER_REPLACING;
+        if (condition == JingleReason.Reason.success && senderNegotiating && transfer.size() == 0
+                && negotiation != null) {
             // An empty file needs no byte from us: the receiver may finish as soon as its end of the transport
             // opens, before ours has reported open.
             transfer.routed(negotiation.method());
@@ -506,9 +495,10 @@ final class FileSession {
      * initiator's transport-replace, under the timer armed when it answered.
      */
     private synchronized void transportFailed(TransportNegotiation failed, String why) {
-        if (failed != negotiation || stage != Stage.NEGOTIATING) {
+        if (failed != negotiation || !stages.allows(FileStageEvent.TRANSPORT_FAILED)) {
             return;
         }
+        stages.fire(FileStageEvent.TRANSPORT_FAILED);
         LOG.fine(() -> failed.method() + " with " + peer() + " failed: " + why);
         if (initiator) {
             cancelTimer();
@@ -519,11 +509,11 @@ final class FileSession {
     }
 
     private synchronized void pipeReady(TransportNegotiation ready, BytePipe pipe) {
-        if (ready != negotiation || stage != Stage.NEGOTIATING) {
+        if (ready != negotiation || !stages.allows(FileStageEvent.CONNECTED)) {
             return; // the negotiation was closed meanwhile, and its pipe with it
         }
         cancelTimer();
-        stage = Stage.TRANSFERRING;
+        stages.fire(FileStageEvent.CONNECTED);
         transfer.routed(ready.method());
         host.executor().execute(() -> {
             tellListener(() -> listener.transportChosen(transfer, ready.method()));
@@ -547,7 +537,7 @@ final class FileSession {
             }
         } catch (IOException e) {
             synchronized (this) {
-                if (peerSucceeded) {
+                if (stages.stage() == FileStage.CONFIRMED) {
                     succeed(source); // the receiver already has it all and said so; our end simply closed late
                 } else {
                     end(JingleReason.Reason.connectivity_error, "sending failed: " + e.getMessage());
@@ -566,14 +556,14 @@ final class FileSession {
         // starts then, not when the last byte fit the transport's buffer.
         pipe.awaitDelivered(config().idleTimeout());
         synchronized (this) {
-            if (stage != Stage.TRANSFERRING) {
-                return;
-            }
-            if (peerSucceeded) {
+            if (stages.stage() == FileStage.CONFIRMED) {
                 succeed(source);
                 return;
             }
-            stage = Stage.CONFIRMING;
+            if (!stages.allows(FileStageEvent.ALL_SENT)) {
+                return;
+            }
+            stages.fire(FileStageEvent.ALL_SENT);
             arm(config().confirmationTimeout(), () -> end(JingleReason.Reason.timeout,
                     "the receiver did not confirm the file within " + config().confirmationTimeout().toSeconds()
                             + " s"));
@@ -592,7 +582,7 @@ final class FileSession {
             // Opened under the lock so that a session ending meanwhile either finds the file to delete or
             // has already ended, and then nothing is written.
             synchronized (this) {
-                if (stage == Stage.ENDED) {
+                if (ended()) {
                     deleteQuietly(file);
                     return;
                 }
@@ -609,14 +599,14 @@ final class FileSession {
             return;
         }
         synchronized (this) {
-            if (stage != Stage.TRANSFERRING) {
+            if (!stages.allows(FileStageEvent.ALL_RECEIVED)) {
                 return;
             }
             digests = computed;
             if (expectedHashes.stream().anyMatch(hash -> hash.value().isPresent())) {
                 verify();
             } else {
-                stage = Stage.AWAITING_CHECKSUM;
+                stages.fire(FileStageEvent.ALL_RECEIVED);
                 arm(config().confirmationTimeout(), () -> end(JingleReason.Reason.timeout,
                         "the sender never sent the file's checksum"));
             }
@@ -655,7 +645,7 @@ final class FileSession {
 
     /** Ends the session, telling the peer why unless it is already gone or was never told of the session. */
     private void end(JingleReason.Reason reason, String text) {
-        if (stage == Stage.ENDED) {
+        if (ended()) {
             return;
         }
         tellPeer(reason, text);
@@ -675,7 +665,7 @@ final class FileSession {
 
     /** Releases everything and completes the transfer; only the first call counts. */
     private void finish(TransferResult result, FileTransferException failure) {
-        if (stage == Stage.ENDED) {
+        if (ended()) {
             return;
         }
         release();
@@ -692,7 +682,7 @@ final class FileSession {
      * on the network and runs on the executor.
      */
     private void release() {
-        stage = Stage.ENDED;
+        stages.fire(FileStageEvent.END);
         cancelTimer();
         TransportNegotiation last = negotiation;
         negotiation = null;
@@ -723,7 +713,7 @@ final class FileSession {
 
     /** A negotiation's transport-info; dropped once the session is over. */
     private synchronized void sendTransportInfo(JingleContentTransport transport) {
-        if (stage == Stage.ENDED || !machine.allows(SessionEvent.SEND_TRANSPORT_INFO) || !stillAllowed()) {
+        if (ended() || !machine.allows(SessionEvent.SEND_TRANSPORT_INFO) || !stillAllowed()) {
             return;
         }
         fire(SessionEvent.SEND_TRANSPORT_INFO);
@@ -781,7 +771,7 @@ final class FileSession {
     }
 
     private synchronized void requestFailed(JingleAction action, Exception failure) {
-        if (stage == Stage.ENDED) {
+        if (ended()) {
             return;
         }
         JingleReason.Reason reason = failure instanceof SmackException.NoResponseException
@@ -799,7 +789,7 @@ final class FileSession {
         timer = armed;
         host.scheduler().schedule(() -> {
             synchronized (this) {
-                if (timer == armed && stage != Stage.ENDED) {
+                if (timer == armed && !ended()) {
                     timer = null;
                     task.run();
                 }
@@ -809,6 +799,10 @@ final class FileSession {
 
     private void cancelTimer() {
         timer = null;
+    }
+
+    private boolean ended() {
+        return stages.stage() == FileStage.ENDED;
     }
 
     private static String describe(Exception failure) {
@@ -834,6 +828,6 @@ final class FileSession {
     @Override
     public String toString() {
         return "file session " + key.sid() + " with " + key.peer() + " (" + (initiator ? "sending" : "receiving")
-                + ", " + stage + ")";
+                + ", " + stages.stage() + ")";
     }
 }
