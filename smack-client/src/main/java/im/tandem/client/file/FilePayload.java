@@ -63,6 +63,10 @@ final class FilePayload {
         listener = transferListener;
     }
 
+    FileTransferListener listener() {
+        return listener;
+    }
+
     /** The transport is up: the bytes start moving, on the pool. */
     void carry(TransportMethod route, BytePipe pipe) {
         host.executor().execute(() -> {

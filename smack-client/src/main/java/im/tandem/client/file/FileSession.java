@@ -48,32 +48,36 @@ final class FileSession {
     private final String contentName;
     private final FileDescription description;
     private final FileSessionHost host;
+    private final Path source;
     private final Consumer<FileSession> onEnded;
-    private final Reoffer reoffer;
     private final FileTransfer transfer;
     private final SessionStateMachine machine = new SessionStateMachine();
     private final FileStageMachine stages = new FileStageMachine();
     private final TransportFallback transports;
     private final FilePayload payload;
     private JingleContentTransport offeredTransport;
+    private Reoffer reoffer;
 
-    /** Offers the file again in a new session, over the transports a refused offer did not get to try. */
-    @FunctionalInterface
-    interface Reoffer {
-        void offer(List<TransportMethod> untried, FileTransfer transfer);
+    /**
+     * How a session ends when the peer refused its offer for the transport alone while others were left: the
+     * same offer, to be made again in a new session over the transports not yet tried, carrying on the same
+     * transfer.
+     */
+    record Reoffer(FullJid peer, Path source, FileDescription description, List<TransportMethod> untried,
+                   FileTransferListener listener, FileTransfer transfer) {
     }
 
     private FileSession(SessionKey key, boolean initiator, String contentName, FileDescription description,
             Path source, List<TransportMethod> plan, FileSessionHost host, Consumer<FileSession> onEnded,
-            Reoffer reoffer, FileTransfer transfer) {
+            FileTransfer transfer) {
         this.key = key;
         this.initiator = initiator;
         this.localJid = host.signalling().localJid();
         this.contentName = contentName;
         this.description = description;
         this.host = host;
+        this.source = source;
         this.onEnded = onEnded;
-        this.reoffer = reoffer;
         FileInfo file = description.file();
         this.transfer = transfer != null ? transfer : new FileTransfer(key.peer(), initiator
                 ? FileTransfer.Direction.SEND : FileTransfer.Direction.RECEIVE, file.name().orElse(""),
@@ -86,13 +90,15 @@ final class FileSession {
     /**
      * Our offer of {@code source} to {@code key.peer()}, to be tried over {@code plan} in order.
      *
+     * @param onEnded told when the Jingle session terminates and, as the session's last act, once it has released
+     *        everything: by then {@link #reoffer()} says whether the offer is to be made again
      * @param transfer the transfer this session carries on (after a refused offer), or null for a new one
      */
     static FileSession outgoing(SessionKey key, Path source, FileDescription description, List<TransportMethod> plan,
-            FileTransferListener listener, FileSessionHost host, Consumer<FileSession> onEnded, Reoffer reoffer,
+            FileTransferListener listener, FileSessionHost host, Consumer<FileSession> onEnded,
             FileTransfer transfer) {
         FileSession session = new FileSession(key, true, CONTENT_NAME, description, source, plan, host, onEnded,
-                reoffer, transfer);
+                transfer);
         session.payload.listenWith(listener);
         return session;
     }
@@ -101,7 +107,7 @@ final class FileSession {
     static FileSession incoming(SessionKey key, JingleContent content, FileSessionHost host,
             Consumer<FileSession> onEnded) {
         FileSession session = new FileSession(key, false, content.getName(), (FileDescription) content.getDescription(),
-                null, List.of(), host, onEnded, null, null);
+                null, List.of(), host, onEnded, null);
         session.offeredTransport = content.getTransport();
         return session;
     }
@@ -140,6 +146,11 @@ final class FileSession {
 
     FileTransfer transfer() {
         return transfer;
+    }
+
+    /** Set once the session ended refused for its transport alone, with transports left to try. */
+    synchronized Optional<Reoffer> reoffer() {
+        return Optional.ofNullable(reoffer);
     }
 
     /** The transport the peer offered in its session-initiate (responder). */
@@ -254,8 +265,8 @@ final class FileSession {
         List<TransportMethod> untried = transports.untried();
         if (initiator && offerPending && condition == JingleReason.Reason.unsupported_transports
                 && !untried.isEmpty() && !ended()) {
+            reoffer = new Reoffer(peer(), source, description, untried, payload.listener(), transfer);
             release();
-            reoffer.offer(untried, transfer);
             return;
         }
         if (condition == JingleReason.Reason.success && stages.allows(FileStageEvent.PEER_CONFIRMED)) {
@@ -368,7 +379,7 @@ final class FileSession {
     /**
      * Ends this session's part: timeouts, transports, a partial file. The partial file goes at once, so that
      * whoever learns of the failure from the result finds nothing left behind; closing a transport may wait
-     * on the network and runs on the pool.
+     * on the network and runs on the pool. Telling the container comes last: it may act on the session's end.
      */
     private void release() {
         stages.fire(FileStageEvent.END);

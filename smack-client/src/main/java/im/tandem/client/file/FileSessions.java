@@ -54,8 +54,7 @@ final class FileSessions implements JingleApplication {
     private FileTransfer offer(FullJid peer, Path source, FileDescription description, List<TransportMethod> plan,
             FileTransferListener listener, FileTransfer continuing) {
         FileSession session = FileSession.outgoing(new SessionKey(peer, SessionIds.next()), source, description, plan,
-                listener, host, this::forget, (untried, transfer) ->
-                        offer(peer, source, description, untried, listener, transfer), continuing);
+                listener, host, this::ended, continuing);
         jingle.register(new FileSessionRoute(session));
         session.start();
         return session.transfer();
@@ -140,5 +139,12 @@ final class FileSessions implements JingleApplication {
 
     private void forget(FileSession session) {
         jingle.forget(new FileSessionRoute(session));
+    }
+
+    /** Our offer's session ended: forgotten, and made again if the peer only refused its transport. */
+    private void ended(FileSession session) {
+        forget(session);
+        session.reoffer().ifPresent(again -> offer(again.peer(), again.source(), again.description(),
+                again.untried(), again.listener(), again.transfer()));
     }
 }

@@ -2,6 +2,7 @@ package im.tandem.client.file;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -31,6 +32,8 @@ final class SessionBench {
     final ManualScheduler clock = new ManualScheduler();
     final HandTransports transports = new HandTransports();
     final List<Jingle> sent = new CopyOnWriteArrayList<>();
+    /** Each time the session told its container it ended, the re-offer it asked for then. */
+    final List<Optional<FileSession.Reoffer>> endings = new CopyOnWriteArrayList<>();
     private final FileSessionHost host;
 
     SessionBench(FileTransferConfig config) {
@@ -56,7 +59,7 @@ final class SessionBench {
     /** Our offer of {@code file} over {@code plan}, started: its session-initiate is sent. */
     FileSession offer(Path file, List<TransportMethod> plan) throws Exception {
         FileSession session = FileSession.outgoing(new SessionKey(PEER, SID), file, FileOffers.describe(file), plan,
-                new FileTransferListener() { }, host, ended -> { }, (untried, transfer) -> { }, null);
+                new FileTransferListener() { }, host, ended -> endings.add(ended.reoffer()), null);
         session.start();
         return session;
     }
