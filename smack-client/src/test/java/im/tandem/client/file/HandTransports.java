@@ -75,8 +75,13 @@ final class HandTransports {
             this.method = method;
         }
 
-        /** The transport carries {@code incoming} to us and takes whatever we write. */
+        /** The transport carries {@code incoming} to us and takes whatever we write into {@link #written}. */
         void connect(byte[] incoming) {
+            connect(incoming, written);
+        }
+
+        /** The transport carries {@code incoming} to us and what we write to {@code output}. */
+        void connect(byte[] incoming, OutputStream output) {
             InputStream input = new ByteArrayInputStream(incoming);
             pipe.complete(new BytePipe() {
                 @Override
@@ -86,7 +91,7 @@ final class HandTransports {
 
                 @Override
                 public OutputStream output() {
-                    return written;
+                    return output;
                 }
 
                 @Override
