@@ -27,7 +27,7 @@ import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.chat.Route;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.client.jingle.session.JingleSession;
-import im.tandem.client.time.Scheduler;
+import im.tandem.ice.net.Scheduler;
 
 /**
  * The messages exchanged with one contact and the route they take. All methods are thread-safe and never wait
@@ -272,7 +272,7 @@ final class Conversation implements DirectLink.Listener {
         DirectLink current = link;
         current.send(message);
         Duration timeout = context.direct().orElseThrow().config().ackTimeout();
-        context.scheduler().schedule(() -> acknowledgementDue(current, id, timeout), timeout);
+        context.scheduler().schedule(timeout, () -> acknowledgementDue(current, id, timeout));
     }
 
     private synchronized void acknowledgementDue(DirectLink sentOn, String id, Duration timeout) {
@@ -333,7 +333,7 @@ final class Conversation implements DirectLink.Listener {
             gateCheckScheduled = true;
             long oldest = throughServer.values().iterator().next();
             long wait = oldest + receiptWaitNanos() - context.scheduler().nanoTime();
-            context.scheduler().schedule(this::gateCheckDue, Duration.ofNanos(Math.max(0, wait)));
+            context.scheduler().schedule(Duration.ofNanos(Math.max(0, wait)), this::gateCheckDue);
         }
     }
 

@@ -35,8 +35,8 @@ import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.chat.Route;
 import im.tandem.client.ice.IceServers;
 import im.tandem.client.jingle.TandemJingleManager;
-import im.tandem.client.time.ExecutorScheduler;
-import im.tandem.client.time.Scheduler;
+import im.tandem.ice.net.ExecutorScheduler;
+import im.tandem.ice.net.Scheduler;
 
 /**
  * All conversations of one account: sends each chat message on its conversation's route, receives from the server

@@ -246,8 +246,8 @@ final class IceAttempt implements Attempt {
     }
 
     private void armDeadline() {
-        owner.scheduler().schedule(() -> fail(true, JingleReason.Reason.timeout, "not set up within "
-                + owner.config().setupTimeout().toMillis() + " ms"), owner.config().setupTimeout());
+        owner.scheduler().schedule(owner.config().setupTimeout(), () -> fail(true, JingleReason.Reason.timeout,
+                "not set up within " + owner.config().setupTimeout().toMillis() + " ms"));
     }
 
     /** A failure found in a Jingle callback: reported from another thread, as the listener contract wants. */

@@ -8,7 +8,7 @@ import im.tandem.client.ice.IceServers;
 import im.tandem.client.jingle.TandemJingleManager;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.client.jingle.session.JingleSession;
-import im.tandem.client.time.Scheduler;
+import im.tandem.ice.net.Scheduler;
 
 /**
  * Starts {@link IceAttempt}s, and holds what they share.

@@ -10,7 +10,7 @@ import im.tandem.client.file.transport.TransportFactory;
 import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.jingle.policy.PeerPolicy;
 import im.tandem.client.jingle.session.JingleSignalling;
-import im.tandem.client.time.Scheduler;
+import im.tandem.ice.net.Scheduler;
 
 /**
  * What every file session of one connection shares: the connection and its Jingle signalling, who may transfer

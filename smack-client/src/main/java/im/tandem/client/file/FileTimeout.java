@@ -2,7 +2,7 @@ package im.tandem.client.file;
 
 import java.time.Duration;
 
-import im.tandem.client.time.Scheduler;
+import im.tandem.ice.net.Scheduler;
 
 /**
  * The timeout of one part of a file session: at most one is armed, arming again replaces it, and one disarmed or
@@ -23,14 +23,14 @@ final class FileTimeout {
     void arm(Duration delay, Runnable task) {
         Object token = new Object();
         armed = token;
-        scheduler.schedule(() -> {
+        scheduler.schedule(delay, () -> {
             synchronized (session) {
                 if (armed == token && !session.ended()) {
                     armed = null;
                     task.run();
                 }
             }
-        }, delay);
+        });
     }
 
     void disarm() {

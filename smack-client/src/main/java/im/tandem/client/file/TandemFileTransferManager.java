@@ -38,7 +38,7 @@ import im.tandem.client.file.transport.ibb.IbbFactory;
 import im.tandem.client.file.transport.ice.IceFactory;
 import im.tandem.client.file.transport.s5b.S5bFactory;
 import im.tandem.client.jingle.TandemJingleManager;
-import im.tandem.client.time.ExecutorScheduler;
+import im.tandem.ice.net.ExecutorScheduler;
 
 /**
  * File transfer for one connection (XEP-0234 with XEP-0300 hashes), built on {@link TandemJingleManager}: files go

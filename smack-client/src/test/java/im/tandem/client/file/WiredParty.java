@@ -26,7 +26,7 @@ import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.jingle.session.JingleReply;
 import im.tandem.client.jingle.session.JingleSessions;
 import im.tandem.client.jingle.session.JingleSignalling;
-import im.tandem.client.time.ExecutorScheduler;
+import im.tandem.ice.net.ExecutorScheduler;
 
 /**
  * One party of an in-memory file transfer test: its {@link FileSessions} behind a Jingle router, wired to the other party's through a

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import im.tandem.ice.net.Scheduler;
+
 /** A clock that moves only when told, running the tasks that fall due on the test's thread. */
 public final class ManualScheduler implements Scheduler {
     private record Task(long due, Runnable action) {
@@ -19,8 +21,10 @@ public final class ManualScheduler implements Scheduler {
     }
 
     @Override
-    public void schedule(Runnable task, Duration delay) {
-        tasks.add(new Task(now + delay.toNanos(), task));
+    public Cancellable schedule(Duration delay, Runnable task) {
+        Task scheduled = new Task(now + delay.toNanos(), task);
+        tasks.add(scheduled);
+        return () -> tasks.remove(scheduled);
     }
 
     /** Moves the clock forward, running each task as its time comes, earliest first. */
