@@ -13,11 +13,15 @@ public interface JingleApplication {
     /** The namespace of the application's {@code <description/>}. */
     String namespace();
 
-    /** Whether an offered content carries everything the application needs to read it. */
-    boolean complete(JingleContent content);
+    /** Whether an offered content carries everything the application needs to read it: by default, both parts. */
+    default boolean complete(JingleContent content) {
+        return content.getDescription() != null && content.getTransport() != null;
+    }
 
-    /** What {@link #complete} asks of a content, for the bad-request text, such as "a <description/> and a <transport/>". */
-    String completeContent();
+    /** What {@link #complete} asks of a content, for the bad-request text. */
+    default String completeContent() {
+        return "a <description/> and a <transport/>";
+    }
 
     /** A session for {@code offer}, which has passed the router's checks; the router registers it. */
     RoutedSession incoming(SessionKey key, Jingle offer);

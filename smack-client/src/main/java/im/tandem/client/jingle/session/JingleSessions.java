@@ -124,6 +124,11 @@ public final class JingleSessions {
                 .orElse(unsupported);
     }
 
+    /** A plain Jingle session for the peer's offer, named by its first content; the router registers it. */
+    JingleSession newIncoming(SessionKey key, Jingle offer) {
+        return JingleSession.incoming(key, offer.getContents().get(0).getName(), signalling, policy, this::forget);
+    }
+
     /** Adds a session the peer offered, unless that peer already has one with that sid. */
     boolean registerIncoming(RoutedSession session) {
         return sessions.putIfAbsent(session.key(), session) == null;

@@ -1,7 +1,6 @@
 package im.tandem.client.jingle.session;
 
 import org.jivesoftware.smackx.jingle.element.Jingle;
-import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 
 /**
@@ -22,19 +21,8 @@ final class UnsupportedApplication implements JingleApplication {
     }
 
     @Override
-    public boolean complete(JingleContent content) {
-        return content.getDescription() != null && content.getTransport() != null;
-    }
-
-    @Override
-    public String completeContent() {
-        return "a <description/> and a <transport/>";
-    }
-
-    @Override
     public RoutedSession incoming(SessionKey key, Jingle offer) {
-        return JingleSession.incoming(key, offer.getContents().get(0).getName(), sessions.signalling(),
-                sessions.policy(), sessions::forget);
+        return sessions.newIncoming(key, offer);
     }
 
     @Override

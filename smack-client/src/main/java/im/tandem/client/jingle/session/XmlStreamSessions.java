@@ -73,19 +73,8 @@ public final class XmlStreamSessions implements JingleApplication {
     }
 
     @Override
-    public boolean complete(JingleContent content) {
-        return content.getDescription() != null && content.getTransport() != null;
-    }
-
-    @Override
-    public String completeContent() {
-        return "a <description/> and a <transport/>";
-    }
-
-    @Override
     public RoutedSession incoming(SessionKey key, Jingle offer) {
-        return JingleSession.incoming(key, offer.getContents().get(0).getName(), sessions.signalling(),
-                sessions.policy(), sessions::forget);
+        return sessions.newIncoming(key, offer);
     }
 
     /** Refuses what we cannot do, then hands the offer to the handler; a failing handler ends the session. */
