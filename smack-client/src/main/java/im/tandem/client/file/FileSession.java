@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.jivesoftware.smack.SmackException;
-import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smackx.jingle.Role;
 import org.jivesoftware.smackx.jingle.element.Jingle;
 import org.jivesoftware.smackx.jingle.element.JingleAction;
 import org.jivesoftware.smackx.jingle.element.JingleContent;
@@ -21,15 +20,15 @@ import im.tandem.client.file.element.FileSessionInfo;
 import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.jingle.session.JingleSessions;
+import im.tandem.client.jingle.session.SessionBase;
 import im.tandem.client.jingle.session.SessionEvent;
 import im.tandem.client.jingle.session.SessionKey;
 import im.tandem.client.jingle.session.SessionState;
-import im.tandem.client.jingle.session.SessionStateMachine;
 
 /**
  * One file offer (XEP-0234) with one peer: we are the initiator and send, or the responder and receive. The
- * session coordinates: it takes the peer's requests and the user's answer, keeps the Jingle state (the shared
- * {@link SessionStateMachine}) and the transfer's {@link FileStage} (moved only as {@link FileStageTransitions}
+ * session coordinates: it takes the peer's requests and the user's answer, keeps the Jingle state (its
+ * {@link SessionBase}, as every Jingle session) and the transfer's {@link FileStage} (moved only as {@link FileStageTransitions}
  * allows), sends our requests and ends the session. Finding a transport is its {@link TransportFallback}'s job;
  * moving, checking and saving the file its {@link FilePayload}'s.
  *
@@ -42,16 +41,13 @@ final class FileSession {
     /** Our content's name; XEP-0234 leaves it free, and one content per session needs nothing fancier. */
     static final String CONTENT_NAME = "file";
 
-    private final SessionKey key;
+    private final SessionBase jingle;
     private final boolean initiator;
-    private final FullJid localJid;
-    private final String contentName;
     private final FileDescription description;
     private final FileSessionHost host;
     private final Path source;
     private final Consumer<FileSession> onEnded;
     private final FileTransfer transfer;
-    private final SessionStateMachine machine = new SessionStateMachine();
     private final FileStageMachine stages = new FileStageMachine();
     private final TransportFallback transports;
     private final FilePayload payload;
@@ -70,10 +66,9 @@ final class FileSession {
     private FileSession(SessionKey key, boolean initiator, String contentName, FileDescription description,
             Path source, List<TransportMethod> plan, FileSessionHost host, Consumer<FileSession> onEnded,
             FileTransfer transfer) {
-        this.key = key;
+        this.jingle = SessionBase.of(key, initiator ? Role.initiator : Role.responder, contentName,
+                host.signalling(), host.policy(), () -> onEnded.accept(this));
         this.initiator = initiator;
-        this.localJid = host.signalling().localJid();
-        this.contentName = contentName;
         this.description = description;
         this.host = host;
         this.source = source;
@@ -113,27 +108,20 @@ final class FileSession {
     }
 
     SessionKey key() {
-        return key;
+        return jingle.key();
     }
 
     FullJid peer() {
-        return key.peer();
-    }
-
-    String sid() {
-        return key.sid();
-    }
-
-    FullJid initiator() {
-        return initiator ? localJid : key.peer();
-    }
-
-    FullJid responder() {
-        return initiator ? key.peer() : localJid;
+        return jingle.peer();
     }
 
     String contentName() {
-        return contentName;
+        return jingle.contentName();
+    }
+
+    /** The Jingle side of the session, for the requests it sends. */
+    SessionBase jingle() {
+        return jingle;
     }
 
     FileDescription description() {
@@ -174,7 +162,7 @@ final class FileSession {
 
     /** Responder: accept the offered file; the transport is set up on the pool. */
     synchronized void accept(FileTransferListener transferListener) {
-        if (!stages.allows(FileStageEvent.ACCEPT) || machine.state() != SessionState.RECEIVED_INITIATE) {
+        if (!stages.allows(FileStageEvent.ACCEPT) || jingle.state() != SessionState.RECEIVED_INITIATE) {
             throw new IllegalStateException("this offer was already answered or has ended");
         }
         stages.fire(FileStageEvent.ACCEPT);
@@ -203,7 +191,7 @@ final class FileSession {
 
     /** Initiator: the responder accepted, with its part of the transport. */
     synchronized void receivedAccept(JingleContent content) throws BadRequestException {
-        machineAllows(SessionEvent.RECEIVE_ACCEPT);
+        jingle.requireAllowed(SessionEvent.RECEIVE_ACCEPT);
         transports.answered(content);
         fire(SessionEvent.RECEIVE_ACCEPT);
     }
@@ -228,14 +216,14 @@ final class FileSession {
 
     /** Initiator: the responder takes the transport we proposed. */
     synchronized void receivedTransportAccept(JingleContent content) throws BadRequestException {
-        machineAllows(SessionEvent.RECEIVE_TRANSPORT_ACCEPT);
+        jingle.requireAllowed(SessionEvent.RECEIVE_TRANSPORT_ACCEPT);
         transports.replacementAccepted(content);
         fire(SessionEvent.RECEIVE_TRANSPORT_ACCEPT);
     }
 
     /** Initiator: the responder refuses the transport we proposed; the next one is tried. */
     synchronized Runnable receivedTransportReject() throws BadRequestException {
-        machineAllows(SessionEvent.RECEIVE_TRANSPORT_REJECT);
+        jingle.requireAllowed(SessionEvent.RECEIVE_TRANSPORT_REJECT);
         Runnable next = transports.replacementRejected();
         fire(SessionEvent.RECEIVE_TRANSPORT_REJECT);
         return next;
@@ -259,7 +247,7 @@ final class FileSession {
      * that takes files over fewer transports than it can name.
      */
     synchronized void receivedTerminate(JingleReason reason) {
-        boolean offerPending = machine.state() == SessionState.SENT_INITIATE;
+        boolean offerPending = jingle.state() == SessionState.SENT_INITIATE;
         fire(SessionEvent.RECEIVE_TERMINATE);
         JingleReason.Reason condition = reason == null ? JingleReason.Reason.success : reason.asEnum();
         List<TransportMethod> untried = transports.untried();
@@ -290,7 +278,7 @@ final class FileSession {
 
     /** The signalling path broke: the peer went offline or our connection closed. */
     synchronized void signallingFailed(JingleReason.Reason reason, String text) {
-        if (machine.allows(SessionEvent.SIGNALLING_FAILED)) {
+        if (jingle.allows(SessionEvent.SIGNALLING_FAILED)) {
             fire(SessionEvent.SIGNALLING_FAILED);
         }
         finish(null, new FileTransferException(reason, text));
@@ -310,7 +298,7 @@ final class FileSession {
 
     /** Whether the Jingle state allows {@code event} now. */
     boolean allows(SessionEvent event) {
-        return machine.allows(event);
+        return jingle.allows(event);
     }
 
     /**
@@ -320,7 +308,7 @@ final class FileSession {
      */
     void send(SessionEvent event, Jingle request) {
         fire(event);
-        host.signalling().request(request, failure -> requestFailed(request.getAction(), failure));
+        jingle.send(request, this::requestFailed);
     }
 
     /**
@@ -328,7 +316,7 @@ final class FileSession {
      * candidates are our addresses): someone removed from the roster mid-way hears nothing more but the decline.
      */
     boolean stillAllowed() {
-        if (host.policy().mayConnectDirectly(peer().asBareJid())) {
+        if (jingle.peerIsContact()) {
             return true;
         }
         end(JingleReason.Reason.decline, JingleSessions.NOT_A_CONTACT);
@@ -352,14 +340,11 @@ final class FileSession {
 
     // ----- ending -----
 
-    /**
-     * Sends session-terminate unless the peer already ended the session or never heard of it. Once sent, the
-     * session is over for us (XEP-0166 §6.7): whatever the peer answers changes nothing.
-     */
+    /** Sends session-terminate unless the peer already ended the session or never heard of it. */
     private void tellPeer(JingleReason.Reason reason, String text) {
-        if (machine.allows(SessionEvent.SEND_TERMINATE)) {
+        if (jingle.allows(SessionEvent.SEND_TERMINATE)) {
             fire(SessionEvent.SEND_TERMINATE);
-            host.signalling().request(FileRequests.terminate(this, reason, text), failure -> { });
+            jingle.sendTerminate(reason, text);
         }
     }
 
@@ -391,24 +376,15 @@ final class FileSession {
     // ----- helpers -----
 
     private void fire(SessionEvent event) {
-        if (machine.fire(event) == SessionState.TERMINATED) {
-            onEnded.accept(this);
-        }
-    }
-
-    private void machineAllows(SessionEvent event) {
-        if (!machine.allows(event)) {
-            machine.fire(event); // throws the IllegalTransitionException naming state and event
-        }
+        jingle.fire(event);
     }
 
     private synchronized void requestFailed(JingleAction action, Exception failure) {
         if (ended()) {
             return;
         }
-        JingleReason.Reason reason = failure instanceof SmackException.NoResponseException
-                ? JingleReason.Reason.timeout : JingleReason.Reason.general_error;
-        String text = action + " failed: " + describe(failure);
+        JingleReason.Reason reason = SessionBase.reasonFor(failure);
+        String text = SessionBase.describe(action, failure);
         if (action != JingleAction.session_initiate) {
             end(reason, text);
         } else {
@@ -416,17 +392,9 @@ final class FileSession {
         }
     }
 
-    private static String describe(Exception failure) {
-        if (failure instanceof XMPPException.XMPPErrorException error) {
-            return "the peer answered <" + error.getStanzaError().getCondition() + "/>"
-                    + Optional.ofNullable(error.getStanzaError().getDescriptiveText()).map(t -> ": " + t).orElse("");
-        }
-        return failure.toString();
-    }
-
     @Override
     public String toString() {
-        return "file session " + key.sid() + " with " + key.peer() + " (" + (initiator ? "sending" : "receiving")
+        return "file session " + jingle.key().sid() + " with " + jingle.peer() + " (" + (initiator ? "sending" : "receiving")
                 + ", " + stages.stage() + ")";
     }
 }

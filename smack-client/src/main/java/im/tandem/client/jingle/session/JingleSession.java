@@ -7,8 +7,6 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.jivesoftware.smack.SmackException;
-import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smackx.jingle.Role;
 import org.jivesoftware.smackx.jingle.element.Jingle;
@@ -33,76 +31,59 @@ import im.tandem.client.jingle.policy.PeerPolicy;
 public final class JingleSession implements RoutedSession {
     private static final Logger LOG = Logger.getLogger(JingleSession.class.getName());
 
-    private final SessionKey key;
-    private final Role role;
-    private final FullJid initiator;
-    private final FullJid responder;
-    private final String contentName;
-    private final JingleSignalling signalling;
-    private final PeerPolicy policy;
-    private final Consumer<JingleSession> onEnded;
-    private final SessionStateMachine machine = new SessionStateMachine();
+    private final SessionBase base;
     private final List<JingleSessionListener> listeners = new CopyOnWriteArrayList<>();
     private SessionEnd end;
 
-    private JingleSession(SessionKey key, Role role, FullJid initiator, FullJid responder, String contentName,
-            JingleSignalling signalling, PeerPolicy policy, Consumer<JingleSession> onEnded) {
-        this.key = key;
-        this.role = role;
-        this.initiator = initiator;
-        this.responder = responder;
-        this.contentName = contentName;
-        this.signalling = signalling;
-        this.policy = policy;
-        this.onEnded = onEnded;
+    private JingleSession(SessionKey key, Role role, String contentName, JingleSignalling signalling,
+            PeerPolicy policy, Consumer<JingleSession> onEnded) {
+        this.base = SessionBase.of(key, role, contentName, signalling, policy, () -> onEnded.accept(this));
     }
 
     /** A session we are about to offer to {@code key.peer()}; {@link #start} sends the offer. */
     static JingleSession outgoing(SessionKey key, String contentName, JingleSignalling signalling, PeerPolicy policy,
             Consumer<JingleSession> onEnded) {
-        return new JingleSession(key, Role.initiator, signalling.localJid(), key.peer(), contentName, signalling,
-                policy, onEnded);
+        return new JingleSession(key, Role.initiator, contentName, signalling, policy, onEnded);
     }
 
     /** A session {@code key.peer()} offered us, with the content name it chose. */
     static JingleSession incoming(SessionKey key, String contentName, JingleSignalling signalling, PeerPolicy policy,
             Consumer<JingleSession> onEnded) {
-        return new JingleSession(key, Role.responder, key.peer(), signalling.localJid(), contentName, signalling,
-                policy, onEnded);
+        return new JingleSession(key, Role.responder, contentName, signalling, policy, onEnded);
     }
 
     @Override
     public SessionKey key() {
-        return key;
+        return base.key();
     }
 
     public FullJid peer() {
-        return key.peer();
+        return base.peer();
     }
 
     public String sid() {
-        return key.sid();
+        return base.key().sid();
     }
 
     public Role role() {
-        return role;
+        return base.role();
     }
 
     public FullJid initiator() {
-        return initiator;
+        return base.initiator();
     }
 
     public FullJid responder() {
-        return responder;
+        return base.responder();
     }
 
     @Override
     public String contentName() {
-        return contentName;
+        return base.contentName();
     }
 
     public synchronized SessionState state() {
-        return machine.state();
+        return base.state();
     }
 
     /** How the session ended, once it has. */
@@ -121,9 +102,9 @@ public final class JingleSession implements RoutedSession {
      * @throws IllegalTransitionException    unless the session is in {@link SessionState#RECEIVED_INITIATE}
      */
     public synchronized void accept(IceUdpTransport answer) throws DirectSessionRefusedException {
-        checkPolicy();
+        base.requireContact();
         transition(SessionEvent.SEND_ACCEPT);
-        send(JingleRequests.accept(this, answer));
+        send(JingleRequests.accept(base, answer));
     }
 
     /**
@@ -133,9 +114,9 @@ public final class JingleSession implements RoutedSession {
      * @throws IllegalTransitionException    once the session has ended
      */
     public synchronized void sendTransportInfo(IceUdpTransport update) throws DirectSessionRefusedException {
-        checkPolicy();
+        base.requireContact();
         transition(SessionEvent.SEND_TRANSPORT_INFO);
-        send(JingleRequests.transportInfo(this, update));
+        send(JingleRequests.transportInfo(base, update));
     }
 
     /**
@@ -146,19 +127,18 @@ public final class JingleSession implements RoutedSession {
      */
     @Override
     public synchronized void terminate(JingleReason.Reason reason, String text) {
-        if (!machine.allows(SessionEvent.SEND_TERMINATE)) {
+        if (!base.allows(SessionEvent.SEND_TERMINATE)) {
             return;
         }
         finish(SessionEvent.SEND_TERMINATE, new SessionEnd(reason, text, SessionEnd.Side.LOCAL));
-        // Once sent, the session is over for us (XEP-0166 §6.7): whatever the peer answers changes nothing.
-        signalling.request(JingleRequests.terminate(this, reason, text), failure -> { });
+        base.sendTerminate(reason, text);
     }
 
     /** Initiator: sends session-initiate with our offer. */
     synchronized void start(IceUdpTransport offer) throws DirectSessionRefusedException {
-        checkPolicy();
+        base.requireContact();
         transition(SessionEvent.SEND_INITIATE);
-        send(JingleRequests.initiate(this, offer));
+        send(JingleRequests.initiate(base, offer));
     }
 
     @Override
@@ -207,7 +187,7 @@ public final class JingleSession implements RoutedSession {
      */
     @Override
     public synchronized void signallingFailed(JingleReason.Reason reason, String text, SessionEnd.Side endedBy) {
-        if (!machine.allows(SessionEvent.SIGNALLING_FAILED)) {
+        if (!base.allows(SessionEvent.SIGNALLING_FAILED)) {
             return;
         }
         finish(SessionEvent.SIGNALLING_FAILED, new SessionEnd(reason, text, endedBy));
@@ -215,9 +195,7 @@ public final class JingleSession implements RoutedSession {
 
     /** Records how the session ends, then ends it, so that listeners told of TERMINATED can read {@link #end()}. */
     private void finish(SessionEvent event, SessionEnd how) {
-        if (!machine.allows(event)) {
-            throw new IllegalTransitionException(machine.state(), event);
-        }
+        base.requireAllowed(event);
         end = how;
         transition(event);
     }
@@ -230,18 +208,9 @@ public final class JingleSession implements RoutedSession {
         return transport;
     }
 
-    private void checkPolicy() throws DirectSessionRefusedException {
-        if (!policy.mayConnectDirectly(key.peer().asBareJid())) {
-            throw new DirectSessionRefusedException(key.peer().asBareJid());
-        }
-    }
-
     private void transition(SessionEvent event) {
-        SessionState from = machine.state();
-        SessionState to = machine.fire(event);
-        if (to == SessionState.TERMINATED) {
-            onEnded.accept(this);
-        }
+        SessionState from = base.state();
+        SessionState to = base.fire(event);
         if (from != to) {
             for (JingleSessionListener listener : listeners) {
                 notifySafely(() -> listener.stateChanged(this, from, to));
@@ -260,7 +229,7 @@ public final class JingleSession implements RoutedSession {
         try {
             notification.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a listener of Jingle session " + key + " failed", e);
+            LOG.log(Level.WARNING, "a listener of Jingle session " + base.key() + " failed", e);
         }
     }
 
@@ -269,32 +238,25 @@ public final class JingleSession implements RoutedSession {
      * the initiation (the peer then has no session), the peer is told with a session-terminate, best effort.
      */
     private void send(Jingle request) {
-        signalling.request(request, failure -> requestFailed(request.getAction(), failure));
+        base.send(request, this::requestFailed);
     }
 
     private synchronized void requestFailed(JingleAction action, Exception failure) {
-        if (!machine.allows(SessionEvent.SIGNALLING_FAILED)) {
+        if (!base.allows(SessionEvent.SIGNALLING_FAILED)) {
             return;
         }
-        JingleReason.Reason reason = failure instanceof SmackException.NoResponseException
-                ? JingleReason.Reason.timeout : JingleReason.Reason.general_error;
-        String text = action + " failed: " + describe(failure);
-        LOG.fine(() -> "Jingle session " + key + " ends: " + text);
+        JingleReason.Reason reason = SessionBase.reasonFor(failure);
+        String text = SessionBase.describe(action, failure);
+        LOG.fine(() -> "Jingle session " + base.key() + " ends: " + text);
         signallingFailed(reason, text, SessionEnd.Side.LOCAL);
         if (action != JingleAction.session_initiate) {
-            signalling.request(JingleRequests.terminate(this, reason, text), ignored -> { });
+            base.sendTerminate(reason, text);
         }
-    }
-
-    private static String describe(Exception failure) {
-        if (failure instanceof XMPPException.XMPPErrorException error) {
-            return "the peer answered <" + error.getStanzaError().getCondition() + "/>";
-        }
-        return failure.toString();
     }
 
     @Override
     public String toString() {
-        return "Jingle session " + key.sid() + " with " + key.peer() + " (" + role + ", " + state() + ")";
+        return "Jingle session " + base.key().sid() + " with " + base.peer() + " (" + base.role() + ", " + state()
+                + ")";
     }
 }
