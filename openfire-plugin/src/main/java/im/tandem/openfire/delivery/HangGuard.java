@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +24,17 @@ import im.tandem.openfire.threads.NamedThreads;
 public final class HangGuard {
     private final ThreadPoolExecutor threads;
     private final int maxHanging;
+    /**
+     * One permit per send that has not returned. Counting sends, not the pool's threads, matters: a thread whose
+     * send just finished is not idle yet for a moment, and a pool bounded at {@code maxHanging} threads would then
+     * refuse the next send although none hangs.
+     */
+    private final Semaphore running;
 
     public HangGuard(String name, int maxHanging) {
         this.maxHanging = maxHanging;
-        threads = new ThreadPoolExecutor(0, maxHanging, 1, TimeUnit.MINUTES, new SynchronousQueue<>(),
+        this.running = new Semaphore(maxHanging);
+        threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.MINUTES, new SynchronousQueue<>(),
                 NamedThreads.daemon(name));
     }
 
@@ -37,17 +44,21 @@ public final class HangGuard {
 
     /** The send's result, or a retry when it did not finish within {@code limit} or too many still hang. */
     public SendResult run(String what, Duration limit, Callable<SendResult> send) {
-        Future<SendResult> running;
-        try {
-            running = threads.submit(send);
-        } catch (RejectedExecutionException e) {
+        if (!running.tryAcquire()) {
             return SendResult.tryAgain(what + " was not started: all " + maxHanging + " allowed at once are still running");
         }
+        Future<SendResult> started = threads.submit(() -> {
+            try {
+                return send.call();
+            } finally {
+                running.release();
+            }
+        });
         try {
-            return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return started.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // Interrupting does not end a blocked socket read, but it ends the send if it waits anywhere else.
-            running.cancel(true);
+            started.cancel(true);
             return SendResult.tryAgain(what + " did not finish within " + describe(limit));
         } catch (ExecutionException e) {
             return SendResult.tryAgain(what + ": " + e.getCause());

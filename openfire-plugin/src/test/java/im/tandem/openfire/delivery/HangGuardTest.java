@@ -23,6 +23,15 @@ class HangGuardTest {
         })).isEqualTo(SendResult.tryAgain("the send: java.lang.IllegalStateException: broken"));
     }
 
+    /** A send that returned no longer counts, even while its thread is not yet back waiting for the next one. */
+    @Test
+    void sendsOneAfterTheOtherAreNeverRefused() {
+        HangGuard guard = new HangGuard("test-sequential", 1);
+        for (int i = 0; i < 500; i++) {
+            assertThat(guard.run("send " + i, LIMIT, SendResult::sent)).isEqualTo(SendResult.sent());
+        }
+    }
+
     @Test
     void aHangingSendIsRetriedAndTooManyHangingOnesRefuseMore() throws Exception {
         HangGuard guard = new HangGuard("test-send", 1);

@@ -29,9 +29,10 @@ import im.tandem.client.jingle.session.JingleSignalling;
 import im.tandem.ice.net.ExecutorScheduler;
 
 /**
- * One party of an in-memory file transfer test: its {@link FileSessions} behind a Jingle router, wired to the other party's through a
- * signalling that writes each Jingle request as the stream would, parses it back at the other side, and delivers
- * it there in order on its own thread, with the answer and the follow-up as {@code JingleRequestHandler} does.
+ * One party of an in-memory file transfer test: its {@link FileSessions} behind a Jingle router, wired to the other
+ * party's through a signalling that writes each Jingle request as the stream would, parses it back at the other
+ * side, and delivers it there in order on its own thread, with the answer and the follow-up as
+ * {@code JingleRequestHandler} does.
  */
 final class WiredParty {
     private static final XmlEnvironment STREAM = XmlEnvironment.builder().withNamespace("jabber:client").build();
