@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import org.jivesoftware.smack.packet.Message;
@@ -23,6 +24,7 @@ import im.tandem.ice.channel.Channel;
 import im.tandem.ice.channel.ChannelConfig;
 import im.tandem.ice.channel.ChannelHandshakeException;
 import im.tandem.ice.session.IcePath;
+import im.tandem.ice.session.PathType;
 
 /**
  * The application of a direct session: an XML stream (XEP-0247, see {@link StanzaStream}) over the encrypted channel
@@ -40,9 +42,26 @@ final class XmlStreamLink implements DirectLink {
     /** What the peer is told when the link breaks under us (XEP-0166's reason for a connectivity problem). */
     private static final JingleReason.Reason LOST = JingleReason.Reason.connectivity_error;
 
+    /**
+     * The path under the link, as the link uses it: in the client the ICE path of an {@link IceChannelSetup}; in
+     * unit tests a channel on a path of their own, so that the link can be tested without ICE.
+     */
+    interface ChannelPath {
+        PathType type();
+
+        /** Tells {@code onLost} once if the path is lost. */
+        void onLost(Consumer<String> onLost);
+
+        /** Runs the channel handshake on the path, blocking for at most the handshake timeout. */
+        Channel openChannel(Channel.FailureListener onFailure) throws ChannelHandshakeException;
+
+        /** Releases the path, after the channel is closed. */
+        void close();
+    }
+
     private final FullJid peer;
     private final JingleSession session;
-    private final IceChannelSetup ice;
+    private final ChannelPath underneath;
     private volatile RouteChange.DirectPath path;
     private final Listener listener;
     private final ExecutorService background;
@@ -53,12 +72,12 @@ final class XmlStreamLink implements DirectLink {
     private boolean started;
     private String endedBeforeStart;
 
-    private XmlStreamLink(FullJid peer, JingleSession session, IceChannelSetup ice, Listener listener,
+    private XmlStreamLink(FullJid peer, JingleSession session, ChannelPath underneath, Listener listener,
                           ExecutorService background) {
         this.peer = peer;
         this.stream = new StanzaStream(peer);
         this.session = session;
-        this.ice = ice;
+        this.underneath = underneath;
         this.listener = listener;
         this.background = background;
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
@@ -77,8 +96,35 @@ final class XmlStreamLink implements DirectLink {
     static XmlStreamLink open(JingleSession session, IceChannelSetup ice, IcePath icePath, ChannelConfig config,
                               long setupStartNanos, Listener listener, ExecutorService background)
             throws ChannelHandshakeException {
+        ChannelPath onIce = new ChannelPath() {
+            @Override
+            public PathType type() {
+                return icePath.type();
+            }
+
+            @Override
+            public void onLost(Consumer<String> onLost) {
+                ice.onPathLost(onLost::accept);
+            }
+
+            @Override
+            public Channel openChannel(Channel.FailureListener onFailure) throws ChannelHandshakeException {
+                return ice.openChannel(icePath, config, onFailure);
+            }
+
+            @Override
+            public void close() {
+                ice.close();
+            }
+        };
+        return open(session, onIce, setupStartNanos, listener, background);
+    }
+
+    /** As the ICE {@code open} above, on any path. */
+    static XmlStreamLink open(JingleSession session, ChannelPath underneath, long setupStartNanos, Listener listener,
+                              ExecutorService background) throws ChannelHandshakeException {
         FullJid local = session.role() == Role.initiator ? session.initiator() : session.responder();
-        XmlStreamLink link = new XmlStreamLink(session.peer(), session, ice, listener, background);
+        XmlStreamLink link = new XmlStreamLink(session.peer(), session, underneath, listener, background);
         session.addListener(new JingleSessionListener() {
             @Override
             public void stateChanged(JingleSession ended, SessionState from, SessionState to) {
@@ -87,10 +133,10 @@ final class XmlStreamLink implements DirectLink {
                 }
             }
         });
-        ice.onPathLost(reason -> link.fail(LOST, "the ICE path was lost: " + reason));
-        link.channel = ice.openChannel(icePath, config,
-                cause -> link.fail(LOST, "the channel failed: " + cause.getMessage()));
-        link.path = new RouteChange.DirectPath(icePath.type(), Duration.ofNanos(System.nanoTime() - setupStartNanos));
+        underneath.onLost(reason -> link.fail(LOST, "the ICE path was lost: " + reason));
+        link.channel = underneath.openChannel(cause -> link.fail(LOST, "the channel failed: " + cause.getMessage()));
+        link.path = new RouteChange.DirectPath(underneath.type(),
+                Duration.ofNanos(System.nanoTime() - setupStartNanos));
         link.writer.execute(() -> link.write(StanzaStream.header(local, link.peer)));
         return link;
     }
@@ -187,7 +233,7 @@ final class XmlStreamLink implements DirectLink {
             if (open != null) {
                 open.close();
             }
-            ice.close();
+            underneath.close();
         };
         try {
             background.execute(release);
