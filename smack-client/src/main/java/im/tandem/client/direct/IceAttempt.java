@@ -2,6 +2,7 @@ package im.tandem.client.direct;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.jivesoftware.smack.SmackException;
@@ -11,6 +12,7 @@ import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jxmpp.jid.FullJid;
 
 import im.tandem.client.ice.IceChannelSetup;
+import im.tandem.client.ice.IceServers;
 import im.tandem.client.ice.UnusableTransportException;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.client.jingle.policy.DirectSessionRefusedException;
@@ -38,10 +40,32 @@ import im.tandem.ice.session.IcePath;
  * conversation is ever taken in two orders.
  */
 final class IceAttempt implements Attempt {
+    /**
+     * ICE and the channel as an attempt uses them: {@link #onIce an IceChannelSetup} in the client, a test's own in
+     * unit tests, so that the attempt's life can be followed without ICE.
+     */
+    interface Ice {
+        /** Gathers our candidates, with the server's STUN and TURN services. */
+        IceUdpTransport gather() throws IOException, InterruptedException;
+
+        void readPeer(IceUdpTransport first) throws UnusableTransportException;
+
+        boolean peerRead();
+
+        void addCandidates(IceUdpTransport transport);
+
+        CompletableFuture<IcePath> connect(boolean jingleInitiator);
+
+        /** The selected path, for the link to open its channel on. */
+        XmlStreamLink.ChannelPath channelOn(IcePath path);
+
+        void close();
+    }
+
     private final IceAttempts owner;
     private final Conversation conversation;
     private final boolean outgoing;
-    private final IceChannelSetup ice;
+    private final Ice ice;
     private final Object lock = new Object();
     private JingleSession session;
     private boolean finished;
@@ -51,7 +75,48 @@ final class IceAttempt implements Attempt {
         this.owner = owner;
         this.conversation = conversation;
         this.outgoing = outgoing;
-        this.ice = outgoing ? IceChannelSetup.offering() : IceChannelSetup.answering();
+        this.ice = owner.ice().create(outgoing);
+    }
+
+    /** The client's ICE: an {@link IceChannelSetup} gathering with the server's STUN and TURN services. */
+    static Ice onIce(boolean offering, IceServers servers, DirectConfig config) {
+        IceChannelSetup setup = offering ? IceChannelSetup.offering() : IceChannelSetup.answering();
+        return new Ice() {
+            @Override
+            public IceUdpTransport gather() throws IOException, InterruptedException {
+                return setup.gather(servers.configFor(config.ice()));
+            }
+
+            @Override
+            public void readPeer(IceUdpTransport first) throws UnusableTransportException {
+                setup.readPeer(first);
+            }
+
+            @Override
+            public boolean peerRead() {
+                return setup.peerRead();
+            }
+
+            @Override
+            public void addCandidates(IceUdpTransport transport) {
+                setup.addCandidates(transport);
+            }
+
+            @Override
+            public CompletableFuture<IcePath> connect(boolean jingleInitiator) {
+                return setup.connect(jingleInitiator);
+            }
+
+            @Override
+            public XmlStreamLink.ChannelPath channelOn(IcePath path) {
+                return XmlStreamLink.onIce(setup, path, config.channel());
+            }
+
+            @Override
+            public void close() {
+                setup.close();
+            }
+        };
     }
 
     static IceAttempt initiate(IceAttempts owner, Conversation conversation) {
@@ -92,7 +157,7 @@ final class IceAttempt implements Attempt {
             if (peer.isEmpty()) {
                 return;
             }
-            IceUdpTransport offer = ice.gather(owner.servers().configFor(owner.config().ice()));
+            IceUdpTransport offer = ice.gather();
             synchronized (lock) {
                 if (finished) {
                     return;
@@ -100,7 +165,7 @@ final class IceAttempt implements Attempt {
                 startNanos = System.nanoTime();
             }
             // Not under our lock: the session calls our listener with its own lock held.
-            JingleSession created = owner.jingle().initiate(peer.get(), offer, signals());
+            JingleSession created = owner.signalling().initiate(peer.get(), offer, signals());
             boolean cancelled;
             synchronized (lock) {
                 session = created;
@@ -123,7 +188,7 @@ final class IceAttempt implements Attempt {
 
     /** The contact's online resource, if it is a Tandem client; otherwise the attempt ends quietly. */
     private Optional<FullJid> tandemResource() throws InterruptedException {
-        Presence presence = owner.roster().getPresence(conversation.peer());
+        Presence presence = owner.signalling().presence(conversation.peer());
         FullJid resource = presence.isAvailable() && presence.getFrom() != null
                 ? presence.getFrom().asFullJidIfPossible() : null;
         if (resource == null) {
@@ -131,7 +196,7 @@ final class IceAttempt implements Attempt {
             return Optional.empty();
         }
         try {
-            if (!owner.jingle().isTandemPeer(resource)) {
+            if (!owner.signalling().isTandemPeer(resource)) {
                 fail(false, JingleReason.Reason.unsupported_applications, resource + " is not a Tandem client");
                 return Optional.empty();
             }
@@ -151,7 +216,7 @@ final class IceAttempt implements Attempt {
         }
         try {
             armDeadline();
-            IceUdpTransport answer = ice.gather(owner.servers().configFor(owner.config().ice()));
+            IceUdpTransport answer = ice.gather();
             synchronized (lock) {
                 if (finished) {
                     return;
@@ -228,8 +293,7 @@ final class IceAttempt implements Attempt {
     private void openChannel(IcePath path) {
         XmlStreamLink link;
         try {
-            link = XmlStreamLink.open(session, ice, path, owner.config().channel(), startNanos, conversation,
-                    owner.background());
+            link = XmlStreamLink.open(session, ice.channelOn(path), startNanos, conversation, owner.background());
         } catch (ChannelHandshakeException e) {
             fail(true, JingleReason.Reason.security_error, "the encrypted channel failed: " + e.getMessage());
             return;

@@ -87,16 +87,9 @@ final class XmlStreamLink implements DirectLink {
         });
     }
 
-    /**
-     * Runs the channel handshake on the ICE path (blocking for at most the handshake timeout) and queues our stream
-     * header. The link owns the ICE session and the Jingle session from here on, and ends with them.
-     *
-     * @param setupStartNanos when the session-initiate was sent or received, for the setup time
-     */
-    static XmlStreamLink open(JingleSession session, IceChannelSetup ice, IcePath icePath, ChannelConfig config,
-                              long setupStartNanos, Listener listener, ExecutorService background)
-            throws ChannelHandshakeException {
-        ChannelPath onIce = new ChannelPath() {
+    /** The ICE path of an {@link IceChannelSetup}, for a link to open its channel on. */
+    static ChannelPath onIce(IceChannelSetup ice, IcePath icePath, ChannelConfig config) {
+        return new ChannelPath() {
             @Override
             public PathType type() {
                 return icePath.type();
@@ -117,10 +110,14 @@ final class XmlStreamLink implements DirectLink {
                 ice.close();
             }
         };
-        return open(session, onIce, setupStartNanos, listener, background);
     }
 
-    /** As the ICE {@code open} above, on any path. */
+    /**
+     * Runs the channel handshake on the path (blocking for at most the handshake timeout) and queues our stream
+     * header. The link owns the path and the Jingle session from here on, and ends with them.
+     *
+     * @param setupStartNanos when the session-initiate was sent or received, for the setup time
+     */
     static XmlStreamLink open(JingleSession session, ChannelPath underneath, long setupStartNanos, Listener listener,
                               ExecutorService background) throws ChannelHandshakeException {
         FullJid local = session.role() == Role.initiator ? session.initiator() : session.responder();
