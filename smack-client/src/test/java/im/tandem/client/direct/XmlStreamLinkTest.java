@@ -116,7 +116,7 @@ class XmlStreamLinkTest {
 
     @Test
     void closingEndsBothSidesAndOnlyThePeerIsTold() throws Exception {
-        XmlStreamLink toBob = openBoth();
+        XmlStreamLink toBob = openBothQuiet();
 
         toBob.close("bye");
 
@@ -131,7 +131,7 @@ class XmlStreamLinkTest {
 
     @Test
     void thePeerClosingEndsOurSideToo() throws Exception {
-        openBoth();
+        openBothQuiet();
 
         bob.link.close("bye");
 
@@ -145,7 +145,7 @@ class XmlStreamLinkTest {
 
     @Test
     void theJingleSessionEndingEndsTheLinkOnBothSides() throws Exception {
-        openBoth();
+        openBothQuiet();
 
         alice.session.receivedTerminate(JingleReason.Gone);
 
@@ -226,11 +226,33 @@ class XmlStreamLinkTest {
         return atAlice;
     }
 
-    /** Opens and starts Alice's link against a bare channel, through which the test writes Bob's stream itself. */
+    /**
+     * Opens both links and waits until neither has anything left to write, by a message each way. An end that
+     * reaches a side with a write still queued (at first, its stream header) is reported there as a failed write,
+     * "cannot write to the channel", rather than as the peer's close; these tests are about ends that find the
+     * stream quiet.
+     */
+    private XmlStreamLink openBothQuiet() throws Exception {
+        XmlStreamLink toBob = openBoth();
+        toBob.send(ChatMessages.chat(BOB, "ready"));
+        bob.listener.take(1);
+        bob.link.send(ChatMessages.chat(ALICE, "ready"));
+        alice.listener.take(1);
+        return toBob;
+    }
+
+    /**
+     * Opens and starts Alice's link against a bare channel, through which the test writes Bob's stream itself;
+     * returns once Alice's stream header has arrived there, so that Alice has nothing queued to write when her
+     * link ends (see {@link #openBothQuiet}).
+     */
     private Channel openAgainstRawPeer() throws Exception {
-        CompletableFuture<Channel> peer = rawPeer();
+        CompletableFuture<Channel> opening = rawPeer();
         alice.open().start();
-        return peer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        Channel peer = opening.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        String header = StanzaStream.header(ALICE, BOB);
+        assertThat(new String(peer.input().readNBytes(header.length()), StandardCharsets.UTF_8)).isEqualTo(header);
+        return peer;
     }
 
     private CompletableFuture<Channel> rawPeer() {
