@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
@@ -97,6 +98,16 @@ class XmlStreamLinkTest {
         assertThat(alice.listener.take(2)).extracting(Message::getBody).containsExactly("hello", "again");
         assertThat((Object) toBob.peer()).isEqualTo(BOB);
         assertThat(toBob.path().type()).isEqualTo(PathType.HOST);
+    }
+
+    @Test
+    void aBurstOfMessagesKeepsItsOrder() throws Exception {
+        XmlStreamLink toBob = openBoth();
+        List<String> sent = IntStream.range(0, 200).mapToObj(i -> "message " + i).toList();
+
+        sent.forEach(body -> toBob.send(ChatMessages.chat(BOB, body)));
+
+        assertThat(bob.listener.take(sent.size())).extracting(Message::getBody).containsExactlyElementsOf(sent);
     }
 
     @Test
