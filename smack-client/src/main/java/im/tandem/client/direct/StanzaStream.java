@@ -3,7 +3,6 @@ package im.tandem.client.direct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -50,14 +49,16 @@ final class StanzaStream {
     }
 
     /**
-     * Reads the peer's stream to its end, handing each message to {@code handler} on the calling thread.
+     * Reads the peer's stream to its end, handing each message to {@code handler} on the calling thread. The input
+     * is left open: closing it would close the channel under a write still queued, which would then fail and be
+     * taken for how the link ended; the link closes the channel once it has recorded that.
      *
      * @return how the stream ended, when it ended properly
      * @throws IOException if it broke: not a stream, bad XML, a stanza that cannot be parsed, or the input failed
      */
     String read(InputStream input, Consumer<Message> handler) throws IOException {
-        try (Reader reader = new InputStreamReader(input, StandardCharsets.UTF_8)) {
-            XmlPullParser parser = PacketParserUtils.getParserFor(reader);
+        try {
+            XmlPullParser parser = PacketParserUtils.getParserFor(new InputStreamReader(input, StandardCharsets.UTF_8));
             checkHeader(parser);
             int streamDepth = parser.getDepth();
             while (true) {
