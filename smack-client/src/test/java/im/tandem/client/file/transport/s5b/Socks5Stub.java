@@ -19,6 +19,7 @@ final class Socks5Stub implements AutoCloseable {
     private static final int NO_AUTHENTICATION = 0;
     private static final int CONNECT = 1;
     private static final int DOMAIN_NAME = 3;
+    private static final int READ_TIMEOUT_MILLIS = 5_000;
 
     private final ServerSocket server;
     private final CompletableFuture<String> dstaddr = new CompletableFuture<>();
@@ -48,6 +49,8 @@ final class Socks5Stub implements AutoCloseable {
     private void serveOne() {
         try {
             Socket socket = server.accept();
+            // A test that waits for bytes, or for the end of them, fails after this rather than hanging.
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             DataInputStream in = new DataInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             byte[] greeting = new byte[2];
