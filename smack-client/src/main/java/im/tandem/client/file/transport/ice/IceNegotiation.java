@@ -16,7 +16,9 @@ import im.tandem.client.ice.IceServers;
 import im.tandem.client.ice.UnusableTransportException;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.ice.channel.Channel;
+import im.tandem.ice.channel.ChannelConfig;
 import im.tandem.ice.session.IceConfig;
+import im.tandem.ice.session.IcePath;
 
 /**
  * The direct transport between Tandem clients: ice-bridge's encrypted, reliable channel over ICE, set up by
@@ -27,28 +29,34 @@ final class IceNegotiation implements TransportNegotiation {
     private static final Logger LOG = Logger.getLogger(IceNegotiation.class.getName());
 
     private final NegotiationContext context;
-    private final IceChannelSetup ice;
+    private final Setup ice;
     private final IceUdpTransport local;
     private final CompletableFuture<BytePipe> pipe = new CompletableFuture<>();
     private boolean started;
 
-    private IceNegotiation(NegotiationContext context, IceChannelSetup ice) throws IOException {
+    /**
+     * @param ice   the set-up, already gathered
+     * @param local our transport, as the gathering gave it
+     */
+    IceNegotiation(NegotiationContext context, Setup ice, IceUdpTransport local) {
         this.context = context;
         this.ice = ice;
-        this.local = ice.gather(servers(context));
+        this.local = local;
     }
 
     /** Gathers our candidates and offers either TLS role (XEP-0320's actpass). */
     static IceNegotiation offer(NegotiationContext context) throws IOException {
-        return new IceNegotiation(context, IceChannelSetup.offering());
+        IceChannelSetup ice = IceChannelSetup.offering();
+        return new IceNegotiation(context, Setup.of(ice), ice.gather(servers(context)));
     }
 
     /** Reads the offer, then gathers our candidates and takes the TLS role the offer leaves us. */
     static IceNegotiation answer(NegotiationContext context, JingleContentTransport offer)
             throws IOException, BadTransportException {
         IceChannelSetup ice = IceChannelSetup.answering();
-        readPeer(ice, require(offer));
-        return new IceNegotiation(context, ice);
+        Setup setup = Setup.of(ice);
+        readPeer(setup, require(offer));
+        return new IceNegotiation(context, setup, ice.gather(servers(context)));
     }
 
     @Override
@@ -75,10 +83,10 @@ final class IceNegotiation implements TransportNegotiation {
         ice.connect(context.initiator())
                 .thenAcceptAsync(path -> {
                     try {
-                        Channel channel = ice.openChannel(path, context.settings().channel(), cause -> LOG.fine(
+                        BytePipe opened = ice.openPipe(path, context.settings().channel(), cause -> LOG.fine(
                                 () -> "the file channel with " + context.peer() + " failed: " + cause));
-                        if (!pipe.complete(new ChannelPipe(channel, ice))) {
-                            channel.close();
+                        if (!pipe.complete(opened)) {
+                            opened.close(); // closed meanwhile, which closed the set-up already
                         }
                     } catch (IOException e) {
                         pipe.completeExceptionally(e);
@@ -123,7 +131,7 @@ final class IceNegotiation implements TransportNegotiation {
         }
     }
 
-    private static void readPeer(IceChannelSetup ice, IceUdpTransport first) throws BadTransportException {
+    private static void readPeer(Setup ice, IceUdpTransport first) throws BadTransportException {
         try {
             ice.readPeer(first);
         } catch (UnusableTransportException e) {
@@ -136,5 +144,59 @@ final class IceNegotiation implements TransportNegotiation {
             throw new BadTransportException("expected an " + IceUdpTransport.NAMESPACE + " transport");
         }
         return ice;
+    }
+
+    /**
+     * What a negotiation does with its {@link IceChannelSetup} once gathered, as a seam: the tests script it to
+     * check the order of the Jingle exchange without gathering or connecting.
+     */
+    interface Setup {
+        boolean peerRead();
+
+        void readPeer(IceUdpTransport first) throws UnusableTransportException;
+
+        void addCandidates(IceUdpTransport transport);
+
+        CompletableFuture<IcePath> connect(boolean jingleInitiator);
+
+        /** The channel's handshake on the selected path, handed out as a pipe that closes the set-up with it. */
+        BytePipe openPipe(IcePath path, ChannelConfig config, Channel.FailureListener onFailure) throws IOException;
+
+        void close();
+
+        static Setup of(IceChannelSetup ice) {
+            return new Setup() {
+                @Override
+                public boolean peerRead() {
+                    return ice.peerRead();
+                }
+
+                @Override
+                public void readPeer(IceUdpTransport first) throws UnusableTransportException {
+                    ice.readPeer(first);
+                }
+
+                @Override
+                public void addCandidates(IceUdpTransport transport) {
+                    ice.addCandidates(transport);
+                }
+
+                @Override
+                public CompletableFuture<IcePath> connect(boolean jingleInitiator) {
+                    return ice.connect(jingleInitiator);
+                }
+
+                @Override
+                public BytePipe openPipe(IcePath path, ChannelConfig config, Channel.FailureListener onFailure)
+                        throws IOException {
+                    return new ChannelPipe(ice.openChannel(path, config, onFailure), ice);
+                }
+
+                @Override
+                public void close() {
+                    ice.close();
+                }
+            };
+        }
     }
 }
