@@ -20,10 +20,14 @@ import im.tandem.client.jingle.session.SessionIds;
 
 /** SOCKS5 bytestreams (XEP-0260) through the server's proxies, for one connection. */
 public final class S5bFactory implements TransportFactory {
-    private final ProxyDiscovery proxies;
+    private final StreamHosts proxies;
 
     public S5bFactory(XMPPConnection connection) {
-        this.proxies = new ProxyDiscovery(connection);
+        this(new ProxyDiscovery(connection)::streamHosts);
+    }
+
+    S5bFactory(StreamHosts proxies) {
+        this.proxies = proxies;
     }
 
     /**
@@ -77,6 +81,11 @@ public final class S5bFactory implements TransportFactory {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while asking for the server's SOCKS5 proxies", e);
         }
+    }
+
+    /** Where our SOCKS5 proxies come from: the server's, as {@link ProxyDiscovery} finds them; a list in tests. */
+    interface StreamHosts {
+        List<Bytestream.StreamHost> streamHosts() throws InterruptedException;
     }
 
     private static S5bCandidate candidate(Bytestream.StreamHost host, long priority) {
