@@ -8,16 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
 import im.tandem.client.notify.SettingsChange;
+import im.tandem.ice.cli.HelpOption;
+import im.tandem.ice.cli.TandemCommandLine;
 import im.tandem.it.delivery.MailServer;
 import im.tandem.it.delivery.SmscServer;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireDistribution;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * What offline delivery costs and how fast it goes, in one run against baselines measured in the same run:
@@ -33,7 +38,11 @@ import im.tandem.it.openfire.OpenfireSettings;
  *
  * <p>Run with {@code ./tandem bench delivery}.
  */
-public final class DeliveryBenchmark {
+@Command(name = "tandem bench delivery", description = "offline messages with and without the plugin, email and SMS deliveries")
+public final class DeliveryBenchmark implements Callable<Integer> {
+    @Mixin
+    private HelpOption help;
+
     /** Rounds of each rate, after a warm-up round; the table shows the median, which outliers do not move. */
     static final int ROUNDS = 5;
     /** Offline messages per round: enough that the login's hand-over takes far longer than the login. */
@@ -58,10 +67,15 @@ public final class DeliveryBenchmark {
     static final String CAP_LIFTED_PER_MINUTE = "1000000";
     static final String CAP_LIFTED_DAILY = "100000";
 
-    private DeliveryBenchmark() {
+    DeliveryBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(TandemCommandLine.execute(new DeliveryBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path work = Files.createTempDirectory("tandem-delivery-bench-");
         try (MailServer mail = MailServer.start(); SmscServer smsc = SmscServer.start()) {
             DeliverySink email = DeliverySink.email(mail);
@@ -114,6 +128,8 @@ public final class DeliveryBenchmark {
                 results.print();
             }
         }
+
+        return TandemCommandLine.EXIT_OK;
     }
 
     /**

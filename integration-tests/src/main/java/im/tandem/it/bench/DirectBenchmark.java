@@ -5,13 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
+import im.tandem.ice.cli.HelpOption;
+import im.tandem.ice.cli.TandemCommandLine;
 import im.tandem.it.direct.DirectLab;
 import im.tandem.it.direct.PeerArguments;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.PeerMain;
 import im.tandem.it.lab.PeerProcess;
 import im.tandem.it.openfire.OpenfireDistribution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * What a direct session costs and brings, on the NAT lab's paths with a real Openfire (plugin, STUN and TURN offered
@@ -21,7 +26,11 @@ import im.tandem.it.openfire.OpenfireDistribution;
  *
  * <p>Run with {@code ./tandem bench direct} (root: the lab needs network namespaces).
  */
-public final class DirectBenchmark {
+@Command(name = "tandem bench direct", description = "direct session setup and chat round trip, direct against the server (root)")
+public final class DirectBenchmark implements Callable<Integer> {
+    @Mixin
+    private HelpOption help;
+
     /** Sessions per path, each from a fresh login, after the warm-up ones. */
     static final int SESSIONS = 20;
     /** Discarded first sessions: the JVMs load and compile ICE, TLS and XML code on them. */
@@ -60,10 +69,15 @@ public final class DirectBenchmark {
     private record Row(LabPath path, Samples setup, Samples direct, Samples server) {
     }
 
-    private DirectBenchmark() {
+    DirectBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(TandemCommandLine.execute(new DirectBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Map<String, NatKind> clients = new LinkedHashMap<>();
         for (LabPath path : LabPath.values()) {
             clients.put(path.measuring(), path.kind);
@@ -78,6 +92,8 @@ public final class DirectBenchmark {
             }
         }
         print(rows);
+
+        return TandemCommandLine.EXIT_OK;
     }
 
     private static Row measure(DirectLab lab, LabPath path) throws Exception {

@@ -16,13 +16,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 
 import im.tandem.client.file.transport.TransportMethod;
+import im.tandem.ice.cli.HelpOption;
+import im.tandem.ice.cli.TandemCommandLine;
 import im.tandem.it.direct.DirectLab;
 import im.tandem.it.direct.PeerArguments;
 import im.tandem.it.file.FilePeer;
 import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.PeerProcess;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * File throughput over each transport in one run (root only): two chat programs on public NAT lab hosts send the
@@ -34,7 +39,11 @@ import im.tandem.it.lab.PeerProcess;
  * {@code file-received} (negotiation and hashing included), and of the data rate the receiver reports (from its
  * first byte to its last). Run with {@code ./tandem bench file}.
  */
-public final class FileBenchmark {
+@Command(name = "tandem bench file", description = "file throughput over the direct channel, the SOCKS5 proxy and in-band (root)")
+public final class FileBenchmark implements Callable<Integer> {
+    @Mixin
+    private HelpOption help;
+
     /** 50 MB, the largest size the tests transfer: long enough that setup is a small part of the time. */
     static final long FILE_SIZE = 50L << 20;
     static final int ROUNDS = 3;
@@ -45,10 +54,15 @@ public final class FileBenchmark {
     private static final Duration TRANSFER = Duration.ofSeconds(180);
     private static final int CHUNK = 1 << 20;
 
-    private FileBenchmark() {
+    FileBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(TandemCommandLine.execute(new FileBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         long started = System.nanoTime();
         System.err.println("building the NAT lab with Openfire...");
         try (DirectLab lab = DirectLab.start(Map.of("a", NatKind.NONE, "b", NatKind.NONE))) {
@@ -66,6 +80,8 @@ public final class FileBenchmark {
             print(rows, new PrintStream(System.out, true, StandardCharsets.UTF_8));
             System.out.printf(Locale.ROOT, "%nWhole run, lab included: %.0f s%n", (System.nanoTime() - started) / 1e9);
         }
+
+        return TandemCommandLine.EXIT_OK;
     }
 
     private static Row measure(DirectLab lab, TransportMethod method, Path file, String sha256) throws Exception {

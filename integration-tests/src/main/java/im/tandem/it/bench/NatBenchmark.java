@@ -1,13 +1,19 @@
 package im.tandem.it.bench;
 
-import im.tandem.it.lab.DiscoveryServer;
-import im.tandem.it.lab.NatKind;
-import im.tandem.it.lab.NatLab;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+
+import im.tandem.ice.cli.HelpOption;
+import im.tandem.ice.cli.TandemCommandLine;
+import im.tandem.it.lab.DiscoveryServer;
+import im.tandem.it.lab.NatKind;
+import im.tandem.it.lab.NatLab;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * What NAT traversal costs, in one run on one NAT lab (root only): NAT-type discovery time behind every kind of NAT
@@ -17,7 +23,11 @@ import java.util.Map;
  *
  * <p>Run with {@code ./tandem bench nat}.
  */
-public final class NatBenchmark {
+@Command(name = "tandem bench nat", description = "NAT discovery, ICE setup and channel throughput in the NAT lab (root)")
+public final class NatBenchmark implements Callable<Integer> {
+    @Mixin
+    private HelpOption help;
+
 
     /**
      * The lab has one client per NAT kind, named by {@link NatKind#clientName()}; these kinds get a second client,
@@ -26,10 +36,15 @@ public final class NatBenchmark {
     private static final Map<NatKind, String> SECOND_CLIENTS = Map.of(NatKind.NONE, "open2",
             NatKind.PORT_RESTRICTED_CONE, "portrestr2", NatKind.SYMMETRIC, "symmetric2");
 
-    private NatBenchmark() {
+    NatBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(TandemCommandLine.execute(new NatBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         long start = System.nanoTime();
         NatLab.Builder builder = NatLab.builder().stunServer().turnServer();
         for (NatKind kind : NatKind.values()) {
@@ -51,6 +66,8 @@ public final class NatBenchmark {
             ChannelBench.print(channel, out);
             out.printf(Locale.ROOT, "%nWhole run, lab included: %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
+
+        return TandemCommandLine.EXIT_OK;
     }
 
     /** The second client of a kind that has one. */

@@ -4,15 +4,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import im.tandem.client.TandemClient;
 import im.tandem.client.connect.ClientConfig;
+import im.tandem.ice.cli.HelpOption;
+import im.tandem.ice.cli.TandemCommandLine;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireDistribution;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * What the plugin costs the server: Openfire's boot time and the chat round trip between two of our clients,
@@ -21,7 +26,11 @@ import im.tandem.it.openfire.OpenfireSettings;
  *
  * <p>Run with {@code ./tandem bench server}.
  */
-public final class ServerBenchmark {
+@Command(name = "tandem bench server", description = "Openfire's boot time and chat round trip, with and without the plugin")
+public final class ServerBenchmark implements Callable<Integer> {
+    @Mixin
+    private HelpOption help;
+
     /** Round trips per round, as the target is stated: median and p99 over 1,000 messages. */
     static final int ROUND_TRIPS = 1_000;
     /** Discarded round trips that let the JIT and Openfire's caches settle first. */
@@ -30,10 +39,15 @@ public final class ServerBenchmark {
     static final int ROUNDS = 3;
     private static final long REPLY_LIMIT_SECONDS = 10;
 
-    private ServerBenchmark() {
+    ServerBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(TandemCommandLine.execute(new ServerBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Map<String, Samples> boots = new LinkedHashMap<>();
         Map<String, Samples> trips = new LinkedHashMap<>();
         for (String variant : new String[] {"plain Openfire", "with plugin"}) {
@@ -47,6 +61,8 @@ public final class ServerBenchmark {
             }
         }
         print(boots, trips);
+
+        return TandemCommandLine.EXIT_OK;
     }
 
     private static void measure(boolean plugin, Samples boots, Samples trips) throws Exception {

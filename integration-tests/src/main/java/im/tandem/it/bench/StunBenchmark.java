@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 
+import im.tandem.ice.cli.HelpOption;
+import im.tandem.ice.cli.TandemCommandLine;
 import im.tandem.it.lab.LabServers;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * STUN Binding answers per second from the STUN server the plugin hosts inside Openfire, against coturn on the
@@ -18,17 +23,26 @@ import im.tandem.it.openfire.OpenfireSettings;
  *
  * <p>Run with {@code ./tandem bench stun}.
  */
-public final class StunBenchmark {
+@Command(name = "tandem bench stun", description = "STUN answers per second: the plugin's hosted server against coturn")
+public final class StunBenchmark implements Callable<Integer> {
+    @Mixin
+    private HelpOption help;
+
     static final int ROUNDS = 3;
     static final Duration WARM_UP = Duration.ofSeconds(2);
     static final Duration MEASURE = Duration.ofSeconds(5);
     /** High enough that the per-source rate limit (one source here) never decides the outcome. */
     static final String UNLIMITED = "1000000";
 
-    private StunBenchmark() {
+    StunBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        System.exit(TandemCommandLine.execute(new StunBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         int hostedPort = freeUdpPort(loopback);
         int coturnPort = freeUdpPort(loopback);
@@ -58,6 +72,8 @@ public final class StunBenchmark {
         System.out.println("|---|---|---|");
         System.out.printf("| coturn (--stun-only) | %.0f | 1.00 |%n", base);
         System.out.printf("| Tandem plugin, hosted in Openfire | %.0f | %.2f |%n", median(hosted), median(hosted) / base);
+
+        return TandemCommandLine.EXIT_OK;
     }
 
     private static int freeUdpPort(InetAddress address) throws java.io.IOException {
