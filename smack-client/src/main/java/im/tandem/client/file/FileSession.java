@@ -28,8 +28,8 @@ import im.tandem.client.jingle.session.SessionState;
 /**
  * One file offer (XEP-0234) with one peer: we are the initiator and send, or the responder and receive. The
  * session coordinates: it takes the peer's requests and the user's answer, keeps the Jingle state (its
- * {@link SessionBase}, as every Jingle session) and the transfer's {@link FileStage} (moved only as {@link FileStageTransitions}
- * allows), sends our requests and ends the session. Finding a transport is its {@link TransportFallback}'s job;
+ * {@link SessionBase}, as every Jingle session) and the transfer's {@link FileStage} (moved only as
+ * {@link FileStageTransitions} allows), sends our requests and ends the session. Finding a transport is its {@link TransportFallback}'s job;
  * moving, checking and saving the file its {@link FilePayload}'s.
  *
  * <p>The receiver checks the file's hash and ends the session with {@code <success/>} or {@code <media-error/>}.
@@ -42,7 +42,6 @@ final class FileSession {
     static final String CONTENT_NAME = "file";
 
     private final SessionBase jingle;
-    private final boolean initiator;
     private final FileDescription description;
     private final FileSessionHost host;
     private final Path source;
@@ -68,7 +67,6 @@ final class FileSession {
             FileTransfer transfer) {
         this.jingle = SessionBase.of(key, initiator ? Role.initiator : Role.responder, contentName,
                 host.signalling(), host.policy(), () -> onEnded.accept(this));
-        this.initiator = initiator;
         this.description = description;
         this.host = host;
         this.source = source;
@@ -233,7 +231,7 @@ final class FileSession {
     synchronized void receivedSessionInfo(List<ExtensionElement> payloads) {
         fire(payloads.isEmpty() ? SessionEvent.RECEIVE_PING : SessionEvent.RECEIVE_SESSION_INFO);
         for (ExtensionElement element : payloads) {
-            if (element instanceof FileSessionInfo.Checksum checksum && !initiator) {
+            if (element instanceof FileSessionInfo.Checksum checksum && !sending()) {
                 payload.checksumReceived(checksum.file().hashes());
             }
         }
@@ -251,7 +249,7 @@ final class FileSession {
         fire(SessionEvent.RECEIVE_TERMINATE);
         JingleReason.Reason condition = reason == null ? JingleReason.Reason.success : reason.asEnum();
         List<TransportMethod> untried = transports.untried();
-        if (initiator && offerPending && condition == JingleReason.Reason.unsupported_transports
+        if (sending() && offerPending && condition == JingleReason.Reason.unsupported_transports
                 && !untried.isEmpty() && !ended()) {
             reoffer = new Reoffer(peer(), source, description, untried, payload.listener(), transfer);
             release();
@@ -392,9 +390,15 @@ final class FileSession {
         }
     }
 
+    /** Whether we offered the file: the Jingle initiator sends (XEP-0234 §4.1). */
+    private boolean sending() {
+        return jingle.role() == Role.initiator;
+    }
+
     @Override
     public String toString() {
-        return "file session " + jingle.key().sid() + " with " + jingle.peer() + " (" + (initiator ? "sending" : "receiving")
+        return "file session " + jingle.key().sid() + " with " + jingle.peer() + " ("
+                + (sending() ? "sending" : "receiving")
                 + ", " + stages.stage() + ")";
     }
 }
