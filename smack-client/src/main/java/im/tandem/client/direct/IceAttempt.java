@@ -2,7 +2,6 @@ package im.tandem.client.direct;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.jivesoftware.smack.SmackException;
@@ -11,7 +10,9 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jxmpp.jid.FullJid;
 
+import im.tandem.client.ice.ForwardingIcePeering;
 import im.tandem.client.ice.IceChannelSetup;
+import im.tandem.client.ice.IcePeering;
 import im.tandem.client.ice.IceServers;
 import im.tandem.client.ice.UnusableTransportException;
 import im.tandem.client.jingle.element.IceUdpTransport;
@@ -44,22 +45,12 @@ final class IceAttempt implements Attempt {
      * ICE and the channel as an attempt uses them: {@link #onIce an IceChannelSetup} in the client, a test's own in
      * unit tests, so that the attempt's life can be followed without ICE.
      */
-    interface Ice {
+    interface Ice extends IcePeering {
         /** Gathers our candidates, with the server's STUN and TURN services. */
         IceUdpTransport gather() throws IOException, InterruptedException;
 
-        void readPeer(IceUdpTransport first) throws UnusableTransportException;
-
-        boolean peerRead();
-
-        void addCandidates(IceUdpTransport transport);
-
-        CompletableFuture<IcePath> connect(boolean jingleInitiator);
-
         /** The selected path, for the link to open its channel on. */
         XmlStreamLink.ChannelPath channelOn(IcePath path);
-
-        void close();
     }
 
     private final IceAttempts owner;
@@ -80,43 +71,7 @@ final class IceAttempt implements Attempt {
 
     /** The client's ICE: an {@link IceChannelSetup} gathering with the server's STUN and TURN services. */
     static Ice onIce(boolean offering, IceServers servers, DirectConfig config) {
-        IceChannelSetup setup = offering ? IceChannelSetup.offering() : IceChannelSetup.answering();
-        return new Ice() {
-            @Override
-            public IceUdpTransport gather() throws IOException, InterruptedException {
-                return setup.gather(servers.configFor(config.ice()));
-            }
-
-            @Override
-            public void readPeer(IceUdpTransport first) throws UnusableTransportException {
-                setup.readPeer(first);
-            }
-
-            @Override
-            public boolean peerRead() {
-                return setup.peerRead();
-            }
-
-            @Override
-            public void addCandidates(IceUdpTransport transport) {
-                setup.addCandidates(transport);
-            }
-
-            @Override
-            public CompletableFuture<IcePath> connect(boolean jingleInitiator) {
-                return setup.connect(jingleInitiator);
-            }
-
-            @Override
-            public XmlStreamLink.ChannelPath channelOn(IcePath path) {
-                return XmlStreamLink.onIce(setup, path, config.channel());
-            }
-
-            @Override
-            public void close() {
-                setup.close();
-            }
-        };
+        return new ClientIce(offering ? IceChannelSetup.offering() : IceChannelSetup.answering(), servers, config);
     }
 
     static IceAttempt initiate(IceAttempts owner, Conversation conversation) {
@@ -347,5 +302,26 @@ final class IceAttempt implements Attempt {
             toEnd.terminate(reason, text);
         }
         ice.close();
+    }
+
+    private static final class ClientIce extends ForwardingIcePeering implements Ice {
+        private final IceServers servers;
+        private final DirectConfig config;
+
+        ClientIce(IceChannelSetup setup, IceServers servers, DirectConfig config) {
+            super(setup);
+            this.servers = servers;
+            this.config = config;
+        }
+
+        @Override
+        public IceUdpTransport gather() throws IOException, InterruptedException {
+            return setup.gather(servers.configFor(config.ice()));
+        }
+
+        @Override
+        public XmlStreamLink.ChannelPath channelOn(IcePath path) {
+            return XmlStreamLink.onIce(setup, path, config.channel());
+        }
     }
 }

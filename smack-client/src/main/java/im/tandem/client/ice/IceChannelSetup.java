@@ -34,7 +34,7 @@ import im.tandem.ice.session.IceSession;
  * the peer's credentials exist are kept until they do. Thread-safe; gathering and the channel handshake block, but
  * never while holding the lock that adding candidates takes, since Jingle callbacks add them.
  */
-public final class IceChannelSetup implements Closeable {
+public final class IceChannelSetup implements IcePeering, Closeable {
     private static final Logger LOG = Logger.getLogger(IceChannelSetup.class.getName());
 
     private final DtlsRoles.Side side;
@@ -100,6 +100,7 @@ public final class IceChannelSetup implements Closeable {
      *
      * @throws UnusableTransportException saying what is missing or wrong
      */
+    @Override
     public synchronized void readPeer(IceUdpTransport first) throws UnusableTransportException {
         if (peer != null) {
             throw new IllegalStateException("the peer's first transport was already read");
@@ -110,11 +111,13 @@ public final class IceChannelSetup implements Closeable {
     }
 
     /** Whether the peer's first transport has been read. */
+    @Override
     public synchronized boolean peerRead() {
         return peer != null;
     }
 
     /** The peer's candidates from a later transport (trickled in a transport-info). */
+    @Override
     public synchronized void addCandidates(IceUdpTransport transport) {
         if (closed) {
             return;
@@ -129,6 +132,7 @@ public final class IceChannelSetup implements Closeable {
      *
      * @return completes with the selected path, or fails when ICE finds none
      */
+    @Override
     public CompletableFuture<IcePath> connect(boolean jingleInitiator) {
         IceSession session;
         synchronized (this) {

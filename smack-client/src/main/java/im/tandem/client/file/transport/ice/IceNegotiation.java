@@ -11,7 +11,9 @@ import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.NegotiationContext;
 import im.tandem.client.file.transport.TransportMethod;
 import im.tandem.client.file.transport.TransportNegotiation;
+import im.tandem.client.ice.ForwardingIcePeering;
 import im.tandem.client.ice.IceChannelSetup;
+import im.tandem.client.ice.IcePeering;
 import im.tandem.client.ice.IceServers;
 import im.tandem.client.ice.UnusableTransportException;
 import im.tandem.client.jingle.element.IceUdpTransport;
@@ -150,53 +152,24 @@ final class IceNegotiation implements TransportNegotiation {
      * What a negotiation does with its {@link IceChannelSetup} once gathered, as a seam: the tests script it to
      * check the order of the Jingle exchange without gathering or connecting.
      */
-    interface Setup {
-        boolean peerRead();
-
-        void readPeer(IceUdpTransport first) throws UnusableTransportException;
-
-        void addCandidates(IceUdpTransport transport);
-
-        CompletableFuture<IcePath> connect(boolean jingleInitiator);
-
+    interface Setup extends IcePeering {
         /** The channel's handshake on the selected path, handed out as a pipe that closes the set-up with it. */
         BytePipe openPipe(IcePath path, ChannelConfig config, Channel.FailureListener onFailure) throws IOException;
 
-        void close();
-
         static Setup of(IceChannelSetup ice) {
-            return new Setup() {
-                @Override
-                public boolean peerRead() {
-                    return ice.peerRead();
-                }
+            return new ClientSetup(ice);
+        }
+    }
 
-                @Override
-                public void readPeer(IceUdpTransport first) throws UnusableTransportException {
-                    ice.readPeer(first);
-                }
+    private static final class ClientSetup extends ForwardingIcePeering implements Setup {
+        ClientSetup(IceChannelSetup setup) {
+            super(setup);
+        }
 
-                @Override
-                public void addCandidates(IceUdpTransport transport) {
-                    ice.addCandidates(transport);
-                }
-
-                @Override
-                public CompletableFuture<IcePath> connect(boolean jingleInitiator) {
-                    return ice.connect(jingleInitiator);
-                }
-
-                @Override
-                public BytePipe openPipe(IcePath path, ChannelConfig config, Channel.FailureListener onFailure)
-                        throws IOException {
-                    return new ChannelPipe(ice.openChannel(path, config, onFailure), ice);
-                }
-
-                @Override
-                public void close() {
-                    ice.close();
-                }
-            };
+        @Override
+        public BytePipe openPipe(IcePath path, ChannelConfig config, Channel.FailureListener onFailure)
+                throws IOException {
+            return new ChannelPipe(setup.openChannel(path, config, onFailure), setup);
         }
     }
 }
