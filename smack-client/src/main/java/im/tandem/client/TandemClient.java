@@ -8,9 +8,11 @@ import java.util.function.Consumer;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.PresenceBuilder;
 import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
+import org.jivesoftware.smack.roster.RosterGroup;
 import org.jivesoftware.smack.roster.RosterListener;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
@@ -20,6 +22,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
 import im.tandem.client.chat.Contact;
+import im.tandem.client.chat.ContactList;
 import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.chat.Route;
 import im.tandem.client.connect.ClientConfig;
@@ -38,7 +41,10 @@ public final class TandemClient implements AutoCloseable {
     private final XMPPTCPConnection connection;
     private final Roster roster;
     private final Conversations conversations;
+    private final ContactList contactList;
     private final List<Consumer<Contact>> presenceListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Contact>> entryListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<BareJid>> removalListeners = new CopyOnWriteArrayList<>();
 
     private TandemClient(XMPPTCPConnection connection) {
         this.connection = connection;
@@ -47,6 +53,7 @@ public final class TandemClient implements AutoCloseable {
         TandemJingleManager.getInstanceFor(connection);
         TandemFileTransferManager.getInstanceFor(connection);
         this.conversations = new Conversations(connection);
+        this.contactList = new ContactList(connection);
     }
 
     /**
@@ -147,6 +154,36 @@ public final class TandemClient implements AutoCloseable {
         presenceListeners.add(listener);
     }
 
+    /**
+     * Called when the server changes the roster after login (an entry added, renamed, its subscription changed, or
+     * removed), from this device or another of the user's.
+     */
+    public void onRosterChange(Consumer<Contact> changed, Consumer<BareJid> removed) {
+        entryListeners.add(changed);
+        removalListeners.add(removed);
+    }
+
+    /** Adding, removing and renaming contacts, and answering who asks to see the user's presence. */
+    public ContactList contactList() {
+        return contactList;
+    }
+
+    /**
+     * Tells contacts how available the user is: {@code available}, {@code chat}, {@code away}, {@code xa} or
+     * {@code dnd}, with an optional text.
+     *
+     * @param statusText shown with the presence; empty for none
+     */
+    public void setPresence(Presence.Mode mode, String statusText) throws InterruptedException,
+            SmackException.NotConnectedException {
+        PresenceBuilder presence = connection.getStanzaFactory().buildPresenceStanza()
+                .ofType(Presence.Type.available).setMode(mode);
+        if (!statusText.isEmpty()) {
+            presence.setStatus(statusText);
+        }
+        connection.sendStanza(presence.build());
+    }
+
     /** The roster as the server sent it at login, with each contact's current presence. */
     public List<Contact> contacts() throws InterruptedException, SmackException {
         if (!roster.isLoaded()) {
@@ -189,14 +226,20 @@ public final class TandemClient implements AutoCloseable {
 
             @Override
             public void entriesAdded(java.util.Collection<Jid> addresses) {
+                entriesUpdated(addresses);
             }
 
             @Override
             public void entriesUpdated(java.util.Collection<Jid> addresses) {
+                addresses.forEach(address -> {
+                    Contact contact = contact(address.asBareJid());
+                    entryListeners.forEach(listener -> listener.accept(contact));
+                });
             }
 
             @Override
             public void entriesDeleted(java.util.Collection<Jid> addresses) {
+                addresses.forEach(address -> removalListeners.forEach(listener -> listener.accept(address.asBareJid())));
             }
         });
     }
@@ -209,7 +252,13 @@ public final class TandemClient implements AutoCloseable {
         Presence presence = roster.getPresence(jid);
         boolean available = presence.isAvailable();
         String status = available ? presence.getMode().name() : "offline";
-        return new Contact(jid, name, available, status);
+        String text = available && presence.getStatus() != null ? presence.getStatus() : "";
+        RosterEntry entry = roster.getEntry(jid);
+        String subscription = entry == null ? "none"
+                : entry.getType().name() + (entry.isSubscriptionPending() ? "+asked" : "");
+        List<String> groups = entry == null ? List.of()
+                : entry.getGroups().stream().map(RosterGroup::getName).sorted().toList();
+        return new Contact(jid, name, available, status, text, subscription, groups);
     }
 
     private static String localPart(BareJid jid) {

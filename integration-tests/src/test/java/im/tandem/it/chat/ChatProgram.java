@@ -59,17 +59,30 @@ final class ChatProgram implements AutoCloseable {
 
     /** Waits for the next output line that starts with {@code prefix}, passing over others. */
     String await(String prefix) throws InterruptedException {
+        return awaitLine(line -> line.startsWith(prefix), "starting with '" + prefix + "'");
+    }
+
+    /**
+     * Returns once the program has printed exactly {@code expected}, before this call or after it: for events whose
+     * order among each other the server does not fix (a contact's presence and its request, say).
+     */
+    String awaitSeen(String expected) throws InterruptedException {
+        return transcript.contains(expected) ? expected : awaitLine(expected::equals, "'" + expected + "'");
+    }
+
+    private String awaitLine(java.util.function.Predicate<String> wanted, String description)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);
             if (line != null) {
                 transcript.add(line);
-                if (line.startsWith(prefix)) {
+                if (wanted.test(line)) {
                     return line;
                 }
             }
         }
-        throw new AssertionError("no line starting with '" + prefix + "' within " + WAIT + "; so far: " + transcript);
+        throw new AssertionError("no line " + description + " within " + WAIT + "; so far: " + transcript);
     }
 
     int awaitExit() throws InterruptedException {

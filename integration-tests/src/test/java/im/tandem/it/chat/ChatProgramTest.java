@@ -39,11 +39,11 @@ class ChatProgramTest {
     void twoChatProgramsTalkSeeEachOtherComeAndGoAndDiscoverTheirNat() throws Exception {
         try (ChatProgram bob = ChatProgram.start(OPENFIRE.server(), "bob", "bob-pw", work)) {
             assertThat(bob.await("connected ")).startsWith("connected bob@localhost/");
-            assertThat(bob.await("contact alice@localhost")).isEqualTo("contact alice@localhost offline alice");
+            assertThat(bob.await("contact alice@localhost")).isEqualTo("contact alice@localhost offline both - alice");
 
             try (ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
                 // Bob's presence reaches alice just after her login: in the roster listing, or right after it.
-                if (!alice.await("contact bob@localhost").equals("contact bob@localhost available bob")) {
+                if (!alice.await("contact bob@localhost").equals("contact bob@localhost available both - bob")) {
                     assertThat(alice.await("presence bob@localhost")).isEqualTo("presence bob@localhost available");
                 }
                 assertThat(bob.await("online ")).isEqualTo("online alice@localhost");

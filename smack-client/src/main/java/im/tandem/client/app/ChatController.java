@@ -7,12 +7,14 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -42,6 +44,8 @@ public final class ChatController {
     private final FileActions files;
     private volatile TandemClient client;
     private final Map<String, Boolean> lastAvailability = new ConcurrentHashMap<>();
+    /** What was last shown of each roster entry, so that the roster's load at login is not shown twice. */
+    private final Map<String, List<Object>> lastEntry = new ConcurrentHashMap<>();
     private volatile EntityBareJid selected;
 
     public ChatController(Consumer<ChatEvent> out) {
@@ -59,6 +63,9 @@ public final class ChatController {
         tandemClient.onMessage(this::received);
         tandemClient.onPresence(this::presenceChanged);
         tandemClient.onRouteChange(this::routeChanged);
+        tandemClient.onRosterChange(this::entryChanged, this::entryRemoved);
+        tandemClient.contactList().onSubscription(event ->
+                out.accept(ChatEvent.of(event.kind().word(), event.jid().toString())));
         files.attach(tandemClient);
     }
 
@@ -106,6 +113,20 @@ public final class ChatController {
                 send(send);
             } else if (input instanceof ChatInput.ListRoster) {
                 listRoster();
+            } else if (input instanceof ChatInput.AddContact add) {
+                client.contactList().add(jid(add.jid()), add.name().orElse(null));
+            } else if (input instanceof ChatInput.RemoveContact remove) {
+                client.contactList().remove(jid(remove.jid()));
+            } else if (input instanceof ChatInput.AnswerRequest answer) {
+                answer(jid(answer.jid()), answer.accept());
+            } else if (input instanceof ChatInput.ListRequests) {
+                listRequests();
+            } else if (input instanceof ChatInput.RenameContact rename) {
+                client.contactList().rename(jid(rename.jid()), rename.name());
+            } else if (input instanceof ChatInput.SetStatus status) {
+                client.setPresence(status.mode(), status.text());
+                out.accept(ChatEvent.withText("status", status.text().isEmpty() ? null : status.text(),
+                        status.mode().name()));
             } else if (input instanceof ChatInput.DiscoverNat nat) {
                 discoverNat(nat.stunServer());
             } else if (input instanceof ChatInput.SendFile file) {
@@ -136,11 +157,51 @@ public final class ChatController {
         try {
             for (Contact contact : client.contacts()) {
                 lastAvailability.put(contact.jid().toString(), contact.available());
-                out.accept(ChatEvent.withText("contact", contact.name(), contact.jid().toString(), contact.status()));
+                lastEntry.put(contact.jid().toString(), entryOf(contact));
+                showContact(contact);
             }
         } catch (Exception e) {
             out.accept(ChatEvent.withText("error", "cannot read the roster: " + e.getMessage()));
         }
+    }
+
+    private void answer(EntityBareJid jid, boolean accept) throws Exception {
+        if (accept) {
+            client.contactList().accept(jid);
+        } else {
+            client.contactList().deny(jid);
+        }
+        out.accept(ChatEvent.withText("info", (accept ? "accepted " : "denied ") + jid + "'s request"));
+    }
+
+    private void listRequests() {
+        List<BareJid> waiting = client.contactList().requests();
+        if (waiting.isEmpty()) {
+            out.accept(ChatEvent.withText("info", "no requests are waiting"));
+        }
+        waiting.forEach(jid -> out.accept(ChatEvent.of("request", jid.toString())));
+    }
+
+    private void showContact(Contact contact) {
+        out.accept(ChatEvent.withText("contact", contact.name(), contact.jid().toString(), contact.status(),
+                contact.subscription(), ListField.encode(contact.groups())));
+    }
+
+    private void entryChanged(Contact contact) {
+        List<Object> entry = entryOf(contact);
+        if (!entry.equals(lastEntry.put(contact.jid().toString(), entry))) {
+            showContact(contact);
+        }
+    }
+
+    private void entryRemoved(BareJid jid) {
+        lastEntry.remove(jid.toString());
+        out.accept(ChatEvent.of("removed", jid.toString()));
+    }
+
+    /** The parts of a contact that the roster holds, as opposed to its presence. */
+    private static List<Object> entryOf(Contact contact) {
+        return List.of(contact.name(), contact.subscription(), contact.groups());
     }
 
     private void discoverNat(Optional<String> given) throws Exception {
@@ -182,7 +243,8 @@ public final class ChatController {
     private void presenceChanged(Contact contact) {
         String jid = contact.jid().toString();
         Boolean before = lastAvailability.put(jid, contact.available());
-        out.accept(ChatEvent.of("presence", jid, contact.status()));
+        out.accept(ChatEvent.withText("presence", contact.statusText().isEmpty() ? null : contact.statusText(), jid,
+                contact.status()));
         if (contact.available() && !Boolean.TRUE.equals(before)) {
             out.accept(ChatEvent.of("online", jid));
         }

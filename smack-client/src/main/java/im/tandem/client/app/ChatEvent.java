@@ -9,8 +9,16 @@ import java.util.List;
  *
  * <pre>
  * connected JID                    logged in as this full JID
- * contact JID STATUS NAME          a roster entry (after login and on /roster)
- * presence JID STATUS              a contact's presence changed
+ * contact JID STATUS SUBSCRIPTION GROUPS NAME   a roster entry (after login, on /roster, and when it changes);
+ *                                  SUBSCRIPTION is both, to, from or none (RFC 6121), +asked while our request
+ *                                  waits; GROUPS is comma-separated (each encoded as NAME is for files) or -
+ * removed JID                      the entry was removed from the roster
+ * presence JID STATUS [TEXT]       a contact's presence changed; TEXT is its status text, if any
+ * subscribe JID                    JID asks to see your presence (answer with /accept or /deny)
+ * request JID                      a request still waiting (on /requests)
+ * subscribed JID                   JID accepted your request
+ * unsubscribed JID                 JID refused your request or stopped sharing their presence
+ * status STATUS [TEXT]             your own presence is now STATUS (after /status)
  * online JID                       a contact came online (after a presence line)
  * message JID ROUTE TEXT           a message arrived; ROUTE is server, direct or offline (held by the server)
  * sent JID ROUTE TEXT              a message went out; ROUTE is server or direct

@@ -2,6 +2,8 @@ package im.tandem.client.app;
 
 import java.util.Optional;
 
+import org.jivesoftware.smack.packet.Presence;
+
 /**
  * One line the user typed, understood. Commands start with '/'; any other line is a message to the selected
  * contact.
@@ -10,6 +12,13 @@ import java.util.Optional;
  * /to JID           choose whom plain lines go to
  * /msg JID TEXT     send TEXT to JID
  * /roster           list the contacts with their presence
+ * /add JID [NAME]   add a contact and ask to see their presence
+ * /remove JID       remove a contact
+ * /accept JID       let JID see your presence (and ask to see theirs)
+ * /deny JID         refuse JID's request
+ * /requests         the requests waiting for an answer
+ * /rename JID NAME  the name a contact is shown under
+ * /status SHOW [TEXT]  your presence: available, chat, away, xa or dnd, with a text
  * /nat [HOST[:PORT]] this network's NAT type, from the server's STUN service or the one given
  * /file JID PATH    send the file at PATH to the contact JID
  * /notify ...       offline delivery by email and SMS (see {@link NotifyRequest})
@@ -23,12 +32,21 @@ public sealed interface ChatInput {
             "/to JID            choose whom plain lines go to",
             "/msg JID TEXT      send TEXT to JID",
             "/roster            list the contacts with their presence",
+            "/add JID [NAME]    add a contact and ask to see their presence",
+            "/remove JID        remove a contact",
+            "/accept JID        let JID see your presence (and ask to see theirs)",
+            "/deny JID          refuse JID's request to see your presence",
+            "/requests          the requests waiting for an answer",
+            "/rename JID NAME   the name a contact is shown under",
+            "/status SHOW [TEXT] your presence: available, chat, away, xa or dnd, with a text",
             "/nat [HOST[:PORT]] this network's NAT type (default: the server's STUN service)",
             "/file JID PATH     send a file to a contact",
             NotifyRequest.USAGE,
             "/help              these commands",
             "/quit              log out and exit",
             "TEXT               send TEXT to the contact chosen with /to");
+
+    String STATUS_USAGE = "/status available|chat|away|xa|dnd [TEXT]";
 
     record SelectContact(String jid) implements ChatInput {
     }
@@ -37,6 +55,28 @@ public sealed interface ChatInput {
     }
 
     record ListRoster() implements ChatInput {
+    }
+
+    /** {@code /add JID [NAME]}: the name is the rest of the line. */
+    record AddContact(String jid, Optional<String> name) implements ChatInput {
+    }
+
+    record RemoveContact(String jid) implements ChatInput {
+    }
+
+    /** {@code /accept JID} or {@code /deny JID}. */
+    record AnswerRequest(String jid, boolean accept) implements ChatInput {
+    }
+
+    record ListRequests() implements ChatInput {
+    }
+
+    /** {@code /rename JID NAME}: the name is the rest of the line. */
+    record RenameContact(String jid, String name) implements ChatInput {
+    }
+
+    /** {@code /status SHOW [TEXT]}: the text is the rest of the line, empty for none. */
+    record SetStatus(Presence.Mode mode, String text) implements ChatInput {
     }
 
     record DiscoverNat(Optional<String> stunServer) implements ChatInput {
@@ -76,12 +116,33 @@ public sealed interface ChatInput {
             case "/to" -> new SelectContact(argument(words, 1, "/to JID"));
             case "/msg" -> new Send(Optional.of(argument(words, 1, "/msg JID TEXT")), argument(words, 2, "/msg JID TEXT"));
             case "/roster" -> new ListRoster();
+            case "/add" -> new AddContact(argument(words, 1, "/add JID [NAME]"),
+                    words.length > 2 ? Optional.of(words[2]) : Optional.empty());
+            case "/remove" -> new RemoveContact(argument(words, 1, "/remove JID"));
+            case "/accept" -> new AnswerRequest(argument(words, 1, "/accept JID"), true);
+            case "/deny" -> new AnswerRequest(argument(words, 1, "/deny JID"), false);
+            case "/requests" -> new ListRequests();
+            case "/rename" -> new RenameContact(argument(words, 1, "/rename JID NAME"),
+                    argument(words, 2, "/rename JID NAME"));
+            case "/status" -> new SetStatus(mode(argument(words, 1, STATUS_USAGE)),
+                    words.length > 2 ? words[2] : "");
             case "/nat" -> new DiscoverNat(words.length > 1 ? Optional.of(words[1]) : Optional.empty());
             case "/notify" -> new Notify(NotifyRequest.parse(trimmed.substring("/notify".length())));
             case "/file" -> new SendFile(argument(words, 1, "/file JID PATH"), argument(words, 2, "/file JID PATH"));
             case "/help" -> new Help();
             case "/quit" -> new Quit();
             default -> throw new IllegalArgumentException("unknown command " + words[0] + "; /help lists them");
+        };
+    }
+
+    private static Presence.Mode mode(String word) {
+        return switch (word) {
+            case "available" -> Presence.Mode.available;
+            case "chat" -> Presence.Mode.chat;
+            case "away" -> Presence.Mode.away;
+            case "xa" -> Presence.Mode.xa;
+            case "dnd" -> Presence.Mode.dnd;
+            default -> throw new IllegalArgumentException("'" + word + "' is not a presence; usage: " + STATUS_USAGE);
         };
     }
 

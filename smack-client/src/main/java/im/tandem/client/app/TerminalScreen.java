@@ -88,13 +88,34 @@ final class TerminalScreen implements ChatScreen {
         terminal.close();
     }
 
+    /** A roster entry's subscription (RFC 6121's words) as the roster listing shows it. */
+    private static String sharing(String subscription) {
+        String asked = subscription.endsWith("+asked") ? ", asked" : "";
+        return switch (subscription.replace("+asked", "")) {
+            case "both" -> "mutual";
+            case "to" -> "you see";
+            case "from" -> "sees you";
+            default -> "none";
+        } + asked;
+    }
+
     static String describe(ChatEvent event) {
         String time = LocalTime.now().format(CLOCK);
         java.util.List<String> f = event.fields();
         return switch (event.kind()) {
             case "connected" -> "Logged in as " + f.get(0) + ". /help lists the commands.";
-            case "contact" -> String.format("  %-30s %-10s %s", f.get(0), f.get(1), event.text());
-            case "presence" -> time + " " + f.get(0) + " is " + f.get(1);
+            case "contact" -> String.format("  %-30s %-10s %-12s %s%s", f.get(0), f.get(1), sharing(f.get(2)),
+                    event.text(), f.get(3).equals(FileFields.NONE) ? "" : " [" + String.join(", ",
+                            ListField.decode(f.get(3))) + "]");
+            case "presence" -> time + " " + f.get(0) + " is " + f.get(1)
+                    + (event.text() != null ? " (" + event.text() + ")" : "");
+            case "subscribe" -> time + " * " + f.get(0) + " asks to see your presence: /accept " + f.get(0)
+                    + " or /deny " + f.get(0);
+            case "request" -> "  " + f.get(0) + " asks to see your presence";
+            case "subscribed" -> time + " * " + f.get(0) + " accepted: you see their presence";
+            case "unsubscribed" -> time + " * " + f.get(0) + " does not share their presence with you";
+            case "removed" -> time + " * " + f.get(0) + " is no longer in your contacts";
+            case "status" -> "You are " + f.get(0) + (event.text() != null ? " (" + event.text() + ")" : "");
             case "online" -> time + " * " + f.get(0) + " came online";
             case "message" -> time + " " + f.get(0) + (f.get(1).equals(ChatController.ROUTE_OFFLINE)
                     ? " (while you were away)" : "") + ": " + event.text();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 
+import org.jivesoftware.smack.packet.Presence;
 import org.junit.jupiter.api.Test;
 
 class ChatInputTest {
@@ -23,6 +24,43 @@ class ChatInputTest {
         assertThat(ChatInput.parse("/nat")).isEqualTo(new ChatInput.DiscoverNat(Optional.empty()));
         assertThat(ChatInput.parse("/nat 127.0.0.1:3478")).isEqualTo(new ChatInput.DiscoverNat(Optional.of("127.0.0.1:3478")));
         assertThat(ChatInput.parse("/quit")).isEqualTo(new ChatInput.Quit());
+    }
+
+    @Test
+    void buddyListCommandsTakeTheRestOfTheLineAsTheName() {
+        assertThat(ChatInput.parse("/add bob@localhost Bob from work")).isEqualTo(
+                new ChatInput.AddContact("bob@localhost", Optional.of("Bob from work")));
+        assertThat(ChatInput.parse("/add bob@localhost")).isEqualTo(
+                new ChatInput.AddContact("bob@localhost", Optional.empty()));
+        assertThat(ChatInput.parse("/remove bob@localhost")).isEqualTo(new ChatInput.RemoveContact("bob@localhost"));
+        assertThat(ChatInput.parse("/accept bob@localhost")).isEqualTo(new ChatInput.AnswerRequest("bob@localhost", true));
+        assertThat(ChatInput.parse("/deny bob@localhost")).isEqualTo(new ChatInput.AnswerRequest("bob@localhost", false));
+        assertThat(ChatInput.parse("/requests")).isEqualTo(new ChatInput.ListRequests());
+        assertThat(ChatInput.parse("/rename bob@localhost Bobby T.")).isEqualTo(
+                new ChatInput.RenameContact("bob@localhost", "Bobby T."));
+        assertThatThrownBy(() -> ChatInput.parse("/rename bob@localhost")).hasMessage("usage: /rename JID NAME");
+    }
+
+    @Test
+    void statusTakesTheFivePresencesAndAnOptionalText() {
+        assertThat(ChatInput.parse("/status dnd in a meeting")).isEqualTo(
+                new ChatInput.SetStatus(Presence.Mode.dnd, "in a meeting"));
+        assertThat(ChatInput.parse("/status available")).isEqualTo(
+                new ChatInput.SetStatus(Presence.Mode.available, ""));
+        assertThat(ChatInput.parse("/status xa")).isEqualTo(new ChatInput.SetStatus(Presence.Mode.xa, ""));
+        assertThatThrownBy(() -> ChatInput.parse("/status offline")).hasMessage(
+                "'offline' is not a presence; usage: /status available|chat|away|xa|dnd [TEXT]");
+        assertThatThrownBy(() -> ChatInput.parse("/status")).hasMessage(
+                "usage: /status available|chat|away|xa|dnd [TEXT]");
+    }
+
+    @Test
+    void groupsAreOneFieldThatSurvivesCommasAndSpaces() {
+        String field = ListField.encode(java.util.List.of("Work, old", "Family"));
+        assertThat(field).isEqualTo("Work%2C%20old,Family");
+        assertThat(ListField.decode(field)).containsExactly("Work, old", "Family");
+        assertThat(ListField.encode(java.util.List.of())).isEqualTo("-");
+        assertThat(ListField.decode("-")).isEmpty();
     }
 
     @Test
