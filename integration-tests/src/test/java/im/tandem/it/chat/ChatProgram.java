@@ -48,7 +48,8 @@ final class ChatProgram implements AutoCloseable {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "im.tandem.client.app.ChatCommand",
                 user + "@" + server.domain(), "--password-file", passwordFile.toString(),
-                "--server", server.host() + ":" + server.clientPort())
+                "--server", server.host() + ":" + server.clientPort(),
+                "--log", workDirectory.resolve(user + ".log").toString())
                 .redirectErrorStream(true).start();
         return new ChatProgram(process);
     }

@@ -63,6 +63,14 @@ public final class ChatCommand implements Callable<Integer> {
             + " in this order; ibb (in-band), if given, last. Default: ice,s5b,ibb (ice only with --direct)")
     private String transports;
 
+    @Option(names = "--log", paramLabel = "FILE", description = "where the log goes (libraries' notices, our"
+            + " warnings); default: $XDG_STATE_HOME/tandem/chat.log or ~/.local/state/tandem/chat.log. Nothing is"
+            + " logged on the screen")
+    private Path logFile;
+
+    @Option(names = "--verbose", description = "also show our own debug events on the screen (and in the log)")
+    private boolean verbose;
+
     @Mixin
     private HelpOption help;
 
@@ -100,6 +108,12 @@ public final class ChatCommand implements Callable<Integer> {
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 new PrintStream(System.out, true, StandardCharsets.UTF_8));
         try (screen) {
+            try {
+                ChatLog.install(logFile != null ? logFile : ChatLog.defaultFile(System.getenv(),
+                        Path.of(System.getProperty("user.home"))), verbose ? screen::show : null);
+            } catch (IOException e) {
+                screen.show(ChatEvent.withText("error", e.getMessage()));
+            }
             ChatController controller = new ChatController(screen::show);
             TandemClient client;
             try {

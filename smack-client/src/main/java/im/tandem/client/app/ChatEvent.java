@@ -37,6 +37,7 @@ import java.util.List;
  * file-failed JID NAME TEXT        a transfer failed (declined, no transport worked, damaged); TEXT says why
  * info TEXT                        a notice for the user
  * error TEXT                       something failed; the program goes on
+ * debug TEXT                       one of our own debug records (with --verbose)
  * bye                              the program is about to exit
  * </pre>
  *

@@ -135,6 +135,7 @@ final class TerminalScreen implements ChatScreen {
                     + FileFields.decode(f.get(4)) + " (" + f.get(2) + " bytes over " + f.get(5) + ", sha-256 verified)";
             case "file-failed" -> "! " + FileFields.decode(f.get(1)) + " with " + f.get(0) + " failed: " + event.text();
             case "error" -> "! " + event.text();
+            case "debug" -> "  [debug] " + event.text();
             case "bye" -> "Bye.";
             default -> event.text() != null ? event.text() : event.toLine();
         };
