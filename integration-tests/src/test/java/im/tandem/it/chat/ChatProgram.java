@@ -45,12 +45,15 @@ final class ChatProgram implements AutoCloseable {
     static ChatProgram start(OpenfireProcess server, String user, String password, Path workDirectory) throws IOException {
         Path passwordFile = workDirectory.resolve(user + ".password");
         Files.writeString(passwordFile, password + "\n");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "im.tandem.client.app.ChatCommand",
                 user + "@" + server.domain(), "--password-file", passwordFile.toString(),
                 "--server", server.host() + ":" + server.clientPort(),
                 "--log", workDirectory.resolve(user + ".log").toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true);
+        // The history goes where the test can read it, never into the home directory of whoever runs the tests.
+        builder.environment().put("XDG_DATA_HOME", workDirectory.resolve("data").toString());
+        Process process = builder.start();
         return new ChatProgram(process);
     }
 

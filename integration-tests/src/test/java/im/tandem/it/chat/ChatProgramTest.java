@@ -82,6 +82,14 @@ class ChatProgramTest {
         }
         try (ChatProgram bob = ChatProgram.start(OPENFIRE.server(), "bob", "bob-pw", work)) {
             assertThat(bob.await("message ")).isEqualTo("message alice@localhost offline are you there?");
+            bob.type("/history alice@localhost 1");
+            assertThat(bob.await("history ")).startsWith("history alice@localhost ")
+                    .endsWith(" in offline are you there?");
+        }
+        try (ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
+            alice.type("/history bob@localhost 1");
+            assertThat(alice.await("history ")).matches(
+                    "history bob@localhost \\d{4}-\\d\\d-\\d\\dT\\S+Z out server are you there\\?");
         }
     }
 

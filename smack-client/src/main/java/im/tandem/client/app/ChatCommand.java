@@ -71,6 +71,10 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "also show our own debug events on the screen (and in the log)")
     private boolean verbose;
 
+    @Option(names = "--no-history", description = "keep no local history of the conversations (by default they"
+            + " are kept in $XDG_DATA_HOME/tandem or ~/.local/share/tandem, for /history)")
+    private boolean noHistory;
+
     @Mixin
     private HelpOption help;
 
@@ -115,6 +119,14 @@ public final class ChatCommand implements Callable<Integer> {
                 screen.show(ChatEvent.withText("error", e.getMessage()));
             }
             ChatController controller = new ChatController(screen::show);
+            if (!noHistory) {
+                try {
+                    controller.keepHistory(ChatHistory.open(ChatHistory.defaultDirectory(System.getenv(),
+                            Path.of(System.getProperty("user.home"))), config.jid().asBareJid()));
+                } catch (IOException e) {
+                    screen.show(ChatEvent.withText("error", "cannot keep a history: " + e.getMessage()));
+                }
+            }
             TandemClient client;
             try {
                 client = TandemClient.connect(config, beforeLogin -> {

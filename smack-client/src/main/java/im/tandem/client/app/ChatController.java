@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class ChatController {
     /** What was last shown of each roster entry, so that the roster's load at login is not shown twice. */
     private final Map<String, List<Object>> lastEntry = new ConcurrentHashMap<>();
     private volatile EntityBareJid selected;
+    private volatile ChatHistory history;
 
     public ChatController(Consumer<ChatEvent> out) {
         this.out = out;
@@ -67,6 +69,11 @@ public final class ChatController {
         tandemClient.contactList().onSubscription(event ->
                 out.accept(ChatEvent.of(event.kind().word(), event.jid().toString())));
         files.attach(tandemClient);
+    }
+
+    /** Keeps every message sent and received in {@code kept}, and answers {@code /history} from it. */
+    void keepHistory(ChatHistory kept) {
+        this.history = kept;
     }
 
     /** Announces the login and the roster. */
@@ -133,6 +140,8 @@ public final class ChatController {
                 files.send(client, jid(file.jid()), Path.of(file.path()));
             } else if (input instanceof ChatInput.Notify notify) {
                 notifications.run(notify.request(), client.connection());
+            } else if (input instanceof ChatInput.ShowHistory show) {
+                showHistory(jid(show.jid()), show.count());
             } else if (input instanceof ChatInput.Help) {
                 help();
             }
@@ -150,6 +159,7 @@ public final class ChatController {
             throw new IllegalArgumentException("choose a contact with /to JID first, or use /msg JID TEXT");
         }
         Route route = client.send(to, send.text());
+        remember(to, new ChatHistory.Entry(Instant.now(), false, route.word(), send.text()));
         out.accept(ChatEvent.withText("sent", send.text(), to.toString(), route.word()));
     }
 
@@ -231,7 +241,35 @@ public final class ChatController {
 
     private void received(IncomingMessage message) {
         String route = message.delayedFrom().isPresent() ? ROUTE_OFFLINE : message.route().word();
+        remember(message.from(), new ChatHistory.Entry(message.delayedFrom().orElseGet(Instant::now), true, route,
+                message.body()));
         out.accept(ChatEvent.withText("message", message.body(), message.from().toString(), route));
+    }
+
+    /** Kept before the message is shown; a history that cannot be written is said, and the chat goes on. */
+    private void remember(EntityBareJid contact, ChatHistory.Entry entry) {
+        ChatHistory kept = history;
+        if (kept == null) {
+            return;
+        }
+        try {
+            kept.record(contact, entry);
+        } catch (java.io.UncheckedIOException e) {
+            out.accept(ChatEvent.withText("error", e.getMessage() + ": " + e.getCause().getMessage()));
+        }
+    }
+
+    private void showHistory(EntityBareJid contact, int count) throws java.io.IOException {
+        ChatHistory kept = history;
+        if (kept == null) {
+            throw new IllegalArgumentException("no history is kept (--no-history)");
+        }
+        List<ChatHistory.Entry> entries = kept.last(contact, count);
+        if (entries.isEmpty()) {
+            out.accept(ChatEvent.withText("info", "no messages with " + contact + " in the history"));
+        }
+        entries.forEach(entry -> out.accept(ChatEvent.withText("history", entry.text(), contact.toString(),
+                entry.time().toString(), entry.incoming() ? "in" : "out", entry.route())));
     }
 
     private void routeChanged(RouteChange change) {

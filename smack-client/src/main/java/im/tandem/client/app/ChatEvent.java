@@ -35,6 +35,8 @@ import java.util.List;
  * file-sent JID NAME SIZE SHA256 PATH ROUTE         the contact has the file and its hash matched
  * file-received JID NAME SIZE SHA256 PATH ROUTE     the file arrived, its hash matched, it is saved at PATH
  * file-failed JID NAME TEXT        a transfer failed (declined, no transport worked, damaged); TEXT says why
+ * history JID TIME DIRECTION ROUTE TEXT   a message from the local history (on /history); TIME is ISO-8601
+ *                                  UTC, DIRECTION in or out, ROUTE as in message and sent
  * info TEXT                        a notice for the user
  * error TEXT                       something failed; the program goes on
  * debug TEXT                       one of our own debug records (with --verbose)

@@ -19,6 +19,7 @@ import org.jivesoftware.smack.packet.Presence;
  * /requests         the requests waiting for an answer
  * /rename JID NAME  the name a contact is shown under
  * /status SHOW [TEXT]  your presence: available, chat, away, xa or dnd, with a text
+ * /history JID [N]  the last N messages with JID from the local history
  * /nat [HOST[:PORT]] this network's NAT type, from the server's STUN service or the one given
  * /file JID PATH    send the file at PATH to the contact JID
  * /notify ...       offline delivery by email and SMS (see {@link NotifyRequest})
@@ -39,6 +40,7 @@ public sealed interface ChatInput {
             "/requests          the requests waiting for an answer",
             "/rename JID NAME   the name a contact is shown under",
             "/status SHOW [TEXT] your presence: available, chat, away, xa or dnd, with a text",
+            "/history JID [N]   the last N messages with JID (default " + ChatHistory.DEFAULT_SHOWN + ")",
             "/nat [HOST[:PORT]] this network's NAT type (default: the server's STUN service)",
             "/file JID PATH     send a file to a contact",
             NotifyRequest.USAGE,
@@ -47,6 +49,7 @@ public sealed interface ChatInput {
             "TEXT               send TEXT to the contact chosen with /to");
 
     String STATUS_USAGE = "/status available|chat|away|xa|dnd [TEXT]";
+    String HISTORY_USAGE = "/history JID [N]";
 
     record SelectContact(String jid) implements ChatInput {
     }
@@ -77,6 +80,10 @@ public sealed interface ChatInput {
 
     /** {@code /status SHOW [TEXT]}: the text is the rest of the line, empty for none. */
     record SetStatus(Presence.Mode mode, String text) implements ChatInput {
+    }
+
+    /** {@code /history JID [N]}. */
+    record ShowHistory(String jid, int count) implements ChatInput {
     }
 
     record DiscoverNat(Optional<String> stunServer) implements ChatInput {
@@ -122,6 +129,8 @@ public sealed interface ChatInput {
             case "/accept" -> new AnswerRequest(argument(words, 1, "/accept JID"), true);
             case "/deny" -> new AnswerRequest(argument(words, 1, "/deny JID"), false);
             case "/requests" -> new ListRequests();
+            case "/history" -> new ShowHistory(argument(words, 1, HISTORY_USAGE),
+                    words.length > 2 ? count(words[2]) : ChatHistory.DEFAULT_SHOWN);
             case "/rename" -> new RenameContact(argument(words, 1, "/rename JID NAME"),
                     argument(words, 2, "/rename JID NAME"));
             case "/status" -> new SetStatus(mode(argument(words, 1, STATUS_USAGE)),
@@ -133,6 +142,19 @@ public sealed interface ChatInput {
             case "/quit" -> new Quit();
             default -> throw new IllegalArgumentException("unknown command " + words[0] + "; /help lists them");
         };
+    }
+
+    private static int count(String word) {
+        try {
+            int count = Integer.parseInt(word.strip());
+            if (count >= 1 && count <= ChatHistory.MAX_SHOWN) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("'" + word + "' is not a number of messages from 1 to "
+                + ChatHistory.MAX_SHOWN + "; usage: " + HISTORY_USAGE);
     }
 
     private static Presence.Mode mode(String word) {

@@ -134,6 +134,8 @@ final class TerminalScreen implements ChatScreen {
             case "file-received" -> time + " " + f.get(0) + " sent " + FileFields.decode(f.get(1)) + ", saved as "
                     + FileFields.decode(f.get(4)) + " (" + f.get(2) + " bytes over " + f.get(5) + ", sha-256 verified)";
             case "file-failed" -> "! " + FileFields.decode(f.get(1)) + " with " + f.get(0) + " failed: " + event.text();
+            case "history" -> "  " + f.get(1).replace('T', ' ').replaceFirst("(:\\d\\d)(\\.\\d+)?Z$", "$1 UTC")
+                    + (f.get(2).equals("in") ? " " + f.get(0) + ": " : " me: ") + event.text();
             case "error" -> "! " + event.text();
             case "debug" -> "  [debug] " + event.text();
             case "bye" -> "Bye.";

@@ -55,6 +55,16 @@ class ChatInputTest {
     }
 
     @Test
+    void historyTakesAnOptionalCountWithinItsLimit() {
+        assertThat(ChatInput.parse("/history bob@localhost")).isEqualTo(
+                new ChatInput.ShowHistory("bob@localhost", ChatHistory.DEFAULT_SHOWN));
+        assertThat(ChatInput.parse("/history bob@localhost 5")).isEqualTo(new ChatInput.ShowHistory("bob@localhost", 5));
+        assertThatThrownBy(() -> ChatInput.parse("/history bob@localhost 0")).hasMessage(
+                "'0' is not a number of messages from 1 to 1000; usage: /history JID [N]");
+        assertThatThrownBy(() -> ChatInput.parse("/history")).hasMessage("usage: /history JID [N]");
+    }
+
+    @Test
     void groupsAreOneFieldThatSurvivesCommasAndSpaces() {
         String field = ListField.encode(java.util.List.of("Work, old", "Family"));
         assertThat(field).isEqualTo("Work%2C%20old,Family");
