@@ -121,7 +121,7 @@ public final class ChatCommand implements Callable<Integer> {
             ChatController controller = new ChatController(screen::show);
             if (!noHistory) {
                 try {
-                    controller.keepHistory(ChatHistory.open(ChatHistory.defaultDirectory(System.getenv(),
+                    controller.keepHistory(ChatHistory.open(UserDirectories.data(System.getenv(),
                             Path.of(System.getProperty("user.home"))), config.jid().asBareJid()));
                 } catch (IOException e) {
                     screen.show(ChatEvent.withText("error", "cannot keep a history: " + e.getMessage()));

@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -54,13 +53,6 @@ final class ChatHistory {
 
     private ChatHistory(Path directory) {
         this.directory = directory;
-    }
-
-    /** {@code $XDG_DATA_HOME/tandem}, or {@code ~/.local/share/tandem} without it. */
-    static Path defaultDirectory(Map<String, String> environment, Path home) {
-        String data = environment.get("XDG_DATA_HOME");
-        Path base = data != null && !data.isBlank() ? Path.of(data) : home.resolve(".local").resolve("share");
-        return base.resolve("tandem");
     }
 
     /** The history of {@code account} under {@code dataDirectory}, made private to the user if it is new. */

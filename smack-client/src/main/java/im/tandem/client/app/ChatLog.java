@@ -37,11 +37,9 @@ final class ChatLog {
     private ChatLog() {
     }
 
-    /** {@code $XDG_STATE_HOME/tandem/chat.log}, or {@code ~/.local/state/tandem/chat.log} without it. */
+    /** {@code chat.log} in the user's state directory ({@link UserDirectories#state}). */
     static Path defaultFile(Map<String, String> environment, Path home) {
-        String state = environment.get("XDG_STATE_HOME");
-        Path base = state != null && !state.isBlank() ? Path.of(state) : home.resolve(".local").resolve("state");
-        return base.resolve("tandem").resolve("chat.log");
+        return UserDirectories.state(environment, home).resolve("chat.log");
     }
 
     /**

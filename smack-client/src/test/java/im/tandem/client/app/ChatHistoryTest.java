@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,14 +65,6 @@ class ChatHistoryTest {
             assertThat(files.map(path -> path.getFileName().toString()))
                     .containsExactlyInAnyOrder("zo%C3%AB%2Btag@localhost.log", "example.org.log");
         }
-    }
-
-    @Test
-    void theDataDirectoryFollowsXdgAndFallsBackToTheHome() {
-        Path home = Path.of("/home/alice");
-        assertThat(ChatHistory.defaultDirectory(Map.of("XDG_DATA_HOME", "/data/alice"), home))
-                .isEqualTo(Path.of("/data/alice/tandem"));
-        assertThat(ChatHistory.defaultDirectory(Map.of(), home)).isEqualTo(Path.of("/home/alice/.local/share/tandem"));
     }
 
     private static BareJid jid(String text) throws Exception {

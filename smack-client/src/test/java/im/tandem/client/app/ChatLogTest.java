@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogManager;
@@ -73,14 +72,6 @@ class ChatLogTest {
         assertThat(shown).extracting(ChatEvent::toLine).containsExactly("debug Conversation: trying a direct session");
         assertThat(screenError.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(Files.readString(file)).contains("trying a direct session").contains("ICE state changed");
-    }
-
-    @Test
-    void theStateDirectoryFollowsXdgAndFallsBackToTheHome() {
-        Path home = Path.of("/home/alice");
-        assertThat(ChatLog.defaultFile(Map.of("XDG_STATE_HOME", "/var/state/alice"), home))
-                .isEqualTo(Path.of("/var/state/alice/tandem/chat.log"));
-        assertThat(ChatLog.defaultFile(Map.of(), home)).isEqualTo(Path.of("/home/alice/.local/state/tandem/chat.log"));
     }
 
     @Test
