@@ -47,8 +47,11 @@ public final class ChatController {
     private final Map<String, Boolean> lastAvailability = new ConcurrentHashMap<>();
     /** What was last shown of each roster entry, so that the roster's load at login is not shown twice. */
     private final Map<String, List<Object>> lastEntry = new ConcurrentHashMap<>();
+    private volatile boolean rosterListed;
     private volatile EntityBareJid selected;
     private volatile ChatHistory history;
+    /** Messages from each contact other than the selected one since the user last turned to them. */
+    private final Map<EntityBareJid, Integer> unread = new ConcurrentHashMap<>();
 
     public ChatController(Consumer<ChatEvent> out) {
         this.out = out;
@@ -87,6 +90,26 @@ public final class ChatController {
         return Optional.ofNullable(selected);
     }
 
+    /** Unread messages per contact, by bare JID, in JID order; the selected contact's are always read. */
+    public java.util.SortedMap<String, Integer> unread() {
+        java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
+        unread.forEach((jid, count) -> counts.put(jid.toString(), count));
+        return counts;
+    }
+
+    /** The contacts' bare JIDs, for completion; empty before login. */
+    public List<String> contactJids() {
+        TandemClient current = client;
+        if (current == null) {
+            return List.of();
+        }
+        try {
+            return current.contacts().stream().map(contact -> contact.jid().toString()).toList();
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
     /** How messages to the contact travel now: through the server or directly. */
     public Route route(EntityBareJid contact) {
         return client.route(contact);
@@ -115,6 +138,7 @@ public final class ChatController {
                 return false;
             } else if (input instanceof ChatInput.SelectContact select) {
                 selected = jid(select.jid());
+                unread.remove(selected);
                 out.accept(ChatEvent.withText("info", "talking to " + selected + " (" + route(selected).word() + ")"));
             } else if (input instanceof ChatInput.Send send) {
                 send(send);
@@ -170,6 +194,7 @@ public final class ChatController {
                 lastEntry.put(contact.jid().toString(), entryOf(contact));
                 showContact(contact);
             }
+            rosterListed = true;
         } catch (Exception e) {
             out.accept(ChatEvent.withText("error", "cannot read the roster: " + e.getMessage()));
         }
@@ -198,6 +223,9 @@ public final class ChatController {
     }
 
     private void entryChanged(Contact contact) {
+        if (!rosterListed) {
+            return; // the roster's load at login: the listing that follows shows it
+        }
         List<Object> entry = entryOf(contact);
         if (!entry.equals(lastEntry.put(contact.jid().toString(), entry))) {
             showContact(contact);
@@ -243,6 +271,9 @@ public final class ChatController {
         String route = message.delayedFrom().isPresent() ? ROUTE_OFFLINE : message.route().word();
         remember(message.from(), new ChatHistory.Entry(message.delayedFrom().orElseGet(Instant::now), true, route,
                 message.body()));
+        if (!message.from().equals(selected)) {
+            unread.merge(message.from(), 1, Integer::sum);
+        }
         out.accept(ChatEvent.withText("message", message.body(), message.from().toString(), route));
     }
 

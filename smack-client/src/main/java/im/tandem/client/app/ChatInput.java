@@ -1,6 +1,8 @@
 package im.tandem.client.app;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jivesoftware.smack.packet.Presence;
 
@@ -47,6 +49,14 @@ public sealed interface ChatInput {
             "/help              these commands",
             "/quit              log out and exit",
             "TEXT               send TEXT to the contact chosen with /to");
+
+    /** Every command, for completion; {@link #JID_FIRST} take a contact's JID as their first argument. */
+    List<String> COMMANDS = List.of("/to", "/msg", "/roster", "/add", "/remove", "/accept", "/deny", "/requests",
+            "/rename", "/status", "/history", "/nat", "/file", "/notify", "/help", "/quit");
+    Set<String> JID_FIRST = Set.of("/to", "/msg", "/add", "/remove", "/accept", "/deny", "/rename", "/history",
+            "/file");
+    /** The words {@code /status} takes first. */
+    List<String> PRESENCES = List.of("available", "chat", "away", "xa", "dnd");
 
     String STATUS_USAGE = "/status available|chat|away|xa|dnd [TEXT]";
     String HISTORY_USAGE = "/history JID [N]";

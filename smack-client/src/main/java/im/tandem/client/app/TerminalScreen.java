@@ -10,6 +10,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
@@ -25,11 +26,12 @@ final class TerminalScreen implements ChatScreen {
     private static final Set<String> FINISHED_TRANSFER = Set.of("file-sent", "file-received", "file-failed");
 
     private final Terminal terminal;
-    private final LineReader reader;
+    /** Made at the first prompt, once the controller whose contacts it completes is known. */
+    private volatile LineReader reader;
+    private volatile ChatController controller;
 
     private TerminalScreen(Terminal terminal) {
         this.terminal = terminal;
-        this.reader = LineReaderBuilder.builder().terminal(terminal).appName("tandem").build();
     }
 
     static TerminalScreen open() throws IOException {
@@ -46,8 +48,15 @@ final class TerminalScreen implements ChatScreen {
             clearProgress();
         }
         String text = describe(event);
-        if (reader.isReading()) {
+        LineReader reader = this.reader;
+        if (reader != null && reader.isReading()) {
             reader.printAbove(text);
+            if (event.kind().equals("message") && reader instanceof LineReaderImpl impl) {
+                // The unread count in the prompt changes while the user types; JLine redraws it under its lock.
+                impl.setPrompt(prompt());
+                reader.callWidget(LineReader.REDRAW_LINE);
+                reader.callWidget(LineReader.REDISPLAY);
+            }
         } else {
             terminal.writer().println(text);
             terminal.flush();
@@ -71,13 +80,25 @@ final class TerminalScreen implements ChatScreen {
         Status.getExistingStatus(terminal).ifPresent(status -> status.update(List.of()));
     }
 
+    /** The contact plain lines go to and its route, and who wrote what the user has not turned to yet. */
+    private String prompt() {
+        String unread = controller.unread().entrySet().stream()
+                .map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", " (unread: ", ")"));
+        String target = controller.selected().map(jid -> jid + " [" + controller.route(jid).word() + "]")
+                .orElse("(/to JID, /help)");
+        return target + (controller.unread().isEmpty() ? "" : unread) + "> ";
+    }
+
     @Override
-    public String readLine(ChatController controller) {
-        String prompt = controller.selected()
-                .map(jid -> jid + " [" + controller.route(jid).word() + "]> ")
-                .orElse("(/to JID, /help)> ");
+    public String readLine(ChatController chat) {
+        if (reader == null) {
+            controller = chat;
+            reader = LineReaderBuilder.builder().terminal(terminal).appName("tandem")
+                    .completer(new ChatCompleter(chat::contactJids)).build();
+        }
         try {
-            return reader.readLine(prompt);
+            return reader.readLine(prompt());
         } catch (EndOfFileException | UserInterruptException e) {
             return null;
         }
