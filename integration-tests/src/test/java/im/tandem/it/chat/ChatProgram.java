@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,18 +44,27 @@ final class ChatProgram implements AutoCloseable {
     }
 
     static ChatProgram start(OpenfireProcess server, String user, String password, Path workDirectory) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(commandLine(server, user, password, workDirectory))
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment(workDirectory));
+        return new ChatProgram(builder.start());
+    }
+
+    /** `./tandem chat` for the user on the server, logging into {@code workDirectory}, as a command line. */
+    static List<String> commandLine(OpenfireProcess server, String user, String password, Path workDirectory)
+            throws IOException {
         Path passwordFile = workDirectory.resolve(user + ".password");
         Files.writeString(passwordFile, password + "\n");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "im.tandem.client.app.ChatCommand",
                 user + "@" + server.domain(), "--password-file", passwordFile.toString(),
                 "--server", server.host() + ":" + server.clientPort(),
-                "--log", workDirectory.resolve(user + ".log").toString())
-                .redirectErrorStream(true);
-        // The history goes where the test can read it, never into the home directory of whoever runs the tests.
-        builder.environment().put("XDG_DATA_HOME", workDirectory.resolve("data").toString());
-        Process process = builder.start();
-        return new ChatProgram(process);
+                "--log", workDirectory.resolve(user + ".log").toString());
+    }
+
+    /** The history goes where the test can read it, never into the home directory of whoever runs the tests. */
+    static Map<String, String> environment(Path workDirectory) {
+        return Map.of("XDG_DATA_HOME", workDirectory.resolve("data").toString());
     }
 
     void type(String line) {

@@ -2,7 +2,6 @@ package im.tandem.it.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +39,12 @@ class ChatTerminalTest {
 
     @Test
     void aUserTypesCompletesReadsAndSetsTheirStatus() throws Exception {
-        Path password = Files.writeString(work.resolve("alice.password"), "alice-pw\n");
-        List<String> chat = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "im.tandem.client.app.ChatCommand", "alice@localhost",
-                "--password-file", password.toString(),
-                "--server", OPENFIRE.server().host() + ":" + OPENFIRE.server().clientPort(),
-                "--log", work.resolve("alice.log").toString());
+        List<String> chat = ChatProgram.commandLine(OPENFIRE.server(), "alice", "alice-pw", work);
+        Map<String, String> environment = new java.util.HashMap<>(ChatProgram.environment(work));
+        environment.put("TERM", "xterm-256color");
         try (ChatProgram bob = ChatProgram.start(OPENFIRE.server(), "bob", "bob-pw", work);
              ChatProgram carol = ChatProgram.start(OPENFIRE.server(), "carol", "carol-pw", work);
-             TmuxTerminal alice = TmuxTerminal.start(chat, 120, 30,
-                     Map.of("XDG_DATA_HOME", work.resolve("data").toString(), "TERM", "xterm-256color"))) {
+             TmuxTerminal alice = TmuxTerminal.start(chat, 120, 30, environment)) {
             bob.await("connected ");
             carol.await("connected ");
             alice.awaitScreen(screen -> TmuxTerminal.lastLine(screen).equals("(/to JID, /help)>"), "the first prompt");
