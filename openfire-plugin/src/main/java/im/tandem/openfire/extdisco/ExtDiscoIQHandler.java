@@ -39,8 +39,16 @@ public final class ExtDiscoIQHandler extends IQHandler {
         return info;
     }
 
+    /**
+     * A result or error is nobody's request: it gets no answer (RFC 6120 8.2.3). Answering it made Tinder refuse to
+     * build the reply, and Openfire logged the exception with a stack trace at ERROR, for every such stanza anyone
+     * sent.
+     */
     @Override
     public IQ handleIQ(IQ request) {
+        if (request.getType() == IQ.Type.result || request.getType() == IQ.Type.error) {
+            return null;
+        }
         Element query = request.getChildElement();
         if (request.getType() != IQ.Type.get) {
             return error(request, PacketError.Condition.bad_request);
