@@ -19,8 +19,8 @@ final class AddressCommand extends FormCommand {
 
     private final CommandContext context;
 
-    AddressCommand(CommandContext context, Predicate<JID> permission) {
-        super(CODE, "Offline delivery: set email address or phone number", permission);
+    AddressCommand(CommandContext context, Predicate<JID> permission, CommandSessions sessions) {
+        super(CODE, "Offline delivery: set email address or phone number", permission, sessions);
         this.context = context;
     }
 

@@ -21,8 +21,8 @@ final class FailedCommand extends FormCommand {
 
     private final CommandContext context;
 
-    FailedCommand(CommandContext context, Predicate<JID> permission) {
-        super(CODE, "Offline delivery: retry or purge failed deliveries (admin)", permission);
+    FailedCommand(CommandContext context, Predicate<JID> permission, CommandSessions sessions) {
+        super(CODE, "Offline delivery: retry or purge failed deliveries (admin)", permission, sessions);
         this.context = context;
     }
 

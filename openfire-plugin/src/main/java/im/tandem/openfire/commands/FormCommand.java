@@ -9,8 +9,12 @@ import org.xmpp.packet.JID;
 
 /** A command that shows one form and acts on the filled-in form. */
 abstract class FormCommand extends TandemCommand {
-    FormCommand(String code, String label, Predicate<JID> permission) {
+    private final CommandSessions sessions;
+
+    /** {@code sessions} learns who started each session, so that nobody else can continue it. */
+    FormCommand(String code, String label, Predicate<JID> permission, CommandSessions sessions) {
         super(code, label, permission);
+        this.sessions = sessions;
     }
 
     @Override
@@ -20,6 +24,7 @@ abstract class FormCommand extends TandemCommand {
 
     @Override
     protected void addStageInformation(SessionData data, Element command) {
+        sessions.started(data.getId(), data.getOwner(), getCode());
         guarded(command, () -> describe(data.getOwner(), command));
     }
 

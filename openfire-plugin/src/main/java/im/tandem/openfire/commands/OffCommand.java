@@ -13,8 +13,8 @@ final class OffCommand extends FormCommand {
 
     private final CommandContext context;
 
-    OffCommand(CommandContext context, Predicate<JID> permission) {
-        super(CODE, "Offline delivery: switch off", permission);
+    OffCommand(CommandContext context, Predicate<JID> permission, CommandSessions sessions) {
+        super(CODE, "Offline delivery: switch off", permission, sessions);
         this.context = context;
     }
 

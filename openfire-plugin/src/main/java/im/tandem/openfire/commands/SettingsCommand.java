@@ -16,8 +16,8 @@ final class SettingsCommand extends FormCommand {
 
     private final CommandContext context;
 
-    SettingsCommand(CommandContext context, Predicate<JID> permission) {
-        super(CODE, "Offline delivery: settings", permission);
+    SettingsCommand(CommandContext context, Predicate<JID> permission, CommandSessions sessions) {
+        super(CODE, "Offline delivery: settings", permission, sessions);
         this.context = context;
     }
 

@@ -24,8 +24,8 @@ final class StatusCommand extends FormCommand {
 
     private final CommandContext context;
 
-    StatusCommand(CommandContext context, Predicate<JID> permission) {
-        super(CODE, "Offline delivery: status", permission);
+    StatusCommand(CommandContext context, Predicate<JID> permission, CommandSessions sessions) {
+        super(CODE, "Offline delivery: status", permission, sessions);
         this.context = context;
     }
 

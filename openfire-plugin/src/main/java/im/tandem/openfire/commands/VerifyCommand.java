@@ -19,8 +19,8 @@ final class VerifyCommand extends FormCommand {
 
     private final CommandContext context;
 
-    VerifyCommand(CommandContext context, Predicate<JID> permission) {
-        super(CODE, "Offline delivery: verify address", permission);
+    VerifyCommand(CommandContext context, Predicate<JID> permission, CommandSessions sessions) {
+        super(CODE, "Offline delivery: verify address", permission, sessions);
         this.context = context;
     }
 

@@ -1,0 +1,60 @@
+package im.tandem.openfire.commands;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.dom4j.Element;
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.interceptor.PacketInterceptor;
+import org.jivesoftware.openfire.session.Session;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Packet;
+
+/**
+ * Looks at every command request before Openfire's command handler does, and turns away one that continues a
+ * session it may not continue ({@link SessionCheck}): Openfire would run it on the session's owner's behalf. A
+ * refused request goes to {@link SessionRefusalHandler} instead, which answers it with an error saying why, and
+ * never reaches the session, which its owner can go on with.
+ */
+final class SessionGuard implements PacketInterceptor {
+    static final String COMMANDS = "http://jabber.org/protocol/commands";
+    /** Actions after which Openfire's session is gone; none given means the command's default, here "complete". */
+    private static final Set<String> ENDING = Set.of("execute", "complete", "cancel");
+
+    private final CommandSessions sessions;
+    private final SessionCheck check;
+
+    SessionGuard(CommandSessions sessions, SessionCheck check) {
+        this.sessions = sessions;
+        this.check = check;
+    }
+
+    @Override
+    public void interceptPacket(Packet packet, Session session, boolean incoming, boolean processed) {
+        if (!incoming || processed || !(packet instanceof IQ request) || request.getType() != IQ.Type.set
+                || !toServer(request.getTo())) {
+            return;
+        }
+        Element command = request.getChildElement();
+        if (command == null || !"command".equals(command.getName()) || !COMMANDS.equals(command.getNamespaceURI())) {
+            return;
+        }
+        String sessionId = command.attributeValue("sessionid");
+        if (sessionId == null) {
+            return;
+        }
+        Optional<SessionCheck.Refusal> refusal = check.check(request.getFrom(), sessionId,
+                command.attributeValue("node"));
+        if (refusal.isPresent()) {
+            SessionRefusalHandler.redirect(request, refusal.get());
+        } else if (command.attributeValue("action") == null || ENDING.contains(command.attributeValue("action"))) {
+            sessions.ended(sessionId);
+        }
+    }
+
+    private static boolean toServer(JID to) {
+        return to == null || to.getNode() == null && to.getResource() == null
+                && XMPPServer.getInstance().getServerInfo().getXMPPDomain().equals(to.getDomain());
+    }
+}
