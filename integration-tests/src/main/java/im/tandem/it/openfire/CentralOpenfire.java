@@ -24,6 +24,11 @@ final class CentralOpenfire implements OpenfireDistribution {
     }
 
     @Override
+    public boolean hasAdminConsole() {
+        return false;
+    }
+
+    @Override
     public String version() {
         return VERSION;
     }

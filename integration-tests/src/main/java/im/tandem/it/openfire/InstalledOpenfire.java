@@ -68,6 +68,11 @@ final class InstalledOpenfire implements OpenfireDistribution {
     }
 
     @Override
+    public boolean hasAdminConsole() {
+        return true;
+    }
+
+    @Override
     public String version() {
         return version;
     }

@@ -9,9 +9,10 @@ final class OpenfireConfigFile {
 
     /**
      * conf/openfire.xml: set up already (no web wizard), the standard connection provider on the given
-     * database, every listener on the given address (network.interface) and the admin console's web ports off.
+     * database, every listener on the given address (network.interface), the admin console's HTTP port as given
+     * ({@link OpenfireSettings#ADMIN_CONSOLE_OFF} for none) and its HTTPS port off.
      */
-    static String render(String domain, String networkInterface, OpenfireJdbcSettings database) {
+    static String render(String domain, String networkInterface, int adminConsolePort, OpenfireJdbcSettings database) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <jive>
@@ -21,7 +22,7 @@ final class OpenfireConfigFile {
                     <interface>%s</interface>
                   </network>
                   <adminConsole>
-                    <port>-1</port>
+                    <port>%d</port>
                     <securePort>-1</securePort>
                   </adminConsole>
                   <xmpp>
@@ -46,7 +47,7 @@ final class OpenfireConfigFile {
                     </defaultProvider>
                   </database>
                 </jive>
-                """.formatted(escape(networkInterface), escape(domain), escape(domain), escape(database.driver()),
+                """.formatted(escape(networkInterface), adminConsolePort, escape(domain), escape(domain), escape(database.driver()),
                 escape(database.serverUrl()), escape(database.username()), escape(database.password()),
                 escape(database.testSql()));
     }

@@ -25,6 +25,9 @@ public sealed interface OpenfireDistribution permits CentralOpenfire, InstalledO
     /** Openfire's version, such as {@code 5.1.1}, as its server jar says. */
     String version();
 
+    /** Whether its admin console serves pages: an installation has the web application, Maven Central's not. */
+    boolean hasAdminConsole();
+
     /** The server's libraries: what Openfire's own start-up puts on its class path. */
     List<Path> libraries();
 

@@ -59,7 +59,7 @@ public final class OpenfireHome {
             Files.createDirectories(root.resolve("db"));
             writeString("conf/openfire.xml",
                     OpenfireConfigFile.render(settings.domain(), settings.networkInterface(),
-                            OpenfireJdbcSettings.of(settings, root)));
+                            settings.adminConsolePort(), OpenfireJdbcSettings.of(settings, root)));
             writeString("conf/security.xml", OpenfireConfigFile.renderSecurity());
             writeEmptyKeyStore("resources/security/keystore");
             writeEmptyKeyStore("resources/security/truststore");

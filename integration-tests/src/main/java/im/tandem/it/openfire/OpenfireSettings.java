@@ -18,6 +18,8 @@ public final class OpenfireSettings {
     /** Loopback only: a development server is reachable from this machine and nowhere else. */
     public static final String DEFAULT_NETWORK_INTERFACE = "127.0.0.1";
     /** What {@code ip netns} accepts as a namespace name, without anything a shell or a path would read. */
+    /** Openfire's value for a web port that is not opened; the admin console is off unless a test needs it. */
+    public static final int ADMIN_CONSOLE_OFF = -1;
     private static final Pattern NAMESPACE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     /** Dotted IPv4 or colon-separated IPv6: a literal, so that choosing the address never asks DNS. */
     private static final Pattern IP_LITERAL = Pattern.compile(
@@ -32,6 +34,7 @@ public final class OpenfireSettings {
     private final String networkInterface;
     private final String networkNamespace;
     private final OpenfireDistribution distribution;
+    private final int adminConsolePort;
 
     private OpenfireSettings(Builder builder) {
         this.domain = builder.domain;
@@ -43,6 +46,7 @@ public final class OpenfireSettings {
         this.networkInterface = builder.networkInterface;
         this.networkNamespace = builder.networkNamespace;
         this.distribution = builder.distribution;
+        this.adminConsolePort = builder.adminConsolePort;
     }
 
     public static Builder builder() {
@@ -92,6 +96,14 @@ public final class OpenfireSettings {
         return distribution;
     }
 
+    /**
+     * The admin console's HTTP port (on the network interface), or {@link #ADMIN_CONSOLE_OFF}. Only a distribution
+     * that {@link OpenfireDistribution#hasAdminConsole() has the console's web application} serves pages there.
+     */
+    public int adminConsolePort() {
+        return adminConsolePort;
+    }
+
     public Builder toBuilder() {
         Builder builder = new Builder().domain(domain).clientPort(clientPort).pluginInstalled(pluginInstalled)
                 .networkInterface(networkInterface);
@@ -100,6 +112,7 @@ public final class OpenfireSettings {
         builder.database = database;
         builder.networkNamespace = networkNamespace;
         builder.distribution = distribution;
+        builder.adminConsolePort = adminConsolePort;
         return builder;
     }
 
@@ -161,6 +174,16 @@ public final class OpenfireSettings {
         private String networkInterface = DEFAULT_NETWORK_INTERFACE;
         private String networkNamespace;
         private OpenfireDistribution distribution = OpenfireDistribution.underTest();
+        private int adminConsolePort = ADMIN_CONSOLE_OFF;
+
+        /** Opens the admin console's HTTP port, for tests of the plugin's admin page. */
+        public Builder adminConsolePort(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("the admin console port must be between 1 and 65535, got " + port);
+            }
+            this.adminConsolePort = port;
+            return this;
+        }
 
         public Builder distribution(OpenfireDistribution openfire) {
             this.distribution = java.util.Objects.requireNonNull(openfire, "distribution");
