@@ -90,10 +90,14 @@ public final class PropertyReader {
         }
     }
 
-    /** For values that parse in a feature's own way: logs the problem once and returns nothing. */
+    /**
+     * For values that parse in a feature's own way: logs the problem once and returns nothing. The value is logged
+     * as the admin page shows it: a bad gateway URL or template may still hold a key, and logs travel further.
+     */
     public void report(String name, String value, String expected, String fallback) {
         if (reported.add(name + "=" + value)) {
-            LOG.warn("Openfire property {} is '{}', but it must be {}; using {}", name, value, expected, fallback);
+            LOG.warn("Openfire property {} is '{}', but it must be {}; using {}", name,
+                    MaskedSettings.shown(name, value), expected, fallback);
         }
     }
 }
