@@ -2,14 +2,17 @@ package im.tandem.it.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import im.tandem.client.TandemClient;
@@ -46,8 +49,23 @@ class AdminPageSecretsTest {
             .property(TEMPLATE, "to={to}&text={text}&token=template-k3y")
             .build());
 
-    @Test
-    void thePageShowsTheGatewayAndTheTemplateWithoutTheirSecretParts() throws Exception {
+    /**
+     * The page itself, where there is one: only an installed Openfire has the admin console's web application
+     * (4.2.0 from Maven Central has none), so on 4.2.0 these tests do not exist rather than being skipped.
+     */
+    @TestFactory
+    Stream<DynamicTest> theAdminPage() {
+        if (!OPENFIRE.server().distribution().hasAdminConsole()) {
+            return Stream.empty();
+        }
+        return Stream.of(
+                dynamicTest("shows the gateway and the template without their secret parts",
+                        AdminPageSecretsTest::thePageShowsTheGatewayAndTheTemplateWithoutTheirSecretParts),
+                dynamicTest("does not show a gateway URL that does not parse",
+                        AdminPageSecretsTest::aGatewayUrlThatDoesNotParseIsNotShown));
+    }
+
+    private static void thePageShowsTheGatewayAndTheTemplateWithoutTheirSecretParts() throws Exception {
         String page = adminPage();
 
         assertThat(page).contains("https://********@sms.example:8443/********")
@@ -71,8 +89,7 @@ class AdminPageSecretsTest {
         });
     }
 
-    @Test
-    void aGatewayUrlThatDoesNotParseIsNotShown() throws Exception {
+    private static void aGatewayUrlThatDoesNotParseIsNotShown() throws Exception {
         withBrokenGateway(() -> {
             String page = adminPage();
 
@@ -99,10 +116,7 @@ class AdminPageSecretsTest {
         return Files.readString(OPENFIRE.server().home().logFile());
     }
 
-    /** Only an installed Openfire has the admin console's web application; 4.2.0 from Maven Central has none. */
     private static String adminPage() throws Exception {
-        Assumptions.assumeTrue(OPENFIRE.server().distribution().hasAdminConsole(), () -> "Openfire "
-                + OPENFIRE.server().distribution().version() + " from Maven Central has no admin console to log in to");
         return AdminConsoleBrowser.login(OPENFIRE.server().host(), ADMIN_CONSOLE_PORT, "admin", "admin-pw").page(PAGE);
     }
 }
