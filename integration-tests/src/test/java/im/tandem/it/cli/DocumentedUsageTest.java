@@ -24,6 +24,7 @@ import im.tandem.client.app.ChatCommand;
 import im.tandem.ice.cli.NatCommand;
 import im.tandem.ice.cli.StunServerCommand;
 import im.tandem.ice.cli.TandemCommandLine;
+import im.tandem.it.demo.DemoCommand;
 import im.tandem.it.openfire.TandemServerCommand;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -43,6 +44,7 @@ class DocumentedUsageTest {
         return Stream.of(
                 Arguments.of("server", "Quick start", TandemServerCommand.class),
                 Arguments.of("chat", "The chat program", ChatCommand.class),
+                Arguments.of("demo", "The peer-to-peer path on one machine", DemoCommand.class),
                 Arguments.of("nat", "NAT type and a standalone STUN server", NatCommand.class),
                 Arguments.of("stun-server", "NAT type and a standalone STUN server", StunServerCommand.class));
     }
