@@ -8,7 +8,8 @@ import java.util.Objects;
  * checked when set, naming the setting.
  *
  * @param maxDatagramBytes  largest datagram sent
- * @param receiveBufferBytes bytes buffered for the reader; the window advertised to the peer
+ * @param receiveBufferBytes bytes buffered for the reader; the window advertised to the peer. The memory held is
+ *                           bounded too: this plus a fixed overhead per segment for as many full segments as fit
  * @param sendBufferBytes   bytes a writer may queue before {@code write} blocks
  * @param peerTimeout       silence from the peer after which the stream fails
  * @param keepAliveInterval how often an idle stream asks the peer for a sign of life

@@ -89,7 +89,7 @@ public final class ArqConnection implements Closeable {
         this.clock = clock;
         this.failureListener = failureListener;
         this.send = new SendBuffer(config.segmentBytes(), config.sendBufferBytes());
-        this.receive = new ReceiveBuffer(config.receiveBufferBytes());
+        this.receive = new ReceiveBuffer(config.receiveBufferBytes(), config.segmentBytes());
         this.congestion = new CongestionWindow(config.segmentBytes(), config.receiveBufferBytes());
         this.outgoing = ByteBuffer.allocate(config.maxDatagramBytes());
         // Until the peer says otherwise, assume it uses the same settings; a smaller real window is learnt from

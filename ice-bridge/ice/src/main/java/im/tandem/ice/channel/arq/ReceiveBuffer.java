@@ -8,6 +8,11 @@ import java.util.TreeMap;
 /**
  * Puts arriving segments back in order and holds the bytes until the application reads them. Its free space is the
  * window advertised to the sender, which is how a slow reader slows the writer down.
+ *
+ * <p>Two limits apply: the payload bytes held stay within the capacity, and the memory held, each segment counted
+ * with {@link #SEGMENT_OVERHEAD_BYTES}, within a budget of the capacity plus the overhead of as many full segments
+ * as fit in it. Full segments reach the first limit first, as before; only a peer sending many tiny segments meets
+ * the second, and what it sends beyond it is refused and must be resent.
  */
 final class ReceiveBuffer {
 
@@ -22,7 +27,15 @@ final class ReceiveBuffer {
         NO_ROOM
     }
 
+    /**
+     * What holding one segment costs beyond its payload on a 64-bit JVM, rounded up generously: the map entry or
+     * queue slot that holds it (up to 64 bytes), its boxed sequence number (16 to 24) and the array's header and
+     * padding (16 to 23). Without it a window of 4 MiB admits four million one-byte segments, some 370 MB.
+     */
+    static final int SEGMENT_OVERHEAD_BYTES = 128;
+
     private final long capacityBytes;
+    private final long memoryBudgetBytes;
     private final TreeMap<Long, byte[]> outOfOrder = new TreeMap<>();
     private final ArrayDeque<byte[]> ready = new ArrayDeque<>();
     private long nextExpectedSeq;
@@ -30,10 +43,17 @@ final class ReceiveBuffer {
     private int headOffset;
     private long readyBytes;
     private long outOfOrderBytes;
+    private long readyMemoryBytes;
+    private long outOfOrderMemoryBytes;
     private boolean ended;
 
-    ReceiveBuffer(long capacityBytes) {
+    /**
+     * @param capacityBytes payload bytes held at most: the largest window advertised
+     * @param segmentBytes  payload of a full segment, which sets the memory budget
+     */
+    ReceiveBuffer(long capacityBytes, int segmentBytes) {
         this.capacityBytes = capacityBytes;
+        this.memoryBudgetBytes = capacityBytes + (capacityBytes / segmentBytes + 1) * SEGMENT_OVERHEAD_BYTES;
     }
 
     Outcome accept(long seq, byte[] payload, boolean fin) {
@@ -43,8 +63,9 @@ final class ReceiveBuffer {
         // The next in-order segment is always taken while unread bytes leave room, or a buffer full of
         // out-of-order data could wait forever for the segment that would release it.
         boolean room = seq == nextExpectedSeq
-                ? readyBytes < capacityBytes
-                : readyBytes + outOfOrderBytes + payload.length <= capacityBytes;
+                ? readyBytes < capacityBytes && readyMemoryBytes < memoryBudgetBytes
+                : readyBytes + outOfOrderBytes + payload.length <= capacityBytes
+                        && readyMemoryBytes + outOfOrderMemoryBytes + memoryOf(payload) <= memoryBudgetBytes;
         if (!room) {
             return Outcome.NO_ROOM;
         }
@@ -54,6 +75,7 @@ final class ReceiveBuffer {
         if (seq != nextExpectedSeq) {
             outOfOrder.put(seq, payload);
             outOfOrderBytes += payload.length;
+            outOfOrderMemoryBytes += memoryOf(payload);
             return Outcome.OUT_OF_ORDER;
         }
         deliver(payload);
@@ -61,6 +83,7 @@ final class ReceiveBuffer {
              next != null && next.getKey() == nextExpectedSeq; next = outOfOrder.firstEntry()) {
             outOfOrder.pollFirstEntry();
             outOfOrderBytes -= next.getValue().length;
+            outOfOrderMemoryBytes -= memoryOf(next.getValue());
             deliver(next.getValue());
         }
         return Outcome.IN_ORDER;
@@ -72,8 +95,13 @@ final class ReceiveBuffer {
         } else if (payload.length > 0) {
             ready.addLast(payload);
             readyBytes += payload.length;
+            readyMemoryBytes += memoryOf(payload);
         }
         nextExpectedSeq++;
+    }
+
+    private static long memoryOf(byte[] payload) {
+        return payload.length + SEGMENT_OVERHEAD_BYTES;
     }
 
     /** Copies up to {@code length} in-order bytes; 0 if none are ready. */
@@ -87,6 +115,7 @@ final class ReceiveBuffer {
             headOffset += n;
             if (headOffset == head.length) {
                 ready.removeFirst();
+                readyMemoryBytes -= memoryOf(head);
                 headOffset = 0;
             }
         }
@@ -112,8 +141,11 @@ final class ReceiveBuffer {
         return nextExpectedSeq;
     }
 
+    /** Payload bytes that fit now, the window to advertise: less than the payload room once tiny segments fill up. */
     long freeBytes() {
-        return Math.max(0, capacityBytes - readyBytes - outOfOrderBytes);
+        long payload = capacityBytes - readyBytes - outOfOrderBytes;
+        long memory = memoryBudgetBytes - readyMemoryBytes - outOfOrderMemoryBytes;
+        return Math.max(0, Math.min(payload, memory));
     }
 
     long capacityBytes() {

@@ -271,6 +271,35 @@ class ArqConnectionTest {
     }
 
     @Test
+    void tinySegmentsBeyondTheReceiversMemoryBudgetAreRefusedThenResentAndTheStreamArrivesInOrder() throws Exception {
+        int buffer = 4 * SEGMENT;
+        open(CONFIG, CONFIG.withReceiveBufferBytes(buffer));
+        pipe.a.dropIf(once(dataSegment(0)));
+        byte[] data = randomBytes(300, 17);
+        for (int i = 0; i < data.length; i++) {
+            a.write(data, i, 1); // the pipe is open: each byte leaves at once in a segment of its own
+        }
+        a.finish();
+        assertThat(pipe.a.dataPacketsSent()).isEqualTo(data.length + 1);
+
+        pipe.deliverAll(); // all but the first arrive out of order, more than the payload room refuses
+        long memoryBudget = buffer + (buffer / SEGMENT + 1L) * ReceiveBuffer.SEGMENT_OVERHEAD_BYTES;
+        long mostHeld = memoryBudget / (1 + ReceiveBuffer.SEGMENT_OVERHEAD_BYTES);
+        assertThat(pipe.b.sentOfType(Packet.Type.ACK)).extracting(sent -> heldOutOfOrder(sent.packet()))
+                .as("segments b held out of order, as its acks tell").allMatch(held -> held <= mostHeld)
+                .contains(mostHeld);
+
+        CompletableFuture<byte[]> reading = onOtherThread(() -> readToEnd(b));
+        for (int step = 0; step < 2000 && !a.awaitDelivered(Duration.ZERO); step++) {
+            pipe.run(TICK, TICK);
+            Thread.yield();
+        }
+        assertThat(reading.get(PROMPT_SECONDS, TimeUnit.SECONDS)).isEqualTo(data);
+        assertThat(failuresOfA).isEmpty();
+        assertThat(failuresOfB).isEmpty();
+    }
+
+    @Test
     void aLostWindowUpdateIsRecoveredByTheSendersProbeWithinARetransmissionTimeout() throws IOException {
         int window = 4 * SEGMENT;
         open(CONFIG, CONFIG.withReceiveBufferBytes(window));
@@ -490,6 +519,15 @@ class ArqConnectionTest {
         b.write(new byte[1], 0, 1);
         pipe.deliverAll();
         readExactly(a, 1);
+    }
+
+    /** How many segments the receiver holds out of order, as far as its selective acks tell. */
+    private static long heldOutOfOrder(Packet ack) {
+        long held = 0;
+        for (int i = 0; i < ack.sackRanges().length; i += 2) {
+            held += ack.sackRanges()[i + 1] - ack.sackRanges()[i];
+        }
+        return held;
     }
 
     private static Predicate<Packet> dataSegment(long seq) {

@@ -8,13 +8,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReceiveBufferTest {
 
     private static final byte[] NO_BYTES = new byte[0];
+    /** A window of four full segments, as {@link #WINDOW_SEGMENT} bytes each. */
+    private static final int WINDOW = 4096;
+    private static final int WINDOW_SEGMENT = 1024;
+    /** The window plus the overhead of its four full segments and one partial one. */
+    private static final long MEMORY_BUDGET = WINDOW + 5L * ReceiveBuffer.SEGMENT_OVERHEAD_BYTES;
+    /** What a one-byte segment costs. */
+    private static final long TINY_SEGMENT_MEMORY = 1 + ReceiveBuffer.SEGMENT_OVERHEAD_BYTES;
 
-    private final ReceiveBuffer buffer = new ReceiveBuffer(100);
+    private final ReceiveBuffer buffer = new ReceiveBuffer(100, 10);
 
     @Test
     void inOrderSegmentsAreReadAsOneStream() {
@@ -102,7 +111,7 @@ class ReceiveBufferTest {
 
     @Test
     void outOfOrderSegmentsMustFitTheFreeSpace() {
-        ReceiveBuffer small = new ReceiveBuffer(4);
+        ReceiveBuffer small = new ReceiveBuffer(4, 2);
         assertThat(small.accept(1, bytes("abc"), false)).isEqualTo(OUT_OF_ORDER);
         assertThat(small.freeBytes()).isEqualTo(1);
 
@@ -112,7 +121,7 @@ class ReceiveBufferTest {
 
     @Test
     void theNextInOrderSegmentIsTakenWhileUnreadBytesLeaveRoomSoHeldSegmentsCanBeReleased() {
-        ReceiveBuffer small = new ReceiveBuffer(4);
+        ReceiveBuffer small = new ReceiveBuffer(4, 2);
         small.accept(1, bytes("def"), false);
 
         assertThat(small.accept(0, bytes("abc"), false)).as("although 3 + 3 > 4").isEqualTo(IN_ORDER);
@@ -142,7 +151,83 @@ class ReceiveBufferTest {
 
         assertThat(buffer.sackRanges(16)).containsExactly(2, 5, 6, 7, 9, 11);
         assertThat(buffer.sackRanges(2)).containsExactly(2, 5, 6, 7);
-        assertThat(new ReceiveBuffer(100).sackRanges(16)).isEmpty();
+        assertThat(new ReceiveBuffer(100, 10).sackRanges(16)).isEmpty();
+    }
+
+    @Test
+    void tinyOutOfOrderSegmentsCountWithTheirOverheadAndThoseBeyondTheMemoryBudgetAreRefused() {
+        ReceiveBuffer window = new ReceiveBuffer(WINDOW, WINDOW_SEGMENT);
+        int held = 0;
+        int refused = 0;
+        for (long seq = 1; seq <= WINDOW; seq++) { // the payload alone would fit them all
+            ReceiveBuffer.Outcome outcome = window.accept(seq, new byte[] {(byte) seq}, false);
+            held += outcome == OUT_OF_ORDER ? 1 : 0;
+            refused += outcome == NO_ROOM ? 1 : 0;
+        }
+
+        assertThat(held).isEqualTo((int) (MEMORY_BUDGET / TINY_SEGMENT_MEMORY));
+        assertThat(refused).isEqualTo(WINDOW - held);
+        assertThat(window.sackRanges(16)).as("the sender learns what was kept").containsExactly(1, held + 1);
+        assertThat(window.freeBytes()).as("the window closes on memory").isLessThan(TINY_SEGMENT_MEMORY);
+    }
+
+    @Test
+    void tinyInOrderSegmentsNobodyReadsAreBoundedByTheMemoryBudgetToo() {
+        ReceiveBuffer window = new ReceiveBuffer(WINDOW, WINDOW_SEGMENT);
+        int taken = 0;
+        for (long seq = 0; seq < WINDOW && window.accept(seq, new byte[] {(byte) seq}, false) == IN_ORDER; seq++) {
+            taken++;
+        }
+
+        // Taken while the unread ones still leave memory, so the last may go one segment over.
+        assertThat(taken).isEqualTo((int) (MEMORY_BUDGET / TINY_SEGMENT_MEMORY) + 1);
+        assertThat(window.freeBytes()).isZero();
+    }
+
+    @Test
+    void fullSegmentsStillFillTheWholeWindow() {
+        ReceiveBuffer window = new ReceiveBuffer(WINDOW, WINDOW_SEGMENT);
+        for (long seq = 1; seq <= WINDOW / WINDOW_SEGMENT; seq++) {
+            assertThat(window.accept(seq, new byte[WINDOW_SEGMENT], false)).isEqualTo(OUT_OF_ORDER);
+        }
+
+        assertThat(window.freeBytes()).isZero();
+        assertThat(window.accept(0, new byte[WINDOW_SEGMENT], false)).isEqualTo(IN_ORDER);
+        assertThat(window.nextExpectedSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void tinySegmentsRefusedOverTheBudgetAreTakenWhenResentAndTheStreamArrivesWholeAndInOrder() {
+        ReceiveBuffer window = new ReceiveBuffer(WINDOW, WINDOW_SEGMENT);
+        int count = 2000;
+        List<Long> toResend = new ArrayList<>();
+        for (long seq = 1; seq < count; seq++) {
+            if (window.accept(seq, new byte[] {(byte) seq}, false) == NO_ROOM) {
+                toResend.add(seq);
+            }
+        }
+        assertThat(toResend).isNotEmpty();
+        window.accept(0, new byte[] {0}, false);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        received.writeBytes(readAllBytes(window));
+        for (int round = 0; !toResend.isEmpty(); round++) { // the sender resends, in order, what was not acked
+            assertThat(round).as("each round delivers some").isLessThan(count);
+            List<Long> again = new ArrayList<>();
+            for (long seq : toResend) {
+                if (window.accept(seq, new byte[] {(byte) seq}, false) == NO_ROOM) {
+                    again.add(seq);
+                }
+            }
+            received.writeBytes(readAllBytes(window));
+            toResend = again;
+        }
+
+        byte[] expected = new byte[count];
+        for (int seq = 0; seq < count; seq++) {
+            expected[seq] = (byte) seq;
+        }
+        assertThat(received.toByteArray()).isEqualTo(expected);
+        assertThat(window.freeBytes()).isEqualTo(WINDOW);
     }
 
     private static byte[] bytes(String text) {
@@ -150,11 +235,15 @@ class ReceiveBufferTest {
     }
 
     private static String readAll(ReceiveBuffer buffer) {
+        return new String(readAllBytes(buffer), StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] readAllBytes(ReceiveBuffer buffer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] chunk = new byte[3];
         for (int n; (n = buffer.read(chunk, 0, chunk.length)) > 0; ) {
             out.write(chunk, 0, n);
         }
-        return out.toString(StandardCharsets.US_ASCII);
+        return out.toByteArray();
     }
 }
