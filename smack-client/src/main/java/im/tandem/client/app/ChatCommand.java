@@ -47,6 +47,10 @@ public final class ChatCommand implements Callable<Integer> {
                     + ClientConfig.DEFAULT_PORT)
     private String server;
 
+    @Option(names = ChatOptions.NO_TLS, description = "connect to the server without TLS, whatever its address;"
+            + " default: TLS unless the server is localhost or a loopback address (127.0.0.0/8, ::1)")
+    private boolean noTls;
+
     @Option(names = ChatOptions.DIRECT, paramLabel = "IFACE[,IFACE...]|any", description = "direct sessions over"
             + " ICE, on these network interfaces (any: all but loopback); off without it")
     private String interfaces;
@@ -101,9 +105,7 @@ public final class ChatCommand implements Callable<Integer> {
         ChatOptions options = options();
         ClientConfig config;
         try {
-            ClientConfig.Builder builder = ClientConfig.forAccount(options.jid(), password(options));
-            options.server().ifPresent(builder::server);
-            config = builder.build();
+            config = options.account(password(options));
         } catch (IllegalArgumentException | IOException e) {
             throw TandemCommandLine.usageError(spec, e.getMessage());
         }
@@ -164,7 +166,7 @@ public final class ChatCommand implements Callable<Integer> {
                 files = files.withTransports(transports);
             }
             return ChatOptions.of(jid, Optional.ofNullable(passwordFile), Optional.ofNullable(server),
-                    Optional.ofNullable(interfaces), Optional.ofNullable(stun), files);
+                    Optional.ofNullable(interfaces), Optional.ofNullable(stun), files, noTls);
         } catch (IllegalArgumentException e) {
             throw TandemCommandLine.usageError(spec, e.getMessage());
         }

@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+
+import im.tandem.client.connect.ClientConfig;
 import im.tandem.client.direct.DirectConfig;
 import im.tandem.ice.net.HostPort;
 import im.tandem.ice.stun.StunDefaults;
@@ -13,10 +16,12 @@ import im.tandem.ice.stun.StunDefaults;
 /**
  * The command line of {@code ./tandem chat} as {@link ChatCommand} read it, checked. Direct sessions are off unless
  * {@code --direct} names the network interfaces ICE may use ({@code any}: all but loopback); {@code --stun} is the
- * STUN server for them when the chat server offers none (XEP-0215).
+ * STUN server for them when the chat server offers none (XEP-0215). {@code --no-tls} connects to the server
+ * without TLS whatever its address ({@link ClientConfig} decides otherwise).
  */
 record ChatOptions(String jid, Optional<Path> passwordFile, Optional<String> server, Optional<DirectConfig> direct,
-                   FileOptions files) {
+                   FileOptions files, boolean noTls) {
+    static final String NO_TLS = "--no-tls";
     static final String DIRECT = "--direct";
     static final String STUN = "--stun";
     /** The {@code --direct} value for every interface but loopback. */
@@ -29,9 +34,23 @@ record ChatOptions(String jid, Optional<Path> passwordFile, Optional<String> ser
      *                                  {@code --stun} or {@code --file-transports ice} without {@code --direct}
      */
     static ChatOptions of(String jid, Optional<Path> passwordFile, Optional<String> server,
-                          Optional<String> interfaces, Optional<String> stun, FileOptions files) {
+                          Optional<String> interfaces, Optional<String> stun, FileOptions files, boolean noTls) {
         return new ChatOptions(jid, passwordFile, server, direct(interfaces, stun),
-                files.requireDirectFor(interfaces.isPresent()));
+                files.requireDirectFor(interfaces.isPresent()), noTls);
+    }
+
+    /**
+     * How to log in with this password.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the JID, the password or {@code --server}
+     */
+    ClientConfig account(String password) {
+        ClientConfig.Builder builder = ClientConfig.forAccount(jid, password);
+        server.ifPresent(builder::server);
+        if (noTls) {
+            builder.securityMode(SecurityMode.disabled);
+        }
+        return builder.build();
     }
 
     private static Optional<DirectConfig> direct(Optional<String> interfaces, Optional<String> stun) {

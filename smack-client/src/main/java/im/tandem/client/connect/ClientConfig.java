@@ -3,12 +3,16 @@ package im.tandem.client.connect;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
+
+import im.tandem.ice.net.HostPort;
 
 /**
  * How a Tandem client reaches its server. Validated when built, so that a bad value is reported with the
@@ -21,6 +25,14 @@ public final class ClientConfig {
     public static final String DEFAULT_RESOURCE = "tandem";
     /** Long enough for a loaded server, short enough that a wrong address is reported promptly. */
     public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(10);
+    /** The name that means this machine by definition (RFC 6761 6.3), not by what DNS or a hosts file answers. */
+    static final String LOCALHOST = "localhost";
+
+    /** Looks a host name up; the system's resolver in the client, a fixed answer in tests. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
     private final EntityBareJid jid;
     private final String password;
@@ -36,7 +48,8 @@ public final class ClientConfig {
         this.host = builder.host != null ? builder.host : builder.jid.getDomain().toString();
         this.port = builder.port;
         this.resource = builder.resource;
-        this.securityMode = builder.securityMode != null ? builder.securityMode : defaultSecurityFor(this.host);
+        this.securityMode = builder.securityMode != null ? builder.securityMode
+                : defaultSecurityFor(this.host, InetAddress::getAllByName);
         this.replyTimeout = builder.replyTimeout;
     }
 
@@ -73,14 +86,32 @@ public final class ClientConfig {
     }
 
     /**
-     * TLS is required except towards this machine's own loopback addresses, where there is nobody to listen
-     * in and a development server has no certificate a client could check.
+     * TLS is required except towards this machine itself, where there is nobody to listen in and a development server
+     * has no certificate a client could check: a literal loopback address (127.0.0.0/8, ::1), or {@value #LOCALHOST}
+     * as long as it resolves to loopback addresses only. Any other name keeps TLS even if it resolves to loopback: a
+     * DNS answer or a hosts-file entry must not be able to switch TLS off (and the name could resolve elsewhere the
+     * moment the connection is made). {@link Builder#securityMode} overrides this.
      */
-    static SecurityMode defaultSecurityFor(String host) {
+    static SecurityMode defaultSecurityFor(String host, Resolver resolver) {
+        boolean thisMachine = host.toLowerCase(Locale.ROOT).equals(LOCALHOST)
+                ? resolvesToLoopbackOnly(host, resolver) : isLoopbackLiteral(host);
+        return thisMachine ? SecurityMode.disabled : SecurityMode.required;
+    }
+
+    private static boolean isLoopbackLiteral(String host) {
         try {
-            return InetAddress.getByName(host).isLoopbackAddress() ? SecurityMode.disabled : SecurityMode.required;
+            return HostPort.parse("host", host).literalAddress("host").isLoopbackAddress();
+        } catch (IllegalArgumentException notAnAddress) {
+            return false;
+        }
+    }
+
+    private static boolean resolvesToLoopbackOnly(String host, Resolver resolver) {
+        try {
+            InetAddress[] addresses = resolver.resolve(host);
+            return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
         } catch (UnknownHostException e) {
-            return SecurityMode.required;
+            return false;
         }
     }
 
@@ -140,6 +171,7 @@ public final class ClientConfig {
             return this;
         }
 
+        /** TLS required, optional or off, whatever the host; by default it is off only towards this machine. */
         public Builder securityMode(SecurityMode mode) {
             this.securityMode = Objects.requireNonNull(mode, "securityMode");
             return this;

@@ -20,7 +20,7 @@ class ChatCommandTest {
         assertThat(run("--help")).isZero();
 
         assertThat(text(out)).startsWith("Usage: tandem chat").contains("JID", "--password-file FILE",
-                "--server HOST[:PORT]", "--direct", "--stun HOST[:PORT]", "--downloads DIR", "--file-transports");
+                "--server HOST[:PORT]", "--no-tls", "--direct", "--stun HOST[:PORT]", "--downloads DIR", "--file-transports");
         assertThat(text(err)).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.junit.jupiter.api.Test;
 
 class ChatOptionsTest {
@@ -29,6 +30,16 @@ class ChatOptionsTest {
                 .containsExactly(new InetSocketAddress("192.0.2.7", 3478)));
         assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--stun", "192.0.2.7"))
                 .hasMessageContaining("--direct");
+    }
+
+    @Test
+    void theServerConnectionUsesTlsUnlessTheServerIsThisMachineOrNoTlsIsGiven() {
+        assertThat(ChatCommand.parse("alice@example.org", "--server", "192.0.2.7").account("pw").securityMode())
+                .isEqualTo(SecurityMode.required);
+        assertThat(ChatCommand.parse("alice@example.org", "--server", "127.0.0.1:5222").account("pw").securityMode())
+                .isEqualTo(SecurityMode.disabled);
+        assertThat(ChatCommand.parse("alice@example.org", "--server", "192.0.2.7", "--no-tls").account("pw")
+                .securityMode()).isEqualTo(SecurityMode.disabled);
     }
 
     @Test
