@@ -71,8 +71,9 @@ final class TerminalScreen implements ChatScreen {
         List<String> f = event.fields();
         Status status = Status.getStatus(terminal);
         if (status != null) {
+            String label = TerminalText.printable(FileFields.decode(f.get(3)) + " (" + f.get(0) + ")");
             status.update(List.of(new AttributedString(ProgressBar.render(Integer.parseInt(f.get(1)),
-                    Long.parseLong(f.get(2)), FileFields.decode(f.get(3)) + " (" + f.get(0) + ")"))));
+                    Long.parseLong(f.get(2)), label))));
         }
     }
 
@@ -120,7 +121,12 @@ final class TerminalScreen implements ChatScreen {
         } + asked;
     }
 
+    /** The event in words, on one line: whatever others wrote in it is escaped ({@link TerminalText}). */
     static String describe(ChatEvent event) {
+        return TerminalText.printable(inWords(event));
+    }
+
+    private static String inWords(ChatEvent event) {
         String time = LocalTime.now().format(CLOCK);
         java.util.List<String> f = event.fields();
         return switch (event.kind()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** What the interactive screen prints for an event: one line, whatever the sender put in it. */
 class TerminalScreenTest {
     @Test
     void aRosterLineSaysWhoSeesWhomAndListsTheGroups() {
@@ -27,5 +28,26 @@ class TerminalScreenTest {
                 .endsWith("bob@localhost is away (at lunch)");
         assertThat(TerminalScreen.describe(ChatEvent.of("presence", "bob@localhost", "dnd")))
                 .endsWith("bob@localhost is dnd");
+    }
+
+    @Test
+    void aMessageBodyCannotStartALineThatLooksLikeAnotherSenders() {
+        ChatEvent spoof = ChatEvent.withText("message", "hi\r\n12:00 bank@example.org: your code is 1234",
+                "mallory@example.org", "server");
+
+        String shown = TerminalScreen.describe(spoof);
+
+        assertThat(shown).doesNotContain("\n", "\r")
+                .endsWith(" mallory@example.org: hi\\r\\n12:00 bank@example.org: your code is 1234");
+    }
+
+    @Test
+    void escapeSequencesAndBidiOverridesInNamesAndBodiesAreShownEscaped() {
+        ChatEvent contact = ChatEvent.withText("contact", "Bob\u202Egpj.exe\u001B[8m", "bob@example.org",
+                "available", "both", "-");
+        ChatEvent message = ChatEvent.withText("message", "\u001B[2Jclear\u2028screen", "bob@example.org", "direct");
+
+        assertThat(TerminalScreen.describe(contact)).endsWith(" Bob\\u202Egpj.exe\\u001B[8m");
+        assertThat(TerminalScreen.describe(message)).endsWith(" bob@example.org: \\u001B[2Jclear\\u2028screen");
     }
 }
