@@ -23,9 +23,11 @@ import im.tandem.ice.session.IceConfig;
  * @param receiptWait  how long a switch to the direct path waits for receipts of messages still on their way
  *                     through the server, so that a direct message cannot overtake them
  * @param setupTimeout how long one attempt may take from its start to an open channel before it is abandoned
+ * @param maxStanzaBytes the largest stanza a contact may send on a direct stream; a larger one ends the stream with
+ *                     the stream error policy-violation (RFC 6120 4.9.3.14)
  */
 public record DirectConfig(IceConfig ice, ChannelConfig channel, Duration ackTimeout, Duration retryDelay,
-                           Duration receiptWait, Duration setupTimeout) {
+                           Duration receiptWait, Duration setupTimeout, int maxStanzaBytes) {
 
     /**
      * Three seconds: many round trips even over a TURN relay, yet short enough that a message stuck on a dead path
@@ -46,6 +48,13 @@ public record DirectConfig(IceConfig ice, ChannelConfig channel, Duration ackTim
      * (ten) and signalling round trips fit, with room for a loaded machine.
      */
     public static final Duration DEFAULT_SETUP_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * 256 KiB: a chat message that long is already a document (files go as files), and it bounds what one contact
+     * can make the stream's reader hold at once.
+     */
+    public static final int DEFAULT_MAX_STANZA_BYTES = 256 * 1024;
+    /** RFC 6120 13.12: no XMPP entity may refuse a stanza of 10,000 bytes or less for its size. */
+    public static final int MIN_STANZA_BYTES = 10_000;
 
     public DirectConfig {
         Objects.requireNonNull(ice, "ice");
@@ -61,6 +70,10 @@ public record DirectConfig(IceConfig ice, ChannelConfig channel, Duration ackTim
             throw new IllegalArgumentException("setupTimeout (" + setupTimeout + ") must be longer than ICE's "
                     + "connectTimeout (" + ice.connectTimeout() + "), which it includes");
         }
+        if (maxStanzaBytes < MIN_STANZA_BYTES) {
+            throw new IllegalArgumentException("maxStanzaBytes must be at least " + MIN_STANZA_BYTES
+                    + " (RFC 6120 13.12), was " + maxStanzaBytes);
+        }
     }
 
     /**
@@ -71,31 +84,36 @@ public record DirectConfig(IceConfig ice, ChannelConfig channel, Duration ackTim
      */
     public static DirectConfig onInterfaces(List<String> interfaces) {
         return new DirectConfig(IceConfig.defaults().withAllowedInterfaces(interfaces), ChannelConfig.defaults(),
-                DEFAULT_ACK_TIMEOUT, DEFAULT_RETRY_DELAY, DEFAULT_RECEIPT_WAIT, DEFAULT_SETUP_TIMEOUT);
+                DEFAULT_ACK_TIMEOUT, DEFAULT_RETRY_DELAY, DEFAULT_RECEIPT_WAIT, DEFAULT_SETUP_TIMEOUT,
+                DEFAULT_MAX_STANZA_BYTES);
     }
 
     public DirectConfig withIce(IceConfig value) {
-        return new DirectConfig(value, channel, ackTimeout, retryDelay, receiptWait, setupTimeout);
+        return new DirectConfig(value, channel, ackTimeout, retryDelay, receiptWait, setupTimeout, maxStanzaBytes);
     }
 
     public DirectConfig withChannel(ChannelConfig value) {
-        return new DirectConfig(ice, value, ackTimeout, retryDelay, receiptWait, setupTimeout);
+        return new DirectConfig(ice, value, ackTimeout, retryDelay, receiptWait, setupTimeout, maxStanzaBytes);
     }
 
     public DirectConfig withAckTimeout(Duration value) {
-        return new DirectConfig(ice, channel, value, retryDelay, receiptWait, setupTimeout);
+        return new DirectConfig(ice, channel, value, retryDelay, receiptWait, setupTimeout, maxStanzaBytes);
     }
 
     public DirectConfig withRetryDelay(Duration value) {
-        return new DirectConfig(ice, channel, ackTimeout, value, receiptWait, setupTimeout);
+        return new DirectConfig(ice, channel, ackTimeout, value, receiptWait, setupTimeout, maxStanzaBytes);
     }
 
     public DirectConfig withReceiptWait(Duration value) {
-        return new DirectConfig(ice, channel, ackTimeout, retryDelay, value, setupTimeout);
+        return new DirectConfig(ice, channel, ackTimeout, retryDelay, value, setupTimeout, maxStanzaBytes);
     }
 
     public DirectConfig withSetupTimeout(Duration value) {
-        return new DirectConfig(ice, channel, ackTimeout, retryDelay, receiptWait, value);
+        return new DirectConfig(ice, channel, ackTimeout, retryDelay, receiptWait, value, maxStanzaBytes);
+    }
+
+    public DirectConfig withMaxStanzaBytes(int value) {
+        return new DirectConfig(ice, channel, ackTimeout, retryDelay, receiptWait, setupTimeout, value);
     }
 
     /** The wait before attempt number {@code failures + 1}: the retry delay doubled per failure, capped. */

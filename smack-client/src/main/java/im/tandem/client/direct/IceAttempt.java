@@ -248,7 +248,8 @@ final class IceAttempt implements Attempt {
     private void openChannel(IcePath path) {
         XmlStreamLink link;
         try {
-            link = XmlStreamLink.open(session, ice.channelOn(path), startNanos, conversation, owner.background());
+            link = XmlStreamLink.open(session, ice.channelOn(path), startNanos, conversation, owner.background(),
+                    owner.config().maxStanzaBytes());
         } catch (ChannelHandshakeException e) {
             fail(true, JingleReason.Reason.security_error, "the encrypted channel failed: " + e.getMessage());
             return;

@@ -41,6 +41,8 @@ final class XmlStreamLink implements DirectLink {
     private static final Duration WRITER_DRAIN = Duration.ofSeconds(1);
     /** What the peer is told when the link breaks under us (XEP-0166's reason for a connectivity problem). */
     private static final JingleReason.Reason LOST = JingleReason.Reason.connectivity_error;
+    /** What the peer is told when it broke the stream's rules (XEP-0166: an error of the application). */
+    private static final JingleReason.Reason BROKE_THE_RULES = JingleReason.Reason.failed_application;
 
     /**
      * The path under the link, as the link uses it: in the client the ICE path of an {@link IceChannelSetup}; in
@@ -73,9 +75,9 @@ final class XmlStreamLink implements DirectLink {
     private String endedBeforeStart;
 
     private XmlStreamLink(FullJid peer, JingleSession session, ChannelPath underneath, Listener listener,
-                          ExecutorService background) {
+                          ExecutorService background, int maxStanzaBytes) {
         this.peer = peer;
-        this.stream = new StanzaStream(peer);
+        this.stream = new StanzaStream(peer, maxStanzaBytes);
         this.session = session;
         this.underneath = underneath;
         this.listener = listener;
@@ -117,11 +119,13 @@ final class XmlStreamLink implements DirectLink {
      * header. The link owns the path and the Jingle session from here on, and ends with them.
      *
      * @param setupStartNanos when the session-initiate was sent or received, for the setup time
+     * @param maxStanzaBytes  the largest stanza the peer may send (see {@link DirectConfig#maxStanzaBytes()})
      */
     static XmlStreamLink open(JingleSession session, ChannelPath underneath, long setupStartNanos, Listener listener,
-                              ExecutorService background) throws ChannelHandshakeException {
+                              ExecutorService background, int maxStanzaBytes) throws ChannelHandshakeException {
         FullJid local = session.role() == Role.initiator ? session.initiator() : session.responder();
-        XmlStreamLink link = new XmlStreamLink(session.peer(), session, underneath, listener, background);
+        XmlStreamLink link = new XmlStreamLink(session.peer(), session, underneath, listener, background,
+                maxStanzaBytes);
         session.addListener(new JingleSessionListener() {
             @Override
             public void stateChanged(JingleSession ended, SessionState from, SessionState to) {
@@ -182,17 +186,22 @@ final class XmlStreamLink implements DirectLink {
     @Override
     public void close(String reason) {
         if (ended.compareAndSet(false, true)) {
-            shutDown(JingleReason.Reason.success, reason);
+            shutDown(JingleReason.Reason.success, reason, StanzaStream.END);
         }
     }
 
     /** Ends the link for a reason of its own; {@code why} is what the peer is told if the session is still on. */
     private void fail(JingleReason.Reason why, String reason) {
+        fail(why, reason, StanzaStream.END);
+    }
+
+    /** As {@link #fail(JingleReason.Reason, String)}, ending our stream with {@code streamEnd}. */
+    private void fail(JingleReason.Reason why, String reason, String streamEnd) {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
         LOG.fine(() -> "direct link with " + peer + " ends: " + reason);
-        shutDown(why, reason);
+        shutDown(why, reason, streamEnd);
         synchronized (this) {
             if (!started) {
                 endedBeforeStart = reason;
@@ -214,10 +223,10 @@ final class XmlStreamLink implements DirectLink {
      * Ends our stream, the Jingle session, the channel and the ICE session, off the caller's thread. The peer hears
      * of the end through the server first: on a dead path, closing the channel waits out its close timeout.
      */
-    private void shutDown(JingleReason.Reason why, String reason) {
+    private void shutDown(JingleReason.Reason why, String reason, String streamEnd) {
         if (channel != null) {
             try {
-                writer.execute(() -> write(StanzaStream.END));
+                writer.execute(() -> write(streamEnd));
             } catch (RejectedExecutionException e) {
                 // already shut down: nothing more can be written
             }
@@ -260,6 +269,8 @@ final class XmlStreamLink implements DirectLink {
         try {
             String ending = stream.read(channel.input(), message -> listener.received(this, message));
             fail(JingleReason.Reason.success, ending);
+        } catch (StanzaTooLargeException e) {
+            fail(BROKE_THE_RULES, e.getMessage(), StanzaStream.policyViolation(e.toldToThePeer()));
         } catch (IOException | RuntimeException e) {
             fail(LOST, "the peer's stream broke: " + e.getMessage());
         }

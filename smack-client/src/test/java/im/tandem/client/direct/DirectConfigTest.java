@@ -33,6 +33,8 @@ class DirectConfigTest {
         assertThatThrownBy(() -> DEFAULTS.withAckTimeout(Duration.ZERO)).hasMessageContaining("ackTimeout");
         assertThatThrownBy(() -> DEFAULTS.withRetryDelay(Duration.ofHours(1))).hasMessageContaining("retryDelay");
         assertThatThrownBy(() -> DEFAULTS.withReceiptWait(Duration.ofSeconds(-1))).hasMessageContaining("receiptWait");
+        assertThatThrownBy(() -> DEFAULTS.withMaxStanzaBytes(DirectConfig.MIN_STANZA_BYTES - 1))
+                .hasMessageContaining("maxStanzaBytes");
         assertThatThrownBy(() -> DEFAULTS.withSetupTimeout(Duration.ofSeconds(5)))
                 .hasMessageContaining("setupTimeout").hasMessageContaining("connectTimeout");
     }

@@ -21,7 +21,10 @@ class StanzaStreamTest {
     private static final FullJid ALICE = JidCreate.fullFromOrThrowUnchecked("alice@example.org/tandem");
     private static final FullJid BOB = JidCreate.fullFromOrThrowUnchecked("bob@example.org/it's me");
 
-    private final StanzaStream atAlice = new StanzaStream(BOB);
+    /** Well above the parser's read-ahead, so that what it measures is the stanza. */
+    private static final int MAX_STANZA_BYTES = 64 * 1024;
+
+    private final StanzaStream atAlice = new StanzaStream(BOB, MAX_STANZA_BYTES);
     private final List<Message> received = new ArrayList<>();
 
     @Test
@@ -53,6 +56,39 @@ class StanzaStreamTest {
 
         assertThat(received).extracting(Message::getBody).containsExactly("hi");
         assertThat(atAlice.dropped()).isEqualTo(2);
+    }
+
+    @Test
+    void aStanzaLargerThanTheCapEndsTheReadingAfterTheStanzasBeforeIt() {
+        String fromBob = StanzaStream.header(BOB, ALICE) + StanzaStream.toXml(ChatMessages.chat(ALICE, "small"))
+                + StanzaStream.toXml(ChatMessages.chat(ALICE, "x".repeat(4 * MAX_STANZA_BYTES)))
+                + StanzaStream.toXml(ChatMessages.chat(ALICE, "after")) + StanzaStream.END;
+
+        assertThatThrownBy(() -> atAlice.read(input(fromBob), received::add))
+                .isInstanceOf(StanzaTooLargeException.class)
+                .hasMessage("the peer sent a stanza of more than " + MAX_STANZA_BYTES + " bytes (maxStanzaBytes)");
+        assertThat(received).extracting(Message::getBody).containsExactly("small");
+    }
+
+    @Test
+    void theCapIsPerStanzaNotPerStream() throws Exception {
+        StringBuilder fromBob = new StringBuilder(StanzaStream.header(BOB, ALICE));
+        for (int i = 0; i < 200; i++) { // three times the cap in all
+            fromBob.append(StanzaStream.toXml(ChatMessages.chat(ALICE, i + " " + "y".repeat(1000))));
+        }
+        fromBob.append(StanzaStream.END);
+
+        atAlice.read(input(fromBob.toString()), received::add);
+
+        assertThat(received).hasSize(200);
+    }
+
+    @Test
+    void aStreamErrorFromThePeerEndsTheReadingWithItsConditionAndText() {
+        String fromBob = StanzaStream.header(BOB, ALICE) + StanzaStream.policyViolation("a stanza of more than 9 bytes");
+
+        assertThatThrownBy(() -> atAlice.read(input(fromBob), received::add)).isInstanceOf(IOException.class)
+                .hasMessage("the peer ended the stream with the error policy-violation: a stanza of more than 9 bytes");
     }
 
     @Test

@@ -53,6 +53,8 @@ class XmlStreamLinkTest {
     private static final FullJid ALICE = JidCreate.fullFromOrThrowUnchecked("alice@example.org/tandem");
     private static final FullJid BOB = JidCreate.fullFromOrThrowUnchecked("bob@example.org/tandem");
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Well above the parser's read-ahead, so that what it measures is the stanza. */
+    private static final int MAX_STANZA_BYTES = 64 * 1024;
     /** A dead path is noticed within a second, and closing on it does not hold a test up. */
     private static final ChannelConfig QUICK = ChannelConfig.defaults().withCloseTimeout(Duration.ofMillis(200))
             .withStream(ArqConfig.defaults().withKeepAliveInterval(Duration.ofMillis(100))
@@ -183,6 +185,45 @@ class XmlStreamLinkTest {
     }
 
     @Test
+    void aStanzaOverTheCapEndsTheStreamWithAPolicyViolationStreamError() throws Exception {
+        Channel peer = openAgainstRawPeer();
+
+        // On another thread: Alice ends the stream part way through, and the rest of the write fails.
+        background.execute(() -> {
+            try {
+                write(peer, StanzaStream.header(BOB, ALICE) + StanzaStream.toXml(ChatMessages.chat(ALICE, "fine"))
+                        + StanzaStream.toXml(ChatMessages.chat(ALICE, "z".repeat(4 * MAX_STANZA_BYTES))));
+            } catch (IOException expected) {
+                // the channel closed under the oversized stanza
+            }
+        });
+
+        assertThat(alice.listener.take(1)).extracting(Message::getBody).containsExactly("fine");
+        assertThat(alice.listener.ending()).isEqualTo("the peer sent a stanza of more than " + MAX_STANZA_BYTES
+                + " bytes (maxStanzaBytes)");
+        String endOfAlicesStream = new String(peer.input().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(endOfAlicesStream).isEqualTo("<stream:error><policy-violation"
+                + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/><text xmlns='urn:ietf:params:xml:ns:xmpp-streams'"
+                + " xml:lang='en'>a stanza of more than " + MAX_STANZA_BYTES + " bytes</text></stream:error>"
+                + "</stream:stream>");
+        alice.awaitReleased();
+        assertThat(alice.session.end()).get().extracting(SessionEnd::reason)
+                .isEqualTo(JingleReason.Reason.failed_application);
+    }
+
+    @Test
+    void theSenderOfAStanzaOverTheCapHearsWhyItsStreamWasEnded() throws Exception {
+        XmlStreamLink toBob = openBothQuiet();
+
+        toBob.send(ChatMessages.chat(BOB, "z".repeat(4 * MAX_STANZA_BYTES)));
+
+        assertThat(bob.listener.ending()).startsWith("the peer sent a stanza of more than");
+        assertThat(alice.listener.ending()).isEqualTo("the peer's stream broke: the peer ended the stream with the"
+                + " error policy-violation: a stanza of more than " + MAX_STANZA_BYTES + " bytes");
+        assertThat(bob.listener.received).as("the stanza over the cap is not delivered").isEmpty();
+    }
+
+    @Test
     void aStreamFromSomeoneElseIsRefused() throws Exception {
         Channel peer = openAgainstRawPeer();
         FullJid mallory = JidCreate.fullFromOrThrowUnchecked("mallory@example.org/tandem");
@@ -303,7 +344,7 @@ class XmlStreamLinkTest {
             path.peerIdentity = other.identity;
             path.identity = identity;
             path.role = role;
-            link = XmlStreamLink.open(session, path, System.nanoTime(), listener, background);
+            link = XmlStreamLink.open(session, path, System.nanoTime(), listener, background, MAX_STANZA_BYTES);
             return link;
         }
 
