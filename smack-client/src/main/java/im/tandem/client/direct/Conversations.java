@@ -2,9 +2,7 @@ package im.tandem.client.direct;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +40,8 @@ import im.tandem.ice.net.Scheduler;
  * All conversations of one account: sends each chat message on its conversation's route, receives from the server
  * and from direct links, shows each message once, and reports route changes. Direct sessions are made only once
  * {@link #enableDirect} was called; until then (and with peers that cannot) every message goes through the server,
- * still with origin-ids and receipts.
+ * still with origin-ids and receipts. Conversations are kept only with contacts and with whom the user wrote to
+ * ({@link KeptConversations}), so that strangers cannot make the client hold one each.
  */
 public final class Conversations implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Conversations.class.getName());
@@ -54,7 +53,7 @@ public final class Conversations implements AutoCloseable {
 
     private final XMPPConnection connection;
     private final Roster roster;
-    private final Map<EntityBareJid, Conversation> conversations = new ConcurrentHashMap<>();
+    private final KeptConversations conversations;
     private final List<Consumer<IncomingMessage>> messageListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<RouteChange>> routeListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService background = Executors.newCachedThreadPool(daemons("direct"));
@@ -66,6 +65,7 @@ public final class Conversations implements AutoCloseable {
     public Conversations(XMPPConnection connection) {
         this.connection = connection;
         this.roster = Roster.getInstanceFor(connection);
+        this.conversations = new KeptConversations(roster::contains, this::newConversation);
         // Our own receipts go out after the message was shown, which keeps the order rules of Conversation.
         DeliveryReceiptManager.getInstanceFor(connection).setAutoReceiptMode(
                 DeliveryReceiptManager.AutoReceiptMode.disabled);
@@ -74,7 +74,7 @@ public final class Conversations implements AutoCloseable {
             Message message = (Message) stanza;
             EntityBareJid from = message.getFrom().asEntityBareJidIfPossible();
             if (from != null) {
-                conversation(from).receivedThroughServer(message);
+                conversations.forPeer(from).receivedThroughServer(message);
             }
         }, FROM_USERS);
     }
@@ -97,7 +97,7 @@ public final class Conversations implements AutoCloseable {
             if (peer == null) {
                 session.terminate(JingleReason.Reason.decline, "direct sessions are made with users only");
             } else {
-                conversation(peer).offered(session, offer);
+                conversations.forPeer(peer).offered(session, offer);
             }
         });
     }
@@ -109,19 +109,17 @@ public final class Conversations implements AutoCloseable {
      */
     public Route send(EntityBareJid to, String body) throws SmackException.NotConnectedException,
             InterruptedException {
-        return conversation(to).send(body);
+        return conversations.forUser(to).send(body);
     }
 
     /** How messages to this contact travel now. */
     public Route route(EntityBareJid peer) {
-        Conversation conversation = conversations.get(peer);
-        return conversation == null ? Route.SERVER : conversation.route();
+        return conversations.find(peer).map(Conversation::route).orElse(Route.SERVER);
     }
 
     /** Messages the contact sent that arrived again on the other route and were not shown again. */
     public long duplicatesDropped(EntityBareJid peer) {
-        Conversation conversation = conversations.get(peer);
-        return conversation == null ? 0 : conversation.duplicates();
+        return conversations.find(peer).map(Conversation::duplicates).orElse(0L);
     }
 
     /** Each incoming chat message, once, in the order the conversation received it. */
@@ -137,7 +135,7 @@ public final class Conversations implements AutoCloseable {
     /** Re-sends what direct links left unacknowledged through the server, then ends every direct session. */
     @Override
     public void close() {
-        conversations.values().forEach(Conversation::close);
+        conversations.all().forEach(Conversation::close);
         background.shutdown();
         try {
             background.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -147,10 +145,9 @@ public final class Conversations implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    private Conversation conversation(EntityBareJid peer) {
-        return conversations.computeIfAbsent(peer, jid -> new Conversation(jid, new Conversation.Context(
-                connection::getUser, connection::sendStanza, direct, scheduler, this::deliver, this::announce,
-                contact -> roster.isSubscribedToMyPresence(contact))));
+    private Conversation newConversation(EntityBareJid peer) {
+        return new Conversation(peer, new Conversation.Context(connection::getUser, connection::sendStanza, direct,
+                scheduler, this::deliver, this::announce, contact -> roster.isSubscribedToMyPresence(contact)));
     }
 
     private void deliver(IncomingMessage message) {
