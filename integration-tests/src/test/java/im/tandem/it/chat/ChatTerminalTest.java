@@ -17,7 +17,8 @@ import im.tandem.it.openfire.OpenfireSettings;
 
 /**
  * The chat program on a real terminal (tmux): the prompt, completion of commands and contacts, a message arriving
- * above the line being typed without disturbing it, unread counts in the prompt, and /status. Its contacts are
+ * above the line being typed without disturbing it, unread counts in the prompt, what others wrote shown with
+ * bidi and line-break characters escaped, and /status. Its contacts are
  * line-mode chat programs.
  */
 @Tag("server")
@@ -76,6 +77,11 @@ class ChatTerminalTest {
 
             alice.press("Enter");
             assertThat(bob.await("message ")).isEqualTo("message alice@localhost server half a sentence");
+
+            // A bidi override and a line separator could fake a reversed file name or a line from carol.
+            bob.type("/msg alice@localhost see \u202Egpj.exe\u2028carol@localhost: ok");
+            alice.awaitScreen(shown -> shown.contains("bob@localhost: see \\u202Egpj.exe\\u2028carol@localhost: ok"),
+                    "the override and the separator shown escaped, on bob's line");
 
             alice.type("/status away back at two");
             alice.press("Enter");

@@ -88,7 +88,7 @@ final class TerminalScreen implements ChatScreen {
                 .collect(java.util.stream.Collectors.joining(", ", " (unread: ", ")"));
         String target = controller.selected().map(jid -> jid + " [" + controller.route(jid).word() + "]")
                 .orElse("(/to JID, /help)");
-        return target + (controller.unread().isEmpty() ? "" : unread) + "> ";
+        return TerminalText.printable(target + (controller.unread().isEmpty() ? "" : unread) + "> ");
     }
 
     @Override
