@@ -153,7 +153,10 @@ public final class ChatController {
             } else if (input instanceof ChatInput.ListRequests) {
                 listRequests();
             } else if (input instanceof ChatInput.RenameContact rename) {
-                client.contactList().rename(jid(rename.jid()), rename.name());
+                EntityBareJid contact = jid(rename.jid());
+                client.contactList().rename(contact, rename.name());
+                // Smack applies the new name before the server's push arrives, and then sees no change to report.
+                entryChanged(client.contact(contact));
             } else if (input instanceof ChatInput.SetStatus status) {
                 client.setPresence(status.mode(), status.text());
                 out.accept(ChatEvent.withText("status", status.text().isEmpty() ? null : status.text(),
