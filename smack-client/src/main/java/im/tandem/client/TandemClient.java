@@ -25,6 +25,7 @@ import im.tandem.client.chat.Contact;
 import im.tandem.client.chat.ContactList;
 import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.chat.Route;
+import im.tandem.client.connect.AccountRegistration;
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.client.connect.NoDelaySocketFactory;
 import im.tandem.client.direct.Conversations;
@@ -85,6 +86,9 @@ public final class TandemClient implements AutoCloseable {
         beforeLogin.accept(client);
         connection.connect();
         try {
+            if (config.register()) {
+                AccountRegistration.register(connection, config.jid(), config.password());
+            }
             connection.login();
             // Smack sends the initial presence right after login. A round trip to the server proves it was
             // processed (a session's stanzas are handled in order), so that a message sent to this user from

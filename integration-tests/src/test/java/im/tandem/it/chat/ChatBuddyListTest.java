@@ -66,6 +66,23 @@ class ChatBuddyListTest {
     }
 
     @Test
+    void aNewUserRegistersAndTheSameAccountCannotBeRegisteredTwice() throws Exception {
+        try (ChatProgram frank = ChatProgram.start(OPENFIRE.server(), "frank", "frank-pw", work, "--register")) {
+            assertThat(frank.await("info ")).isEqualTo("info created the account frank@localhost");
+            assertThat(frank.await("connected ")).startsWith("connected frank@localhost/");
+        }
+        try (ChatProgram again = ChatProgram.start(OPENFIRE.server(), "frank", "other-pw", work, "--register")) {
+            assertThat(again.await("error ")).isEqualTo("error cannot register frank@localhost at "
+                    + OPENFIRE.server().host() + ":" + OPENFIRE.server().clientPort()
+                    + ": the account frank@localhost already exists; log in without --register");
+            assertThat(again.awaitExit()).isEqualTo(1);
+        }
+        try (ChatProgram frank = ChatProgram.start(OPENFIRE.server(), "frank", "frank-pw", work)) {
+            assertThat(frank.await("connected ")).startsWith("connected frank@localhost/");
+        }
+    }
+
+    @Test
     void aDeniedRequestLeavesTheRequesterWithoutPresenceAndWrongAnswersAreExplained() throws Exception {
         try (ChatProgram erin = ChatProgram.start(OPENFIRE.server(), "erin", "erin-pw", work)) {
             erin.await("connected ");

@@ -43,9 +43,11 @@ final class ChatProgram implements AutoCloseable {
         reader.start();
     }
 
-    static ChatProgram start(OpenfireProcess server, String user, String password, Path workDirectory) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(commandLine(server, user, password, workDirectory))
-                .redirectErrorStream(true);
+    static ChatProgram start(OpenfireProcess server, String user, String password, Path workDirectory,
+                             String... options) throws IOException {
+        List<String> command = new ArrayList<>(commandLine(server, user, password, workDirectory));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment(workDirectory));
         return new ChatProgram(builder.start());
     }

@@ -79,6 +79,10 @@ public final class ChatCommand implements Callable<Integer> {
             + " are kept in $XDG_DATA_HOME/tandem or ~/.local/share/tandem, for /history)")
     private boolean noHistory;
 
+    @Option(names = "--register", description = "create the account on the server first (XEP-0077 in-band"
+            + " registration, where the server allows it), then log in")
+    private boolean register;
+
     @Mixin
     private HelpOption help;
 
@@ -105,7 +109,7 @@ public final class ChatCommand implements Callable<Integer> {
         ChatOptions options = options();
         ClientConfig config;
         try {
-            config = options.account(password(options));
+            config = options.account(password(options), register);
         } catch (IllegalArgumentException | IOException e) {
             throw TandemCommandLine.usageError(spec, e.getMessage());
         }
@@ -138,10 +142,13 @@ public final class ChatCommand implements Callable<Integer> {
                             options.direct().map(DirectConfig::ice)));
                 });
             } catch (Exception e) {
-                screen.show(ChatEvent.withText("error", "cannot log in as " + config.jid() + " at " + config.host()
-                        + ":" + config.port() + ": " + e.getMessage()));
+                screen.show(ChatEvent.withText("error", (register ? "cannot register " : "cannot log in as ")
+                        + config.jid() + " at " + config.host() + ":" + config.port() + ": " + e.getMessage()));
                 screen.show(ChatEvent.of("bye"));
                 return EXIT_FAILED;
+            }
+            if (register) {
+                screen.show(ChatEvent.withText("info", "created the account " + config.jid()));
             }
             try (client) {
                 controller.started();

@@ -40,12 +40,12 @@ record ChatOptions(String jid, Optional<Path> passwordFile, Optional<String> ser
     }
 
     /**
-     * How to log in with this password.
+     * How to log in with this password, creating the account first when {@code register}.
      *
      * @throws IllegalArgumentException naming what is wrong with the JID, the password or {@code --server}
      */
-    ClientConfig account(String password) {
-        ClientConfig.Builder builder = ClientConfig.forAccount(jid, password);
+    ClientConfig account(String password, boolean register) {
+        ClientConfig.Builder builder = ClientConfig.forAccount(jid, password).register(register);
         server.ifPresent(builder::server);
         if (noTls) {
             builder.securityMode(SecurityMode.disabled);

@@ -41,6 +41,7 @@ public final class ClientConfig {
     private final String resource;
     private final SecurityMode securityMode;
     private final Duration replyTimeout;
+    private final boolean register;
 
     private ClientConfig(Builder builder) {
         this.jid = builder.jid;
@@ -51,6 +52,12 @@ public final class ClientConfig {
         this.securityMode = builder.securityMode != null ? builder.securityMode
                 : defaultSecurityFor(this.host, InetAddress::getAllByName);
         this.replyTimeout = builder.replyTimeout;
+        this.register = builder.register;
+    }
+
+    /** Whether to create the account on the server (XEP-0077 in-band registration) before logging in. */
+    public boolean register() {
+        return register;
     }
 
     public static Builder forAccount(String jid, String password) {
@@ -123,6 +130,7 @@ public final class ClientConfig {
         private String resource = DEFAULT_RESOURCE;
         private SecurityMode securityMode;
         private Duration replyTimeout = DEFAULT_REPLY_TIMEOUT;
+        private boolean register;
 
         private Builder(String jid, String password) {
             try {
@@ -182,6 +190,12 @@ public final class ClientConfig {
                 throw new IllegalArgumentException("the reply timeout must be positive, got " + timeout);
             }
             this.replyTimeout = timeout;
+            return this;
+        }
+
+        /** Creates the account on the server before the first login (XEP-0077), where the server allows it. */
+        public Builder register(boolean create) {
+            this.register = create;
             return this;
         }
 

@@ -34,11 +34,11 @@ class ChatOptionsTest {
 
     @Test
     void theServerConnectionUsesTlsUnlessTheServerIsThisMachineOrNoTlsIsGiven() {
-        assertThat(ChatCommand.parse("alice@example.org", "--server", "192.0.2.7").account("pw").securityMode())
+        assertThat(ChatCommand.parse("alice@example.org", "--server", "192.0.2.7").account("pw", false).securityMode())
                 .isEqualTo(SecurityMode.required);
-        assertThat(ChatCommand.parse("alice@example.org", "--server", "127.0.0.1:5222").account("pw").securityMode())
+        assertThat(ChatCommand.parse("alice@example.org", "--server", "127.0.0.1:5222").account("pw", false).securityMode())
                 .isEqualTo(SecurityMode.disabled);
-        assertThat(ChatCommand.parse("alice@example.org", "--server", "192.0.2.7", "--no-tls").account("pw")
+        assertThat(ChatCommand.parse("alice@example.org", "--server", "192.0.2.7", "--no-tls").account("pw", false)
                 .securityMode()).isEqualTo(SecurityMode.disabled);
     }
 
