@@ -9,14 +9,10 @@ import java.nio.file.StandardCopyOption;
 /**
  * Where received files go. A file is written to a hidden temporary file first and gets its name only once it has
  * been verified, so a damaged or partial file never appears under the name the sender chose. Names from the
- * sender are reduced to a single plain file name (XEP-0234 §14: no path may reach the file system), and never
- * replace an existing file: {@code report.pdf} becomes {@code report (1).pdf}.
+ * sender are reduced to a single plain file name ({@link SafeFileName}), and never replace an existing file:
+ * {@code report.pdf} becomes {@code report (1).pdf}.
  */
 public final class DownloadFolder {
-    /** File systems commonly allow 255 bytes per name; 200 characters leave room for " (n)" and UTF-8. */
-    static final int MAX_NAME_LENGTH = 200;
-    /** What a file is called when the sender gave no usable name. */
-    static final String FALLBACK_NAME = "file";
     private static final String TEMPORARY_PREFIX = ".tandem-";
     private static final String TEMPORARY_SUFFIX = ".part";
 
@@ -38,7 +34,7 @@ public final class DownloadFolder {
      * @return where the file now is
      */
     public Path keep(Path temporary, String offeredName) throws IOException {
-        String name = safeName(offeredName);
+        String name = SafeFileName.of(offeredName);
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
@@ -57,18 +53,5 @@ public final class DownloadFolder {
                 throw e;
             }
         }
-    }
-
-    /** The last component of whatever path the name holds, without control characters or leading dots. */
-    static String safeName(String offered) {
-        String name = offered == null ? "" : offered;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        name = name.replaceFirst("^[.\\s]+", "").strip();
-        if (name.length() > MAX_NAME_LENGTH) {
-            name = name.substring(0, MAX_NAME_LENGTH);
-        }
-        return name.isEmpty() ? FALLBACK_NAME : name;
     }
 }
