@@ -70,11 +70,19 @@ final class FilePayload {
     /** The transport is up: the bytes start moving, on the pool. */
     void carry(TransportMethod route, BytePipe pipe) {
         host.executor().execute(() -> {
-            tellListener(() -> listener.transportChosen(transfer, route));
-            if (source != null) {
-                send(pipe);
-            } else {
-                receive(pipe);
+            try {
+                tellListener(() -> listener.transportChosen(transfer, route));
+                if (source != null) {
+                    send(pipe);
+                } else {
+                    receive(pipe);
+                }
+            } catch (RuntimeException e) {
+                // Whatever broke, the session must end: left alone it would wait forever, keeping its partial file.
+                LOG.log(Level.WARNING, "the transfer with " + session.peer() + " failed", e);
+                synchronized (session) {
+                    session.end(JingleReason.Reason.general_error, "the transfer failed: " + e.getMessage());
+                }
             }
         });
     }
@@ -199,7 +207,7 @@ final class FilePayload {
             Path kept = new DownloadFolder(config().downloadDirectory()).keep(temporary, transfer.name());
             temporary = null;
             session.succeed(result(kept, digests.sha256Hex()));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             session.end(JingleReason.Reason.general_error, "cannot save the file: " + e.getMessage());
         }
     }

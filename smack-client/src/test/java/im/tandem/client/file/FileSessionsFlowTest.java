@@ -137,6 +137,23 @@ class FileSessionsFlowTest {
     }
 
     @Test
+    void aReceiverThatFailsInAnUnforeseenWayEndsTheTransferAndKeepsNoPartialFile() throws Exception {
+        Parties parties = parties(List.of(TransportMethod.IBB), Set.of());
+        network.failResponderReadsWith(new IllegalStateException("a transport's bug"));
+        Path file = randomFile("song.ogg", 9000);
+
+        FileTransfer sending = parties.alice.send(file, FileOffers.describe(file), List.of(TransportMethod.IBB));
+
+        assertFailsWith(parties.accepted.get(WAIT_SECONDS, TimeUnit.SECONDS), JingleReason.Reason.general_error);
+        assertFailsWith(sending, JingleReason.Reason.general_error);
+        assertThat(parties.alice.received.get(parties.alice.received.size() - 1).getReason().getText())
+                .contains("a transport's bug");
+        try (var downloads = Files.list(parties.downloads)) {
+            assertThat(downloads).as("no partial file is left").isEmpty();
+        }
+    }
+
+    @Test
     void whenTheFirstTransportFailsTheNextReplacesIt() throws Exception {
         Parties parties = parties(List.of(TransportMethod.S5B, TransportMethod.IBB), Set.of(TransportMethod.S5B));
         Path file = randomFile("photo.jpg", 1);

@@ -1,5 +1,6 @@
 package im.tandem.client.file;
 
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ final class MemoryTransports {
     private volatile CompletableFuture<Void> initiatorOpens = CompletableFuture.completedFuture(null);
     private volatile boolean initiatorCloseFails;
     private volatile boolean initiatorStreamClosedAtOnce;
+    private volatile RuntimeException responderReadFailure;
 
     /**
      * Holds the initiator's end back until {@code gate} completes, as when the answer to an in-band open or a
@@ -56,6 +58,14 @@ final class MemoryTransports {
      */
     void closeInitiatorStreamAtOnce() {
         initiatorStreamClosedAtOnce = true;
+    }
+
+    /**
+     * Makes every read of the responder's stream throw {@code failure}, as a transport with a bug would: not the
+     * I/O error a broken path gives.
+     */
+    void failResponderReadsWith(RuntimeException failure) {
+        responderReadFailure = failure;
     }
 
     /** A factory whose transports connect (when {@code works}) or fail as soon as they start. */
@@ -127,7 +137,14 @@ final class MemoryTransports {
             Link link = link(sid);
             Pipe in = initiator ? link.toInitiator : link.toResponder;
             Pipe out = initiator ? link.toResponder : link.toInitiator;
-            InputStream input = Channels.newInputStream(in.source());
+            RuntimeException readFailure = responderReadFailure;
+            InputStream input = !initiator && readFailure != null ? new FilterInputStream(
+                    Channels.newInputStream(in.source())) {
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    throw readFailure;
+                }
+            } : Channels.newInputStream(in.source());
             OutputStream channel = Channels.newOutputStream(out.sink());
             OutputStream output = initiator && initiatorCloseFails ? new FilterOutputStream(channel) {
                 @Override
