@@ -11,8 +11,8 @@ import im.tandem.ice.session.IceConfig;
 /**
  * The chat program's file settings: {@code --downloads DIR} (where received files go, by default
  * {@link FileTransferConfig#DEFAULT_DOWNLOAD_DIRECTORY}) and {@code --file-transports LIST} (which transports to
- * use, in order, such as {@code s5b,ibb}; by default ice, s5b, ibb). Files go direct (ice) only where chat may:
- * with {@code --direct}, on the same interfaces and STUN server.
+ * use, in order, such as {@code s5b,ibb}; by default ice, s5b, ibb). Files go direct (ice, or a contact's own
+ * SOCKS5 host) only where chat may: with {@code --direct}, on the same interfaces and STUN server.
  */
 record FileOptions(Optional<Path> downloads, Optional<List<TransportMethod>> transports) {
     static final String DOWNLOADS = "--downloads";
@@ -58,7 +58,8 @@ record FileOptions(Optional<Path> downloads, Optional<List<TransportMethod>> tra
     FileTransferConfig applyTo(FileTransferConfig config, Optional<IceConfig> directIce) {
         FileTransferConfig result = config.withTransports(transports.orElse(config.transports()));
         if (directIce.isPresent()) {
-            result = result.withIce(directIce.get());
+            // The user agreed to direct connections: a contact's own SOCKS5 host may be one, too.
+            result = result.withIce(directIce.get()).withDirectS5bCandidates(true);
         } else {
             result = result.withTransports(result.transports().stream()
                     .filter(method -> method != TransportMethod.ICE).toList());

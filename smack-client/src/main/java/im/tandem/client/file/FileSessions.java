@@ -119,9 +119,9 @@ final class FileSessions implements JingleApplication {
         if (file.range().filter(range -> !range.isWholeFile()).isPresent()) {
             return refuse(session, JingleReason.Reason.failed_application, "ranged transfers are not supported");
         }
-        if (file.size().getAsLong() > config.maxIncomingSize()) {
+        if (file.size().getAsLong() > config.incoming().maxSize()) {
             return refuse(session, JingleReason.Reason.media_error, "the file is larger than the "
-                    + config.maxIncomingSize() + " bytes we accept");
+                    + config.incoming().maxSize() + " bytes we accept");
         }
         boolean transportUsable = TransportMethod.ofNamespace(session.offeredTransport().getNamespace())
                 .filter(config.transports()::contains).isPresent();

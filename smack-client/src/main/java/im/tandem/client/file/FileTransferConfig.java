@@ -20,17 +20,23 @@ import im.tandem.ice.session.IceConfig;
  * @param downloadDirectory   where received files are written (created when missing)
  * @param ibbBlockSize        bytes per in-band packet before base64 (XEP-0047 allows up to 65535)
  * @param s5bConnectTimeout   how long one SOCKS5 candidate may take to connect and answer
+ * @param directS5bCandidates whether we connect to SOCKS5 hosts a contact runs itself (its direct candidates, IP
+ *                            addresses only); without it only our server's proxies are used
+ * @param maxS5bCandidates    how many of a contact's SOCKS5 candidates we try at most
  * @param negotiationTimeout  how long one transport may take to carry its first byte before the next is tried
  * @param confirmationTimeout how long the sender waits for the receiver to confirm the file after the last byte
  * @param idleTimeout         how long a transfer may go without a single byte before it is given up
- * @param maxIncomingSize     the largest file we accept, in bytes
+ * @param incoming            what contacts may send us: file size, transfers at once, free disk space to keep
+ * @param transferThreads     the most threads all transfers of a connection use at once (moving bytes,
+ *                            connecting); work beyond waits its turn
  * @param ice                 the ICE settings of the direct channel (servers, allowed interfaces)
  * @param channel             the settings of the encrypted channel over ICE
  */
 public record FileTransferConfig(List<TransportMethod> transports, Path downloadDirectory, int ibbBlockSize,
-                                 Duration s5bConnectTimeout, Duration negotiationTimeout,
-                                 Duration confirmationTimeout, Duration idleTimeout, long maxIncomingSize,
-                                 IceConfig ice, ChannelConfig channel) {
+                                 Duration s5bConnectTimeout, boolean directS5bCandidates, int maxS5bCandidates,
+                                 Duration negotiationTimeout, Duration confirmationTimeout, Duration idleTimeout,
+                                 IncomingLimits incoming, int transferThreads, IceConfig ice,
+                                 ChannelConfig channel) {
     /** Direct first (fastest, end-to-end encrypted), then the server's proxy, then in-band (XEP-0234 §11.2). */
     public static final List<TransportMethod> DEFAULT_TRANSPORTS =
             List.of(TransportMethod.ICE, TransportMethod.S5B, TransportMethod.IBB);
@@ -55,8 +61,21 @@ public record FileTransferConfig(List<TransportMethod> transports, Path download
     public static final Duration DEFAULT_CONFIRMATION_TIMEOUT = Duration.ofSeconds(30);
     /** A minute without a byte means the path is dead even on the slowest link. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
-    /** 4 GiB: far above what a chat shares, low enough that an offer cannot fill a disk by surprise. */
-    public static final long DEFAULT_MAX_INCOMING_SIZE = 4L << 30;
+    /**
+     * Off: connecting to a host a contact names tells the contact our address and lets it point us at any machine
+     * of our network. The chat program turns it on with --direct, where the user agreed to direct connections.
+     */
+    public static final boolean DEFAULT_DIRECT_S5B_CANDIDATES = false;
+    /**
+     * 4: a server rarely announces more than one or two proxies, and each candidate may take the connect timeout;
+     * more would only let a contact keep us connecting.
+     */
+    public static final int DEFAULT_MAX_S5B_CANDIDATES = 4;
+    /**
+     * 16 threads: each transfer needs one to move its bytes and, briefly, one to connect; 16 carry the incoming
+     * transfers the limits allow and the user's own, and a flood of work waits in line instead of adding threads.
+     */
+    public static final int DEFAULT_TRANSFER_THREADS = 16;
 
     public FileTransferConfig {
         transports = List.copyOf(Objects.requireNonNull(transports, "transports"));
@@ -79,8 +98,12 @@ public record FileTransferConfig(List<TransportMethod> transports, Path download
         requirePositive(negotiationTimeout, "negotiationTimeout");
         requirePositive(confirmationTimeout, "confirmationTimeout");
         requirePositive(idleTimeout, "idleTimeout");
-        if (maxIncomingSize < 0) {
-            throw new IllegalArgumentException("maxIncomingSize must not be negative, got " + maxIncomingSize);
+        if (maxS5bCandidates < 1) {
+            throw new IllegalArgumentException("maxS5bCandidates must be at least 1, got " + maxS5bCandidates);
+        }
+        Objects.requireNonNull(incoming, "incoming");
+        if (transferThreads < 1) {
+            throw new IllegalArgumentException("transferThreads must be at least 1, got " + transferThreads);
         }
         Objects.requireNonNull(ice, "ice");
         Objects.requireNonNull(channel, "channel");
@@ -88,63 +111,93 @@ public record FileTransferConfig(List<TransportMethod> transports, Path download
 
     /** What the transports need of these settings. */
     public TransportSettings transportSettings() {
-        return new TransportSettings(ibbBlockSize, s5bConnectTimeout, idleTimeout, ice, channel);
+        return new TransportSettings(ibbBlockSize, s5bConnectTimeout, directS5bCandidates, maxS5bCandidates,
+                idleTimeout, ice, channel);
     }
 
     public static FileTransferConfig defaults() {
         return new FileTransferConfig(DEFAULT_TRANSPORTS, DEFAULT_DOWNLOAD_DIRECTORY, DEFAULT_IBB_BLOCK_SIZE,
-                DEFAULT_S5B_CONNECT_TIMEOUT, DEFAULT_NEGOTIATION_TIMEOUT, DEFAULT_CONFIRMATION_TIMEOUT,
-                DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_INCOMING_SIZE, IceConfig.defaults(), ChannelConfig.defaults());
+                DEFAULT_S5B_CONNECT_TIMEOUT, DEFAULT_DIRECT_S5B_CANDIDATES, DEFAULT_MAX_S5B_CANDIDATES,
+                DEFAULT_NEGOTIATION_TIMEOUT, DEFAULT_CONFIRMATION_TIMEOUT, DEFAULT_IDLE_TIMEOUT,
+                IncomingLimits.defaults(), DEFAULT_TRANSFER_THREADS, IceConfig.defaults(), ChannelConfig.defaults());
     }
 
     public FileTransferConfig withTransports(List<TransportMethod> value) {
-        return new FileTransferConfig(value, downloadDirectory, ibbBlockSize, s5bConnectTimeout, negotiationTimeout,
-                confirmationTimeout, idleTimeout, maxIncomingSize, ice, channel);
+        return new FileTransferConfig(value, downloadDirectory, ibbBlockSize, s5bConnectTimeout, directS5bCandidates,
+                maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming, transferThreads, ice,
+                channel);
     }
 
     public FileTransferConfig withDownloadDirectory(Path value) {
-        return new FileTransferConfig(transports, value, ibbBlockSize, s5bConnectTimeout, negotiationTimeout,
-                confirmationTimeout, idleTimeout, maxIncomingSize, ice, channel);
+        return new FileTransferConfig(transports, value, ibbBlockSize, s5bConnectTimeout, directS5bCandidates,
+                maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming, transferThreads, ice,
+                channel);
     }
 
     public FileTransferConfig withIbbBlockSize(int value) {
-        return new FileTransferConfig(transports, downloadDirectory, value, s5bConnectTimeout, negotiationTimeout,
-                confirmationTimeout, idleTimeout, maxIncomingSize, ice, channel);
+        return new FileTransferConfig(transports, downloadDirectory, value, s5bConnectTimeout, directS5bCandidates,
+                maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming, transferThreads, ice,
+                channel);
     }
 
     public FileTransferConfig withS5bConnectTimeout(Duration value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, value, negotiationTimeout,
-                confirmationTimeout, idleTimeout, maxIncomingSize, ice, channel);
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, value, directS5bCandidates,
+                maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming, transferThreads, ice,
+                channel);
+    }
+
+    public FileTransferConfig withDirectS5bCandidates(boolean value) {
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout, value,
+                maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming, transferThreads, ice,
+                channel);
+    }
+
+    public FileTransferConfig withMaxS5bCandidates(int value) {
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
+                directS5bCandidates, value, negotiationTimeout, confirmationTimeout, idleTimeout, incoming,
+                transferThreads, ice, channel);
     }
 
     public FileTransferConfig withNegotiationTimeout(Duration value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout, value,
-                confirmationTimeout, idleTimeout, maxIncomingSize, ice, channel);
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
+                directS5bCandidates, maxS5bCandidates, value, confirmationTimeout, idleTimeout, incoming,
+                transferThreads, ice, channel);
     }
 
     public FileTransferConfig withConfirmationTimeout(Duration value) {
         return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                negotiationTimeout, value, idleTimeout, maxIncomingSize, ice, channel);
+                directS5bCandidates, maxS5bCandidates, negotiationTimeout, value, idleTimeout, incoming,
+                transferThreads, ice, channel);
     }
 
     public FileTransferConfig withIdleTimeout(Duration value) {
         return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                negotiationTimeout, confirmationTimeout, value, maxIncomingSize, ice, channel);
+                directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, value, incoming,
+                transferThreads, ice, channel);
     }
 
-    public FileTransferConfig withMaxIncomingSize(long value) {
+    public FileTransferConfig withIncoming(IncomingLimits value) {
         return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                negotiationTimeout, confirmationTimeout, idleTimeout, value, ice, channel);
+                directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, value,
+                transferThreads, ice, channel);
+    }
+
+    public FileTransferConfig withTransferThreads(int value) {
+        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
+                directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming,
+                value, ice, channel);
     }
 
     public FileTransferConfig withIce(IceConfig value) {
         return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                negotiationTimeout, confirmationTimeout, idleTimeout, maxIncomingSize, value, channel);
+                directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming,
+                transferThreads, value, channel);
     }
 
     public FileTransferConfig withChannel(ChannelConfig value) {
         return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                negotiationTimeout, confirmationTimeout, idleTimeout, maxIncomingSize, ice, value);
+                directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming,
+                transferThreads, ice, value);
     }
 
     private static void requirePositive(Duration value, String setting) {

@@ -54,6 +54,8 @@ class FileCommandTest {
         assertThat(withDirect.transports()).containsExactly(TransportMethod.ICE, TransportMethod.S5B,
                 TransportMethod.IBB);
         assertThat(withDirect.ice().allowedInterfaces()).containsExactly("eth0");
+        assertThat(withoutDirect.directS5bCandidates()).as("a contact's own SOCKS5 host").isFalse();
+        assertThat(withDirect.directS5bCandidates()).isTrue();
     }
 
     @Test

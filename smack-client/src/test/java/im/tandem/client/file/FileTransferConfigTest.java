@@ -39,7 +39,11 @@ class FileTransferConfigTest {
                 .hasMessageStartingWith("negotiationTimeout");
         assertThatThrownBy(() -> DEFAULTS.withConfirmationTimeout(Duration.ofSeconds(-1)))
                 .hasMessageStartingWith("confirmationTimeout");
-        assertThatThrownBy(() -> DEFAULTS.withMaxIncomingSize(-1)).hasMessageStartingWith("maxIncomingSize");
+        assertThatThrownBy(() -> IncomingLimits.defaults().withMaxSize(-1)).hasMessageStartingWith("maxIncomingSize");
+        assertThatThrownBy(() -> IncomingLimits.defaults().withPerContact(0)).hasMessageContaining("perContact");
+        assertThatThrownBy(() -> IncomingLimits.defaults().withTotal(1)).hasMessageContaining("total");
+        assertThatThrownBy(() -> DEFAULTS.withMaxS5bCandidates(0)).hasMessageStartingWith("maxS5bCandidates");
+        assertThatThrownBy(() -> DEFAULTS.withTransferThreads(0)).hasMessageStartingWith("transferThreads");
     }
 
     @Test

@@ -12,12 +12,14 @@ import im.tandem.ice.session.IceConfig;
  *
  * @param ibbBlockSize      bytes per in-band packet before base64
  * @param s5bConnectTimeout how long one SOCKS5 candidate may take to connect and answer
+ * @param directS5bCandidates whether a contact's own SOCKS5 hosts (its direct candidates) may be connected to
+ * @param maxS5bCandidates  how many of a contact's SOCKS5 candidates are tried at most
  * @param idleTimeout       how long a pipe may go without a single byte before a read gives up
  * @param ice               the ICE settings of the direct channel
  * @param channel           the settings of the encrypted channel over ICE
  */
-public record TransportSettings(int ibbBlockSize, Duration s5bConnectTimeout, Duration idleTimeout, IceConfig ice,
-                                ChannelConfig channel) {
+public record TransportSettings(int ibbBlockSize, Duration s5bConnectTimeout, boolean directS5bCandidates,
+                                int maxS5bCandidates, Duration idleTimeout, IceConfig ice, ChannelConfig channel) {
     /** {@link #idleTimeout()} as socket and stream read timeouts take it, in whole milliseconds. */
     public int idleTimeoutMillis() {
         return (int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis());

@@ -32,7 +32,7 @@ public final class Contexts {
     }
 
     private static TransportSettings settings(int ibbBlockSize) {
-        return new TransportSettings(ibbBlockSize, Duration.ofSeconds(5), Duration.ofSeconds(5), IceConfig.defaults(),
-                ChannelConfig.defaults());
+        return new TransportSettings(ibbBlockSize, Duration.ofSeconds(5), true, 4, Duration.ofSeconds(5),
+                IceConfig.defaults(), ChannelConfig.defaults());
     }
 }

@@ -45,7 +45,7 @@ public final class S5bFactory implements TransportFactory {
             candidates.add(candidate(hosts.get(i), S5bCandidateType.PROXY.priority(
                     S5bCandidateType.MAX_LOCAL_PREFERENCE - i)));
         }
-        return new S5bNegotiation(context, SessionIds.next(), candidates);
+        return new S5bNegotiation(context, filter(context, hosts), SessionIds.next(), candidates);
     }
 
     /** Our proxies except those the initiator offered, ranked just below the initiator's proxies. */
@@ -60,8 +60,9 @@ public final class S5bFactory implements TransportFactory {
                 .mapToLong(S5bCandidate::priority).min();
         long top = lowestProxy.isPresent() ? lowestProxy.getAsLong() - 1
                 : S5bCandidateType.PROXY.priority(S5bCandidateType.MAX_LOCAL_PREFERENCE);
+        List<Bytestream.StreamHost> hosts = streamHosts();
         List<S5bCandidate> candidates = new ArrayList<>();
-        for (Bytestream.StreamHost host : streamHosts()) {
+        for (Bytestream.StreamHost host : hosts) {
             long priority = top - candidates.size();
             if (priority < 1) {
                 break;
@@ -71,7 +72,13 @@ public final class S5bFactory implements TransportFactory {
                 candidates.add(candidate);
             }
         }
-        return new S5bNegotiation(context, remote.sid(), candidates);
+        return new S5bNegotiation(context, filter(context, hosts), remote.sid(), candidates);
+    }
+
+    /** The peer's candidates we may connect to: our server's proxies, and its own hosts if the user allowed. */
+    private static S5bCandidateFilter filter(NegotiationContext context, List<Bytestream.StreamHost> ourProxies) {
+        return new S5bCandidateFilter(ourProxies, context.settings().directS5bCandidates(),
+                context.settings().maxS5bCandidates());
     }
 
     private List<Bytestream.StreamHost> streamHosts() throws IOException {

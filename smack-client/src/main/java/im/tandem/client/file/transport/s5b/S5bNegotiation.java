@@ -39,11 +39,15 @@ import im.tandem.client.file.transport.TransportNegotiation;
  * initiator already offered (XEP-0260 forbids offering the same host and port) and rank ours just below the
  * initiator's proxies: when both parties reach a proxy, the initiator's wins, so the file sender is the party that
  * activates — some proxies (Openfire's) relay only from the activating connection to the waiting one.
+ *
+ * <p>Of the peer's candidates we try only those its {@link CandidateFilter} keeps (our server's proxies, and the
+ * peer's own hosts only where the user allowed direct connections), and none once the negotiation is closed.
  */
 final class S5bNegotiation implements TransportNegotiation {
     private static final Logger LOG = Logger.getLogger(S5bNegotiation.class.getName());
 
     private final NegotiationContext context;
+    private final CandidateFilter filter;
     private final String sid;
     private final List<S5bCandidate> ours;
     private final CompletableFuture<BytePipe> pipe = new CompletableFuture<>();
@@ -57,8 +61,13 @@ final class S5bNegotiation implements TransportNegotiation {
     private Socket connected;
     private boolean closed;
 
-    S5bNegotiation(NegotiationContext context, String sid, List<S5bCandidate> ours) {
+    /**
+     * @param filter which of the peer's candidates we may connect to
+     * @param ours   the candidates we offer
+     */
+    S5bNegotiation(NegotiationContext context, CandidateFilter filter, String sid, List<S5bCandidate> ours) {
         this.context = context;
+        this.filter = filter;
         this.sid = sid;
         this.ours = List.copyOf(ours);
     }
@@ -83,8 +92,8 @@ final class S5bNegotiation implements TransportNegotiation {
             throw new BadTransportException("the SOCKS5 candidates were already exchanged");
         }
         started = true;
-        theirs = transport.s5bCandidates().stream()
-                .sorted(Comparator.comparingLong(S5bCandidate::priority).reversed()).toList();
+        theirs = filter.usable(transport.s5bCandidates().stream()
+                .sorted(Comparator.comparingLong(S5bCandidate::priority).reversed()).toList());
         theirDstaddr = transport.dstaddr().orElse(null);
         context.executor().execute(this::connectToTheirs);
     }
@@ -135,7 +144,10 @@ final class S5bNegotiation implements TransportNegotiation {
         }
     }
 
-    /** Tries the peer's candidates in priority order and reports the first that works, or that none did. */
+    /**
+     * Tries the peer's usable candidates in priority order and reports the first that works, or that none did;
+     * stops as soon as the negotiation is closed.
+     */
     private void connectToTheirs() {
         List<S5bCandidate> candidates;
         String dstaddr;
@@ -144,6 +156,11 @@ final class S5bNegotiation implements TransportNegotiation {
             dstaddr = theirDstaddr != null ? theirDstaddr : digest(context.peer(), context.local());
         }
         for (S5bCandidate candidate : candidates) {
+            synchronized (this) {
+                if (closed) {
+                    return; // the session ended: no further connection on its behalf
+                }
+            }
             Optional<Socket> socket = connect(candidate, dstaddr);
             if (socket.isPresent()) {
                 reportOurs(Optional.of(candidate), socket.get());
@@ -290,6 +307,12 @@ final class S5bNegotiation implements TransportNegotiation {
             throw new BadTransportException("the SOCKS5 stream id is " + sid + ", got " + s5b.sid());
         }
         return s5b;
+    }
+
+    /** Which of the peer's candidates we may connect to: {@link S5bCandidateFilter}, or all of them in tests. */
+    interface CandidateFilter {
+        /** The candidates to try, from {@code offered} (highest priority first), in the same order. */
+        List<S5bCandidate> usable(List<S5bCandidate> offered);
     }
 
     /** What a party reported: the candidate it connected to, or empty for candidate-error. */

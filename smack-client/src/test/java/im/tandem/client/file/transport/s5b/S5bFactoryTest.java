@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jivesoftware.smackx.bytestreams.socks5.packet.Bytestream;
 import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
@@ -21,10 +22,12 @@ import org.jxmpp.jid.impl.JidCreate;
 import im.tandem.client.file.element.IbbTransport;
 import im.tandem.client.file.element.S5bCandidate;
 import im.tandem.client.file.element.S5bCandidateType;
+import im.tandem.client.file.element.S5bSignal;
 import im.tandem.client.file.element.S5bTransport;
 import im.tandem.client.file.transport.BadTransportException;
 import im.tandem.client.file.transport.Contexts;
 import im.tandem.client.file.transport.NegotiationContext;
+import im.tandem.client.file.transport.TransportSettings;
 
 /** The candidates we offer and answer with: only our server's proxies, ranked so the initiator's proxy wins a tie. */
 class S5bFactoryTest {
@@ -82,11 +85,41 @@ class S5bFactoryTest {
     }
 
     @Test
+    void theAnswerConnectsToOurServersProxyButNotToTheContactsOwnHostWithoutDirectConnections() throws Exception {
+        try (Socks5Stub contactsHost = new Socks5Stub(); Socks5Stub ourProxy = new Socks5Stub()) {
+            S5bFactory factory = new S5bFactory(() -> List.of(new Bytestream.StreamHost(PROXY_A, "127.0.0.1",
+                    ourProxy.port())));
+            List<JingleContentTransport> sent = new CopyOnWriteArrayList<>();
+            NegotiationContext juliet = Contexts.juliet(null, 4096, Runnable::run, sent::add);
+            NegotiationContext noDirect = new NegotiationContext(null, juliet.local(), juliet.peer(), false,
+                    withoutDirect(juliet.settings()), Runnable::run, sent::add);
+            S5bTransport offer = offerOf(
+                    new S5bCandidate("r-host", "127.0.0.1", ROMEO, contactsHost.port(), TOP_PROXY + 1,
+                            S5bCandidateType.DIRECT),
+                    new S5bCandidate("r-proxy", "127.0.0.1", PROXY_A, ourProxy.port(), TOP_PROXY,
+                            S5bCandidateType.PROXY));
+
+            try (var negotiation = factory.answer(noDirect, offer)) {
+                negotiation.start(offer);
+
+                assertThat(sent).extracting(info -> ((S5bTransport) info).signal().orElseThrow())
+                        .containsExactly(new S5bSignal.CandidateUsed("r-proxy"));
+                assertThat(contactsHost.dstaddr()).isNotDone();
+            }
+        }
+    }
+
+    @Test
     void theAnswerRefusesAnotherTransport() {
         JingleContentTransport ibb = new IbbTransport(4096, "sid", IbbTransport.Stanza.IQ);
 
         assertThatThrownBy(() -> new S5bFactory(List::of).answer(juliet(), ibb))
                 .isInstanceOf(BadTransportException.class);
+    }
+
+    private static TransportSettings withoutDirect(TransportSettings settings) {
+        return new TransportSettings(settings.ibbBlockSize(), settings.s5bConnectTimeout(), false,
+                settings.maxS5bCandidates(), settings.idleTimeout(), settings.ice(), settings.channel());
     }
 
     private static NegotiationContext romeo() {

@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jivesoftware.smackx.bytestreams.socks5.packet.Bytestream;
 import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
@@ -40,6 +42,7 @@ import im.tandem.client.file.transport.BadTransportException;
 import im.tandem.client.file.transport.BytePipe;
 import im.tandem.client.file.transport.Contexts;
 import im.tandem.client.file.transport.NegotiationContext;
+import im.tandem.client.file.transport.TransportSettings;
 
 /**
  * One party's XEP-0260 negotiation against a scripted peer: the peer's candidates are SOCKS5 servers on loopback,
@@ -50,6 +53,8 @@ class S5bNegotiationTest {
     private static final Jid ROMEOS_PROXY = JidCreate.fromOrThrowUnchecked("proxy.montague.example");
     private static final Jid JULIETS_PROXY = JidCreate.fromOrThrowUnchecked("proxy.capulet.example");
     private static final long PROXY_PRIORITY = S5bCandidateType.PROXY.priority(S5bCandidateType.MAX_LOCAL_PREFERENCE);
+    /** The negotiation's rules are under test here, not which candidates may be tried: every one may. */
+    static final S5bNegotiation.CandidateFilter EVERY_CANDIDATE = offered -> offered;
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final BlockingQueue<JingleContentTransport> sentInfo = new LinkedBlockingQueue<>();
@@ -63,7 +68,7 @@ class S5bNegotiationTest {
     @Test
     void connectsToTheOfferersDirectCandidateWithTheHashedAddressAndCarriesTheBytes() throws Exception {
         try (Socks5Stub romeosHost = new Socks5Stub();
-             S5bNegotiation juliet = new S5bNegotiation(asJuliet(), SID, List.of())) {
+             S5bNegotiation juliet = new S5bNegotiation(asJuliet(), EVERY_CANDIDATE, SID, List.of())) {
             S5bCandidate direct = candidate("r-direct", romeosHost.port(), ROMEO, S5bCandidateType.DIRECT,
                     S5bCandidateType.DIRECT.priority(0));
 
@@ -88,7 +93,7 @@ class S5bNegotiationTest {
     @Test
     void usesTheDstaddrTheOffererNamed() throws Exception {
         try (Socks5Stub romeosHost = new Socks5Stub();
-             S5bNegotiation juliet = new S5bNegotiation(asJuliet(), SID, List.of())) {
+             S5bNegotiation juliet = new S5bNegotiation(asJuliet(), EVERY_CANDIDATE, SID, List.of())) {
             S5bCandidate direct = candidate("r-direct", romeosHost.port(), ROMEO, S5bCandidateType.DIRECT, 1);
 
             juliet.start(S5bTransport.candidates(SID, "named-by-romeo", List.of(direct)));
@@ -99,7 +104,7 @@ class S5bNegotiationTest {
 
     @Test
     void aCandidateNobodyAnswersOnIsReportedAsCandidateError() throws Exception {
-        try (S5bNegotiation juliet = new S5bNegotiation(asJuliet(), SID, List.of())) {
+        try (S5bNegotiation juliet = new S5bNegotiation(asJuliet(), EVERY_CANDIDATE, SID, List.of())) {
             juliet.start(offer(candidate("r-gone", closedPort(), ROMEO, S5bCandidateType.DIRECT, 1)));
 
             assertThat(nextSignal()).isEqualTo(new S5bSignal.CandidateError());
@@ -107,8 +112,45 @@ class S5bNegotiationTest {
     }
 
     @Test
+    void connectsOnlyToTheCandidatesTheFilterKeeps() throws Exception {
+        try (Socks5Stub lanHost = new Socks5Stub(); Socks5Stub ourProxy = new Socks5Stub()) {
+            Bytestream.StreamHost announced = new Bytestream.StreamHost(JULIETS_PROXY, "127.0.0.1", ourProxy.port());
+            S5bCandidateFilter proxiesOnly = new S5bCandidateFilter(List.of(announced), false, 4);
+            try (S5bNegotiation juliet = new S5bNegotiation(asJuliet(), proxiesOnly, SID, List.of())) {
+                juliet.start(offer(
+                        candidate("r-lan", lanHost.port(), ROMEO, S5bCandidateType.DIRECT, PROXY_PRIORITY + 1),
+                        candidate("r-via-ours", ourProxy.port(), JULIETS_PROXY, S5bCandidateType.PROXY,
+                                PROXY_PRIORITY)));
+
+                assertThat(nextSignal()).isEqualTo(new S5bSignal.CandidateUsed("r-via-ours"));
+                assertThat(ourProxy.dstaddr()).isDone();
+                assertThat(lanHost.dstaddr()).as("the contact's own host, tried first were it allowed").isNotDone();
+            }
+        }
+    }
+
+    @Test
+    void noCandidateIsTriedOnceTheNegotiationIsClosed() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socks5Stub next = new Socks5Stub();
+             S5bNegotiation juliet = new S5bNegotiation(withConnectTimeout(Duration.ofMillis(500)), EVERY_CANDIDATE,
+                     SID, List.of())) {
+            juliet.start(offer(
+                    candidate("r-silent", silent.getLocalPort(), ROMEO, S5bCandidateType.DIRECT, 2),
+                    candidate("r-next", next.port(), ROMEO, S5bCandidateType.DIRECT, 1)));
+            Thread.sleep(100); // connecting to the silent host, which never answers the SOCKS5 greeting
+
+            juliet.close();
+
+            assertThatThrownBy(() -> next.dstaddr().get(1500, TimeUnit.MILLISECONDS))
+                    .as("the next candidate, after the silent one's timeout").isInstanceOf(TimeoutException.class);
+            assertThat(sentInfo).as("nothing reported for a closed negotiation").isEmpty();
+        }
+    }
+
+    @Test
     void twoCandidateErrorsFailThePipe() throws Exception {
-        try (S5bNegotiation juliet = new S5bNegotiation(asJuliet(), SID, List.of())) {
+        try (S5bNegotiation juliet = new S5bNegotiation(asJuliet(), EVERY_CANDIDATE, SID, List.of())) {
             juliet.start(offer());
             assertThat(nextSignal()).isEqualTo(new S5bSignal.CandidateError());
 
@@ -121,7 +163,7 @@ class S5bNegotiationTest {
     @Test
     void theInitiatorsProxyUsedByBothIsActivatedByTheInitiatorWhoSaysSo() throws Exception {
         try (Socks5Stub romeosProxy = new Socks5Stub();
-             S5bNegotiation juliet = new S5bNegotiation(asJuliet(), SID, List.of())) {
+             S5bNegotiation juliet = new S5bNegotiation(asJuliet(), EVERY_CANDIDATE, SID, List.of())) {
             juliet.start(offer(candidate("r-proxy", romeosProxy.port(), ROMEOS_PROXY, S5bCandidateType.PROXY,
                     PROXY_PRIORITY)));
             assertThat(nextSignal()).isEqualTo(new S5bSignal.CandidateUsed("r-proxy"));
@@ -141,7 +183,7 @@ class S5bNegotiationTest {
     @Test
     void aProxyErrorFromTheActivatingPeerFailsThePipe() throws Exception {
         try (Socks5Stub romeosProxy = new Socks5Stub();
-             S5bNegotiation juliet = new S5bNegotiation(asJuliet(), SID, List.of())) {
+             S5bNegotiation juliet = new S5bNegotiation(asJuliet(), EVERY_CANDIDATE, SID, List.of())) {
             juliet.start(offer(candidate("r-proxy", romeosProxy.port(), ROMEOS_PROXY, S5bCandidateType.PROXY,
                     PROXY_PRIORITY)));
             assertThat(nextSignal()).isEqualTo(new S5bSignal.CandidateUsed("r-proxy"));
@@ -161,7 +203,7 @@ class S5bNegotiationTest {
     @Test
     void onEqualPriorityTheResponderActivatesItsProxyThatTheInitiatorChose() throws Exception {
         try (Socks5Stub romeosProxy = new Socks5Stub(); Socks5Stub juliets = new Socks5Stub();
-             S5bNegotiation juliet = new S5bNegotiation(asJuliet(), SID, List.of(
+             S5bNegotiation juliet = new S5bNegotiation(asJuliet(), EVERY_CANDIDATE, SID, List.of(
                      candidate("j-proxy", juliets.port(), JULIETS_PROXY, S5bCandidateType.PROXY, PROXY_PRIORITY)))) {
             juliet.start(offer(candidate("r-proxy", romeosProxy.port(), ROMEOS_PROXY, S5bCandidateType.PROXY,
                     PROXY_PRIORITY)));
@@ -189,7 +231,7 @@ class S5bNegotiationTest {
 
     @Test
     void candidateUsedMustNameACandidateWeOffered() {
-        S5bNegotiation juliet = new S5bNegotiation(asJuliet(), SID, List.of(
+        S5bNegotiation juliet = new S5bNegotiation(asJuliet(), EVERY_CANDIDATE, SID, List.of(
                 candidate("j-proxy", 7777, JULIETS_PROXY, S5bCandidateType.PROXY, PROXY_PRIORITY)));
 
         assertThatThrownBy(() -> juliet.info(signal(new S5bSignal.CandidateUsed("r-proxy"))))
@@ -198,7 +240,7 @@ class S5bNegotiationTest {
 
     @Test
     void refusesAnotherStreamIdAnotherTransportAndUdp() {
-        S5bNegotiation juliet = new S5bNegotiation(asJuliet(), SID, List.of());
+        S5bNegotiation juliet = new S5bNegotiation(asJuliet(), EVERY_CANDIDATE, SID, List.of());
 
         assertThatThrownBy(() -> juliet.start(S5bTransport.candidates("other", "x", List.of())))
                 .isInstanceOf(BadTransportException.class);
@@ -215,7 +257,7 @@ class S5bNegotiationTest {
 
     @Test
     void refusesASecondSetOfCandidates() throws Exception {
-        try (S5bNegotiation juliet = new S5bNegotiation(asJuliet(), SID, List.of())) {
+        try (S5bNegotiation juliet = new S5bNegotiation(asJuliet(), EVERY_CANDIDATE, SID, List.of())) {
             juliet.start(offer());
 
             assertThatThrownBy(() -> juliet.start(offer())).isInstanceOf(BadTransportException.class);
@@ -224,6 +266,15 @@ class S5bNegotiationTest {
 
     private NegotiationContext asJuliet() {
         return Contexts.juliet(server.connection(), 4096, executor, sentInfo::add);
+    }
+
+    private NegotiationContext withConnectTimeout(Duration timeout) {
+        NegotiationContext context = asJuliet();
+        TransportSettings settings = context.settings();
+        return new NegotiationContext(context.connection(), context.local(), context.peer(), context.initiator(),
+                new TransportSettings(settings.ibbBlockSize(), timeout, settings.directS5bCandidates(),
+                        settings.maxS5bCandidates(), settings.idleTimeout(), settings.ice(), settings.channel()),
+                context.executor(), context.sendInfo());
     }
 
     private S5bSignal nextSignal() throws InterruptedException {

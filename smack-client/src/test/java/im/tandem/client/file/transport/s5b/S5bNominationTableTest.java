@@ -88,7 +88,8 @@ class S5bNominationTableTest {
         boolean initiator = role.equals("initiator");
         // Our one proxy has the priority the peer found it at (any valid one when the peer found nothing).
         try (Socks5Stub theirs = new Socks5Stub(); Socks5Stub ours = new Socks5Stub();
-             S5bNegotiation negotiation = new S5bNegotiation(context(initiator), SID, List.of(new S5bCandidate(
+             S5bNegotiation negotiation = new S5bNegotiation(context(initiator),
+                     S5bNegotiationTest.EVERY_CANDIDATE, SID, List.of(new S5bCandidate(
                      "our-proxy", "127.0.0.1", JidCreate.from("proxy.ours.example"), ours.port(),
                      Math.max(theyUsed, 1), S5bCandidateType.PROXY)))) {
             negotiation.start(S5bTransport.candidates(SID, "dstaddr", List.of(theirCandidate(weUsed, theirs))));
