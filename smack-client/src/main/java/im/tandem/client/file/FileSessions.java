@@ -1,8 +1,11 @@
 package im.tandem.client.file;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,7 +26,8 @@ import im.tandem.client.jingle.session.SessionKey;
 /**
  * The file sessions of one account, as the Jingle application for XEP-0234. The account's {@link JingleSessions}
  * routes the requests and declines strangers; this decides about offers from mutual contacts: what we cannot take
- * is refused with the matching reason, then the {@link IncomingFileHandler} decides.
+ * is refused with the matching reason, and so is what the {@link IncomingLimits} do not allow (see
+ * {@link IncomingAdmission}); then the {@link IncomingFileHandler} decides.
  */
 final class FileSessions implements JingleApplication {
     private static final Logger LOG = Logger.getLogger(FileSessions.class.getName());
@@ -119,17 +123,39 @@ final class FileSessions implements JingleApplication {
         if (file.range().filter(range -> !range.isWholeFile()).isPresent()) {
             return refuse(session, JingleReason.Reason.failed_application, "ranged transfers are not supported");
         }
-        if (file.size().getAsLong() > config.incoming().maxSize()) {
-            return refuse(session, JingleReason.Reason.media_error, "the file is larger than the "
-                    + config.incoming().maxSize() + " bytes we accept");
-        }
         boolean transportUsable = TransportMethod.ofNamespace(session.offeredTransport().getNamespace())
                 .filter(config.transports()::contains).isPresent();
         if (!transportUsable) {
             return refuse(session, JingleReason.Reason.unsupported_transports, "we take files over "
                     + config.transports().stream().map(TransportMethod::namespace).toList());
         }
-        return false;
+        long usableSpace;
+        try {
+            usableSpace = usableSpace(config.downloadDirectory());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot read the free space of " + config.downloadDirectory(), e);
+            return refuse(session, JingleReason.Reason.general_error, "the download folder cannot be used");
+        }
+        Optional<IncomingAdmission.Refusal> refusal = IncomingAdmission.check(config.incoming(),
+                session.peer().asBareJid(), file.size().getAsLong(), openIncoming(session), usableSpace);
+        return refusal.isPresent() && refuse(session, refusal.get().reason(), refusal.get().text());
+    }
+
+    /** The incoming files, other than {@code offer}'s, that have not ended (an ended session is forgotten). */
+    private List<IncomingAdmission.Open> openIncoming(FileSession offer) {
+        return live().stream()
+                .filter(other -> other != offer && other.transfer().direction() == FileTransfer.Direction.RECEIVE)
+                .map(other -> new IncomingAdmission.Open(other.peer().asBareJid(), other.transfer().size()))
+                .toList();
+    }
+
+    /** The space free for us on the file system of {@code directory}, or of its nearest existing parent. */
+    private static long usableSpace(Path directory) throws IOException {
+        Path existing = directory.toAbsolutePath();
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent();
+        }
+        return Files.getFileStore(existing).getUsableSpace();
     }
 
     private static boolean refuse(FileSession session, JingleReason.Reason reason, String text) {

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.jivesoftware.smackx.jingle.element.Jingle;
 import org.jivesoftware.smackx.jingle.element.JingleAction;
@@ -154,6 +156,36 @@ class FileSessionsFlowTest {
     }
 
     @Test
+    void aContactOverItsShareOfOpenFilesIsToldTheReceiverIsBusy() throws Exception {
+        List<IncomingFileOffer> waiting = new CopyOnWriteArrayList<>();
+        Parties parties = parties(List.of(TransportMethod.IBB), Set.of(), true,
+                config -> config.withIncoming(config.incoming().withPerContact(1)));
+        parties.bob.sessions.setIncomingHandler(waiting::add); // the user has not answered yet
+        Path first = randomFile("one.txt", 10);
+        Path second = randomFile("two.txt", 10);
+
+        parties.alice.send(first, FileOffers.describe(first), List.of(TransportMethod.IBB));
+        FileTransfer refused = parties.alice.send(second, FileOffers.describe(second), List.of(TransportMethod.IBB));
+
+        assertFailsWith(refused, JingleReason.Reason.busy);
+        assertThat(refusal(refused)).contains("too many files from alice@example.org at once");
+        assertThat(waiting).extracting(IncomingFileOffer::name).containsExactly("one.txt");
+    }
+
+    @Test
+    void anOfferThatWouldEatIntoTheFreeSpaceReserveIsDeclinedSayingWhy() throws Exception {
+        Parties parties = parties(List.of(TransportMethod.IBB), Set.of(), true,
+                config -> config.withIncoming(config.incoming().withFreeSpaceReserve(Long.MAX_VALUE / 2)));
+        Path file = randomFile("movie.mkv", 10);
+
+        FileTransfer sending = parties.alice.send(file, FileOffers.describe(file), List.of(TransportMethod.IBB));
+
+        assertFailsWith(sending, JingleReason.Reason.decline);
+        assertThat(refusal(sending)).contains("not enough free disk space");
+        assertThat(parties.accepted).isNotDone();
+    }
+
+    @Test
     void whenTheFirstTransportFailsTheNextReplacesIt() throws Exception {
         Parties parties = parties(List.of(TransportMethod.S5B, TransportMethod.IBB), Set.of(TransportMethod.S5B));
         Path file = randomFile("photo.jpg", 1);
@@ -242,12 +274,24 @@ class FileSessionsFlowTest {
                         e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
+    private static String refusal(FileTransfer transfer) {
+        return transfer.result().handle((result, failure) -> failure.getMessage()).join();
+    }
+
     private Parties parties(List<TransportMethod> bobUses, Set<TransportMethod> broken) {
         return parties(bobUses, broken, true);
     }
 
-    /** Alice may send over S5B and IBB; Bob takes {@code bobUses}; {@code broken} transports never connect. */
     private Parties parties(List<TransportMethod> bobUses, Set<TransportMethod> broken, boolean contacts) {
+        return parties(bobUses, broken, contacts, UnaryOperator.identity());
+    }
+
+    /**
+     * Alice may send over S5B and IBB; Bob takes {@code bobUses}, with his settings changed by {@code bobSettings};
+     * {@code broken} transports never connect.
+     */
+    private Parties parties(List<TransportMethod> bobUses, Set<TransportMethod> broken, boolean contacts,
+            UnaryOperator<FileTransferConfig> bobSettings) {
         Map<TransportMethod, TransportFactory> factories = Map.of(
                 TransportMethod.S5B, network.factory(TransportMethod.S5B, !broken.contains(TransportMethod.S5B)),
                 TransportMethod.IBB, network.factory(TransportMethod.IBB, !broken.contains(TransportMethod.IBB)));
@@ -257,7 +301,7 @@ class FileSessionsFlowTest {
         Set<BareJid> bobKnows = contacts ? Set.of(ALICE.asBareJid()) : Set.of();
         WiredParty alice = new WiredParty(ALICE, aliceKnows, base.withTransports(
                 List.of(TransportMethod.S5B, TransportMethod.IBB)), factories);
-        WiredParty bob = new WiredParty(BOB, bobKnows, base.withTransports(bobUses), factories);
+        WiredParty bob = new WiredParty(BOB, bobKnows, bobSettings.apply(base.withTransports(bobUses)), factories);
         WiredParty.connect(alice, bob);
         CompletableFuture<FileTransfer> accepted = new CompletableFuture<>();
         bob.sessions.setIncomingHandler(offer -> accepted.complete(offer.accept(new FileTransferListener() { })));
