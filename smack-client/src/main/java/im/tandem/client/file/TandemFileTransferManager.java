@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jivesoftware.smack.Manager;
@@ -65,6 +65,7 @@ public final class TandemFileTransferManager extends Manager {
     }
 
     private final FileSessions sessions;
+    private final ThreadPoolExecutor executor;
     private volatile FileTransferConfig config = FileTransferConfig.defaults();
 
     private TandemFileTransferManager(XMPPConnection connection) {
@@ -74,8 +75,7 @@ public final class TandemFileTransferManager extends Manager {
         factories.put(TransportMethod.ICE, new IceFactory());
         factories.put(TransportMethod.S5B, new S5bFactory(connection));
         factories.put(TransportMethod.IBB, new IbbFactory(IbbAcceptor.install(connection)));
-        // Threads come and go with the transfers (a cached pool keeps idle ones for a minute only).
-        ExecutorService executor = Executors.newCachedThreadPool(daemons("file-transfer"));
+        executor = TransferThreads.pool(config.transferThreads(), daemons("file-transfer"));
         sessions = new FileSessions(new FileSessionHost(connection, jingle.sessions().signalling(),
                 jingle.sessions().policy(), () -> config, Map.copyOf(factories), executor,
                 new ExecutorScheduler(TIMERS)), jingle.sessions());
@@ -94,6 +94,7 @@ public final class TandemFileTransferManager extends Manager {
     /** Replaces the settings; transfers already running keep the transports they have. */
     public void setConfig(FileTransferConfig newConfig) {
         this.config = Objects.requireNonNull(newConfig, "config");
+        TransferThreads.resize(executor, newConfig.transferThreads());
         advertise(newConfig);
     }
 
