@@ -2,6 +2,7 @@ package im.tandem.it.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +91,86 @@ class ChatProgramTest {
             alice.type("/history bob@localhost 1");
             assertThat(alice.await("history ")).matches(
                     "history bob@localhost \\d{4}-\\d\\d-\\d\\dT\\S+Z out server are you there\\?");
+        }
+    }
+
+    @Test
+    void withAcceptFilesAskAContactsFileWaitsForTheUsersAnswer() throws Exception {
+        Path downloads = Files.createDirectories(work.resolve("ask-downloads"));
+        Path photo = Files.writeString(work.resolve("photo.txt"), "a photo, in words");
+        Path virus = Files.writeString(work.resolve("virus.txt"), "not a virus");
+        try (ChatProgram bob = ChatProgram.start(OPENFIRE.server(), "bob", "bob-pw", work, "--accept-files", "ask",
+                "--downloads", downloads.toString());
+             ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
+            bob.await("connected ");
+            awaitOnline(alice, "bob@localhost");
+
+            alice.type("/file bob@localhost " + photo);
+            assertThat(bob.await("file-ask ")).isEqualTo("file-ask alice@localhost 1 17 photo.txt");
+            bob.type("/accept-file 1");
+            assertThat(bob.await("file-received ")).startsWith("file-received alice@localhost photo.txt 17 ");
+            assertThat(alice.await("file-sent ")).startsWith("file-sent bob@localhost photo.txt 17 ");
+            assertThat(downloads.resolve("photo.txt")).hasContent("a photo, in words");
+
+            alice.type("/file bob@localhost " + virus);
+            assertThat(bob.await("file-ask ")).isEqualTo("file-ask alice@localhost 2 11 virus.txt");
+            bob.type("/decline-file 2");
+            assertThat(bob.await("file-declined ")).isEqualTo("file-declined alice@localhost virus.txt "
+                    + "the user declined the file");
+            assertThat(alice.await("file-failed ")).startsWith("file-failed bob@localhost virus.txt ")
+                    .endsWith("the user declined the file");
+            assertThat(downloads.resolve("virus.txt")).doesNotExist();
+
+            bob.type("/accept-file 2");
+            assertThat(bob.await("error ")).isEqualTo("error no file offer 2 is waiting for an answer");
+        }
+    }
+
+    @Test
+    void withAcceptFilesNoneEveryFileIsDeclinedAndTheSenderIsToldWhy() throws Exception {
+        Path downloads = Files.createDirectories(work.resolve("none-downloads"));
+        Path notes = Files.writeString(work.resolve("notes.txt"), "notes");
+        try (ChatProgram bob = ChatProgram.start(OPENFIRE.server(), "bob", "bob-pw", work, "--accept-files", "none",
+                "--downloads", downloads.toString());
+             ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
+            bob.await("connected ");
+            awaitOnline(alice, "bob@localhost");
+
+            alice.type("/file bob@localhost " + notes);
+
+            assertThat(bob.await("file-declined ")).isEqualTo("file-declined alice@localhost notes.txt "
+                    + "this user does not take files");
+            assertThat(alice.await("file-failed ")).startsWith("file-failed bob@localhost notes.txt ")
+                    .endsWith("this user does not take files");
+            try (var files = Files.list(downloads)) {
+                assertThat(files).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void withAcceptFilesContactsAContactsFileIsTakenWithoutAsking() throws Exception {
+        Path downloads = Files.createDirectories(work.resolve("contacts-downloads"));
+        Path song = Files.writeString(work.resolve("song.txt"), "la la la");
+        try (ChatProgram bob = ChatProgram.start(OPENFIRE.server(), "bob", "bob-pw", work, "--accept-files",
+                "contacts", "--downloads", downloads.toString());
+             ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
+            bob.await("connected ");
+            awaitOnline(alice, "bob@localhost");
+
+            alice.type("/file bob@localhost " + song);
+
+            assertThat(bob.await("file-offer ")).isEqualTo("file-offer alice@localhost 8 song.txt");
+            assertThat(bob.await("file-received ")).startsWith("file-received alice@localhost song.txt 8 ");
+            assertThat(downloads.resolve("song.txt")).hasContent("la la la");
+        }
+    }
+
+    /** Waits until {@code program} sees {@code contact} available: in the roster listing, or right after it. */
+    private static void awaitOnline(ChatProgram program, String contact) throws InterruptedException {
+        if (!program.await("contact " + contact).equals("contact " + contact + " available "
+                + contact.substring(0, contact.indexOf('@')))) {
+            assertThat(program.await("presence " + contact)).isEqualTo("presence " + contact + " available");
         }
     }
 

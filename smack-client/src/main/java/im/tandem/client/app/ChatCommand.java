@@ -67,6 +67,11 @@ public final class ChatCommand implements Callable<Integer> {
             + " in this order; ibb (in-band), if given, last. Default: ice,s5b,ibb (ice only with --direct)")
     private String transports;
 
+    @Option(names = AcceptFiles.OPTION, paramLabel = "ask|contacts|none", description = "files contacts offer:"
+            + " ask before taking each, take them all, or decline them all. Default: ask on a terminal, contacts"
+            + " without one")
+    private String acceptFiles;
+
     @Option(names = "--log", paramLabel = "FILE", description = "where the log goes (libraries' notices, our"
             + " warnings); default: $XDG_STATE_HOME/tandem/chat.log or ~/.local/state/tandem/chat.log. Nothing is"
             + " logged on the screen")
@@ -124,7 +129,7 @@ public final class ChatCommand implements Callable<Integer> {
             } catch (IOException e) {
                 screen.show(ChatEvent.withText("error", e.getMessage()));
             }
-            ChatController controller = new ChatController(screen::show);
+            ChatController controller = new ChatController(screen::show, options.files().acceptFiles(interactive));
             if (!noHistory) {
                 try {
                     controller.keepHistory(ChatHistory.open(UserDirectories.data(System.getenv(),
@@ -171,6 +176,9 @@ public final class ChatCommand implements Callable<Integer> {
             }
             if (transports != null) {
                 files = files.withTransports(transports);
+            }
+            if (acceptFiles != null) {
+                files = files.withAcceptFiles(acceptFiles);
             }
             return ChatOptions.of(jid, Optional.ofNullable(passwordFile), Optional.ofNullable(server),
                     Optional.ofNullable(interfaces), Optional.ofNullable(stun), files, noTls);

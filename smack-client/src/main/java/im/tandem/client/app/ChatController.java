@@ -53,10 +53,16 @@ public final class ChatController {
     /** Messages from each contact other than the selected one since the user last turned to them. */
     private final Map<EntityBareJid, Integer> unread = new ConcurrentHashMap<>();
 
+    /** A controller that takes contacts' files without asking, as a script expects. */
     public ChatController(Consumer<ChatEvent> out) {
+        this(out, AcceptFiles.CONTACTS);
+    }
+
+    /** A controller that treats contacts' file offers as {@code acceptFiles} says. */
+    ChatController(Consumer<ChatEvent> out, AcceptFiles acceptFiles) {
         this.out = out;
         this.notifications = new NotifyActions(out);
-        this.files = new FileActions(out);
+        this.files = new FileActions(out, acceptFiles);
     }
 
     /**
@@ -165,6 +171,8 @@ public final class ChatController {
                 discoverNat(nat.stunServer());
             } else if (input instanceof ChatInput.SendFile file) {
                 files.send(client, jid(file.jid()), Path.of(file.path()));
+            } else if (input instanceof ChatInput.AnswerFile answer) {
+                files.answer(answer.id(), answer.accept());
             } else if (input instanceof ChatInput.Notify notify) {
                 notifications.run(notify.request(), client.connection());
             } else if (input instanceof ChatInput.ShowHistory show) {

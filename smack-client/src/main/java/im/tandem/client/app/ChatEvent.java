@@ -30,7 +30,11 @@ import java.util.List;
  *                                  strangers, waiting, away (a value is - when none)
  * notify ok TEXT                   the server did what /notify asked; TEXT in its words
  * notify refused TEXT              the server refused; TEXT says why (each problem names its field)
- * file-offer JID SIZE NAME         a contact offers a file; it is accepted into the download folder
+ * file-ask JID ID SIZE NAME        a contact offers a file (--accept-files ask): /accept-file ID takes it,
+ *                                  /decline-file ID refuses it
+ * file-offer JID SIZE NAME         a contact's file is being accepted into the download folder
+ * file-declined JID NAME TEXT      a contact's file was declined (by the user, or --accept-files none); TEXT is
+ *                                  what the contact is told
  * file-progress JID PERCENT BYTES_PER_SECOND NAME   a transfer moved on (a few times a second at most)
  * file-sent JID NAME SIZE SHA256 PATH ROUTE         the contact has the file and its hash matched
  * file-received JID NAME SIZE SHA256 PATH ROUTE     the file arrived, its hash matched, it is saved at PATH

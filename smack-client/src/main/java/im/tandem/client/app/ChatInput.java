@@ -24,6 +24,8 @@ import org.jivesoftware.smack.packet.Presence;
  * /history JID [N]  the last N messages with JID from the local history
  * /nat [HOST[:PORT]] this network's NAT type, from the server's STUN service or the one given
  * /file JID PATH    send the file at PATH to the contact JID
+ * /accept-file ID   take the file offered as ID (with --accept-files ask)
+ * /decline-file ID  refuse it
  * /notify ...       offline delivery by email and SMS (see {@link NotifyRequest})
  * /help             the commands
  * /quit             log out and exit
@@ -45,6 +47,8 @@ public sealed interface ChatInput {
             "/history JID [N]   the last N messages with JID (default " + ChatHistory.DEFAULT_SHOWN + ")",
             "/nat [HOST[:PORT]] this network's NAT type (default: the server's STUN service)",
             "/file JID PATH     send a file to a contact",
+            "/accept-file ID    take a file a contact offers (the ID its offer showed)",
+            "/decline-file ID   refuse it",
             NotifyRequest.USAGE,
             "/help              these commands",
             "/quit              log out and exit",
@@ -107,6 +111,10 @@ public sealed interface ChatInput {
     record SendFile(String jid, String path) implements ChatInput {
     }
 
+    /** {@code /accept-file ID} or {@code /decline-file ID}: the answer to a file offer shown as ID. */
+    record AnswerFile(String id, boolean accept) implements ChatInput {
+    }
+
     record Help() implements ChatInput {
     }
 
@@ -148,6 +156,8 @@ public sealed interface ChatInput {
             case "/nat" -> new DiscoverNat(words.length > 1 ? Optional.of(words[1]) : Optional.empty());
             case "/notify" -> new Notify(NotifyRequest.parse(trimmed.substring("/notify".length())));
             case "/file" -> new SendFile(argument(words, 1, "/file JID PATH"), argument(words, 2, "/file JID PATH"));
+            case "/accept-file" -> new AnswerFile(argument(words, 1, "/accept-file ID"), true);
+            case "/decline-file" -> new AnswerFile(argument(words, 1, "/decline-file ID"), false);
             case "/help" -> new Help();
             case "/quit" -> new Quit();
             default -> throw new IllegalArgumentException("unknown command " + words[0] + "; /help lists them");

@@ -13,17 +13,19 @@ import im.tandem.ice.session.IceConfig;
  * {@link FileTransferConfig#DEFAULT_DOWNLOAD_DIRECTORY}) and {@code --file-transports LIST} (which transports to
  * use, in order, such as {@code s5b,ibb}; by default ice, s5b, ibb). Files go direct (ice, or a contact's own
  * SOCKS5 host) only where chat may: with {@code --direct}, on the same interfaces and STUN server.
+ * {@code --accept-files ask|contacts|none} says what becomes of contacts' offers ({@link AcceptFiles}).
  */
-record FileOptions(Optional<Path> downloads, Optional<List<TransportMethod>> transports) {
+record FileOptions(Optional<Path> downloads, Optional<List<TransportMethod>> transports,
+                   Optional<AcceptFiles> acceptFiles) {
     static final String DOWNLOADS = "--downloads";
     static final String TRANSPORTS = "--file-transports";
 
     static FileOptions none() {
-        return new FileOptions(Optional.empty(), Optional.empty());
+        return new FileOptions(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     FileOptions withDownloads(String directory) {
-        return new FileOptions(Optional.of(Path.of(directory)), transports);
+        return new FileOptions(Optional.of(Path.of(directory)), transports, acceptFiles);
     }
 
     /**
@@ -36,7 +38,19 @@ record FileOptions(Optional<Path> downloads, Optional<List<TransportMethod>> tra
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(TRANSPORTS + ": " + e.getMessage(), e);
         }
-        return new FileOptions(downloads, Optional.of(methods));
+        return new FileOptions(downloads, Optional.of(methods), acceptFiles);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the option, for a word other than ask, contacts or none
+     */
+    FileOptions withAcceptFiles(String mode) {
+        return new FileOptions(downloads, transports, Optional.of(AcceptFiles.parse(mode)));
+    }
+
+    /** What to do with contacts' offers: as given, else {@link AcceptFiles#byDefault}. */
+    AcceptFiles acceptFiles(boolean interactive) {
+        return acceptFiles.orElse(AcceptFiles.byDefault(interactive));
     }
 
     /**

@@ -154,6 +154,10 @@ final class TerminalScreen implements ChatScreen {
             case "notify" -> f.get(0).equals("status")
                     ? "Offline delivery by email/SMS: " + String.join(", ", f.subList(1, f.size())).replace('=', ' ')
                     : (f.get(0).equals("refused") ? "! " : "") + "Offline delivery: " + event.text();
+            case "file-ask" -> time + " " + f.get(0) + " offers " + FileFields.decode(f.get(3)) + " (" + f.get(2)
+                    + " bytes): /accept-file " + f.get(1) + " or /decline-file " + f.get(1);
+            case "file-declined" -> time + " declined " + FileFields.decode(f.get(1)) + " from " + f.get(0) + ": "
+                    + event.text();
             case "file-offer" -> time + " " + f.get(0) + " sends " + FileFields.decode(f.get(2)) + " (" + f.get(1)
                     + " bytes)";
             case "file-sent" -> time + " " + f.get(0) + " has " + FileFields.decode(f.get(1)) + " (" + f.get(2)

@@ -37,6 +37,14 @@ public final class IncomingFileOffer {
     }
 
     /**
+     * The transfer this offer starts: it fails if the offer ends before it is answered (the sender withdrew it,
+     * or the connection closed) or is declined.
+     */
+    public FileTransfer transfer() {
+        return session.transfer();
+    }
+
+    /**
      * Accepts the file into the configured download folder.
      *
      * @return the transfer, to follow and to wait for

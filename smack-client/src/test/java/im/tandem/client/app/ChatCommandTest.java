@@ -20,7 +20,8 @@ class ChatCommandTest {
         assertThat(run("--help")).isZero();
 
         assertThat(text(out)).startsWith("Usage: tandem chat").contains("JID", "--password-file FILE",
-                "--server HOST[:PORT]", "--no-tls", "--direct", "--stun HOST[:PORT]", "--downloads DIR", "--file-transports");
+                "--server HOST[:PORT]", "--no-tls", "--direct", "--stun HOST[:PORT]", "--downloads DIR", "--file-transports",
+                "--accept-files ask|contacts|none");
         assertThat(text(err)).isEmpty();
     }
 

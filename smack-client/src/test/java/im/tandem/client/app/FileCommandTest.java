@@ -23,6 +23,27 @@ class FileCommandTest {
     }
 
     @Test
+    void aFileOfferIsAnsweredByItsId() {
+        assertThat(ChatInput.parse("/accept-file 3")).isEqualTo(new ChatInput.AnswerFile("3", true));
+        assertThat(ChatInput.parse("/decline-file 12")).isEqualTo(new ChatInput.AnswerFile("12", false));
+        assertThatThrownBy(() -> ChatInput.parse("/accept-file")).hasMessage("usage: /accept-file ID");
+    }
+
+    @Test
+    void contactsFilesAreAskedForOnATerminalAndTakenByAScriptUnlessTheOptionSaysOtherwise() {
+        assertThat(ChatCommand.parse("alice@localhost").files().acceptFiles(true)).isEqualTo(AcceptFiles.ASK);
+        assertThat(ChatCommand.parse("alice@localhost").files().acceptFiles(false)).isEqualTo(AcceptFiles.CONTACTS);
+        assertThat(ChatCommand.parse("alice@localhost", "--accept-files", "none").files().acceptFiles(true))
+                .isEqualTo(AcceptFiles.NONE);
+        assertThat(ChatCommand.parse("alice@localhost", "--accept-files", "ask").files().acceptFiles(false))
+                .isEqualTo(AcceptFiles.ASK);
+        assertThat(ChatCommand.parse("alice@localhost", "--accept-files", "Contacts").files().acceptFiles(true))
+                .isEqualTo(AcceptFiles.CONTACTS);
+        assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--accept-files", "all"))
+                .hasMessage("--accept-files takes ask, contacts or none; got 'all'");
+    }
+
+    @Test
     void namesAndPathsBecomeFieldsWithoutWhiteSpaceAndComeBackUnchanged() {
         String name = "année 100% fini\t.txt";
         String field = FileFields.encode(name);
