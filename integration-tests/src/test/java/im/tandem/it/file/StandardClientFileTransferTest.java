@@ -104,14 +104,19 @@ class StandardClientFileTransferTest {
                 Arguments.of(300_000L, "bare JID"));
     }
 
-    /** Libervia prefers SOCKS5 bytestreams; our client connects to the candidate it offers on 127.0.0.1. */
+    /**
+     * Libervia prefers SOCKS5 bytestreams; our client connects to the candidate it offers on 127.0.0.1, a host of
+     * the contact's own, which direct connections must allow (the server's proxy, on loopback as well, says that
+     * the contact runs on this machine).
+     */
     @ParameterizedTest(name = "{0} bytes to our {1}")
     @MethodSource("sizesAndAddresses")
     void liberviaSendsAFileToOurClient(long size, String address) throws Exception {
         Path file = TestFiles.random(work, "from-libervia-" + size + "-" + address + ".bin", size, 11);
         Path downloads = work.resolve("alice-downloads");
         try (TandemClient alice = OPENFIRE.login("alice")) {
-            alice.files().setConfig(FileTransferConfig.defaults().withDownloadDirectory(downloads));
+            alice.files().setConfig(FileTransferConfig.defaults().withDownloadDirectory(downloads)
+                    .withDirectS5bCandidates(true));
             CompletableFuture<FileTransfer> atAlice = new CompletableFuture<>();
             alice.files().setIncomingFileHandler(
                     offer -> atAlice.complete(offer.accept(new FileTransferListener() { })));

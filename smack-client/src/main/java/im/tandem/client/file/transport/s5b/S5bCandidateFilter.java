@@ -3,6 +3,7 @@ package im.tandem.client.file.transport.s5b;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,14 +18,17 @@ import im.tandem.client.file.element.S5bCandidateType;
  * our address, so a contact must not be able to make us scan our network or its own server's proxies learn
  * where we are: we connect to the proxies our own server announces (same JID, host and port), and to a
  * contact's own SOCKS5 host only when the user allowed direct connections, and only by IP address (a host name
- * would be looked up at a name server of the contact's choosing), never a loopback, wildcard or multicast one.
- * At most {@code max} candidates, the highest priority first, are kept.
+ * would be looked up at a name server of the contact's choosing), never a wildcard or multicast one, and a loopback
+ * one only when our server's proxies are on loopback too: then the server, and so the contact's client, run on this
+ * machine (a local set-up), and the contact could reach those ports itself. At most {@code max} candidates, the
+ * highest priority first, are kept.
  */
 final class S5bCandidateFilter implements S5bNegotiation.CandidateFilter {
     private static final Logger LOG = Logger.getLogger(S5bCandidateFilter.class.getName());
 
     private final List<Bytestream.StreamHost> ourProxies;
     private final boolean directAllowed;
+    private final boolean loopbackAllowed;
     private final int max;
 
     /**
@@ -35,6 +39,8 @@ final class S5bCandidateFilter implements S5bNegotiation.CandidateFilter {
     S5bCandidateFilter(List<Bytestream.StreamHost> ourProxies, boolean directAllowed, int max) {
         this.ourProxies = List.copyOf(ourProxies);
         this.directAllowed = directAllowed;
+        this.loopbackAllowed = !ourProxies.isEmpty() && ourProxies.stream().allMatch(proxy ->
+                address(proxy.getAddress().getRaw().toString()).filter(InetAddress::isLoopbackAddress).isPresent());
         this.max = max;
     }
 
@@ -49,7 +55,7 @@ final class S5bCandidateFilter implements S5bNegotiation.CandidateFilter {
             return true;
         }
         boolean allowed = directAllowed && candidate.type() != S5bCandidateType.PROXY
-                && isConnectableIpLiteral(candidate.host());
+                && connectable(candidate.host());
         if (!allowed) {
             LOG.log(Level.FINE, "not connecting to the contact's SOCKS5 {0}", candidate);
         }
@@ -61,21 +67,26 @@ final class S5bCandidateFilter implements S5bNegotiation.CandidateFilter {
                 && candidate.host().equalsIgnoreCase(proxy.getAddress().getRaw().toString());
     }
 
+    /** A contact's own host we may connect to: an IP address, not wildcard or multicast, loopback only locally. */
+    private boolean connectable(String host) {
+        Optional<InetAddress> address = address(host);
+        return address.isPresent() && !address.get().isAnyLocalAddress() && !address.get().isMulticastAddress()
+                && (loopbackAllowed || !address.get().isLoopbackAddress());
+    }
+
     /**
-     * An IPv4 or IPv6 address written out, not loopback, wildcard or multicast. Checked as text first (with the
-     * DNS library Smack brings), so that a name is never looked up.
+     * The address {@code host} writes out, or empty for anything else. Checked as text first (with the DNS
+     * library Smack brings), so that a name is never looked up; an IPv4-mapped IPv6 address comes back as the
+     * IPv4 address it maps.
      */
-    static boolean isConnectableIpLiteral(String host) {
+    private static Optional<InetAddress> address(String host) {
         if (!InetAddressUtil.isIpAddress(host)) {
-            return false;
+            return Optional.empty();
         }
-        InetAddress address;
         try {
-            address = InetAddress.getByName(host); // a literal: parsed, not looked up
+            return Optional.of(InetAddress.getByName(host)); // a literal: parsed, not looked up
         } catch (UnknownHostException e) {
-            return false;
+            return Optional.empty();
         }
-        // An IPv4-mapped IPv6 address comes back as the IPv4 address it maps, so it is checked as that.
-        return !address.isLoopbackAddress() && !address.isAnyLocalAddress() && !address.isMulticastAddress();
     }
 }

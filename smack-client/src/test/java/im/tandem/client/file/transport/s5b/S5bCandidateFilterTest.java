@@ -66,6 +66,17 @@ class S5bCandidateFilterTest {
     }
 
     @Test
+    void aLoopbackHostIsKeptOnlyWithDirectConnectionsWhenOurServersProxyIsOnLoopbackToo() {
+        List<Bytestream.StreamHost> local = List.of(new Bytestream.StreamHost(OUR_PROXY, "127.0.0.1", 7777));
+        S5bCandidate sameMachine = candidate("local", "127.0.0.1", ROMEO, 40000, S5bCandidateType.DIRECT);
+
+        assertThat(new S5bCandidateFilter(local, true, 4).usable(List.of(sameMachine))).containsExactly(sameMachine);
+        assertThat(new S5bCandidateFilter(local, false, 4).usable(List.of(sameMachine))).isEmpty();
+        assertThat(new S5bCandidateFilter(ANNOUNCED, true, 4).usable(List.of(sameMachine)))
+                .as("our server elsewhere: the contact is not on this machine").isEmpty();
+    }
+
+    @Test
     void evenWithDirectConnectionsAnotherServersProxyIsNotUsed() {
         S5bCandidateFilter filter = new S5bCandidateFilter(List.of(), true, 4);
 
