@@ -1,6 +1,7 @@
 package im.tandem.client.file;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -50,6 +51,8 @@ final class FileSession {
     private final FileStageMachine stages = new FileStageMachine();
     private final TransportFallback transports;
     private final FilePayload payload;
+    /** Responder: how long the offer waits for the user's answer. */
+    private final FileTimeout answerTimeout;
     private JingleContentTransport offeredTransport;
     private Reoffer reoffer;
 
@@ -78,6 +81,7 @@ final class FileSession {
         this.transfer.cancelWith(this::cancel);
         this.transports = new TransportFallback(this, host, initiator, stages, plan);
         this.payload = new FilePayload(this, host, stages, this.transfer, source, file.hashes());
+        this.answerTimeout = new FileTimeout(this, host.scheduler());
     }
 
     /**
@@ -156,6 +160,9 @@ final class FileSession {
     synchronized void receivedInitiate() {
         fire(SessionEvent.RECEIVE_INITIATE);
         stages.fire(FileStageEvent.RECEIVE_OFFER);
+        Duration wait = host.config().get().incoming().answerTimeout();
+        answerTimeout.arm(wait, () -> end(JingleReason.Reason.timeout, "the offer was not answered within "
+                + wait.toSeconds() + " s"));
     }
 
     /** Responder: accept the offered file; the transport is set up on the pool. */
@@ -164,6 +171,7 @@ final class FileSession {
             throw new IllegalStateException("this offer was already answered or has ended");
         }
         stages.fire(FileStageEvent.ACCEPT);
+        answerTimeout.disarm();
         payload.listenWith(transferListener);
         transports.answerOffer(offeredTransport);
     }

@@ -1,5 +1,8 @@
 package im.tandem.client.file;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * What contacts may send us, so that no contact can fill the disk or keep every thread busy: an offer beyond a
  * limit is refused, and the sender is told which. Start from {@link #defaults()}; every value is checked when set,
@@ -10,8 +13,10 @@ package im.tandem.client.file;
  * @param total            how many offers from all contacts together may be open at once
  * @param freeSpaceReserve the disk space, in bytes, that must stay free in the download folder's file system once
  *                         every open incoming file has arrived
+ * @param answerTimeout    how long an offer may wait for the user's answer before it is declined
  */
-public record IncomingLimits(long maxSize, int perContact, int total, long freeSpaceReserve) {
+public record IncomingLimits(long maxSize, int perContact, int total, long freeSpaceReserve,
+                             Duration answerTimeout) {
     /** 4 GiB: far above what a chat shares; the free-space reserve keeps even such files from filling a disk. */
     public static final long DEFAULT_MAX_SIZE = 4L << 30;
     /** 3: a few files at once is how people share; a contact sending more waits until one is done. */
@@ -20,6 +25,11 @@ public record IncomingLimits(long maxSize, int perContact, int total, long freeS
     public static final int DEFAULT_TOTAL = 8;
     /** 1 GiB stays free: received files must never take the space the system and the user's own work need. */
     public static final long DEFAULT_FREE_SPACE_RESERVE = 1L << 30;
+    /**
+     * 10 minutes: time to come back to the terminal, yet an offer nobody answers does not hold a place among the
+     * open files for good.
+     */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofMinutes(10);
 
     public IncomingLimits {
         if (maxSize < 0) {
@@ -36,25 +46,34 @@ public record IncomingLimits(long maxSize, int perContact, int total, long freeS
             throw new IllegalArgumentException("incoming freeSpaceReserve must not be negative, got "
                     + freeSpaceReserve);
         }
+        Objects.requireNonNull(answerTimeout, "answerTimeout");
+        if (answerTimeout.isNegative() || answerTimeout.isZero()) {
+            throw new IllegalArgumentException("incoming answerTimeout must be positive, was " + answerTimeout);
+        }
     }
 
     public static IncomingLimits defaults() {
-        return new IncomingLimits(DEFAULT_MAX_SIZE, DEFAULT_PER_CONTACT, DEFAULT_TOTAL, DEFAULT_FREE_SPACE_RESERVE);
+        return new IncomingLimits(DEFAULT_MAX_SIZE, DEFAULT_PER_CONTACT, DEFAULT_TOTAL, DEFAULT_FREE_SPACE_RESERVE,
+                DEFAULT_ANSWER_TIMEOUT);
     }
 
     public IncomingLimits withMaxSize(long value) {
-        return new IncomingLimits(value, perContact, total, freeSpaceReserve);
+        return new IncomingLimits(value, perContact, total, freeSpaceReserve, answerTimeout);
     }
 
     public IncomingLimits withPerContact(int value) {
-        return new IncomingLimits(maxSize, value, total, freeSpaceReserve);
+        return new IncomingLimits(maxSize, value, total, freeSpaceReserve, answerTimeout);
     }
 
     public IncomingLimits withTotal(int value) {
-        return new IncomingLimits(maxSize, perContact, value, freeSpaceReserve);
+        return new IncomingLimits(maxSize, perContact, value, freeSpaceReserve, answerTimeout);
+    }
+
+    public IncomingLimits withAnswerTimeout(Duration value) {
+        return new IncomingLimits(maxSize, perContact, total, freeSpaceReserve, value);
     }
 
     public IncomingLimits withFreeSpaceReserve(long value) {
-        return new IncomingLimits(maxSize, perContact, total, value);
+        return new IncomingLimits(maxSize, perContact, total, value, answerTimeout);
     }
 }

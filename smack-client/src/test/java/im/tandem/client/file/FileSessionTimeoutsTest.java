@@ -22,13 +22,14 @@ import im.tandem.client.file.element.FileInfo;
 import im.tandem.client.file.transport.TransportMethod;
 
 /**
- * Each of a file session's five timeouts, on a clock moved by hand: the session ends with the right reason and
+ * Each of a file session's six timeouts, on a clock moved by hand: the session ends with the right reason and
  * text when its time is up, and not a millisecond before.
  */
 class FileSessionTimeoutsTest {
     /** Distinct from each other and from the defaults, so that a timeout armed with the wrong one shows. */
     private static final Duration NEGOTIATION = Duration.ofSeconds(7);
     private static final Duration CONFIRMATION = Duration.ofSeconds(11);
+    private static final Duration ANSWER = Duration.ofSeconds(5);
     /** Time that passes before the step that arms a timeout: the timeout counts from that step, not before. */
     private static final Duration EARLIER = Duration.ofSeconds(3);
     private static final Duration TICK = Duration.ofMillis(1);
@@ -42,7 +43,8 @@ class FileSessionTimeoutsTest {
     @BeforeEach
     void setUp() {
         bench = new SessionBench(FileTransferConfig.defaults().withDownloadDirectory(work.resolve("downloads"))
-                .withNegotiationTimeout(NEGOTIATION).withConfirmationTimeout(CONFIRMATION));
+                .withNegotiationTimeout(NEGOTIATION).withConfirmationTimeout(CONFIRMATION)
+                .withIncoming(IncomingLimits.defaults().withAnswerTimeout(ANSWER)));
     }
 
     @Test
@@ -63,6 +65,25 @@ class FileSessionTimeoutsTest {
 
         assertEndsAfter(session, NEGOTIATION.multipliedBy(2), JingleReason.Reason.failed_transport,
                 "no transport carried the file within 14 s");
+    }
+
+    @Test
+    void anOfferTheUserLeavesUnansweredEndsAfterTheAnswerTimeout() throws Exception {
+        FileSession session = bench.receiveOffer(FileOffers.describe(file()), TransportMethod.IBB);
+
+        assertEndsAfter(session, ANSWER, JingleReason.Reason.timeout, "the offer was not answered within 5 s");
+    }
+
+    @Test
+    void anAcceptedOfferIsNotEndedByTheAnswerTimeout() throws Exception {
+        FileSession session = bench.receiveOffer(FileOffers.describe(file()), TransportMethod.IBB);
+        bench.clock.advance(EARLIER);
+        session.accept(new FileTransferListener() { });
+
+        bench.clock.advance(ANSWER);
+
+        assertThat(session.transfer().result()).isNotDone();
+        assertThat(bench.lastSent().getAction()).isEqualTo(JingleAction.session_accept);
     }
 
     @Test

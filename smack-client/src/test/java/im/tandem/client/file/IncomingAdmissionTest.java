@@ -13,7 +13,8 @@ import org.jxmpp.jid.impl.JidCreate;
 class IncomingAdmissionTest {
     private static final BareJid ALICE = JidCreate.bareFromOrThrowUnchecked("alice@example.org");
     private static final BareJid CAROL = JidCreate.bareFromOrThrowUnchecked("carol@example.org");
-    private static final IncomingLimits LIMITS = new IncomingLimits(1000, 2, 3, 500);
+    private static final IncomingLimits LIMITS = IncomingLimits.defaults().withMaxSize(1000).withPerContact(2)
+            .withTotal(3).withFreeSpaceReserve(500);
     private static final long PLENTY = 1L << 40;
 
     @Test
@@ -53,7 +54,7 @@ class IncomingAdmissionTest {
 
     @Test
     void hugeSizesDoNotOverflowIntoFitting() {
-        IncomingLimits unlimited = new IncomingLimits(Long.MAX_VALUE, 2, 3, Long.MAX_VALUE);
+        IncomingLimits unlimited = LIMITS.withMaxSize(Long.MAX_VALUE).withFreeSpaceReserve(Long.MAX_VALUE);
 
         assertRefused(IncomingAdmission.check(unlimited, ALICE, Long.MAX_VALUE, List.of(), PLENTY),
                 JingleReason.Reason.decline, "not enough free disk space");

@@ -66,10 +66,16 @@ final class SessionBench {
 
     /** The peer's offer of {@code description} over {@code method}, received and accepted. */
     FileSession acceptOffer(FileDescription description, TransportMethod method) {
+        FileSession session = receiveOffer(description, method);
+        session.accept(new FileTransferListener() { });
+        return session;
+    }
+
+    /** The peer's offer of {@code description} over {@code method}, received and waiting for an answer. */
+    FileSession receiveOffer(FileDescription description, TransportMethod method) {
         FileSession session = FileSession.incoming(new SessionKey(PEER, SID),
                 content(HandTransports.element(method), description), host, ended -> { });
         session.receivedInitiate();
-        session.accept(new FileTransferListener() { });
         return session;
     }
 
