@@ -98,7 +98,8 @@ class ChatProgramTest {
     void withAcceptFilesAskAContactsFileWaitsForTheUsersAnswer() throws Exception {
         Path downloads = Files.createDirectories(work.resolve("ask-downloads"));
         Path photo = Files.writeString(work.resolve("photo.txt"), "a photo, in words");
-        Path virus = Files.writeString(work.resolve("virus.txt"), "not a virus");
+        // A right-to-left override would show "virusexe.txt": the user is shown the name the file would get.
+        Path virus = Files.writeString(work.resolve("virus\u202Etxt.exe"), "not a virus");
         try (ChatProgram bob = ChatProgram.start(OPENFIRE.server(), "bob", "bob-pw", work, "--accept-files", "ask",
                 "--downloads", downloads.toString());
              ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
@@ -113,13 +114,15 @@ class ChatProgramTest {
             assertThat(downloads.resolve("photo.txt")).hasContent("a photo, in words");
 
             alice.type("/file bob@localhost " + virus);
-            assertThat(bob.await("file-ask ")).isEqualTo("file-ask alice@localhost 2 11 virus.txt");
+            assertThat(bob.await("file-ask ")).isEqualTo("file-ask alice@localhost 2 11 virustxt.exe");
             bob.type("/decline-file 2");
-            assertThat(bob.await("file-declined ")).isEqualTo("file-declined alice@localhost virus.txt "
+            assertThat(bob.await("file-declined ")).isEqualTo("file-declined alice@localhost virustxt.exe "
                     + "the user declined the file");
-            assertThat(alice.await("file-failed ")).startsWith("file-failed bob@localhost virus.txt ")
+            assertThat(alice.await("file-failed ")).startsWith("file-failed bob@localhost virus\u202Etxt.exe ")
                     .endsWith("the user declined the file");
-            assertThat(downloads.resolve("virus.txt")).doesNotExist();
+            try (var files = Files.list(downloads)) {
+                assertThat(files).containsExactly(downloads.resolve("photo.txt"));
+            }
 
             bob.type("/accept-file 2");
             assertThat(bob.await("error ")).isEqualTo("error no file offer 2 is waiting for an answer");

@@ -15,6 +15,7 @@ import im.tandem.client.file.FileTransfer;
 import im.tandem.client.file.FileTransferException;
 import im.tandem.client.file.FileTransferListener;
 import im.tandem.client.file.IncomingFileOffer;
+import im.tandem.client.file.io.DownloadFolder;
 import im.tandem.client.file.TransferResult;
 import im.tandem.client.file.io.TransferProgress;
 
@@ -79,7 +80,7 @@ final class FileActions {
         String id = Long.toString(lastId.incrementAndGet());
         String peer = offer.peer().asBareJid().toString();
         waiting.put(id, offer);
-        out.accept(ChatEvent.of("file-ask", peer, id, Long.toString(offer.size()), FileFields.encode(offer.name())));
+        out.accept(ChatEvent.of("file-ask", peer, id, Long.toString(offer.size()), shownName(offer)));
         // An offer the sender withdraws (or that times out) before the user answered is no longer waiting.
         offer.transfer().result().whenComplete((result, failure) -> {
             if (waiting.remove(id, offer)) {
@@ -90,14 +91,20 @@ final class FileActions {
 
     private void accept(IncomingFileOffer offer) {
         String peer = offer.peer().asBareJid().toString();
-        out.accept(ChatEvent.of("file-offer", peer, Long.toString(offer.size()), FileFields.encode(offer.name())));
-        follow(offer.accept(progress(peer)), peer);
+        FileTransfer transfer = offer.accept(progress(peer));
+        out.accept(ChatEvent.of("file-offer", peer, Long.toString(offer.size()), shownName(offer)));
+        follow(transfer, peer);
     }
 
     private void decline(IncomingFileOffer offer, String reason) {
         offer.decline(reason);
         out.accept(ChatEvent.withText("file-declined", reason, offer.peer().asBareJid().toString(),
-                FileFields.encode(offer.name())));
+                shownName(offer)));
+    }
+
+    /** The name the file is saved under: what the user sees is what the user gets (no bidi tricks, no path). */
+    private static String shownName(IncomingFileOffer offer) {
+        return FileFields.encode(DownloadFolder.plainName(offer.name()));
     }
 
     /** Offers the file; the outcome comes later, as an event. */

@@ -22,6 +22,14 @@ public final class DownloadFolder {
         this.directory = directory;
     }
 
+    /**
+     * The name a file offered as {@code offeredName} is saved under (before " (n)" is added to a name taken), and
+     * so the name to show the user, who must not see one name and get another.
+     */
+    public static String plainName(String offeredName) {
+        return SafeFileName.of(offeredName);
+    }
+
     /** A new temporary file in the folder, which is created when missing. */
     public Path temporaryFile() throws IOException {
         Files.createDirectories(directory);
@@ -34,7 +42,7 @@ public final class DownloadFolder {
      * @return where the file now is
      */
     public Path keep(Path temporary, String offeredName) throws IOException {
-        String name = SafeFileName.of(offeredName);
+        String name = plainName(offeredName);
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
