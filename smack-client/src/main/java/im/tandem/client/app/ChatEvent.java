@@ -30,8 +30,8 @@ import java.util.List;
  *                                  strangers, waiting, away (a value is - when none)
  * notify ok TEXT                   the server did what /notify asked; TEXT in its words
  * notify refused TEXT              the server refused; TEXT says why (each problem names its field)
- * file-ask JID ID SIZE NAME        a contact offers a file (--accept-files ask): /accept-file ID takes it,
- *                                  /decline-file ID refuses it
+ * file-ask JID ID SIZE NAME        a contact offers a file (--accept-files ask), NAME as it would be saved:
+ *                                  /accept-file ID takes it, /decline-file ID refuses it
  * file-offer JID SIZE NAME         a contact's file is being accepted into the download folder
  * file-declined JID NAME TEXT      a contact's file was declined (by the user, or --accept-files none); TEXT is
  *                                  what the contact is told
