@@ -169,12 +169,9 @@ class ChatProgramTest {
         }
     }
 
-    /** Waits until {@code program} sees {@code contact} available: in the roster listing, or right after it. */
+    /** Waits until {@code program} has seen {@code contact} available, before or after its roster listing. */
     private static void awaitOnline(ChatProgram program, String contact) throws InterruptedException {
-        if (!program.await("contact " + contact).equals("contact " + contact + " available "
-                + contact.substring(0, contact.indexOf('@')))) {
-            assertThat(program.await("presence " + contact)).isEqualTo("presence " + contact + " available");
-        }
+        program.awaitSeen("presence " + contact + " available");
     }
 
     private static int freeStunPorts() {
