@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.PresenceBuilder;
 import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
@@ -16,11 +17,14 @@ import org.jivesoftware.smack.roster.RosterGroup;
 import org.jivesoftware.smack.roster.RosterListener;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
+import im.tandem.client.chat.CarbonCopy;
 import im.tandem.client.chat.Contact;
 import im.tandem.client.chat.ContactList;
 import im.tandem.client.chat.IncomingMessage;
@@ -46,6 +50,7 @@ public final class TandemClient implements AutoCloseable {
     private final List<Consumer<Contact>> presenceListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Contact>> entryListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<BareJid>> removalListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CarbonCopy>> carbonListeners = new CopyOnWriteArrayList<>();
 
     private TandemClient(XMPPTCPConnection connection) {
         this.connection = connection;
@@ -90,6 +95,7 @@ public final class TandemClient implements AutoCloseable {
                 AccountRegistration.register(connection, config.jid(), config.password());
             }
             connection.login();
+            client.enableCarbons();
             // Smack sends the initial presence right after login. A round trip to the server proves it was
             // processed (a session's stanzas are handled in order), so that a message sent to this user from
             // now on is delivered live rather than stored offline.
@@ -167,6 +173,14 @@ public final class TandemClient implements AutoCloseable {
         removalListeners.add(removed);
     }
 
+    /**
+     * Called with each chat message another of the user's devices sent or received (XEP-0280 message carbons,
+     * switched on at login where the server offers them; Smack takes copies only from the user's own account).
+     */
+    public void onCarbon(Consumer<CarbonCopy> listener) {
+        carbonListeners.add(listener);
+    }
+
     /** Adding, removing and renaming contacts, and answering who asks to see the user's presence. */
     public ContactList contactList() {
         return contactList;
@@ -220,7 +234,28 @@ public final class TandemClient implements AutoCloseable {
         connection.disconnect();
     }
 
+    /** XEP-0280, where the server offers it: copies of what the user's other devices send and receive. */
+    private void enableCarbons() throws InterruptedException, SmackException, XMPPException {
+        CarbonManager carbons = CarbonManager.getInstanceFor(connection);
+        if (!carbons.getCarbonsEnabled() && carbons.isSupportedByServer()) {
+            carbons.enableCarbons();
+        }
+    }
+
+    private void carbonCopied(CarbonExtension.Direction direction, Message copy) {
+        Jid peer = direction == CarbonExtension.Direction.sent ? copy.getTo() : copy.getFrom();
+        EntityBareJid contact = peer != null ? peer.asEntityBareJidIfPossible() : null;
+        if (contact == null || copy.getBody() == null
+                || copy.getType() != Message.Type.chat && copy.getType() != Message.Type.normal) {
+            return;
+        }
+        CarbonCopy carbon = new CarbonCopy(direction == CarbonExtension.Direction.sent, contact, copy.getBody());
+        carbonListeners.forEach(listener -> listener.accept(carbon));
+    }
+
     private void listen() {
+        CarbonManager.getInstanceFor(connection).addCarbonCopyReceivedListener(
+                (direction, copy, wrapper) -> carbonCopied(direction, copy));
         roster.addRosterListener(new RosterListener() {
             @Override
             public void presenceChanged(Presence presence) {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.impl.JidCreate;
 
+import im.tandem.client.TandemClient;
 import im.tandem.ice.stun.LoopbackPorts;
 import im.tandem.it.openfire.OpenfireExtension;
 import im.tandem.it.openfire.OpenfireSettings;
@@ -166,6 +170,26 @@ class ChatProgramTest {
             assertThat(bob.await("file-offer ")).isEqualTo("file-offer alice@localhost 8 song.txt");
             assertThat(bob.await("file-received ")).startsWith("file-received alice@localhost song.txt 8 ");
             assertThat(downloads.resolve("song.txt")).hasContent("la la la");
+        }
+    }
+
+    @Test
+    void whatTheUsersOtherDeviceSendsAndReceivesAppearsInTheChatProgram() throws Exception {
+        try (ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work);
+             TandemClient phone = TandemClient.connect(OPENFIRE.account("alice", "alice-pw").resource("phone")
+                     .build());
+             TandemClient bob = OPENFIRE.login("bob")) {
+            alice.await("connected ");
+            phone.connection().sendStanza(MessageBuilder.buildMessage().ofType(Message.Type.chat)
+                    .to(JidCreate.entityBareFrom("bob@localhost")).setBody("sent from my phone").build());
+            alice.awaitSeen("sent bob@localhost elsewhere sent from my phone");
+
+            bob.connection().sendStanza(MessageBuilder.buildMessage().ofType(Message.Type.chat)
+                    .to(phone.connection().getUser()).setBody("for your phone").build());
+            alice.awaitSeen("message bob@localhost elsewhere for your phone");
+            alice.type("/history bob@localhost 2");
+            assertThat(alice.await("history ")).endsWith(" out elsewhere sent from my phone");
+            assertThat(alice.await("history ")).endsWith(" in elsewhere for your phone");
         }
     }
 

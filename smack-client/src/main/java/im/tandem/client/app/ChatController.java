@@ -21,6 +21,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 import im.tandem.client.TandemClient;
+import im.tandem.client.chat.CarbonCopy;
 import im.tandem.client.chat.Contact;
 import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.chat.Route;
@@ -39,6 +40,8 @@ import im.tandem.ice.stun.StunDefaults;
 public final class ChatController {
     /** Messages the server held while we were offline. */
     static final String ROUTE_OFFLINE = "offline";
+    /** Messages another of the user's devices sent or received (XEP-0280 carbons). */
+    static final String ROUTE_ELSEWHERE = "elsewhere";
 
     private final Consumer<ChatEvent> out;
     private final NotifyActions notifications;
@@ -75,6 +78,7 @@ public final class ChatController {
         tandemClient.onPresence(this::presenceChanged);
         tandemClient.onRouteChange(this::routeChanged);
         tandemClient.onRosterChange(this::entryChanged, this::entryRemoved);
+        tandemClient.onCarbon(this::copied);
         tandemClient.contactList().onSubscription(event ->
                 out.accept(ChatEvent.of(event.kind().word(), event.jid().toString())));
         files.attach(tandemClient);
@@ -286,6 +290,17 @@ public final class ChatController {
             unread.merge(message.from(), 1, Integer::sum);
         }
         out.accept(ChatEvent.withText("message", message.body(), message.from().toString(), route));
+    }
+
+    /** What another of the user's devices sent or received, shown as if this one had. */
+    private void copied(CarbonCopy copy) {
+        if (copy.sentByUser()) {
+            remember(copy.peer(), new ChatHistory.Entry(Instant.now(), false, ROUTE_ELSEWHERE, copy.body()));
+            out.accept(ChatEvent.withText("sent", copy.body(), copy.peer().toString(), ROUTE_ELSEWHERE));
+        } else {
+            remember(copy.peer(), new ChatHistory.Entry(Instant.now(), true, ROUTE_ELSEWHERE, copy.body()));
+            out.accept(ChatEvent.withText("message", copy.body(), copy.peer().toString(), ROUTE_ELSEWHERE));
+        }
     }
 
     /** Kept before the message is shown; a history that cannot be written is said, and the chat goes on. */

@@ -20,8 +20,10 @@ import java.util.List;
  * unsubscribed JID                 JID refused your request or stopped sharing their presence
  * status STATUS [TEXT]             your own presence is now STATUS (after /status)
  * online JID                       a contact came online (after a presence line)
- * message JID ROUTE TEXT           a message arrived; ROUTE is server, direct or offline (held by the server)
- * sent JID ROUTE TEXT              a message went out; ROUTE is server or direct
+ * message JID ROUTE TEXT           a message arrived; ROUTE is server, direct, offline (held by the server) or
+ *                                  elsewhere (another of the user's devices received it: XEP-0280 carbons)
+ * sent JID ROUTE TEXT              a message went out; ROUTE is server, direct or elsewhere (sent from another
+ *                                  of the user's devices)
  * route JID ROUTE PATH TEXT        the conversation went direct (PATH host, srflx or relay: how ICE reaches the
  *                                  contact) or back through the server (PATH -), or an attempt to go direct
  *                                  failed (ROUTE stays server); TEXT says why

@@ -144,8 +144,11 @@ final class TerminalScreen implements ChatScreen {
             case "removed" -> time + " * " + f.get(0) + " is no longer in your contacts";
             case "status" -> "You are " + f.get(0) + (event.text() != null ? " (" + event.text() + ")" : "");
             case "online" -> time + " * " + f.get(0) + " came online";
-            case "message" -> time + " " + f.get(0) + (f.get(1).equals(ChatController.ROUTE_OFFLINE)
-                    ? " (while you were away)" : "") + ": " + event.text();
+            case "message" -> time + " " + f.get(0) + switch (f.get(1)) {
+                case ChatController.ROUTE_OFFLINE -> " (while you were away)";
+                case ChatController.ROUTE_ELSEWHERE -> " (to your other device)";
+                default -> "";
+            } + ": " + event.text();
             case "sent" -> time + " me → " + f.get(0) + " [" + f.get(1) + "]: " + event.text();
             case "route" -> time + " * " + f.get(0) + (f.get(1).equals("direct")
                     ? " is now direct (" + f.get(2) + "): " : " goes through the server: ") + event.text();
