@@ -16,6 +16,7 @@ import im.tandem.openfire.commands.ServerStatusCommand;
 import im.tandem.openfire.config.MaskedSettings;
 import im.tandem.openfire.extdisco.ExtDiscoFeature;
 import im.tandem.openfire.stun.HostedStunFeature;
+import im.tandem.openfire.web.WebChatFeature;
 
 /**
  * The plugin's entry point: Openfire calls it when the jar is installed and again when it is removed.
@@ -28,6 +29,7 @@ public final class TandemPlugin implements Plugin {
     private final ExtDiscoFeature extDisco = new ExtDiscoFeature(hostedStun::primaryAddress);
     private final ServerStatusCommand serverStatus =
             new ServerStatusCommand(hostedStun::statistics, MaskedSettings::current);
+    private final WebChatFeature webChat = new WebChatFeature();
     private OfflineRelay offlineRelay;
 
     @Override
@@ -40,6 +42,7 @@ public final class TandemPlugin implements Plugin {
         Optional<String> serverWarning = vulnerabilityOf(XMPPServer.getInstance().getServerInfo().getVersion());
         serverWarning.ifPresent(LOG::warn);
         AdminConsole.install(offlineRelay.deliveries(), hostedStun::statistics, serverWarning);
+        webChat.start();
         LOG.info("Tandem plugin {} loaded; advertising {}", TandemVersion.current(), TandemFeature.NAMESPACE);
     }
 
@@ -49,6 +52,7 @@ public final class TandemPlugin implements Plugin {
 
     @Override
     public void destroyPlugin() {
+        webChat.stop();
         AdminConsole.uninstall();
         XMPPServer.getInstance().getAdHocCommandHandler().removeCommand(serverStatus);
         offlineRelay.stop(XMPPServer.getInstance());
