@@ -1,1 +1,51 @@
-console.log("tandem");
+// The web chat's entry point. A site adds
+//   <script src="https://chat.example.org:7443/tandem/embed.js" data-domain="example.org" async></script>
+// and gets a floating, collapsible panel; /tandem/ on the chat server shows the same panel as a whole page.
+// Options are data attributes of that script tag:
+//   data-domain     the XMPP domain a bare name is completed with ("alice" -> alice@example.org)
+//   data-transport  "websocket" (default: WebSocket, then BOSH if that fails) or "bosh" (BOSH only)
+//   data-mode       "page" fills the page and is always open (the /tandem/ page uses it)
+// Everything else (the server's address, the style sheet) comes from where the script itself was loaded.
+import { el } from "./dom.js";
+import { Session } from "./session.js";
+import { Panel } from "./panel.js";
+
+const script = document.currentScript;
+
+function services(base, transport) {
+  const bosh = { name: "bosh", url: new URL("/http-bind/", base).href };
+  const socketUrl = new URL("/ws/", base);
+  socketUrl.protocol = socketUrl.protocol === "https:" ? "wss:" : "ws:";
+  const websocket = { name: "websocket", url: socketUrl.href };
+  return transport === "bosh" ? [bosh] : [websocket, bosh];
+}
+
+function start() {
+  const base = new URL(script.src, document.baseURI);
+  const page = script.dataset.mode === "page";
+  const host = el("div", { id: "tandem-chat", "data-mode": page ? "page" : "float" });
+  // A shadow root keeps the site's styles out of the panel and the panel's out of the site; CSS custom properties
+  // (--tandem-*) still inherit into it, which is how a site styles the panel.
+  const root = host.attachShadow({ mode: "open" });
+  root.append(el("link", { rel: "stylesheet", href: new URL("embed.css", base).href }));
+  const session = new Session(services(base, script.dataset.transport));
+  const panel = new Panel(root, session, { domain: script.dataset.domain || "", page });
+  (page ? document.querySelector("main") || document.body : document.body).append(host);
+  window.Tandem = {
+    /** Opens the panel. */
+    open: () => panel.setOpen(true),
+    /** Collapses the panel. */
+    close: () => panel.setOpen(false),
+    /** Opens the panel on the conversation with jid. */
+    chat: (jid) => {
+      panel.setOpen(true);
+      panel.openConversation(jid);
+    },
+    /** Unread messages in all conversations; a "tandem:unread" event on window tells of each change. */
+    unread: () => [...panel.contacts.values()].reduce((sum, contact) => sum + contact.unread, 0),
+  };
+  window.dispatchEvent(new CustomEvent("tandem:ready"));
+}
+
+if (document.body) start();
+else document.addEventListener("DOMContentLoaded", start);

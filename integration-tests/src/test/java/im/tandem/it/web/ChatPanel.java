@@ -1,0 +1,110 @@
+package im.tandem.it.web;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The embedded panel as a user meets it, through the hooks the README documents for site integrators: the login
+ * form's ids, the roster entries' {@code data-jid} and {@code data-presence}, {@code #tandem-input}, and each
+ * message's {@code data-from}, {@code data-direction} and {@code data-route}. The panel lives in a shadow root
+ * under {@code #tandem-chat}.
+ */
+final class ChatPanel {
+    /** The panel appears once the async script has run; each step of the chat is expected within this. */
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final WebDriver driver;
+
+    ChatPanel(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    SearchContext root() {
+        return await().atMost(WAIT).ignoreExceptionsInstanceOf(NoSuchElementException.class)
+                .until(() -> driver.findElement(By.id("tandem-chat")).getShadowRoot(), root -> root != null);
+    }
+
+    WebElement find(String css) {
+        return root().findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return root().findElements(By.cssSelector(css));
+    }
+
+    void open() {
+        find("#tandem-toggle").click();
+    }
+
+    void logIn(String name, String password) {
+        find("#tandem-jid").sendKeys(name);
+        find("#tandem-password").sendKeys(password);
+        find("#tandem-login").click();
+        await().atMost(WAIT).until(() -> find("#tandem-me").isDisplayed());
+    }
+
+    /** How the panel reached the server: "websocket" or "bosh". */
+    String transport() {
+        return find(".main").getAttribute("data-transport");
+    }
+
+    void logOut() {
+        find("#tandem-logout").click();
+        await().atMost(WAIT).until(() -> find("#tandem-jid").isDisplayed());
+    }
+
+    /** The roster entry's {@code data-presence}, or empty when the contact is not on the roster shown. */
+    Optional<String> presenceOf(String jid) {
+        try {
+            return Optional.ofNullable(find("#tandem-roster li[data-jid='" + jid + "']").getAttribute("data-presence"));
+        } catch (NoSuchElementException | StaleElementReferenceException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The status text, read from the page whether or not the roster is in view at the moment. */
+    String statusOf(String jid) {
+        return find("#tandem-roster li[data-jid='" + jid + "'] .status").getDomProperty("textContent");
+    }
+
+    void openConversation(String jid) {
+        find("#tandem-roster li[data-jid='" + jid + "']").click();
+    }
+
+    void send(String text) {
+        WebElement input = find("#tandem-input");
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+    }
+
+    /** The messages shown in the open conversation. */
+    List<ShownMessage> messages() {
+        try {
+            return findAll("#tandem-log .message").stream().map(element -> new ShownMessage(
+                    element.getAttribute("data-from"), element.getAttribute("data-direction"),
+                    element.getAttribute("data-route"), element.findElement(By.cssSelector(".text")).getText(),
+                    element.getAttribute("data-receipt"))).toList();
+        } catch (StaleElementReferenceException e) {
+            return List.of();
+        }
+    }
+
+    String typing() {
+        return find("#tandem-typing").getText();
+    }
+
+    /** One message as the panel shows it. */
+    record ShownMessage(String from, String direction, String route, String text, String receipt) {
+    }
+}

@@ -1,0 +1,43 @@
+package im.tandem.it.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium, headless, driven through Debian's chromedriver. Both binaries are named, so Selenium Manager
+ * has nothing to look for and never downloads a browser or a driver; the flags keep the browser from calling any
+ * Google service, so it sends traffic only to the loopback servers of the test.
+ */
+final class Chromium {
+    /** Where Debian's chromium and chromium-driver packages install them. */
+    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** A page script or a lookup in the panel waits at most this long. */
+    static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(20);
+
+    private Chromium() {
+    }
+
+    static ChromeDriver start(Path profile) throws IOException {
+        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+            throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver packages ("
+                    + BROWSER + ", " + DRIVER + "); install them with apt-get");
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1200,900",
+                "--user-data-dir=" + Files.createDirectories(profile).toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(SCRIPT_TIMEOUT);
+        return driver;
+    }
+}

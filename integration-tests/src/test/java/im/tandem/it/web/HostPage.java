@@ -1,0 +1,53 @@
+package im.tandem.it.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpServer;
+
+import im.tandem.it.net.LoopbackServers;
+
+/**
+ * A web site of its own, on another loopback port than the chat server (so another origin), whose page embeds the
+ * chat with the one script tag the README tells site owners to add.
+ */
+final class HostPage implements AutoCloseable {
+    private final HttpServer server;
+
+    private HostPage(HttpServer server) {
+        this.server = server;
+    }
+
+    static HostPage embedding(URI embedScript, String domain) throws IOException {
+        String page = """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>A shop</title></head>
+                <body><h1>A shop that embeds the chat</h1>
+                <script src="%s" data-domain="%s" async></script>
+                </body></html>
+                """.formatted(embedScript, domain);
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress(LoopbackServers.address(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(bytes);
+            }
+        });
+        server.start();
+        return new HostPage(server);
+    }
+
+    URI uri() {
+        return URI.create("http://" + LoopbackServers.address() + ":" + server.getAddress().getPort() + "/");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

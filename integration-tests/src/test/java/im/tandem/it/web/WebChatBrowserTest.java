@@ -1,0 +1,171 @@
+package im.tandem.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smackx.chatstates.ChatState;
+import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.impl.JidCreate;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.TandemClient;
+import im.tandem.it.openfire.OpenfireExtension;
+import im.tandem.it.openfire.OpenfireSettings;
+import im.tandem.it.web.ChatPanel.ShownMessage;
+
+/**
+ * A user of a web site that embeds the chat with one script tag logs in in a real browser (Debian's chromium) and
+ * chats with a desktop user (a Smack client), on the Openfire under test with the plugin serving the chat: one
+ * server and one browser for the whole class, the steps in the order a user takes them.
+ */
+@Tag("server")
+@Tag("external")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebChatBrowserTest {
+    private static final WebChatPort PORT = WebChatPort.free();
+    private static final String HOSTILE_BODY = "<img src=x onerror=\"window.tandemPwned=true\">";
+    private static final String HOSTILE_STATUS = "<b onmouseover=\"window.tandemPwned=true\">bold</b>";
+
+    @RegisterExtension
+    static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(OpenfireSettings.builder()
+            .user("alice", "alice-pw").user("bob", "bob-pw")).build());
+
+    private static HostPage site;
+    private static ChromeDriver browser;
+    private static ChatPanel panel;
+    private static TandemClient bob;
+    private static final BlockingQueue<IncomingMessage> TO_BOB = new LinkedBlockingQueue<>();
+
+    @BeforeAll
+    static void openTheSite() throws Exception {
+        OPENFIRE.server().befriend("alice", "bob");
+        site = HostPage.embedding(PORT.uri("/tandem/embed.js"), OPENFIRE.server().domain());
+        browser = Chromium.start(Files.createTempDirectory("tandem-chromium-"));
+        browser.get(site.uri().toString());
+        panel = new ChatPanel(browser);
+        bob = OPENFIRE.login("bob");
+        bob.onMessage(TO_BOB::add);
+    }
+
+    @AfterAll
+    static void closeEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (site != null) {
+            site.close();
+        }
+        if (bob != null) {
+            bob.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aMessageSentWhileTheUserWasLoggedOutArrivesAtLogin() throws Exception {
+        bob.send(JidCreate.entityBareFrom(alice()), "sent while you were away");
+
+        panel.open();
+        panel.logIn("alice", "alice-pw");
+        // Every Openfire the suite runs (4.2.0 and 5.1.1) offers RFC 7395 WebSocket at /ws/, so BOSH is not needed.
+        assertThat(panel.transport()).isEqualTo("websocket");
+        panel.openConversation(bob());
+
+        await().atMost(ChatPanel.WAIT).until(() -> panel.messages().contains(
+                new ShownMessage(bob(), "in", "offline", "sent while you were away", null)));
+    }
+
+    @Test
+    @Order(2)
+    void theContactIsSeenOnlineAndPresenceChangesShowLive() throws Exception {
+        await().atMost(ChatPanel.WAIT).until(() -> panel.presenceOf(bob()).equals(Optional.of("available")));
+
+        bob.connection().sendStanza(bob.connection().getStanzaFactory().buildPresenceStanza()
+                .ofType(Presence.Type.available).setMode(Presence.Mode.away).setStatus("At lunch").build());
+
+        await().atMost(ChatPanel.WAIT).until(() -> panel.presenceOf(bob()).equals(Optional.of("away")));
+        assertThat(panel.statusOf(bob())).isEqualTo("At lunch");
+    }
+
+    @Test
+    @Order(3)
+    void messagesGoBothWaysWithTypingNotificationsAndDeliveryReceipts() throws Exception {
+        panel.send("hello from the web");
+
+        IncomingMessage received = TO_BOB.poll(ChatPanel.WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(received).isNotNull();
+        assertThat(received.body()).isEqualTo("hello from the web");
+        assertThat(received.from().toString()).isEqualTo(alice());
+        await().atMost(ChatPanel.WAIT).until(() -> panel.messages().contains(
+                new ShownMessage(alice(), "out", "server", "hello from the web", "received")));
+
+        bob.connection().sendStanza(fromBob().addExtension(new ChatStateExtension(ChatState.composing)).build());
+        await().atMost(ChatPanel.WAIT).until(() -> panel.typing().equals("typing…"));
+
+        bob.send(JidCreate.entityBareFrom(alice()), "hello from the desktop");
+        await().atMost(ChatPanel.WAIT).until(() -> panel.messages().contains(
+                new ShownMessage(bob(), "in", "server", "hello from the desktop", null)));
+        assertThat(panel.typing()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aHostileBodyAndStatusAreShownAsTextAndRunNothing() throws Exception {
+        bob.connection().sendStanza(bob.connection().getStanzaFactory().buildPresenceStanza()
+                .ofType(Presence.Type.available).setStatus(HOSTILE_STATUS).build());
+        bob.send(JidCreate.entityBareFrom(alice()), HOSTILE_BODY);
+
+        await().atMost(ChatPanel.WAIT).until(() -> panel.messages().stream()
+                .anyMatch(message -> message.text().equals(HOSTILE_BODY)));
+        panel.find("#tandem-back").click();
+        await().atMost(ChatPanel.WAIT).until(() -> panel.statusOf(bob()).equals(HOSTILE_STATUS));
+
+        assertThat(panel.findAll("img")).isEmpty();
+        assertThat(panel.findAll("#tandem-roster b")).isEmpty();
+        assertThat(browser.executeScript("return window.tandemPwned === undefined")).isEqualTo(true);
+        panel.openConversation(bob());
+        Path screenshot = Path.of("target", "web-chat-openfire-" + OPENFIRE.server().distribution().version() + ".png");
+        Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    @Order(5)
+    void loggingOutTakesTheUserOfflineForTheContacts() throws Exception {
+        panel.logOut();
+
+        await().atMost(ChatPanel.WAIT).until(() -> !bob.contact(JidCreate.bareFrom(alice())).available());
+    }
+
+    private static MessageBuilder fromBob() throws Exception {
+        return bob.connection().getStanzaFactory().buildMessageStanza().to(JidCreate.entityBareFrom(alice()))
+                .ofType(Message.Type.chat);
+    }
+
+    private static String alice() {
+        return "alice@" + OPENFIRE.server().domain();
+    }
+
+    private static String bob() {
+        return "bob@" + OPENFIRE.server().domain();
+    }
+}

@@ -1,0 +1,379 @@
+// The chat panel: login form, roster, conversations, own presence, subscription requests and the offline-delivery
+// settings. Its elements carry stable ids and data attributes that sites and tests may rely on (see the README).
+import { el, replaceChildren, childText } from "./dom.js";
+import { renderForm, notes, formOf } from "./forms.js";
+
+/** Presence values shown, best first: a contact with several resources shows the best of them. */
+const PRESENCE_RANK = ["chat", "available", "away", "dnd", "xa", "unavailable"];
+const PRESENCE_LABEL = { chat: "Free to chat", available: "Online", away: "Away", dnd: "Busy",
+  xa: "Away for long", unavailable: "Offline" };
+/** Typing stops counting as "composing" after this much quiet (XEP-0085 suggests some seconds). */
+const PAUSED_AFTER_MS = 3000;
+/** The plugin's offline-delivery commands all share this node prefix. */
+const DELIVERY_COMMANDS = "https://tandem.im/ns/notify#";
+
+export class Panel {
+  constructor(root, session, options) {
+    this.session = session;
+    this.options = options;
+    this.contacts = new Map();
+    this.current = null;
+    this.open = options.page;
+    this.build(root);
+    this.wire();
+  }
+
+  build(root) {
+    this.unreadBadge = el("span", { class: "badge", id: "tandem-unread", hidden: true });
+    this.toggle = el("button", { type: "button", class: "toggle", id: "tandem-toggle", "aria-expanded": "false",
+      onclick: () => this.setOpen(!this.open) }, "Chat ", this.unreadBadge);
+    this.error = el("p", { class: "error", role: "alert" });
+    this.jidInput = el("input", { id: "tandem-jid", type: "text", autocomplete: "username",
+      placeholder: this.options.domain ? "name or name@" + this.options.domain : "name@example.org" });
+    this.passwordInput = el("input", { id: "tandem-password", type: "password", autocomplete: "current-password" });
+    this.loginButton = el("button", { id: "tandem-login", type: "submit" }, "Log in");
+    this.loginForm = el("form", { class: "login", onsubmit: (event) => { event.preventDefault(); this.login(); } },
+      el("label", {}, "Address", this.jidInput), el("label", {}, "Password", this.passwordInput),
+      this.loginButton, this.error);
+
+    this.me = el("span", { class: "me", id: "tandem-me" });
+    this.showSelect = el("select", { id: "tandem-show", onchange: () => this.sendPresence() },
+      ...["available", "away", "dnd", "xa"].map((show) => el("option", { value: show }, PRESENCE_LABEL[show])));
+    this.statusInput = el("input", { id: "tandem-status", type: "text", placeholder: "Status message",
+      onchange: () => this.sendPresence() });
+    this.requests = el("ul", { class: "requests", id: "tandem-requests" });
+    this.roster = el("ul", { class: "roster", id: "tandem-roster" });
+    this.addInput = el("input", { id: "tandem-add-jid", type: "text", placeholder: "Add contact: name@example.org" });
+    this.addForm = el("form", { class: "add", onsubmit: (event) => { event.preventDefault(); this.addContact(); } },
+      this.addInput, el("button", { id: "tandem-add", type: "submit" }, "Add"));
+    this.settings = el("div", { class: "settings", id: "tandem-settings", hidden: true });
+    this.contactsView = el("div", { class: "contacts" }, this.requests, this.roster, this.addForm,
+      el("button", { type: "button", class: "link", id: "tandem-settings-open", onclick: () => this.showSettings() },
+        "Offline delivery settings"), this.settings);
+
+    this.peerName = el("span", { class: "peer" });
+    this.typing = el("span", { class: "typing", id: "tandem-typing" });
+    this.log = el("div", { class: "log", id: "tandem-log", "aria-live": "polite" });
+    this.input = el("input", { id: "tandem-input", type: "text", placeholder: "Message", autocomplete: "off" });
+    this.conversation = el("div", { class: "conversation", hidden: true },
+      el("div", { class: "peer-bar" }, el("button", { type: "button", class: "back", id: "tandem-back",
+        onclick: () => this.closeConversation() }, "‹"), this.peerName, this.typing),
+      this.log, this.input);
+    this.main = el("div", { class: "main", hidden: true },
+      el("div", { class: "own" }, this.me, this.showSelect, this.statusInput,
+        el("button", { type: "button", id: "tandem-logout", onclick: () => this.logout() }, "Log out")),
+      this.contactsView, this.conversation);
+    this.body = el("section", { class: "body", hidden: !this.open }, this.loginForm, this.main);
+    this.frame = el("div", { class: "panel" }, this.options.page ? null : this.toggle, this.body);
+    root.append(this.frame);
+  }
+
+  wire() {
+    const on = (name, handler) => this.session.addEventListener(name, (event) => handler(event.detail));
+    on("contact", (item) => this.onContact(item));
+    on("presence", (presence) => this.onPresence(presence));
+    on("request", (request) => this.onRequest(request.jid));
+    on("message", (message) => this.onMessage(message));
+    on("receipt", (receipt) => this.onReceipt(receipt));
+    on("chatstate", (state) => this.onChatState(state));
+    on("disconnected", () => this.showLogin("The connection to the chat server was lost."));
+    this.input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        this.send();
+      }
+    });
+    this.input.addEventListener("input", () => this.typed());
+    document.addEventListener("visibilitychange", () => {
+      if (!document.hidden && this.current) this.markRead(this.current);
+    });
+  }
+
+  setOpen(open) {
+    this.open = open;
+    this.body.hidden = !open;
+    this.toggle.setAttribute("aria-expanded", String(open));
+    if (open && this.current) this.markRead(this.current);
+  }
+
+  async login() {
+    let jid = this.jidInput.value.trim();
+    if (!jid.includes("@") && this.options.domain) jid += "@" + this.options.domain;
+    if (!/^[^@\s/]+@[^@\s/]+$/.test(jid)) {
+      this.error.textContent = "Enter your address, such as alice@example.org.";
+      return;
+    }
+    // Asked here because browsers allow the question only in answer to a click.
+    if ("Notification" in window && Notification.permission === "default") Notification.requestPermission();
+    this.error.textContent = "";
+    this.loginButton.disabled = true;
+    try {
+      await this.session.login(jid, this.passwordInput.value);
+      this.passwordInput.value = "";
+      this.me.textContent = jid;
+      this.loginForm.hidden = true;
+      this.main.hidden = false;
+      this.main.dataset.transport = this.session.transport;
+    } catch (problem) {
+      this.error.textContent = problem.message;
+    } finally {
+      this.loginButton.disabled = false;
+    }
+  }
+
+  logout() {
+    this.session.logout();
+    this.showLogin("");
+  }
+
+  showLogin(message) {
+    this.contacts.clear();
+    this.current = null;
+    replaceChildren(this.roster);
+    replaceChildren(this.requests);
+    replaceChildren(this.log);
+    this.conversation.hidden = true;
+    this.contactsView.hidden = false;
+    this.main.hidden = true;
+    this.loginForm.hidden = false;
+    this.error.textContent = message;
+    this.updateUnread(null);
+  }
+
+  contact(jid) {
+    let contact = this.contacts.get(jid);
+    if (!contact) {
+      contact = { jid, name: "", subscription: "none", pending: false, resources: new Map(), messages: [],
+        unread: 0, inRoster: false };
+      this.contacts.set(jid, contact);
+    }
+    return contact;
+  }
+
+  onContact(item) {
+    if (item.subscription === "remove") {
+      this.contacts.delete(item.jid);
+      if (this.current === item.jid) this.closeConversation();
+    } else {
+      Object.assign(this.contact(item.jid), item, { inRoster: true });
+    }
+    this.renderRoster();
+  }
+
+  onPresence({ jid, resource, show, status }) {
+    const contact = this.contact(jid);
+    if (show === "unavailable") contact.resources.delete(resource);
+    else contact.resources.set(resource, { show, status });
+    this.renderRoster();
+  }
+
+  presenceOf(contact) {
+    const shown = [...contact.resources.values()];
+    shown.sort((a, b) => PRESENCE_RANK.indexOf(a.show) - PRESENCE_RANK.indexOf(b.show));
+    return shown[0] || { show: "unavailable", status: "" };
+  }
+
+  renderRoster() {
+    const shown = [...this.contacts.values()].filter((contact) => contact.inRoster || contact.messages.length);
+    shown.sort((a, b) => PRESENCE_RANK.indexOf(this.presenceOf(a).show) - PRESENCE_RANK.indexOf(this.presenceOf(b).show)
+      || (a.name || a.jid).localeCompare(b.name || b.jid));
+    replaceChildren(this.roster, shown.map((contact) => {
+      const presence = this.presenceOf(contact);
+      return el("li", { "data-jid": contact.jid, "data-presence": presence.show, tabindex: "0",
+        title: PRESENCE_LABEL[presence.show] || presence.show, onclick: () => this.openConversation(contact.jid),
+        onkeydown: (event) => { if (event.key === "Enter") this.openConversation(contact.jid); } },
+      el("span", { class: "dot" }), el("span", { class: "name" }, contact.name || contact.jid),
+      contact.pending ? el("span", { class: "pending" }, " (asked)") : null,
+      el("span", { class: "status" }, presence.status),
+      el("span", { class: "badge", hidden: contact.unread === 0 }, contact.unread || ""),
+      contact.inRoster ? el("button", { type: "button", class: "remove", title: "Remove " + contact.jid,
+        "aria-label": "Remove " + contact.jid,
+        onclick: (event) => { event.stopPropagation(); this.removeContact(contact.jid); } }, "×") : null);
+    }));
+  }
+
+  onRequest(jid) {
+    if (this.requests.querySelector(`li[data-jid="${CSS.escape(jid)}"]`)) return;
+    const item = el("li", { "data-jid": jid }, el("span", { class: "name" }, jid), " wants to add you ",
+      el("button", { type: "button", class: "accept", onclick: () => { this.session.acceptRequest(jid); item.remove(); } },
+        "Accept"),
+      el("button", { type: "button", class: "deny", onclick: () => { this.session.denyRequest(jid); item.remove(); } },
+        "Deny"));
+    this.requests.append(item);
+  }
+
+  async addContact() {
+    let jid = this.addInput.value.trim();
+    if (!jid.includes("@") && this.options.domain) jid += "@" + this.options.domain;
+    if (!/^[^@\s/]+@[^@\s/]+$/.test(jid)) {
+      this.error.textContent = "";
+      this.addInput.setCustomValidity("Enter an address such as bob@example.org.");
+      this.addInput.reportValidity();
+      return;
+    }
+    this.addInput.setCustomValidity("");
+    try {
+      await this.session.addContact(jid.toLowerCase());
+      this.addInput.value = "";
+    } catch (problem) {
+      this.addInput.setCustomValidity(problem.message);
+      this.addInput.reportValidity();
+    }
+  }
+
+  removeContact(jid) {
+    this.session.removeContact(jid).catch(() => {});
+  }
+
+  sendPresence() {
+    this.session.setPresence(this.showSelect.value, this.statusInput.value.trim());
+  }
+
+  openConversation(jid) {
+    this.current = jid;
+    const contact = this.contact(jid);
+    this.peerName.textContent = contact.name || jid;
+    this.typing.textContent = "";
+    replaceChildren(this.log, contact.messages.map((message) => this.messageElement(message)));
+    this.contactsView.hidden = true;
+    this.conversation.hidden = false;
+    this.conversation.dataset.jid = jid;
+    this.markRead(jid);
+    this.log.scrollTop = this.log.scrollHeight;
+    this.input.focus();
+  }
+
+  closeConversation() {
+    this.current = null;
+    this.conversation.hidden = true;
+    this.contactsView.hidden = false;
+  }
+
+  messageElement(message) {
+    return el("div", { class: "message " + message.direction, "data-from": message.from,
+      "data-direction": message.direction, "data-route": message.route, "data-id": message.id || undefined,
+      "data-receipt": message.received ? "received" : undefined },
+    el("span", { class: "text" }, message.body),
+    el("span", { class: "meta" }, message.time.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }),
+      message.direction === "out" ? el("span", { class: "tick", title: "Delivered" }, message.received ? " ✓" : "")
+        : null));
+  }
+
+  addMessage(jid, message) {
+    const contact = this.contact(jid);
+    contact.messages.push(message);
+    if (this.current === jid) {
+      this.log.append(this.messageElement(message));
+      this.log.scrollTop = this.log.scrollHeight;
+    }
+  }
+
+  onMessage({ jid, id, body, route, time }) {
+    const contact = this.contact(jid);
+    this.addMessage(jid, { from: jid, direction: "in", route, id, body, time, received: false });
+    if (this.current === jid) this.typing.textContent = "";
+    const seen = this.open && this.current === jid && !document.hidden;
+    if (!seen) contact.unread += 1;
+    this.renderRoster();
+    this.updateUnread(jid);
+    if (document.hidden && "Notification" in window && Notification.permission === "granted") {
+      new Notification(contact.name || jid, { body, tag: jid });
+    }
+  }
+
+  onReceipt({ jid, id }) {
+    const message = this.contact(jid).messages.find((candidate) => candidate.id === id && candidate.direction === "out");
+    if (!message) return;
+    message.received = true;
+    if (this.current === jid) {
+      const shown = [...this.log.children].find((element) => element.dataset.id === id);
+      if (shown) {
+        shown.dataset.receipt = "received";
+        shown.querySelector(".tick").textContent = " ✓";
+      }
+    }
+  }
+
+  onChatState({ jid, state }) {
+    if (this.current === jid) this.typing.textContent = state === "composing" ? "typing…" : "";
+  }
+
+  send() {
+    const text = this.input.value;
+    if (!text.trim() || !this.current) return;
+    clearTimeout(this.pausedTimer);
+    this.composing = false;
+    const id = this.session.sendMessage(this.current, text);
+    this.addMessage(this.current, { from: this.session.bareJid(), direction: "out", route: "server", id, body: text,
+      time: new Date(), received: false });
+    this.input.value = "";
+  }
+
+  typed() {
+    if (!this.current) return;
+    if (!this.composing) {
+      this.composing = true;
+      this.session.sendChatState(this.current, "composing");
+    }
+    clearTimeout(this.pausedTimer);
+    const peer = this.current;
+    this.pausedTimer = setTimeout(() => {
+      this.composing = false;
+      this.session.sendChatState(peer, "paused");
+    }, PAUSED_AFTER_MS);
+  }
+
+  markRead(jid) {
+    const contact = this.contacts.get(jid);
+    if (!contact || contact.unread === 0) return;
+    contact.unread = 0;
+    this.renderRoster();
+    this.updateUnread(jid);
+  }
+
+  updateUnread(jid) {
+    const total = [...this.contacts.values()].reduce((sum, contact) => sum + contact.unread, 0);
+    this.unreadBadge.textContent = total ? String(total) : "";
+    this.unreadBadge.hidden = total === 0;
+    window.dispatchEvent(new CustomEvent("tandem:unread", { detail: { total, jid } }));
+  }
+
+  async showSettings() {
+    this.settings.hidden = !this.settings.hidden;
+    if (this.settings.hidden) return;
+    replaceChildren(this.settings, el("p", {}, "Loading…"));
+    try {
+      const commands = await this.session.listCommands(DELIVERY_COMMANDS);
+      if (!commands.length) {
+        replaceChildren(this.settings, el("p", {}, "This server offers no offline delivery."));
+        return;
+      }
+      replaceChildren(this.settings, el("ul", { class: "commands" }, commands.map((command) => el("li", {},
+        el("button", { type: "button", class: "link", "data-node": command.node,
+          onclick: () => this.runCommand(command.node, null, null) }, command.name || command.node)))));
+    } catch (problem) {
+      replaceChildren(this.settings, el("p", { class: "error" }, problem.message));
+    }
+  }
+
+  async runCommand(node, sessionid, fields) {
+    try {
+      const answer = await this.session.command(node, sessionid, fields ? "complete" : "execute", fields);
+      const form = formOf(answer);
+      const shown = form ? renderForm(form) : null;
+      const lines = notes(answer).map((note) => el("p", { class: "note " + note.type }, note.text));
+      const executing = answer.getAttribute("status") === "executing";
+      const back = el("button", { type: "button", class: "link", onclick: () => {
+        this.settings.hidden = true;
+        this.showSettings();
+      } }, executing ? "Cancel" : "Back");
+      const submit = executing && shown ? el("button", { type: "button", class: "submit", onclick: () =>
+        this.runCommand(node, answer.getAttribute("sessionid"), shown.read()) }, "Save") : null;
+      replaceChildren(this.settings, el("div", { class: "command", "data-node": node },
+        form ? el("h3", {}, childText(form, "title")) : null,
+        lines, shown ? shown.element : null, submit, back));
+    } catch (problem) {
+      replaceChildren(this.settings, el("p", { class: "error" }, problem.message));
+    }
+  }
+}
