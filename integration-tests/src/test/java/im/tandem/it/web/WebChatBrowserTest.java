@@ -10,9 +10,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smackx.chatstates.ChatState;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +31,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import im.tandem.client.chat.IncomingMessage;
 import im.tandem.client.TandemClient;
+import im.tandem.it.delivery.MailServer;
+import im.tandem.it.delivery.Mails;
+import im.tandem.it.delivery.RelayServer;
 import im.tandem.it.openfire.OpenfireExtension;
-import im.tandem.it.openfire.OpenfireSettings;
 import im.tandem.it.web.ChatPanel.ShownMessage;
 
 /**
@@ -46,9 +50,15 @@ class WebChatBrowserTest {
     private static final String HOSTILE_BODY = "<img src=x onerror=\"window.tandemPwned=true\">";
     private static final String HOSTILE_STATUS = "<b onmouseover=\"window.tandemPwned=true\">bold</b>";
 
+    private static final String ALICES_EMAIL = "alice@example.test";
+    private static final String ADDRESS_COMMAND = "https://tandem.im/ns/notify#address";
+    private static final String VERIFY_COMMAND = "https://tandem.im/ns/notify#verify";
+    static final MailServer MAIL = MailServer.start();
+
     @RegisterExtension
-    static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(OpenfireSettings.builder()
-            .user("alice", "alice-pw").user("bob", "bob-pw")).build());
+    static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(RelayServer.settings(MAIL)
+            .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw"))
+            .build());
 
     private static HostPage site;
     private static ChromeDriver browser;
@@ -78,6 +88,7 @@ class WebChatBrowserTest {
         if (bob != null) {
             bob.close();
         }
+        MAIL.close();
     }
 
     @Test
@@ -150,10 +161,72 @@ class WebChatBrowserTest {
 
     @Test
     @Order(5)
-    void loggingOutTakesTheUserOfflineForTheContacts() throws Exception {
-        panel.logOut();
+    void subscriptionRequestsAreAnsweredAndContactsAddedAndRemoved() throws Exception {
+        panel.find("#tandem-back").click();
+        try (TandemClient carol = OPENFIRE.login("carol"); TandemClient dave = OPENFIRE.login("dave")) {
+            BlockingQueue<Presence> toDave = new LinkedBlockingQueue<>();
+            dave.connection().addAsyncStanzaListener(stanza -> toDave.add((Presence) stanza),
+                    PresenceTypeFilter.SUBSCRIBE);
+            Roster carolsRoster = Roster.getInstanceFor(carol.connection());
+            carolsRoster.createItemAndRequestSubscription(JidCreate.bareFrom(alice()), "alice", null);
 
+            await().atMost(ChatPanel.WAIT).until(() -> !panel.findAll(requestOf(carol())).isEmpty());
+            panel.find(requestOf(carol()) + " .accept").click();
+            await().atMost(ChatPanel.WAIT).until(() -> carolsRoster.getPresence(JidCreate.bareFrom(alice()))
+                    .isAvailable());
+            await().atMost(ChatPanel.WAIT).until(() -> panel.presenceOf(carol()).isPresent());
+
+            panel.find("#tandem-roster li[data-jid='" + carol() + "'] .remove").click();
+            await().atMost(ChatPanel.WAIT).until(() -> panel.presenceOf(carol()).isEmpty());
+
+            panel.find("#tandem-add-jid").sendKeys(dave());
+            panel.find("#tandem-add").click();
+            Presence request = toDave.poll(ChatPanel.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(request).isNotNull();
+            assertThat(request.getFrom().asBareJid().toString()).isEqualTo(alice());
+            await().atMost(ChatPanel.WAIT).until(() -> panel.presenceOf(dave()).equals(Optional.of("unavailable")));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void emailDeliveryIsSetUpThroughThePluginsCommands() throws Exception {
+        panel.find("#tandem-settings-open").click();
+        runCommand(ADDRESS_COMMAND, ALICES_EMAIL);
+        String code = Mails.code(MAIL.awaitBy(ALICES_EMAIL, 1, ChatPanel.WAIT).get(0));
+        panel.find("#tandem-settings .command button.link").click();
+
+        runCommand(VERIFY_COMMAND, code);
+
+        await().atMost(ChatPanel.WAIT).until(() -> panel.findAll("#tandem-settings .note.info").stream()
+                .anyMatch(note -> note.getText().contains(ALICES_EMAIL) && note.getText().contains("verified")));
+    }
+
+    @Test
+    @Order(7)
+    void afterLoggingOutTheUserIsOfflineAndAMessageArrivesByEmail() throws Exception {
+        panel.logOut();
         await().atMost(ChatPanel.WAIT).until(() -> !bob.contact(JidCreate.bareFrom(alice())).available());
+
+        bob.send(JidCreate.entityBareFrom(alice()), "are you there?");
+
+        assertThat(MAIL.awaitBy(ALICES_EMAIL, 2, RelayServer.WAIT)).hasSize(2);
+    }
+
+    /** Opens one of the plugin's commands from the settings list, fills its one text field and saves. */
+    private static void runCommand(String node, String text) {
+        await().atMost(ChatPanel.WAIT).until(() -> !panel.findAll("#tandem-settings button[data-node='" + node + "']")
+                .isEmpty());
+        panel.find("#tandem-settings button[data-node='" + node + "']").click();
+        await().atMost(ChatPanel.WAIT).until(() -> !panel.findAll("#tandem-settings .submit").isEmpty());
+        panel.find("#tandem-settings .command input[type='text']").sendKeys(text);
+        panel.find("#tandem-settings .submit").click();
+        await().atMost(ChatPanel.WAIT).until(() -> !panel.findAll("#tandem-settings .note").isEmpty());
+        assertThat(panel.findAll("#tandem-settings .note.error")).isEmpty();
+    }
+
+    private static String requestOf(String jid) {
+        return "#tandem-requests li[data-jid='" + jid + "']";
     }
 
     private static MessageBuilder fromBob() throws Exception {
@@ -167,5 +240,13 @@ class WebChatBrowserTest {
 
     private static String bob() {
         return "bob@" + OPENFIRE.server().domain();
+    }
+
+    private static String carol() {
+        return "carol@" + OPENFIRE.server().domain();
+    }
+
+    private static String dave() {
+        return "dave@" + OPENFIRE.server().domain();
     }
 }
