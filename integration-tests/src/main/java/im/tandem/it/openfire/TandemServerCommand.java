@@ -50,12 +50,16 @@ public final class TandemServerCommand implements Callable<Integer> {
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
     /**
      * The hosted STUN server on two loopback addresses (Linux routes all of 127.0.0.0/8 to loopback), so that full
-     * NAT-type discovery works on one machine out of the box. Any --property overrides these.
+     * NAT-type discovery works on one machine out of the box; and Openfire's HTTP binding on its usual ports, which
+     * carries the web chat (the harness keeps it off elsewhere). Any --property overrides these.
      */
     static final Map<String, String> DEFAULT_PROPERTIES = Map.of(
             "tandem.stun.enabled", "true",
             "tandem.stun.primary", "127.0.0.1:3478",
-            "tandem.stun.alternate", "127.0.0.2:3479");
+            "tandem.stun.alternate", "127.0.0.2:3479",
+            "httpbind.enabled", "true",
+            "httpbind.port.plain", "7070",
+            "httpbind.port.secure", "7443");
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA_DIR,
             description = "where Openfire's home and database live; default: " + DEFAULT_DATA_DIR
@@ -148,6 +152,11 @@ public final class TandemServerCommand implements Callable<Integer> {
         if (Boolean.parseBoolean(effective.get("tandem.stun.enabled"))) {
             out.println("  STUN server on " + effective.get("tandem.stun.primary")
                     + Optional.ofNullable(effective.get("tandem.stun.alternate")).map(alt -> " and " + alt).orElse(""));
+        }
+        if (Boolean.parseBoolean(effective.get("httpbind.enabled"))) {
+            String webChat = "http://" + server.host() + ":" + effective.get("httpbind.port.plain") + "/tandem/";
+            out.println("  web chat at " + webChat + " (example pages: " + webChat + "example-calm.html and "
+                    + webChat + "example-night.html)");
         }
         out.println("Tandem server ready: domain " + server.domain() + ", clients connect to "
                 + server.host() + ":" + server.clientPort() + " (plain, loopback only). Ctrl-C stops it.");

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.jxmpp.jid.impl.JidCreate;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -211,6 +213,26 @@ class WebChatBrowserTest {
         bob.send(JidCreate.entityBareFrom(alice()), "are you there?");
 
         assertThat(MAIL.awaitBy(ALICES_EMAIL, 2, RelayServer.WAIT)).hasSize(2);
+    }
+
+    /**
+     * The example pages restyle the panel through CSS custom properties alone, which reach into its shadow root; a
+     * screenshot of each, logged in, is kept for the record.
+     */
+    @ParameterizedTest
+    @CsvSource({"calm, 'rgba(47, 125, 79, 1)'", "night, 'rgba(245, 158, 11, 1)'"})
+    @Order(8)
+    void theExamplePagesStyleThePanelWithCustomProperties(String style, String accent) throws Exception {
+        browser.get(PORT.uri("/tandem/example-" + style + ".html").toString());
+        panel.open();
+
+        assertThat(panel.find("#tandem-toggle").getCssValue("background-color")).isEqualTo(accent);
+
+        panel.logIn("alice@" + OPENFIRE.server().domain(), "alice-pw");
+        await().atMost(ChatPanel.WAIT).until(() -> panel.presenceOf(bob()).equals(Optional.of("available")));
+        Files.write(Path.of("target", "web-chat-example-" + style + "-openfire-"
+                + OPENFIRE.server().distribution().version() + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        panel.logOut();
     }
 
     /** Opens one of the plugin's commands from the settings list, fills its one text field and saves. */
