@@ -100,6 +100,11 @@ final class ChatPanel {
         }
     }
 
+    /** The count on the collapse button: messages not yet seen, in all conversations; empty when there are none. */
+    String unreadBadge() {
+        return find("#tandem-unread").getDomProperty("textContent");
+    }
+
     String typing() {
         return find("#tandem-typing").getText();
     }

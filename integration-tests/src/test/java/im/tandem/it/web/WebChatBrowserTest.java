@@ -102,10 +102,13 @@ class WebChatBrowserTest {
         panel.logIn("alice", "alice-pw");
         // Every Openfire the suite runs (4.2.0 and 5.1.1) offers RFC 7395 WebSocket at /ws/, so BOSH is not needed.
         assertThat(panel.transport()).isEqualTo("websocket");
+        await().atMost(ChatPanel.WAIT).until(() -> panel.unreadBadge().equals("1"));
+        assertThat(browser.executeScript("return Tandem.unread()")).isEqualTo(1L);
         panel.openConversation(bob());
 
         await().atMost(ChatPanel.WAIT).until(() -> panel.messages().contains(
                 new ShownMessage(bob(), "in", "offline", "sent while you were away", null)));
+        assertThat(panel.unreadBadge()).isEmpty();
     }
 
     @Test
