@@ -47,7 +47,8 @@ export class Panel {
     this.addForm = el("form", { class: "add", onsubmit: (event) => { event.preventDefault(); this.addContact(); } },
       this.addInput, el("button", { id: "tandem-add", type: "submit" }, "Add"));
     this.settings = el("div", { class: "settings", id: "tandem-settings", hidden: true });
-    this.contactsView = el("div", { class: "contacts" }, this.requests, this.roster, this.addForm,
+    this.contactsError = el("p", { class: "error", role: "alert" });
+    this.contactsView = el("div", { class: "contacts" }, this.requests, this.roster, this.addForm, this.contactsError,
       el("button", { type: "button", class: "link", id: "tandem-settings-open", onclick: () => this.showSettings() },
         "Offline delivery settings"), this.settings);
 
@@ -206,23 +207,25 @@ export class Panel {
     let jid = this.addInput.value.trim();
     if (!jid.includes("@") && this.options.domain) jid += "@" + this.options.domain;
     if (!/^[^@\s/]+@[^@\s/]+$/.test(jid)) {
-      this.error.textContent = "";
-      this.addInput.setCustomValidity("Enter an address such as bob@example.org.");
-      this.addInput.reportValidity();
+      this.contactsError.textContent = "Enter an address such as bob@example.org.";
       return;
     }
-    this.addInput.setCustomValidity("");
+    this.contactsError.textContent = "";
     try {
       await this.session.addContact(jid.toLowerCase());
       this.addInput.value = "";
     } catch (problem) {
-      this.addInput.setCustomValidity(problem.message);
-      this.addInput.reportValidity();
+      this.contactsError.textContent = "Could not add " + jid + ": " + problem.message;
     }
   }
 
-  removeContact(jid) {
-    this.session.removeContact(jid).catch(() => {});
+  async removeContact(jid) {
+    this.contactsError.textContent = "";
+    try {
+      await this.session.removeContact(jid);
+    } catch (problem) {
+      this.contactsError.textContent = "Could not remove " + jid + ": " + problem.message;
+    }
   }
 
   sendPresence() {

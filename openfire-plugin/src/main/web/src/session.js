@@ -26,6 +26,8 @@ export class Session extends EventTarget {
     this.services = services;
     this.connection = null;
     this.jid = null;
+    // "websocket" or "bosh", whichever connected.
+    this.transport = null;
   }
 
   /** Logs in; resolves when the roster has arrived and presence has been sent, rejects with a message for people. */

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
+import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
@@ -67,6 +68,8 @@ class WebChatBrowserTest {
     private static ChatPanel panel;
     private static TandemClient bob;
     private static final BlockingQueue<IncomingMessage> TO_BOB = new LinkedBlockingQueue<>();
+    /** The chat states (XEP-0085) the browser sends to bob, by element name ("composing", "active", ...). */
+    private static final BlockingQueue<String> STATES_TO_BOB = new LinkedBlockingQueue<>();
 
     @BeforeAll
     static void openTheSite() throws Exception {
@@ -77,6 +80,9 @@ class WebChatBrowserTest {
         panel = new ChatPanel(browser);
         bob = OPENFIRE.login("bob");
         bob.onMessage(TO_BOB::add);
+        bob.connection().addAsyncStanzaListener(
+                stanza -> STATES_TO_BOB.add(stanza.getExtension(ChatStateExtension.NAMESPACE).getElementName()),
+                new StanzaExtensionFilter(ChatStateExtension.NAMESPACE));
     }
 
     @AfterAll
@@ -127,6 +133,8 @@ class WebChatBrowserTest {
     @Order(3)
     void messagesGoBothWaysWithTypingNotificationsAndDeliveryReceipts() throws Exception {
         panel.send("hello from the web");
+        assertThat(STATES_TO_BOB.poll(ChatPanel.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("composing");
+        assertThat(STATES_TO_BOB.poll(ChatPanel.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("active");
 
         IncomingMessage received = TO_BOB.poll(ChatPanel.WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(received).isNotNull();
@@ -183,6 +191,11 @@ class WebChatBrowserTest {
 
             panel.find("#tandem-roster li[data-jid='" + carol() + "'] .remove").click();
             await().atMost(ChatPanel.WAIT).until(() -> panel.presenceOf(carol()).isEmpty());
+
+            panel.find("#tandem-add-jid").sendKeys("not an address");
+            panel.find("#tandem-add").click();
+            assertThat(panel.find(".contacts .error").getText()).isEqualTo("Enter an address such as bob@example.org.");
+            panel.find("#tandem-add-jid").clear();
 
             panel.find("#tandem-add-jid").sendKeys(dave());
             panel.find("#tandem-add").click();
