@@ -21,14 +21,15 @@ final class HostPage implements AutoCloseable {
         this.server = server;
     }
 
-    static HostPage embedding(URI embedScript, String domain) throws IOException {
+    /** The script tag of the README, with {@code data-transport} added when {@code transport} is not empty. */
+    static HostPage embedding(URI embedScript, String domain, String transport) throws IOException {
         String page = """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>A shop</title></head>
                 <body><h1>A shop that embeds the chat</h1>
-                <script src="%s" data-domain="%s" async></script>
+                <script src="%s" data-domain="%s"%s async></script>
                 </body></html>
-                """.formatted(embedScript, domain);
+                """.formatted(embedScript, domain, transport.isEmpty() ? "" : " data-transport=\"" + transport + "\"");
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(LoopbackServers.address(), 0), 0);
         server.createContext("/", exchange -> {

@@ -74,7 +74,7 @@ class WebChatBrowserTest {
     @BeforeAll
     static void openTheSite() throws Exception {
         OPENFIRE.server().befriend("alice", "bob");
-        site = HostPage.embedding(PORT.uri("/tandem/embed.js"), OPENFIRE.server().domain());
+        site = HostPage.embedding(PORT.uri("/tandem/embed.js"), OPENFIRE.server().domain(), "");
         browser = Chromium.start(Files.createTempDirectory("tandem-chromium-"));
         browser.get(site.uri().toString());
         panel = new ChatPanel(browser);
@@ -249,6 +249,26 @@ class WebChatBrowserTest {
         Files.write(Path.of("target", "web-chat-example-" + style + "-openfire-"
                 + OPENFIRE.server().distribution().version() + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         panel.logOut();
+    }
+
+    /** BOSH, the fallback for a server or proxy without WebSocket, works on its own when the site asks for it. */
+    @Test
+    @Order(9)
+    void aSiteMayAskForBoshAndTheChatWorksOverIt() throws Exception {
+        try (HostPage boshSite = HostPage.embedding(PORT.uri("/tandem/embed.js"), OPENFIRE.server().domain(), "bosh")) {
+            browser.get(boshSite.uri().toString());
+            panel.open();
+            panel.logIn("alice", "alice-pw");
+
+            assertThat(panel.transport()).isEqualTo("bosh");
+            await().atMost(ChatPanel.WAIT).until(() -> panel.presenceOf(bob()).equals(Optional.of("available")));
+            panel.openConversation(bob());
+            panel.send("over BOSH");
+            IncomingMessage received = TO_BOB.poll(ChatPanel.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(received).isNotNull();
+            assertThat(received.body()).isEqualTo("over BOSH");
+            panel.logOut();
+        }
     }
 
     /** Opens one of the plugin's commands from the settings list, fills its one text field and saves. */
