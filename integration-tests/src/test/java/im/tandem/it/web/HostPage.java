@@ -23,13 +23,27 @@ final class HostPage implements AutoCloseable {
 
     /** The script tag of the README, with {@code data-transport} added when {@code transport} is not empty. */
     static HostPage embedding(URI embedScript, String domain, String transport) throws IOException {
-        String page = """
+        return serving("""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>A shop</title></head>
                 <body><h1>A shop that embeds the chat</h1>
                 <script src="%s" data-domain="%s"%s async></script>
                 </body></html>
-                """.formatted(embedScript, domain, transport.isEmpty() ? "" : " data-transport=\"" + transport + "\"");
+                """.formatted(embedScript, domain, transport.isEmpty() ? "" : " data-transport=\"" + transport + "\""));
+    }
+
+    /** A page that shows the chat's own page in a frame, which only the origins the admin allows may do. */
+    static HostPage framing(URI chatPage) throws IOException {
+        return serving("""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>A shop</title></head>
+                <body><h1>A shop that frames the chat</h1>
+                <iframe id="chat" src="%s" width="600" height="500"></iframe>
+                </body></html>
+                """.formatted(chatPage));
+    }
+
+    private static HostPage serving(String page) throws IOException {
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(LoopbackServers.address(), 0), 0);
         server.createContext("/", exchange -> {
@@ -44,7 +58,12 @@ final class HostPage implements AutoCloseable {
     }
 
     URI uri() {
-        return URI.create("http://" + LoopbackServers.address() + ":" + server.getAddress().getPort() + "/");
+        return URI.create(origin() + "/");
+    }
+
+    /** What a browser sends as this site's {@code Origin}. */
+    String origin() {
+        return "http://" + LoopbackServers.address() + ":" + server.getAddress().getPort();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.jxmpp.jid.impl.JidCreate;
+import org.awaitility.core.ConditionTimeoutException;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -268,6 +271,37 @@ class WebChatBrowserTest {
             assertThat(received).isNotNull();
             assertThat(received.body()).isEqualTo("over BOSH");
             panel.logOut();
+        }
+    }
+
+    /** The chat's page shows inside another site's frame only once the admin lists that site's origin. */
+    @Test
+    @Order(10)
+    void onlyAnAllowedOriginMayFrameTheChat() throws Exception {
+        try (HostPage framingSite = HostPage.framing(PORT.uri("/tandem/"))) {
+            assertThat(chatInFrameOf(framingSite)).as("framed by a site nobody allowed").isFalse();
+
+            OPENFIRE.server().setProperty("tandem.web.allowedOrigins", framingSite.origin());
+            try {
+                assertThat(chatInFrameOf(framingSite)).as("framed by an allowed site").isTrue();
+            } finally {
+                OPENFIRE.server().deleteProperty("tandem.web.allowedOrigins");
+            }
+        }
+    }
+
+    /** Loads the site and tells whether the chat's panel came up inside its frame. */
+    private static boolean chatInFrameOf(HostPage site) {
+        browser.switchTo().defaultContent();
+        browser.get(site.uri().toString());
+        browser.switchTo().frame("chat");
+        try {
+            return await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                    .until(() -> !browser.findElements(By.id("tandem-chat")).isEmpty(), shown -> shown);
+        } catch (ConditionTimeoutException e) {
+            return false;
+        } finally {
+            browser.switchTo().defaultContent();
         }
     }
 
