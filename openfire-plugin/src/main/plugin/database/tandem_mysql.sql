@@ -43,6 +43,15 @@ CREATE TABLE tdmRateEvent (
 ) ENGINE=InnoDB;
 CREATE INDEX tdmRateEvent_key_idx ON tdmRateEvent (rateKey, happenedAt);
 
+-- One row per rate-limited key, locked (updated) while the key's events are counted and the new one is added,
+-- so that parallel requests for one key, on any server sharing this database, take turns instead of all
+-- counting the same events and passing the limit together.
+CREATE TABLE tdmRateKey (
+  rateKey         VARCHAR(100)  NOT NULL,
+  lockedAt        BIGINT        NOT NULL,
+  CONSTRAINT tdmRateKey_pk PRIMARY KEY (rateKey)
+) ENGINE=InnoDB;
+
 -- The durable delivery queue. openKey is set only while a digest still accepts messages, and is unique,
 -- so that two servers sharing this database never open two digests for the same user and channel.
 CREATE TABLE tdmDelivery (
@@ -90,4 +99,4 @@ CREATE TABLE tdmOfflineSeen (
   CONSTRAINT tdmOfflineSeen_pk PRIMARY KEY (username, messageID)
 ) ENGINE=InnoDB;
 
-INSERT INTO ofVersion (name, version) VALUES ('tandem', 2);
+INSERT INTO ofVersion (name, version) VALUES ('tandem', 3);

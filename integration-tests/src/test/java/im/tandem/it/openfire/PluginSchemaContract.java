@@ -57,8 +57,9 @@ public abstract class PluginSchemaContract {
     void anUpgradedSchemaOneDatabaseHasTheTablesOfAFreshInstallAndItsWaitingMessagesCountAsTaken() throws Exception {
         try (Connection fresh = installed("plugin_fresh"); Connection upgraded = installed("plugin_upgraded");
                 Statement sql = upgraded.createStatement()) {
-            // Schema 1 is schema 2 without the table and the column upgrade/2 adds.
+            // Schema 1 is the current schema without the tables and the column upgrade/2 and upgrade/3 add.
             sql.execute("DROP TABLE tdmOfflineSeen");
+            sql.execute("DROP TABLE tdmRateKey");
             sql.execute("ALTER TABLE tdmNotifySettings DROP COLUMN awaySeconds");
             sql.execute("UPDATE ofVersion SET version = 1 WHERE name = 'tandem'");
             sql.execute("INSERT INTO tdmNotifySettings (username, channels, holdOffSeconds, digest, timeZone,"
@@ -67,9 +68,10 @@ public abstract class PluginSchemaContract {
                     + " VALUES ('alice', 77, '001700000000000', 9, '<message/>')");
 
             runFromPluginJar(upgraded, "database/upgrade/2/" + scriptName());
+            runFromPluginJar(upgraded, "database/upgrade/3/" + scriptName());
 
             assertThat(shape(upgraded)).isEqualTo(shape(fresh));
-            assertThat(single(sql, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(2);
+            assertThat(single(sql, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(3);
             assertThat(single(sql, "SELECT messageID FROM tdmOfflineSeen WHERE username = 'alice'")).isEqualTo(77);
             assertThat(single(sql, "SELECT awaySeconds FROM tdmNotifySettings WHERE username = 'alice'"))
                     .as("relaying while away starts off").isZero();

@@ -60,8 +60,31 @@ public final class Sql {
         }
     }
 
+    /**
+     * As {@link #inTransactionRetryingConflicts}, also run again when the database chose the transaction as a
+     * deadlock's victim or could not serialize it (SQLSTATE 40001 in PostgreSQL and MySQL, 40001 or 40502 in
+     * HSQLDB): for work that takes row locks in parallel with itself.
+     */
+    public static <T> T inTransactionRetrying(ConnectionSource database, int tries, Work<T> work)
+            throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(database, work);
+            } catch (SQLException e) {
+                if (!(isConflict(e) || isRollback(e)) || attempt >= tries) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Transaction rollback: SQLSTATE class 40, a deadlock or serialization failure. */
+    public static boolean isRollback(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("40");
+    }
+
     /** Integrity constraint violation: SQLSTATE class 23 in HSQLDB, PostgreSQL and MySQL alike. */
-    private static boolean isConflict(SQLException e) {
+    public static boolean isConflict(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +52,32 @@ class RateLimiterTest {
         assertThat(limiter.tryAcquire(List.of(DESTINATION, ACCOUNT), T0)).isPresent();
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.tryAcquire(List.of(DESTINATION), T0)).as("destination slot %d", i).isEmpty();
+        }
+    }
+
+    /** Openfire's embedded database; PostgreSQL and MariaDB run the same race in the integration tests. */
+    @Test
+    void parallelRequestsOnSeparateConnectionsPassALimitExactlyAsOftenAsItAllows() throws Exception {
+        int requests = 20;
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                RateLimiter.Limit own = new RateLimiter.Limit("destination:" + i, 3, Duration.ofHours(1), "codes to it");
+                outcomes.add(threads.submit(() -> {
+                    go.await();
+                    return limiter.tryAcquire(List.of(own, ACCOUNT), T0).isEmpty();
+                }));
+            }
+            go.countDown();
+            int granted = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                granted += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(granted).isEqualTo(ACCOUNT.max());
+        } finally {
+            threads.shutdownNow();
         }
     }
 

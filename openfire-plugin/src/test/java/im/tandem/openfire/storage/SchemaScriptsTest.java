@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +26,10 @@ import im.tandem.openfire.testing.TestDatabase;
  */
 class SchemaScriptsTest {
     private static final List<String> DATABASES = List.of("hsqldb", "postgresql", "mysql");
-    /** The schema version plugin.xml declares; upgrade/VERSION/ holds the scripts from the one before. */
-    private static final int VERSION = 2;
+    /** The schema version plugin.xml declares; upgrade/N/ holds the scripts from N - 1 to N. */
+    private static final int VERSION = 3;
+    /** The first version that has an upgrade script: version 1 was the first install script. */
+    private static final int FIRST_UPGRADE = 2;
 
     @Test
     void everyDatabaseGetsTheSameTablesColumnsAndIndexes() throws Exception {
@@ -39,7 +42,11 @@ class SchemaScriptsTest {
     @Test
     void theScriptsFollowTheRulesOfOpenfiresScriptRunner() throws Exception {
         for (String database : DATABASES) {
-            for (Path file : List.of(script(database), upgrade(database))) {
+            List<Path> files = new ArrayList<>(List.of(script(database)));
+            for (int version = FIRST_UPGRADE; version <= VERSION; version++) {
+                files.add(upgrade(database, version));
+            }
+            for (Path file : files) {
                 for (String line : Files.readAllLines(file)) {
                     String trimmed = line.trim();
                     if (!trimmed.startsWith("--")) {
@@ -54,9 +61,11 @@ class SchemaScriptsTest {
             assertThat(Files.readString(script(database)))
                     .as("the script registers the version plugin.xml names (%s)", database)
                     .contains("INSERT INTO ofVersion (name, version) VALUES ('tandem', " + VERSION + ");");
-            assertThat(Files.readString(upgrade(database)))
-                    .as("the upgrade records its version (%s)", database)
-                    .contains("UPDATE ofVersion SET version = " + VERSION + " WHERE name = 'tandem';");
+            for (int version = FIRST_UPGRADE; version <= VERSION; version++) {
+                assertThat(Files.readString(upgrade(database, version)))
+                        .as("the upgrade to %d records its version (%s)", version, database)
+                        .contains("UPDATE ofVersion SET version = " + version + " WHERE name = 'tandem';");
+            }
         }
         assertThat(Files.readString(TestDatabase.SCRIPTS.resolveSibling("plugin.xml")))
                 .contains("<databaseVersion>" + VERSION + "</databaseVersion>");
@@ -66,27 +75,33 @@ class SchemaScriptsTest {
     void everyTableTheUpgradeCreatesIsCreatedTheSameWayOnAFreshInstall() throws Exception {
         for (String database : DATABASES) {
             List<String> install = TestDatabase.statements(script(database));
-            for (String statement : TestDatabase.statements(upgrade(database))) {
-                if (statement.startsWith("CREATE")) {
-                    assertThat(install).as(database).contains(statement);
+            for (int version = FIRST_UPGRADE; version <= VERSION; version++) {
+                for (String statement : TestDatabase.statements(upgrade(database, version))) {
+                    if (statement.startsWith("CREATE")) {
+                        assertThat(install).as(database).contains(statement);
+                    }
                 }
             }
         }
     }
 
     @Test
-    void theUpgradeTakesASchemaOneDatabaseToSchemaTwoWithWaitingMessagesTakenAndAwayRelayOff() throws Exception {
+    void theUpgradesTakeASchemaOneDatabaseToTheCurrentSchemaWithWaitingMessagesTakenAndAwayRelayOff()
+            throws Exception {
         TestDatabase database = TestDatabase.create();
         try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
-            // Schema 1 is schema 2 without the table and the column the upgrade adds.
+            // Schema 1 is schema 3 without the tables and the column the upgrades add.
             statement.execute("DROP TABLE tdmOfflineSeen");
+            statement.execute("DROP TABLE tdmRateKey");
             statement.execute("ALTER TABLE tdmNotifySettings DROP COLUMN awaySeconds");
             statement.execute("INSERT INTO tdmNotifySettings (username, channels, holdOffSeconds, digest, timeZone,"
                     + " smsNonContacts, updatedAt) VALUES ('alice', 'email', 60, 1, 'UTC', 0, 0)");
             statement.execute("UPDATE ofVersion SET version = 1 WHERE name = 'tandem'");
             database.storeOffline("alice", 41, Instant.EPOCH, "<message/>");
-            for (String sql : TestDatabase.statements(upgrade("hsqldb"))) {
-                statement.execute(sql);
+            for (int version = FIRST_UPGRADE; version <= VERSION; version++) {
+                for (String sql : TestDatabase.statements(upgrade("hsqldb", version))) {
+                    statement.execute(sql);
+                }
             }
             assertThat(Sql.count(connection, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(VERSION);
             assertThat(Sql.count(connection, "SELECT messageID FROM tdmOfflineSeen WHERE username = 'alice'"))
@@ -107,7 +122,7 @@ class SchemaScriptsTest {
                 }
             }
             assertThat(tables).containsOnlyKeys("TDMDELIVERY", "TDMDELIVERYITEM", "TDMNOTIFYCODE",
-                    "TDMNOTIFYSETTINGS", "TDMOFFLINESEEN", "TDMRATEEVENT");
+                    "TDMNOTIFYSETTINGS", "TDMOFFLINESEEN", "TDMRATEEVENT", "TDMRATEKEY");
             assertThat(Sql.count(connection, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(VERSION);
         }
     }
@@ -117,8 +132,8 @@ class SchemaScriptsTest {
         return String.join("\n", TestDatabase.statements(script(database))).replace(" ENGINE=InnoDB", "");
     }
 
-    private static Path upgrade(String database) {
-        return TestDatabase.SCRIPTS.resolve("upgrade/" + VERSION + "/tandem_" + database + ".sql");
+    private static Path upgrade(String database, int version) {
+        return TestDatabase.SCRIPTS.resolve("upgrade/" + version + "/tandem_" + database + ".sql");
     }
 
     private static Path script(String database) {
