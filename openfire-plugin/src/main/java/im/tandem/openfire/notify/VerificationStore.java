@@ -9,6 +9,13 @@ import im.tandem.openfire.storage.Sql;
 
 /** Codes waiting to be entered, one per user and channel, in tdmNotifyCode. */
 public final class VerificationStore {
+    /**
+     * Codes requested in parallel for one user and channel (several sessions of one account) race to insert
+     * the one row; the loser, seeing a conflict (or on MySQL a deadlock), replaces the winner's row on its next
+     * try. Each try settles at least one of them.
+     */
+    static final int PUT_TRIES = 5;
+
     private final ConnectionSource database;
 
     public VerificationStore(ConnectionSource database) {
@@ -17,7 +24,7 @@ public final class VerificationStore {
 
     /** Replaces any earlier code for the same user and channel: only the newest one counts. */
     public void put(PendingCode code, Instant now) throws SQLException {
-        Sql.inTransaction(database, connection -> {
+        Sql.inTransactionRetrying(database, PUT_TRIES, connection -> {
             Sql.update(connection, "DELETE FROM tdmNotifyCode WHERE username = ? AND channel = ?", code.username(),
                     code.channel().id());
             return Sql.update(connection, "INSERT INTO tdmNotifyCode (username, channel, destination, codeHash,"
