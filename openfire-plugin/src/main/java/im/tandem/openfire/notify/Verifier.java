@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -65,7 +66,8 @@ public final class Verifier {
         Optional<RateLimiter.Refusal> refusal = rateLimiter.tryAcquire(List.of(
                 new RateLimiter.Limit("code-account:" + username, config.codesPerAccountPerHour(),
                         LimitConfig.CODE_WINDOW, "codes for this account"),
-                new RateLimiter.Limit("code-destination:" + fingerprint(address), config.codesPerDestinationPerHour(),
+                new RateLimiter.Limit("code-destination:" + fingerprint(channel, address),
+                        config.codesPerDestinationPerHour(),
                         LimitConfig.CODE_WINDOW, "codes to " + address)), now);
         if (refusal.isPresent()) {
             RateLimiter.Refusal limit = refusal.get();
@@ -121,9 +123,13 @@ public final class Verifier {
                 + channel.id() + ".");
     }
 
-    /** Rate keys hold a hash of the address, so the table is no list of people's phone numbers. */
-    private static String fingerprint(String address) {
-        return OneTimeCodes.sha256Hex(address);
+    /**
+     * Rate keys hold a hash of the address, so the table is no list of people's phone numbers. An email
+     * address is hashed in lower case: mail servers deliver Victim@ and victim@ to one mailbox, so the two
+     * must share one limit.
+     */
+    private static String fingerprint(DeliveryChannel channel, String address) {
+        return OneTimeCodes.sha256Hex(channel == DeliveryChannel.EMAIL ? address.toLowerCase(Locale.ROOT) : address);
     }
 
     static String minutes(Duration duration) {

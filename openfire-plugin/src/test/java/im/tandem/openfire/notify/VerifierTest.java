@@ -101,4 +101,13 @@ class VerifierTest {
                 .isEqualTo("Too many codes for this account (at most 4 per hour); try again in 45 minutes.");
         assertThat(outbox).hasSize(5);
     }
+
+    @Test
+    void anEmailAddressIsLimitedAsOneWhateverTheCaseItIsTypedIn() throws Exception {
+        assertThat(verifier.requestCode("alice", DeliveryChannel.EMAIL, "Victim@example.org").ok()).isTrue();
+        assertThat(verifier.requestCode("bob", DeliveryChannel.EMAIL, "victim@EXAMPLE.org").ok()).isTrue();
+        assertThat(verifier.requestCode("carol", DeliveryChannel.EMAIL, "VICTIM@example.org").text())
+                .isEqualTo("Too many codes to VICTIM@example.org (at most 2 per hour); try again in 60 minutes.");
+        assertThat(outbox).hasSize(2);
+    }
 }
