@@ -96,10 +96,14 @@ public final class DeliveryStore {
                 deliveryId));
     }
 
-    /** False when the lease was lost meanwhile (another worker owns the delivery now). */
+    /**
+     * False when the lease was lost meanwhile (another worker owns the delivery now). The text goes with the
+     * send: a code's message holds the code, which must not outlive its use in the queue's history (the
+     * code table keeps only a hash); digests keep their text in their items, not here.
+     */
     public boolean markSent(Claim claim, String destination, Instant now) throws SQLException {
-        return finish(claim, "state = 'sent', destination = ?, lastError = NULL, finishedAt = ?", destination,
-                now.toEpochMilli());
+        return finish(claim, "state = 'sent', destination = ?, subject = NULL, body = NULL, lastError = NULL,"
+                + " finishedAt = ?", destination, now.toEpochMilli());
     }
 
     public boolean markFailed(Claim claim, String reason, Instant now) throws SQLException {

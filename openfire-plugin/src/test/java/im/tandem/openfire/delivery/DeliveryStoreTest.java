@@ -2,6 +2,7 @@ package im.tandem.openfire.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.notify.DeliveryChannel;
+import im.tandem.openfire.storage.Sql;
 import im.tandem.openfire.testing.TestDatabase;
 
 /** The queue's rules against a real (in-memory HSQLDB) database, with two stores standing for two servers. */
@@ -173,6 +175,23 @@ class DeliveryStoreTest {
         String fresh = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "two", 1), T0.plusSeconds(90),
                 true, T0.plusSeconds(30));
         assertThat(serverA.items(fresh, 10)).extracting(DigestItem::excerpt).containsExactly("two");
+    }
+
+    @Test
+    void aSentCodeNoLongerKeepsTheCodeInTheQueue() throws Exception {
+        String code = serverA.enqueueCode("alice", DeliveryChannel.EMAIL, "alice@example.org",
+                "Your Tandem verification code: 123456", "Your code is 123456.", T0);
+        Claim claim = serverA.claim(code, "a/1", T0, LEASE).orElseThrow();
+        assertThat(claim.delivery().body()).as("the claim carries the text to send").contains("Your code is 123456.");
+
+        assertThat(serverA.markSent(claim, "alice@example.org", T0.plusSeconds(1))).isTrue();
+        try (Connection connection = database.open()) {
+            List<String> stored = Sql.query(connection, "SELECT subject, body FROM tdmDelivery WHERE id = ?",
+                    row -> row.getString(1) + "|" + row.getString(2), code);
+            assertThat(stored).containsExactly("null|null");
+            assertThat(Sql.count(connection, "SELECT COUNT(*) FROM tdmDelivery WHERE id = ? AND state = 'sent'"
+                    + " AND destination = 'alice@example.org'", code)).as("the record of the send stays").isOne();
+        }
     }
 
     @Test
