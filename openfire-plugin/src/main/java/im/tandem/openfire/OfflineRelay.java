@@ -14,6 +14,7 @@ import im.tandem.openfire.commands.CommandContext;
 import im.tandem.openfire.commands.NotifyCommands;
 import im.tandem.openfire.config.OpenfireProperties;
 import im.tandem.openfire.config.PropertyReader;
+import im.tandem.openfire.delivery.CapNotices;
 import im.tandem.openfire.delivery.DeliveryConfig;
 import im.tandem.openfire.delivery.DeliveryProcessor;
 import im.tandem.openfire.delivery.DeliveryStore;
@@ -82,7 +83,8 @@ final class OfflineRelay {
                 (username, channel, destination, subject, body) -> deliveries.enqueueCode(username, channel,
                         destination, subject, body, clock.instant()),
                 limits, defaults, () -> sms.get().available(), clock);
-        DeliveryProcessor processor = new DeliveryProcessor(deliveries, settings, online, new XmppNotices(),
+        CapNotices capNotices = new CapNotices(new XmppNotices(), rateLimiter);
+        DeliveryProcessor processor = new DeliveryProcessor(deliveries, settings, online, capNotices,
                 Map.of(DeliveryChannel.EMAIL, new EmailSender(domain, () -> delivery.get().emailFrom(),
                         () -> properties.seconds(EmailSender.TIMEOUT, EmailSender.DEFAULT_TIMEOUT, Duration.ofSeconds(1),
                                 Duration.ofMinutes(10))),
@@ -92,7 +94,7 @@ final class OfflineRelay {
                 DeliveryConfig.threads(properties));
         intake = new Intake(properties.integer(Intake.CAPACITY, Intake.DEFAULT_CAPACITY, 100, 1_000_000));
         DigestIntake digests = new DigestIntake(database, settings, deliveries, new RosterContacts(), online,
-                delivery, clock);
+                delivery, limits, capNotices, clock);
         TriggerRule rule = new TriggerRule(domain);
         scan = new OfflineScan(new OfflineBacklog(database), rule, digests, intake, clock, OfflineScan.DEFAULT_GATHER);
         rescan = properties.seconds(OfflineScan.RESCAN, OfflineScan.DEFAULT_RESCAN, Duration.ofSeconds(10),

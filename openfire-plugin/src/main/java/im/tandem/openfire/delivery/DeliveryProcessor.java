@@ -32,14 +32,14 @@ public final class DeliveryProcessor {
     private final DeliveryStore store;
     private final SettingsStore settings;
     private final OnlineCheck online;
-    private final UserNotices notices;
+    private final CapNotices notices;
     private final Map<DeliveryChannel, ChannelSender> senders;
     private final Supplier<DeliveryConfig> config;
     private final Supplier<LimitConfig> limits;
     private final String domain;
     private final Clock clock;
 
-    public DeliveryProcessor(DeliveryStore store, SettingsStore settings, OnlineCheck online, UserNotices notices,
+    public DeliveryProcessor(DeliveryStore store, SettingsStore settings, OnlineCheck online, CapNotices notices,
             Map<DeliveryChannel, ChannelSender> senders, Supplier<DeliveryConfig> config, Supplier<LimitConfig> limits,
             String domain, Clock clock) {
         this.store = store;
@@ -142,8 +142,8 @@ public final class DeliveryProcessor {
     private void refuse(Claim claim, String reason, Instant now) throws SQLException {
         Delivery delivery = claim.delivery();
         store.markFailed(claim, reason, now);
-        notices.tell(delivery.username(), count(delivery.itemCount()) + " not sent to you by "
-                + delivery.channel().id() + ": " + reason + ".");
+        notices.tell(delivery.username(), delivery.channel(), count(delivery.itemCount()) + " not sent to you by "
+                + delivery.channel().id() + ": " + reason + ".", now);
     }
 
     private OutboundMessage digestMessage(Delivery delivery, String destination, NotifySettings user)

@@ -44,12 +44,12 @@ public final class DeliveryStore {
 
     /**
      * Puts a message into the user's digest for the channel: the open one when batching and one is still
-     * holding, else a new one due at {@code dueAt}. Returns the digest's id.
+     * holding, else a new one due at {@code dueAt}. Keeps every message. Returns the digest's id.
      */
     public String addToDigest(String username, DeliveryChannel channel, DigestItem item, Instant dueAt, boolean batch,
             Instant now) throws SQLException {
         return Sql.inTransactionRetryingConflicts(database, OPEN_TRIES,
-                connection -> addToDigest(connection, username, channel, item, dueAt, batch, now));
+                connection -> addToDigest(connection, username, channel, item, dueAt, batch, Integer.MAX_VALUE, now));
     }
 
     /** Queues a one-time code, due at once. Returns its id. */
@@ -223,11 +223,23 @@ public final class DeliveryStore {
     }
 
     /**
+     * Messages taken into the user's digests for the channel since the given moment, except digests cancelled
+     * because the user came online: the daily message cap's count.
+     */
+    public static long messagesTakenSince(Connection connection, String username, DeliveryChannel channel,
+            Instant since) throws SQLException {
+        return Sql.count(connection, "SELECT COALESCE(SUM(itemCount), 0) FROM tdmDelivery WHERE username = ?"
+                + " AND channel = ? AND kind = 'digest' AND state <> 'cancelled' AND createdAt >= ?", username,
+                channel.id(), since.toEpochMilli());
+    }
+
+    /**
      * As {@link #addToDigest(String, DeliveryChannel, DigestItem, Instant, boolean, Instant)}, inside the caller's
-     * transaction, which must be retried on a unique-key conflict (another server opened the digest first).
+     * transaction, which must be retried on a unique-key conflict (another server opened the digest first). A
+     * digest keeps the first {@code keptItems} messages, the ones it can show, and only counts the rest.
      */
     public static String addToDigest(Connection connection, String username, DeliveryChannel channel, DigestItem item,
-            Instant dueAt, boolean batch, Instant now) throws SQLException {
+            Instant dueAt, boolean batch, int keptItems, Instant now) throws SQLException {
         String openKey = username + "|" + channel.id();
         if (batch) {
             for (String open : Sql.query(connection, "SELECT id FROM tdmDelivery WHERE openKey = ?",
@@ -237,7 +249,9 @@ public final class DeliveryStore {
                 if (Sql.update(connection, "UPDATE tdmDelivery SET itemCount = itemCount + 1"
                         + " WHERE id = ? AND state = 'holding'", open) == 1) {
                     long seq = Sql.count(connection, "SELECT itemCount FROM tdmDelivery WHERE id = ?", open);
-                    insertItem(connection, open, (int) seq, item);
+                    if (seq <= keptItems) {
+                        insertItem(connection, open, (int) seq, item);
+                    }
                     return open;
                 }
             }

@@ -15,10 +15,13 @@ import im.tandem.openfire.config.PropertyReader;
  * @param emailDailyCap            digests per user per rolling 24 hours by email
  * @param smsDailyCap              digests per user per rolling 24 hours by SMS
  * @param globalPerMinute          deliveries of any kind per minute over the whole server (or cluster)
+ * @param messagesDailyCap         messages taken into one user's digests per channel per rolling 24 hours
+ * @param smsServerDaily           SMS of any kind (codes and digests) per rolling 24 hours over the whole server
+ * @param smsCountryDaily          SMS of any kind per rolling 24 hours to the numbers of any one country code
  */
 public record LimitConfig(Duration codeTtl, int codeAttempts, int codesPerAccountPerHour,
-        int codesPerDestinationPerHour, int emailDailyCap, int smsDailyCap, int globalPerMinute,
-        SmsAllowList smsAllowList) {
+        int codesPerDestinationPerHour, int emailDailyCap, int smsDailyCap, int globalPerMinute, int messagesDailyCap,
+        int smsServerDaily, int smsCountryDaily, SmsAllowList smsAllowList) {
     public static final String CODE_TTL = "tandem.notify.code.ttl.seconds";
     public static final String CODE_ATTEMPTS = "tandem.notify.code.attempts";
     public static final String CODES_PER_ACCOUNT = "tandem.notify.code.perAccountPerHour";
@@ -26,6 +29,9 @@ public record LimitConfig(Duration codeTtl, int codeAttempts, int codesPerAccoun
     public static final String EMAIL_DAILY_CAP = "tandem.notify.cap.email.daily";
     public static final String SMS_DAILY_CAP = "tandem.notify.cap.sms.daily";
     public static final String GLOBAL_PER_MINUTE = "tandem.notify.cap.global.perMinute";
+    public static final String MESSAGES_DAILY_CAP = "tandem.notify.cap.messages.daily";
+    public static final String SMS_SERVER_DAILY = "tandem.notify.sms.budget.daily";
+    public static final String SMS_COUNTRY_DAILY = "tandem.notify.sms.budget.perCountry.daily";
 
     /** Ten minutes: enough to switch to the mail app and back, short enough that a leaked code expires. */
     public static final Duration DEFAULT_CODE_TTL = Duration.ofMinutes(10);
@@ -41,6 +47,15 @@ public record LimitConfig(Duration codeTtl, int codeAttempts, int codesPerAccoun
     public static final int DEFAULT_SMS_DAILY_CAP = 10;
     /** Sixty a minute keeps a small server's outgoing mail and SMS bill bounded if something goes wrong. */
     public static final int DEFAULT_GLOBAL_PER_MINUTE = 60;
+    /**
+     * Two hundred messages a day into one user's digests per channel: far more than a digest shows (it counts
+     * the rest), and a bound on what a flood of messages to an away user stores.
+     */
+    public static final int DEFAULT_MESSAGES_DAILY_CAP = 200;
+    /** A hundred SMS a day for the whole server: ten users at their SMS cap; a pumping script hits it first. */
+    public static final int DEFAULT_SMS_SERVER_DAILY = 100;
+    /** Fifty a day to any one country: no single destination country can take the whole budget. */
+    public static final int DEFAULT_SMS_COUNTRY_DAILY = 50;
     /** The window of the per-account and per-destination code limits. */
     public static final Duration CODE_WINDOW = Duration.ofHours(1);
     /** The window of the daily caps: rolling, so a cap cannot be doubled around midnight. */
@@ -57,6 +72,9 @@ public record LimitConfig(Duration codeTtl, int codeAttempts, int codesPerAccoun
                 properties.integer(EMAIL_DAILY_CAP, DEFAULT_EMAIL_DAILY_CAP, 0, 100_000),
                 properties.integer(SMS_DAILY_CAP, DEFAULT_SMS_DAILY_CAP, 0, 100_000),
                 properties.integer(GLOBAL_PER_MINUTE, DEFAULT_GLOBAL_PER_MINUTE, 1, 1_000_000),
+                properties.integer(MESSAGES_DAILY_CAP, DEFAULT_MESSAGES_DAILY_CAP, 1, 100_000),
+                properties.integer(SMS_SERVER_DAILY, DEFAULT_SMS_SERVER_DAILY, 0, 10_000_000),
+                properties.integer(SMS_COUNTRY_DAILY, DEFAULT_SMS_COUNTRY_DAILY, 0, 10_000_000),
                 SmsAllowList.load(properties));
     }
 }

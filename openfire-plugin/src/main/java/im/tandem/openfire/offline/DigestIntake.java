@@ -7,15 +7,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import im.tandem.openfire.delivery.CapNotices;
 import im.tandem.openfire.delivery.DeliveryConfig;
 import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DigestComposer;
 import im.tandem.openfire.delivery.DigestItem;
 import im.tandem.openfire.delivery.OnlineCheck;
+import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.SettingsStore;
@@ -28,6 +32,9 @@ import im.tandem.openfire.storage.Sql;
  * Messages from non-contacts do not go by SMS unless the user allows it. The message is marked taken in
  * the same transaction that queues it, so it is queued exactly once even across a crash or a cluster.
  * Also takes messages delivered while the user is away, for users who chose that. Runs on the intake thread.
+ * Bounded per user and channel: a digest keeps only the messages it shows and counts the rest, and past the
+ * daily message cap nothing more is taken that day (the messages stay with Openfire, and the user is told
+ * once).
  */
 public final class DigestIntake {
     /** tdmDeliveryItem.sender holds 255 characters; a bare JID may have up to 3071. */
@@ -39,16 +46,21 @@ public final class DigestIntake {
     private final Contacts contacts;
     private final OnlineCheck online;
     private final Supplier<DeliveryConfig> config;
+    private final Supplier<LimitConfig> limits;
+    private final CapNotices notices;
     private final Clock clock;
 
     public DigestIntake(ConnectionSource database, SettingsStore settings, DeliveryStore deliveries,
-            Contacts contacts, OnlineCheck online, Supplier<DeliveryConfig> config, Clock clock) {
+            Contacts contacts, OnlineCheck online, Supplier<DeliveryConfig> config, Supplier<LimitConfig> limits,
+            CapNotices notices, Clock clock) {
         this.database = database;
         this.settings = settings;
         this.deliveries = deliveries;
         this.contacts = contacts;
         this.online = online;
         this.config = config;
+        this.limits = limits;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -63,15 +75,17 @@ public final class DigestIntake {
             planned.add(taken.message().isPresent() ? planOffline(taken.message().get(), users) : List.of());
         }
         Instant now = clock.instant();
-        Sql.inTransactionRetryingConflicts(database, DeliveryStore.OPEN_TRIES, connection -> {
+        Set<Held> overCap = Sql.inTransactionRetryingConflicts(database, DeliveryStore.OPEN_TRIES, connection -> {
+            Set<Held> held = new LinkedHashSet<>();
             for (int i = 0; i < batch.size(); i++) {
                 OfflineRow row = batch.get(i).row();
                 if (OfflineBacklog.markTaken(connection, row, now)) {
-                    queue(connection, row.username(), planned.get(i), now);
+                    held.addAll(queue(connection, planned.get(i), now));
                 }
             }
-            return null;
+            return held;
         });
+        tellOverCap(overCap, now);
     }
 
     private List<Queued> planOffline(StoredMessage message, Map<String, Optional<NotifySettings>> users)
@@ -98,10 +112,8 @@ public final class DigestIntake {
         List<Queued> queued = plan(message, user.get());
         if (!queued.isEmpty()) {
             Instant now = clock.instant();
-            Sql.inTransactionRetryingConflicts(database, DeliveryStore.OPEN_TRIES, connection -> {
-                queue(connection, message.username(), queued, now);
-                return null;
-            });
+            tellOverCap(Sql.inTransactionRetryingConflicts(database, DeliveryStore.OPEN_TRIES,
+                    connection -> queue(connection, queued, now)), now);
         }
     }
 
@@ -122,16 +134,35 @@ public final class DigestIntake {
                     && !contacts.isContact(message.username(), message.sender())) {
                 continue;
             }
-            queued.add(new Queued(channel, item, due, user.digest()));
+            queued.add(new Queued(message.username(), channel, item, due, user.digest()));
         }
         return queued;
     }
 
-    private static void queue(Connection connection, String username, List<Queued> queued, Instant now)
-            throws SQLException {
+    /** Queues the deliveries within the daily message cap; returns those held back by it. */
+    private Set<Held> queue(Connection connection, List<Queued> queued, Instant now) throws SQLException {
+        int cap = limits.get().messagesDailyCap();
+        int kept = config.get().digestMessages();
+        Set<Held> held = new LinkedHashSet<>();
         for (Queued delivery : queued) {
-            DeliveryStore.addToDigest(connection, username, delivery.channel(), delivery.item(), delivery.dueAt(),
-                    delivery.batch(), now);
+            if (DeliveryStore.messagesTakenSince(connection, delivery.username(), delivery.channel(),
+                    now.minus(LimitConfig.DAY)) >= cap) {
+                held.add(new Held(delivery.username(), delivery.channel()));
+                continue;
+            }
+            DeliveryStore.addToDigest(connection, delivery.username(), delivery.channel(), delivery.item(),
+                    delivery.dueAt(), delivery.batch(), kept, now);
+        }
+        return held;
+    }
+
+    /** Tells each user held back by the daily message cap, at most once a day per channel. */
+    private void tellOverCap(Set<Held> held, Instant now) throws SQLException {
+        int cap = limits.get().messagesDailyCap();
+        for (Held user : held) {
+            notices.tell(user.username(), user.channel(), "More than " + cap + " messages for you in 24 hours:"
+                    + " further messages are not relayed by " + user.channel().id() + " for now; you find them"
+                    + " when you are back.", now);
         }
     }
 
@@ -153,6 +184,10 @@ public final class DigestIntake {
     }
 
     /** One delivery to queue for the message. */
-    private record Queued(DeliveryChannel channel, DigestItem item, Instant dueAt, boolean batch) {
+    private record Queued(String username, DeliveryChannel channel, DigestItem item, Instant dueAt, boolean batch) {
+    }
+
+    /** A user and channel the daily message cap held a message back for: one notice covers a batch. */
+    private record Held(String username, DeliveryChannel channel) {
     }
 }

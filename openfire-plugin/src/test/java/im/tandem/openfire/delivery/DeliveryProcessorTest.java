@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.limits.LimitConfig;
+import im.tandem.openfire.limits.RateLimiter;
 import im.tandem.openfire.limits.SmsAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
@@ -51,7 +52,8 @@ class DeliveryProcessorTest {
         settings = new SettingsStore(database, clock);
         DeliveryConfig config = new DeliveryConfig(true, Duration.ofSeconds(1), 10, LEASE, BACKOFF, 5, 200, 160, "",
                 Duration.ofDays(30));
-        processor = new DeliveryProcessor(store, settings, sessions, (user, text) -> notices.add(user + ": " + text),
+        processor = new DeliveryProcessor(store, settings, sessions,
+                new CapNotices((user, text) -> notices.add(user + ": " + text), new RateLimiter(database)),
                 Map.of(DeliveryChannel.EMAIL, email, DeliveryChannel.SMS, sms), () -> config, () -> limits,
                 "example.org", clock);
         settings.save(alice());
@@ -156,8 +158,8 @@ class DeliveryProcessorTest {
         runDue();
         assertThat(sms.sent).hasSize(1);
         assertThat(state(DeliveryChannel.SMS, DeliveryState.FAILED)).isEqualTo(1);
-        assertThat(notices).containsExactly(
-                "alice: 1 offline message was not sent to you by sms: the daily limit of 1 sms digests is reached.");
+        assertThat(notices).containsExactly("alice: 1 offline message was not sent to you by sms: the daily limit"
+                + " of 1 sms digests is reached. (At most one such notice a day for sms.)");
         clock.advance(LimitConfig.DAY.plusSeconds(1));
         digest(DeliveryChannel.SMS, "a day later");
         runDue();
@@ -165,8 +167,27 @@ class DeliveryProcessorTest {
     }
 
     @Test
+    void digestsRefusedByTheDailyCapBringOneNoticeADay() throws Exception {
+        limits = limits(50, 1, 100);
+        for (int i = 0; i < 6; i++) {
+            digest(DeliveryChannel.SMS, "message " + i);
+            runDue();
+        }
+        assertThat(sms.sent).hasSize(1);
+        assertThat(state(DeliveryChannel.SMS, DeliveryState.FAILED)).isEqualTo(5);
+        assertThat(notices).hasSize(1);
+        clock.advance(LimitConfig.DAY.plusSeconds(1));
+        digest(DeliveryChannel.SMS, "a day later");
+        runDue();
+        digest(DeliveryChannel.SMS, "over again");
+        runDue();
+        assertThat(notices).as("a new day, a new notice").hasSize(2);
+    }
+
+    @Test
     void aNumberNoLongerAllowedIsRefusedAndTheUserTold() throws Exception {
-        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, SmsAllowList.of("+43"));
+        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 100, 50,
+                SmsAllowList.of("+43"));
         digest(DeliveryChannel.SMS, "hello");
         runDue();
         assertThat(sms.sent).isEmpty();
@@ -206,7 +227,8 @@ class DeliveryProcessorTest {
     }
 
     private static LimitConfig limits(int emailCap, int smsCap, int perMinute) {
-        return new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, emailCap, smsCap, perMinute, SmsAllowList.of("+49"));
+        return new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, emailCap, smsCap, perMinute, 200, 100, 50,
+                SmsAllowList.of("+49"));
     }
 
     /** A sender that records what it was given and answers as scripted, then with success. */

@@ -43,9 +43,10 @@ class DeliveryWorkerTest {
         };
         DeliveryConfig config = new DeliveryConfig(true, LONG_POLL, BATCH, Duration.ofMinutes(2),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 3), 5, 200, 160, "", Duration.ofDays(30));
-        LimitConfig limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 1_000, SmsAllowList.of("+49"));
+        LimitConfig limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 1_000, 200, 100, 50,
+                SmsAllowList.of("+49"));
         DeliveryProcessor processor = new DeliveryProcessor(store, new SettingsStore(database, clock), user -> false,
-                (user, text) -> { }, Map.of(DeliveryChannel.EMAIL, counting, DeliveryChannel.SMS, counting),
+                new CapNotices((user, text) -> { }, new RateLimiter(database)), Map.of(DeliveryChannel.EMAIL, counting, DeliveryChannel.SMS, counting),
                 () -> config, () -> limits, "example.org", clock);
         DeliveryWorker worker = new DeliveryWorker(store, new RateLimiter(database), processor, () -> config, clock,
                 SENDERS);

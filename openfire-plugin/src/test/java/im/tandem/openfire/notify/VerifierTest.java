@@ -29,7 +29,8 @@ class VerifierTest {
     void setUp() throws Exception {
         TestDatabase database = TestDatabase.create();
         settings = new SettingsStore(database, clock);
-        LimitConfig limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, SmsAllowList.of("+49"));
+        LimitConfig limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 100, 50,
+                SmsAllowList.of("+49"));
         UserDefaults defaults = new UserDefaults(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofDays(1),
                 UserDefaults.DEFAULT_ZONE);
         verifier = new Verifier(settings, new VerificationStore(database), new RateLimiter(database),

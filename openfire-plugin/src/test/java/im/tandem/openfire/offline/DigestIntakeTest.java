@@ -19,10 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.delivery.Backoff;
+import im.tandem.openfire.delivery.CapNotices;
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryConfig;
 import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DigestItem;
+import im.tandem.openfire.limits.LimitConfig;
+import im.tandem.openfire.limits.RateLimiter;
+import im.tandem.openfire.limits.SmsAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
@@ -41,6 +45,10 @@ class DigestIntakeTest {
     private TestDatabase database;
     private DigestIntake intake;
     private boolean enabled = true;
+    private int messagesDailyCap = 200;
+    /** Messages a digest shows, and keeps. */
+    private int shown = 5;
+    private final List<String> notices = new ArrayList<>();
     private long nextMessageId = 1;
 
     @BeforeEach
@@ -55,8 +63,11 @@ class DigestIntakeTest {
     private DigestIntake newIntake() {
         return new DigestIntake(database, settings, deliveries, (user, sender) -> sender.equals("bob@example.org"),
                 sessions, () -> new DeliveryConfig(enabled, Duration.ofSeconds(1), 10, Duration.ofSeconds(30),
-                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1), 5, 20, 160, "", Duration.ofDays(1)),
-                clock);
+                        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1), shown, 20, 160, "",
+                        Duration.ofDays(1)),
+                () -> new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 60, messagesDailyCap, 100, 50,
+                        SmsAllowList.of("+49")),
+                new CapNotices((user, text) -> notices.add(user + ": " + text), new RateLimiter(database)), clock);
     }
 
     @Test
@@ -72,6 +83,8 @@ class DigestIntakeTest {
 
     @Test
     void twoServersTakingTheSameMessagesAtOnceQueueEachOnce() throws Exception {
+        // Digests that keep every message, so that each shows up once and in order.
+        shown = 50;
         settings.save(alice(true, Optional.empty()));
         List<StoredMessage> messages = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -193,11 +206,49 @@ class DigestIntakeTest {
     }
 
     @Test
+    void aDigestKeepsOnlyTheMessagesItShowsAndCountsTheRest() throws Exception {
+        settings.save(awayAlice(true));
+        for (int i = 0; i < 30; i++) {
+            intake.takeWhileAway(new StoredMessage("alice", "bob@example.org", "flood " + i, T0.plusMillis(i)),
+                    T0.minusSeconds(3600));
+        }
+        assertThat(deliveries.unfinished("alice")).singleElement().satisfies(digest -> {
+            assertThat(digest.itemCount()).isEqualTo(30);
+            assertThat(deliveries.items(digest.id(), 100)).extracting(DigestItem::excerpt)
+                    .containsExactly("flood 0", "flood 1", "flood 2", "flood 3", "flood 4");
+        });
+    }
+
+    @Test
+    void pastTheDailyMessageCapNothingMoreIsTakenAndTheUserIsToldOnce() throws Exception {
+        messagesDailyCap = 8;
+        settings.save(awayAlice(false));
+        for (int i = 0; i < 20; i++) {
+            intake.takeWhileAway(new StoredMessage("alice", "bob@example.org", "flood " + i, T0.plusMillis(i)),
+                    T0.minusSeconds(3600));
+        }
+        assertThat(deliveries.unfinished("alice")).as("one delivery per message without batching").hasSize(8);
+        assertThat(notices).singleElement().asString().startsWith("alice: More than 8 messages for you in 24 hours:"
+                + " further messages are not relayed by email");
+
+        clock.advance(LimitConfig.DAY.plusSeconds(1));
+        Instant later = clock.instant();
+        intake.takeWhileAway(new StoredMessage("alice", "bob@example.org", "next day", later), later.minusSeconds(3600));
+        assertThat(deliveries.unfinished("alice")).as("a day later the cap has room again").hasSize(9);
+    }
+
+    @Test
     void comingOnlineCancelsWhatWasWaiting() throws Exception {
         settings.save(alice(true, Optional.empty()));
         handle(new StoredMessage("alice", "bob@example.org", "hi", T0));
         assertThat(intake.userOnline("alice")).isEqualTo(2);
         assertThat(deliveries.unfinished("alice")).isEmpty();
+    }
+
+    /** Alice, reached by email once away for ten minutes, with or without batching. */
+    private static NotifySettings awayAlice(boolean digest) {
+        return alice(true, Optional.empty()).withChoices(Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(60),
+                digest, Optional.empty(), ZoneId.of("UTC"), true, Optional.of(Duration.ofMinutes(10)));
     }
 
     private static NotifySettings alice(boolean smsFromNonContacts, Optional<QuietHours> quiet) {

@@ -19,10 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.xmpp.packet.Message;
 
 import im.tandem.openfire.delivery.Backoff;
+import im.tandem.openfire.delivery.CapNotices;
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryConfig;
 import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DigestItem;
+import im.tandem.openfire.limits.LimitConfig;
+import im.tandem.openfire.limits.RateLimiter;
+import im.tandem.openfire.limits.SmsAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.SettingsStore;
@@ -56,8 +60,11 @@ class OfflineScanTest {
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1), 5, 200, 160, "", Duration.ofDays(1));
         TriggerRule rule = new TriggerRule("example.org");
         intake = new Intake(10);
+        LimitConfig limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 60, 200, 100, 50,
+                SmsAllowList.of("+49"));
         scan = new OfflineScan(backlog, rule, new DigestIntake(database, settings, deliveries, (user, sender) -> true,
-                user -> false, () -> config, clock), intake, clock, Duration.ZERO);
+                user -> false, () -> config, () -> limits,
+                new CapNotices((user, text) -> { }, new RateLimiter(database)), clock), intake, clock, Duration.ZERO);
     }
 
     @AfterEach
