@@ -84,7 +84,7 @@ final class OfflineRelay {
                         destination, subject, body, clock.instant()),
                 limits, defaults, () -> sms.get().available(), clock);
         CapNotices capNotices = new CapNotices(new XmppNotices(), rateLimiter);
-        DeliveryProcessor processor = new DeliveryProcessor(deliveries, settings, online, capNotices,
+        DeliveryProcessor processor = new DeliveryProcessor(deliveries, settings, online, capNotices, rateLimiter,
                 Map.of(DeliveryChannel.EMAIL, new EmailSender(domain, () -> delivery.get().emailFrom(),
                         () -> properties.seconds(EmailSender.TIMEOUT, EmailSender.DEFAULT_TIMEOUT, Duration.ofSeconds(1),
                                 Duration.ofMinutes(10))),

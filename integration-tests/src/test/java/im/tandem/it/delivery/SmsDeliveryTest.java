@@ -115,7 +115,8 @@ class SmsDeliveryTest {
             CommandOutcome refused = new NotifySettingsClient(erin.connection())
                     .requestCode(NotifyChannel.SMS, "+33612345678");
             assertThat(refused.errors()).containsExactly(
-                    "SMS to +33612345678 is not allowed on this server; allowed country prefixes: +49, +43");
+                    "SMS to +33612345678 is not allowed on this server; allowed country codes: +49: Germany;"
+                            + " +43: Austria");
             assertThat(SMSC.receivedBy("33612345678")).isEmpty();
         }
     }
@@ -144,7 +145,7 @@ class SmsDeliveryTest {
                 assertThat(notice).as("a notice from the server").isNotNull();
                 assertThat(notice.getFrom().toString()).isEqualTo("localhost");
                 assertThat(notice.getBody()).isEqualTo("Tandem: 1 offline message was not sent to you by sms:"
-                        + " the daily limit of 1 sms digests is reached.");
+                        + " the daily limit of 1 sms digests is reached. (At most one such notice a day for sms.)");
             }
         } finally {
             OPENFIRE.server().setProperty("tandem.notify.cap.sms.daily", "10");

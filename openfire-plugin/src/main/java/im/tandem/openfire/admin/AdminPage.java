@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryState;
+import im.tandem.openfire.limits.SmsAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 
 /**
@@ -32,6 +33,7 @@ final class AdminPage {
         failures(html, overview, csrfToken);
         stun(html, overview);
         settings(html, overview.settings());
+        smsDestinations(html, SmsAllowList.parse(overview.settings().getOrDefault(SmsAllowList.PROPERTY, "")));
         html.append("</body></html>\n");
         return html.toString();
     }
@@ -92,6 +94,20 @@ final class AdminPage {
                 .append("<tr><td>rate-limited (dropped)</td><td>").append(stun.rateLimited()).append("</td></tr>")
                 .append("</tbody></table>\n"),
                 () -> html.append("<p>Not running on this node.</p>\n"));
+    }
+
+    /** What the SMS allow-list admits, spelled out: "+1" is a whole region, which the admin should see. */
+    private static void smsDestinations(StringBuilder html, SmsAllowList.Parsed allowed) {
+        html.append("<h2>SMS destinations</h2>\n");
+        if (allowed.list().admits().isEmpty()) {
+            html.append("<p>None: no SMS (code or digest) is sent to any number.</p>\n");
+        } else {
+            html.append("<p>SMS (codes and digests) may go to numbers with these country codes:</p>\n<ul>\n");
+            allowed.list().admits().forEach(code -> html.append("<li>").append(Html.escape(code)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        allowed.rejected().forEach(problem -> html.append("<p class=\"tandem-warning\">Left out of ")
+                .append(SmsAllowList.PROPERTY).append(": ").append(Html.escape(problem)).append("</p>\n"));
     }
 
     private static void settings(StringBuilder html, Map<String, String> settings) {

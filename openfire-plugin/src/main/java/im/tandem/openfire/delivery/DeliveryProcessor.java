@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import im.tandem.openfire.limits.LimitConfig;
+import im.tandem.openfire.limits.RateLimiter;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
@@ -33,6 +34,7 @@ public final class DeliveryProcessor {
     private final SettingsStore settings;
     private final OnlineCheck online;
     private final CapNotices notices;
+    private final RateLimiter budgets;
     private final Map<DeliveryChannel, ChannelSender> senders;
     private final Supplier<DeliveryConfig> config;
     private final Supplier<LimitConfig> limits;
@@ -40,12 +42,13 @@ public final class DeliveryProcessor {
     private final Clock clock;
 
     public DeliveryProcessor(DeliveryStore store, SettingsStore settings, OnlineCheck online, CapNotices notices,
-            Map<DeliveryChannel, ChannelSender> senders, Supplier<DeliveryConfig> config, Supplier<LimitConfig> limits,
+            RateLimiter budgets, Map<DeliveryChannel, ChannelSender> senders, Supplier<DeliveryConfig> config, Supplier<LimitConfig> limits,
             String domain, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.online = online;
         this.notices = notices;
+        this.budgets = budgets;
         this.senders = Map.copyOf(senders);
         this.config = config;
         this.limits = limits;
@@ -59,7 +62,8 @@ public final class DeliveryProcessor {
             if (delivery.kind() == DeliveryKind.DIGEST) {
                 processDigest(claim);
             } else {
-                send(claim, delivery.destination().orElseThrow(), codeMessage(delivery));
+                // A code drew on the SMS budgets when it was requested.
+                send(claim, delivery.destination().orElseThrow(), codeMessage(delivery), List.of());
             }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Delivery {} ({} to {}) hit an error and is taken up again when its lease ends: {}",
@@ -95,14 +99,20 @@ public final class DeliveryProcessor {
             return;
         }
         if (delivery.channel() == DeliveryChannel.SMS && !limit.smsAllowList().allows(destination)) {
-            refuse(claim, "SMS to " + destination + " is no longer allowed on this server (allowed prefixes: "
+            refuse(claim, "SMS to " + destination + " is no longer allowed on this server (allowed country codes: "
                     + limit.smsAllowList().describe() + ")", now);
             return;
         }
-        send(claim, destination, digestMessage(delivery, destination, user));
+        send(claim, destination, digestMessage(delivery, destination, user),
+                delivery.channel() == DeliveryChannel.SMS ? limit.smsBudget(destination) : List.of());
     }
 
-    private void send(Claim claim, String destination, OutboundMessage message) throws SQLException {
+    /**
+     * Sends unless the global cap defers it or one of the daily {@code budgets} is used up. The budgets are
+     * drawn on last, so that a deferred delivery does not draw twice; a failed attempt still counts.
+     */
+    private void send(Claim claim, String destination, OutboundMessage message, List<RateLimiter.Limit> budget)
+            throws SQLException {
         Delivery delivery = claim.delivery();
         Instant now = clock.instant();
         LimitConfig limit = limits.get();
@@ -111,6 +121,14 @@ public final class DeliveryProcessor {
             store.retryAt(claim, now.plus(GLOBAL_CAP_WAIT), "the server's limit of " + limit.globalPerMinute()
                     + " deliveries per minute is reached", false);
             return;
+        }
+        if (!budget.isEmpty()) {
+            Optional<RateLimiter.Refusal> spent = budgets.tryAcquire(budget, now);
+            if (spent.isPresent()) {
+                refuse(claim, "the daily budget of " + spent.get().limit().max() + " "
+                        + spent.get().limit().description() + " is used up", now);
+                return;
+            }
         }
         SendResult result = senders.get(delivery.channel()).send(message);
         Instant done = clock.instant();

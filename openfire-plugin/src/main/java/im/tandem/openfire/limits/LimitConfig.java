@@ -1,6 +1,7 @@
 package im.tandem.openfire.limits;
 
 import java.time.Duration;
+import java.util.List;
 
 import im.tandem.openfire.config.PropertyReader;
 
@@ -63,6 +64,18 @@ public record LimitConfig(Duration codeTtl, int codeAttempts, int codesPerAccoun
     /** The window of the global cap. */
     public static final Duration MINUTE = Duration.ofMinutes(1);
 
+    /**
+     * The daily SMS budgets one SMS to the number draws on: the server's and that of the number's country code.
+     * Only for numbers the allow-list admits, which all have a country code.
+     */
+    public List<RateLimiter.Limit> smsBudget(String e164) {
+        String country = CountryCodes.of(e164).orElseThrow(
+                () -> new IllegalArgumentException(e164 + " has no assigned country code"));
+        return List.of(new RateLimiter.Limit("sms-budget", smsServerDaily, DAY, "SMS from this server"),
+                new RateLimiter.Limit("sms-budget:+" + country, smsCountryDaily, DAY, "SMS to +" + country + " ("
+                        + CountryCodes.reaches(country).orElseThrow() + ")"));
+    }
+
     public static LimitConfig load(PropertyReader properties) {
         return new LimitConfig(
                 properties.seconds(CODE_TTL, DEFAULT_CODE_TTL, Duration.ofMinutes(1), Duration.ofDays(1)),
@@ -73,8 +86,8 @@ public record LimitConfig(Duration codeTtl, int codeAttempts, int codesPerAccoun
                 properties.integer(SMS_DAILY_CAP, DEFAULT_SMS_DAILY_CAP, 0, 100_000),
                 properties.integer(GLOBAL_PER_MINUTE, DEFAULT_GLOBAL_PER_MINUTE, 1, 1_000_000),
                 properties.integer(MESSAGES_DAILY_CAP, DEFAULT_MESSAGES_DAILY_CAP, 1, 100_000),
-                properties.integer(SMS_SERVER_DAILY, DEFAULT_SMS_SERVER_DAILY, 0, 10_000_000),
-                properties.integer(SMS_COUNTRY_DAILY, DEFAULT_SMS_COUNTRY_DAILY, 0, 10_000_000),
+                properties.integer(SMS_SERVER_DAILY, DEFAULT_SMS_SERVER_DAILY, 1, 10_000_000),
+                properties.integer(SMS_COUNTRY_DAILY, DEFAULT_SMS_COUNTRY_DAILY, 1, 10_000_000),
                 SmsAllowList.load(properties));
     }
 }

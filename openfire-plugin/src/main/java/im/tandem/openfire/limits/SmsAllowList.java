@@ -2,53 +2,101 @@ package im.tandem.openfire.limits;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import im.tandem.openfire.config.PropertyReader;
 
 /**
- * The country prefixes an admin allows SMS to, such as "+49, +43, +41". Empty allows none: SMS costs
- * money per message, and premium-rate destinations are how SMS pumping makes it, so every destination is
- * the admin's explicit choice.
+ * The country codes an admin allows SMS to, such as "+49, +43, +41". Empty allows none: SMS costs money per
+ * message, and premium-rate destinations are how SMS pumping makes it, so every destination is the admin's
+ * explicit choice. Each entry is a whole E.164 country code, matched against a number's own country code: "+4"
+ * allows nothing and "+1" allows all of the North American Numbering Plan (the United States, Canada and most of
+ * the Caribbean), which {@link #describe()} says so that the admin sees what a code admits.
  */
 public final class SmsAllowList {
     public static final String PROPERTY = "tandem.notify.sms.allowedPrefixes";
-    private static final Pattern PREFIX = Pattern.compile("\\+[1-9][0-9]{0,5}");
+    private static final Pattern ENTRY = Pattern.compile("\\+[0-9]+");
 
-    private final List<String> prefixes;
+    private final List<String> codes;
 
-    private SmsAllowList(List<String> prefixes) {
-        this.prefixes = List.copyOf(prefixes);
+    private SmsAllowList(List<String> codes) {
+        this.codes = List.copyOf(codes);
     }
 
-    /** Reads the property; entries that are not a + and digits are reported and left out. */
+    /** The entries of a setting that are allowed, and why each of the others is left out. */
+    public record Parsed(SmsAllowList list, List<String> rejected) {
+        public Parsed {
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    /** Reads the property; entries that are not whole country codes are reported and left out. */
     public static SmsAllowList load(PropertyReader properties) {
-        List<String> prefixes = new ArrayList<>();
-        for (String entry : properties.string(PROPERTY, "").split(",")) {
-            String prefix = entry.trim();
-            if (prefix.isEmpty()) {
+        String value = properties.string(PROPERTY, "");
+        Parsed parsed = parse(value);
+        if (!parsed.rejected().isEmpty()) {
+            properties.report(PROPERTY, value, "a list of whole country codes such as +49, +43 ("
+                    + String.join("; ", parsed.rejected()) + ")", "only the other entries");
+        }
+        return parsed.list();
+    }
+
+    /** Parses a setting's value without reporting: for showing it to the admin. */
+    public static Parsed parse(String value) {
+        List<String> codes = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (String raw : value.split(",")) {
+            String entry = raw.trim();
+            if (entry.isEmpty()) {
                 continue;
             }
-            if (PREFIX.matcher(prefix).matches()) {
-                prefixes.add(prefix);
-            } else {
-                properties.report(PROPERTY, prefix, "a list of country prefixes such as +49, +43", "no entry for it");
+            Optional<String> problem = problem(entry);
+            if (problem.isPresent()) {
+                rejected.add(problem.get());
+            } else if (!codes.contains(entry.substring(1))) {
+                codes.add(entry.substring(1));
             }
         }
-        return new SmsAllowList(prefixes);
+        return new Parsed(new SmsAllowList(codes), rejected);
     }
 
-    public static SmsAllowList of(String... prefixes) {
-        return new SmsAllowList(List.of(prefixes));
+    /** For tests: the list of these entries (such as "+49"), which must be whole country codes. */
+    public static SmsAllowList of(String... entries) {
+        Parsed parsed = parse(String.join(",", entries));
+        if (!parsed.rejected().isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", parsed.rejected()));
+        }
+        return parsed.list();
     }
 
-    /** Whether an E.164 number starts with one of the prefixes. */
+    private static Optional<String> problem(String entry) {
+        if (!ENTRY.matcher(entry).matches()) {
+            return Optional.of("'" + entry + "' is not a + and a country code");
+        }
+        String digits = entry.substring(1);
+        if (CountryCodes.isAssigned(digits)) {
+            return Optional.empty();
+        }
+        Optional<String> within = CountryCodes.of(entry);
+        return Optional.of(within.isPresent()
+                ? "'" + entry + "' is not a whole country code; its country code is +" + within.get() + " ("
+                        + CountryCodes.reaches(within.get()).orElseThrow() + ")"
+                : "'" + entry + "' is no assigned country code");
+    }
+
+    /** Whether an E.164 number's country code is one of those allowed. */
     public boolean allows(String e164) {
-        return prefixes.stream().anyMatch(e164::startsWith);
+        return CountryCodes.of(e164).filter(codes::contains).isPresent();
     }
 
-    /** For messages to users: the allowed prefixes, or that there are none. */
+    /** Each allowed code with what it reaches, such as "+49: Germany", in the setting's order. */
+    public List<String> admits() {
+        return codes.stream().map(code -> "+" + code + ": " + CountryCodes.reaches(code).orElseThrow()).toList();
+    }
+
+    /** The allowed codes, each with what it reaches, or that there are none. */
     public String describe() {
-        return prefixes.isEmpty() ? "none (the admin has not allowed any country)" : String.join(", ", prefixes);
+        return codes.isEmpty() ? "none (the admin has not allowed any country)" : String.join("; ", admits());
     }
 }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,20 +60,25 @@ public final class Verifier {
             }
             if (!config.smsAllowList().allows(address)) {
                 return VerificationReply.refused("SMS to " + address + " is not allowed on this server; allowed "
-                        + "country prefixes: " + config.smsAllowList().describe());
+                        + "country codes: " + config.smsAllowList().describe());
             }
         }
         Instant now = clock.instant();
-        Optional<RateLimiter.Refusal> refusal = rateLimiter.tryAcquire(List.of(
+        List<RateLimiter.Limit> limited = new ArrayList<>(List.of(
                 new RateLimiter.Limit("code-account:" + username, config.codesPerAccountPerHour(),
                         LimitConfig.CODE_WINDOW, "codes for this account"),
                 new RateLimiter.Limit("code-destination:" + fingerprint(channel, address),
-                        config.codesPerDestinationPerHour(),
-                        LimitConfig.CODE_WINDOW, "codes to " + address)), now);
+                        config.codesPerDestinationPerHour(), LimitConfig.CODE_WINDOW, "codes to " + address)));
+        if (channel == DeliveryChannel.SMS) {
+            // A code costs what a digest does: it draws on the same daily budgets.
+            limited.addAll(config.smsBudget(address));
+        }
+        Optional<RateLimiter.Refusal> refusal = rateLimiter.tryAcquire(limited, now);
         if (refusal.isPresent()) {
             RateLimiter.Refusal limit = refusal.get();
             return VerificationReply.refused("Too many " + limit.limit().description() + " (at most "
-                    + limit.limit().max() + " per hour); try again in " + minutes(limit.retryAfter()) + ".");
+                    + limit.limit().max() + " per " + (limit.limit().window().equals(LimitConfig.DAY) ? "day" : "hour")
+                    + "); try again in " + waitFor(limit.retryAfter()) + ".");
         }
         String code = generator.newCode();
         codes.put(new PendingCode(username, channel, address, OneTimeCodes.hash(username, channel, address, code),
@@ -130,6 +136,12 @@ public final class Verifier {
      */
     private static String fingerprint(DeliveryChannel channel, String address) {
         return OneTimeCodes.sha256Hex(channel == DeliveryChannel.EMAIL ? address.toLowerCase(Locale.ROOT) : address);
+    }
+
+    /** A wait in minutes, or in hours once it is longer than two. */
+    static String waitFor(Duration duration) {
+        long hours = (duration.toMinutes() + 59) / 60;
+        return hours > 2 ? hours + " hours" : minutes(duration);
     }
 
     static String minutes(Duration duration) {

@@ -15,6 +15,7 @@ import im.tandem.openfire.advisory.AdminConsoleBypass;
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryKind;
 import im.tandem.openfire.delivery.DeliveryState;
+import im.tandem.openfire.limits.SmsAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 
 class AdminPageTest {
@@ -69,6 +70,20 @@ class AdminPageTest {
         assertThat(html).contains("<tr><td>requests</td><td>10</td></tr>").contains("<tr><td>answered</td><td>8</td></tr>");
         assertThat(AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of(), Optional.empty()), "t",
                 Optional.empty())).contains("Not running on this node.");
+    }
+
+    @Test
+    void theSmsAllowListIsSpelledOutWithWhatEachCodeAdmits() {
+        String html = AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(),
+                Map.of(SmsAllowList.PROPERTY, "+1, +49, +4915"), Optional.empty()), "t", Optional.empty());
+
+        assertThat(html).contains("<h2>SMS destinations</h2>")
+                .contains("<li>+1: United States, Canada and other NANP countries (most of the Caribbean, US Pacific"
+                        + " territories)</li>")
+                .contains("<li>+49: Germany</li>")
+                .contains("Left out of tandem.notify.sms.allowedPrefixes: &#39;+4915&#39; is not a whole country code");
+        assertThat(AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of(), Optional.empty()),
+                "t", Optional.empty())).contains("None: no SMS (code or digest) is sent to any number.");
     }
 
     private static Map<DeliveryChannel, Map<DeliveryState, Long>> queue() {

@@ -54,6 +54,7 @@ class DeliveryProcessorTest {
                 Duration.ofDays(30));
         processor = new DeliveryProcessor(store, settings, sessions,
                 new CapNotices((user, text) -> notices.add(user + ": " + text), new RateLimiter(database)),
+                new RateLimiter(database),
                 Map.of(DeliveryChannel.EMAIL, email, DeliveryChannel.SMS, sms), () -> config, () -> limits,
                 "example.org", clock);
         settings.save(alice());
@@ -185,13 +186,45 @@ class DeliveryProcessorTest {
     }
 
     @Test
+    void smsDigestsDrawOnTheServersDailySmsBudget() throws Exception {
+        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 2, 50, SmsAllowList.of("+49"));
+        for (int i = 0; i < 3; i++) {
+            digest(DeliveryChannel.SMS, "message " + i);
+            runDue();
+        }
+        digest(DeliveryChannel.EMAIL, "by email");
+        runDue();
+        assertThat(sms.sent).hasSize(2);
+        assertThat(email.sent).as("email is not in the SMS budget").hasSize(1);
+        assertThat(notices).singleElement().asString()
+                .contains("not sent to you by sms: the daily budget of 2 SMS from this server is used up");
+        clock.advance(LimitConfig.DAY.plusSeconds(1));
+        digest(DeliveryChannel.SMS, "a day later");
+        runDue();
+        assertThat(sms.sent).as("the budget rolled on").hasSize(3);
+    }
+
+    @Test
+    void smsDigestsDrawOnTheDailyBudgetOfTheNumbersCountry() throws Exception {
+        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 100, 1, SmsAllowList.of("+49"));
+        digest(DeliveryChannel.SMS, "first");
+        runDue();
+        digest(DeliveryChannel.SMS, "second");
+        runDue();
+        assertThat(sms.sent).hasSize(1);
+        assertThat(notices).singleElement().asString()
+                .contains("the daily budget of 1 SMS to +49 (Germany) is used up");
+    }
+
+    @Test
     void aNumberNoLongerAllowedIsRefusedAndTheUserTold() throws Exception {
         limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 100, 50,
                 SmsAllowList.of("+43"));
         digest(DeliveryChannel.SMS, "hello");
         runDue();
         assertThat(sms.sent).isEmpty();
-        assertThat(notices).singleElement().asString().contains("SMS to +4915112345678 is no longer allowed");
+        assertThat(notices).singleElement().asString().contains("SMS to +4915112345678 is no longer allowed")
+                .contains("allowed country codes: +43: Austria");
     }
 
     @Test

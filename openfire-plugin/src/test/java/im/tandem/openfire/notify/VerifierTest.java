@@ -24,13 +24,13 @@ class VerifierTest {
     private SettingsStore settings;
     private Verifier verifier;
     private boolean smsAvailable = true;
+    private LimitConfig limits;
 
     @BeforeEach
     void setUp() throws Exception {
         TestDatabase database = TestDatabase.create();
         settings = new SettingsStore(database, clock);
-        LimitConfig limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 100, 50,
-                SmsAllowList.of("+49"));
+        limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 100, 50, SmsAllowList.of("+49"));
         UserDefaults defaults = new UserDefaults(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofDays(1),
                 UserDefaults.DEFAULT_ZONE);
         verifier = new Verifier(settings, new VerificationStore(database), new RateLimiter(database),
@@ -79,7 +79,7 @@ class VerifierTest {
     @Test
     void smsNeedsATransportAndAnAllowedCountry() throws Exception {
         assertThat(verifier.requestCode("alice", DeliveryChannel.SMS, "+33612345678").text())
-                .isEqualTo("SMS to +33612345678 is not allowed on this server; allowed country prefixes: +49");
+                .isEqualTo("SMS to +33612345678 is not allowed on this server; allowed country codes: +49: Germany");
         smsAvailable = false;
         assertThat(verifier.requestCode("alice", DeliveryChannel.SMS, "+4915112345678").text())
                 .startsWith("SMS is not available on this server");
@@ -110,5 +110,30 @@ class VerifierTest {
         assertThat(verifier.requestCode("carol", DeliveryChannel.EMAIL, "VICTIM@example.org").text())
                 .isEqualTo("Too many codes to VICTIM@example.org (at most 2 per hour); try again in 60 minutes.");
         assertThat(outbox).hasSize(2);
+    }
+
+    @Test
+    void smsCodesDrawOnTheServersDailySmsBudget() throws Exception {
+        limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 2, 50, SmsAllowList.of("+49"));
+        assertThat(verifier.requestCode("alice", DeliveryChannel.SMS, "+4915112345671").ok()).isTrue();
+        assertThat(verifier.requestCode("bob", DeliveryChannel.SMS, "+4915112345672").ok()).isTrue();
+        assertThat(verifier.requestCode("carol", DeliveryChannel.SMS, "+4915112345673").text())
+                .isEqualTo("Too many SMS from this server (at most 2 per day); try again in 24 hours.");
+        assertThat(verifier.requestCode("carol", DeliveryChannel.EMAIL, "carol@example.org").ok())
+                .as("email is not in the SMS budget").isTrue();
+        clock.advance(Duration.ofHours(23));
+        assertThat(verifier.requestCode("carol", DeliveryChannel.SMS, "+4915112345673").text())
+                .endsWith("try again in 60 minutes.");
+    }
+
+    @Test
+    void smsCodesDrawOnTheDailyBudgetOfTheNumbersCountry() throws Exception {
+        limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 100, 1,
+                SmsAllowList.of("+49", "+43"));
+        assertThat(verifier.requestCode("alice", DeliveryChannel.SMS, "+4915112345671").ok()).isTrue();
+        assertThat(verifier.requestCode("bob", DeliveryChannel.SMS, "+4915112345672").text())
+                .isEqualTo("Too many SMS to +49 (Germany) (at most 1 per day); try again in 24 hours.");
+        assertThat(verifier.requestCode("bob", DeliveryChannel.SMS, "+436641234567").ok())
+                .as("another country has its own budget").isTrue();
     }
 }
