@@ -42,8 +42,8 @@ public final class DeliveryProcessor {
     private final Clock clock;
 
     public DeliveryProcessor(DeliveryStore store, SettingsStore settings, OnlineCheck online, CapNotices notices,
-            RateLimiter budgets, Map<DeliveryChannel, ChannelSender> senders, Supplier<DeliveryConfig> config, Supplier<LimitConfig> limits,
-            String domain, Clock clock) {
+            RateLimiter budgets, Map<DeliveryChannel, ChannelSender> senders, Supplier<DeliveryConfig> config,
+            Supplier<LimitConfig> limits, String domain, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.online = online;

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Small JDBC helpers shared by the stores: parameter binding, transactions, mapping rows. */
 public final class Sql {
@@ -49,15 +50,7 @@ public final class Sql {
      */
     public static <T> T inTransactionRetryingConflicts(ConnectionSource database, int tries, Work<T> work)
             throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return inTransaction(database, work);
-            } catch (SQLException e) {
-                if (!isConflict(e) || attempt >= tries) {
-                    throw e;
-                }
-            }
-        }
+        return inTransactionRetryingOn(database, tries, work, Sql::isConflict);
     }
 
     /**
@@ -67,11 +60,16 @@ public final class Sql {
      */
     public static <T> T inTransactionRetrying(ConnectionSource database, int tries, Work<T> work)
             throws SQLException {
+        return inTransactionRetryingOn(database, tries, work, e -> isConflict(e) || isRollback(e));
+    }
+
+    private static <T> T inTransactionRetryingOn(ConnectionSource database, int tries, Work<T> work,
+            Predicate<SQLException> retryable) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return inTransaction(database, work);
             } catch (SQLException e) {
-                if (!(isConflict(e) || isRollback(e)) || attempt >= tries) {
+                if (!retryable.test(e) || attempt >= tries) {
                     throw e;
                 }
             }

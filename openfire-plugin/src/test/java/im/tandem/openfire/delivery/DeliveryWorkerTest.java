@@ -46,7 +46,8 @@ class DeliveryWorkerTest {
         LimitConfig limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 1_000, 200, 100, 50,
                 SmsAllowList.of("+49"));
         DeliveryProcessor processor = new DeliveryProcessor(store, new SettingsStore(database, clock), user -> false,
-                new CapNotices((user, text) -> { }, new RateLimiter(database)), new RateLimiter(database), Map.of(DeliveryChannel.EMAIL, counting, DeliveryChannel.SMS, counting),
+                new CapNotices((user, text) -> { }, new RateLimiter(database)), new RateLimiter(database),
+                Map.of(DeliveryChannel.EMAIL, counting, DeliveryChannel.SMS, counting),
                 () -> config, () -> limits, "example.org", clock);
         DeliveryWorker worker = new DeliveryWorker(store, new RateLimiter(database), processor, () -> config, clock,
                 SENDERS);

@@ -64,7 +64,8 @@ class RateLimiterTest {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Boolean>> outcomes = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
-                RateLimiter.Limit own = new RateLimiter.Limit("destination:" + i, 3, Duration.ofHours(1), "codes to it");
+                RateLimiter.Limit own = new RateLimiter.Limit("destination:" + i, 3, Duration.ofHours(1),
+                        "codes to it");
                 outcomes.add(threads.submit(() -> {
                     go.await();
                     return limiter.tryAcquire(List.of(own, ACCOUNT), T0).isEmpty();

@@ -233,7 +233,8 @@ class DigestIntakeTest {
 
         clock.advance(LimitConfig.DAY.plusSeconds(1));
         Instant later = clock.instant();
-        intake.takeWhileAway(new StoredMessage("alice", "bob@example.org", "next day", later), later.minusSeconds(3600));
+        intake.takeWhileAway(new StoredMessage("alice", "bob@example.org", "next day", later),
+                later.minusSeconds(3600));
         assertThat(deliveries.unfinished("alice")).as("a day later the cap has room again").hasSize(9);
     }
 
