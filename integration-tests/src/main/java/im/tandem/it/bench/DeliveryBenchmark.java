@@ -196,7 +196,10 @@ public final class DeliveryBenchmark implements Callable<Integer> {
                 .property("tandem.notify.holdoff.default.seconds", Long.toString(HOLD_OFF.toSeconds()))
                 .property("tandem.notify.cap.global.perMinute", CAP_LIFTED_PER_MINUTE)
                 .property("tandem.notify.cap.email.daily", CAP_LIFTED_DAILY)
-                .property("tandem.notify.cap.sms.daily", CAP_LIFTED_DAILY);
+                .property("tandem.notify.cap.sms.daily", CAP_LIFTED_DAILY)
+                .property("tandem.notify.cap.messages.daily", CAP_LIFTED_DAILY)
+                .property("tandem.notify.sms.budget.daily", CAP_LIFTED_DAILY)
+                .property("tandem.notify.sms.budget.perCountry.daily", CAP_LIFTED_DAILY);
     }
 
     private static void account(OpenfireSettings.Builder builder, String username) {
