@@ -20,8 +20,9 @@ import im.tandem.openfire.storage.Sql;
  */
 public final class RateLimiter {
     /**
-     * A key's row is created on its first use, outside the transaction that locks it; requests racing to
-     * create it, or a purge removing it meanwhile, cost a try each, and a few tries settle it.
+     * A key's row is created on its first use, outside the transaction that locks it, which then runs again:
+     * each new key costs one try, and requests racing to create one, or a purge removing it meanwhile, cost a
+     * try more each; this many tries beyond one per key settle it.
      */
     public static final int TRIES = 5;
 
@@ -48,9 +49,9 @@ public final class RateLimiter {
             if (outcome.missingKey().isEmpty()) {
                 return outcome.refusal();
             }
-            if (attempt >= TRIES) {
+            if (attempt >= TRIES + keys.size()) {
                 throw new SQLException("could not create the rate limit row of " + outcome.missingKey().get()
-                        + " in " + TRIES + " tries");
+                        + " in " + attempt + " tries");
             }
             createKey(outcome.missingKey().get(), now);
         }
