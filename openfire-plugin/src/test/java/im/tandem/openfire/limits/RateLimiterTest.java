@@ -2,6 +2,7 @@ package im.tandem.openfire.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import im.tandem.openfire.storage.Sql;
 import im.tandem.openfire.testing.TestDatabase;
 
 class RateLimiterTest {
@@ -87,5 +89,20 @@ class RateLimiterTest {
         limiter.tryAcquire(List.of(ACCOUNT), T0);
         limiter.tryAcquire(List.of(ACCOUNT), T0.plusSeconds(10));
         assertThat(limiter.purgeBefore(T0.plusSeconds(5))).isEqualTo(1);
+    }
+
+    @Test
+    void keysUnusedForADayArePurgedAndCreatedAgainOnTheirNextUse() throws Exception {
+        TestDatabase database = TestDatabase.create();
+        RateLimiter limiter = new RateLimiter(database);
+        limiter.tryAcquire(List.of(ACCOUNT, DESTINATION), T0);
+        limiter.purgeBefore(T0.plus(Duration.ofDays(1)));
+        try (Connection connection = database.open()) {
+            assertThat(Sql.count(connection, "SELECT COUNT(*) FROM tdmRateKey")).isZero();
+        }
+        assertThat(limiter.tryAcquire(List.of(ACCOUNT, DESTINATION), T0.plus(Duration.ofDays(1)))).isEmpty();
+        try (Connection connection = database.open()) {
+            assertThat(Sql.count(connection, "SELECT COUNT(*) FROM tdmRateKey")).isEqualTo(2);
+        }
     }
 }
