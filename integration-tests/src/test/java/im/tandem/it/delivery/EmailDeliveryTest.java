@@ -13,6 +13,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -27,6 +29,7 @@ import im.tandem.client.notify.NotifySettingsClient;
 import im.tandem.client.notify.SettingsChange;
 import im.tandem.it.Holds;
 import im.tandem.it.openfire.OpenfireExtension;
+import im.tandem.openfire.limits.LimitConfig;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -38,7 +41,7 @@ class EmailDeliveryTest {
     @RegisterExtension
     static final OpenfireExtension OPENFIRE = new OpenfireExtension(RelayServer.settings(MAIL)
             .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw")
-            .user("erin", "erin-pw").build());
+            .user("erin", "erin-pw").user("frank", "frank-pw").build());
 
     @AfterAll
     static void stopMail() {
@@ -144,6 +147,52 @@ class EmailDeliveryTest {
             Holds.throughout(RelayServer.HOLD_OFF.multipliedBy(2), () -> assertThat(MAIL.receivedBy("erin@example.test"))
                     .as("away for less than ten minutes: nothing relayed").hasSize(2));
             assertThat(settings.status().field("waiting")).isEqualTo("0");
+        }
+    }
+
+    /**
+     * A flood of messages to an away user is relayed up to the daily message cap, in one digest that counts them,
+     * and the user is told once that the rest are not relayed, however many more arrive.
+     */
+    @Test
+    void aFloodToAnAwayUserStopsAtTheDailyMessageCapWithOneNotice() throws Exception {
+        OPENFIRE.server().befriend("frank", "bob");
+        OPENFIRE.server().setProperty("tandem.notify.cap.messages.daily", "3");
+        Duration awayFor = Duration.ofSeconds(1);
+        BlockingQueue<IncomingMessage> inbox = new LinkedBlockingQueue<>();
+        BlockingQueue<Message> notices = new LinkedBlockingQueue<>();
+        try (TandemClient bob = OPENFIRE.login("bob");
+                TandemClient frank = TandemClient.connect(OPENFIRE.account("frank", "frank-pw").build(), client -> {
+                    client.onMessage(inbox::add);
+                    client.connection().addAsyncStanzaListener(stanza -> notices.add((Message) stanza),
+                            MessageTypeFilter.NORMAL);
+                })) {
+            RelayServer.optInByEmail(frank, MAIL, "frank@example.test");
+            NotifySettingsClient settings = new NotifySettingsClient(frank.connection());
+            assertThat(settings.update(new SettingsChange().whenAway(awayFor)).errors()).isEmpty();
+            show(frank, Presence.Mode.away);
+            Thread.sleep(awayFor.plusMillis(500).toMillis());
+
+            for (int i = 1; i <= 8; i++) {
+                bob.send(jid("frank"), "flood " + i);
+            }
+            for (int i = 1; i <= 8; i++) {
+                assertThat(inbox.poll(RelayServer.WAIT.toSeconds(), TimeUnit.SECONDS).body())
+                        .as("the away device still gets each").isEqualTo("flood " + i);
+            }
+            MimeMessage digest = MAIL.awaitBy("frank@example.test", 2, RelayServer.WAIT).get(1);
+            assertThat(digest.getSubject()).isEqualTo("3 new messages for frank@localhost while you were away");
+            Message notice = notices.poll(RelayServer.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(notice).as("a notice from the server").isNotNull();
+            assertThat(notice.getBody()).startsWith("Tandem: More than 3 messages for you in 24 hours: further"
+                    + " messages are not relayed by email");
+            Holds.throughout(RelayServer.HOLD_OFF.multipliedBy(2), () -> {
+                assertThat(MAIL.receivedBy("frank@example.test")).as("the code and one digest").hasSize(2);
+                assertThat(notices).as("one notice for the five held back").isEmpty();
+            });
+        } finally {
+            OPENFIRE.server().setProperty("tandem.notify.cap.messages.daily",
+                    Integer.toString(LimitConfig.DEFAULT_MESSAGES_DAILY_CAP));
         }
     }
 
