@@ -28,6 +28,12 @@ final class CentralOpenfire implements OpenfireDistribution {
         return false;
     }
 
+    /** {@code false}: the harness carries 4.2.0's schema for HSQLDB and PostgreSQL. */
+    @Override
+    public boolean hasOwnSchemaScripts() {
+        return false;
+    }
+
     @Override
     public String version() {
         return VERSION;

@@ -72,6 +72,12 @@ final class InstalledOpenfire implements OpenfireDistribution {
         return true;
     }
 
+    /** {@code true}: its resources/database holds every script. */
+    @Override
+    public boolean hasOwnSchemaScripts() {
+        return true;
+    }
+
     @Override
     public String version() {
         return version;

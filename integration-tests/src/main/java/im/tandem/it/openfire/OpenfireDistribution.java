@@ -28,6 +28,12 @@ public sealed interface OpenfireDistribution permits CentralOpenfire, InstalledO
     /** Whether its admin console serves pages: an installation has the web application, Maven Central's not. */
     boolean hasAdminConsole();
 
+    /**
+     * Whether it brings Openfire's own schema scripts for every database Openfire supports (an installation does);
+     * otherwise the harness lays out its own, for HSQLDB and PostgreSQL only.
+     */
+    boolean hasOwnSchemaScripts();
+
     /** The server's libraries: what Openfire's own start-up puts on its class path. */
     List<Path> libraries();
 

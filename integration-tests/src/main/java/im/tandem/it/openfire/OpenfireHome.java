@@ -53,6 +53,11 @@ public final class OpenfireHome {
      * Idempotent: the database is never touched.
      */
     public void layOut(OpenfireSettings settings, int clientPort, Path pluginJar) {
+        if (settings.database().filter(OpenfireSettings.ExternalDatabase::mysql).isPresent()
+                && !settings.distribution().hasOwnSchemaScripts()) {
+            throw new IllegalArgumentException(settings.distribution() + " brings no MySQL schema scripts and the"
+                    + " harness carries only HSQLDB and PostgreSQL ones for it: use an installed Openfire for MySQL");
+        }
         try {
             Files.createDirectories(root.resolve("conf"));
             Files.createDirectories(root.resolve("logs"));

@@ -4,21 +4,26 @@ import java.nio.file.Path;
 
 /**
  * The connection Openfire's standard connection provider opens: the embedded HSQLDB file database in the home
- * by default, or the external PostgreSQL database the settings name. Openfire tells the two apart by the JDBC
+ * by default, or the external PostgreSQL, MySQL or MariaDB database the settings name. Openfire tells the two apart by the JDBC
  * product name and runs the matching schema script, which the distribution lays out in every home.
  */
 record OpenfireJdbcSettings(String driver, String serverUrl, String username, String password, String testSql) {
     /** HSQLDB's own check query; Openfire runs it to test pooled connections. */
     private static final String HSQLDB_TEST_SQL = "SELECT 1 FROM INFORMATION_SCHEMA.SYSTEM_USERS";
-    /** PostgreSQL needs no table to select a constant, and Openfire's own fallback test query is the same. */
-    private static final String POSTGRESQL_TEST_SQL = "SELECT 1";
+    /** PostgreSQL and MySQL need no table to select a constant; Openfire's own fallback test query is the same. */
+    private static final String SELECT_ONE = "SELECT 1";
     /** The driver every Openfire ships (4.2.0: postgresql 42.1.4), already on its classpath. */
     private static final String POSTGRESQL_DRIVER = "org.postgresql.Driver";
+    /**
+     * Connector/J 8, which installed Openfire releases ship (5.1.1: 8.4.0); it names MariaDB "MySQL" too, so that
+     * Openfire runs its MySQL script, which MariaDB takes.
+     */
+    private static final String MYSQL_DRIVER = "com.mysql.cj.jdbc.Driver";
 
     static OpenfireJdbcSettings of(OpenfireSettings settings, Path home) {
         return settings.database()
-                .map(external -> new OpenfireJdbcSettings(POSTGRESQL_DRIVER, external.jdbcUrl(), external.user(),
-                        external.password(), POSTGRESQL_TEST_SQL))
+                .map(external -> new OpenfireJdbcSettings(external.mysql() ? MYSQL_DRIVER : POSTGRESQL_DRIVER,
+                        external.jdbcUrl(), external.user(), external.password(), SELECT_ONE))
                 .orElseGet(() -> embedded(home));
     }
 

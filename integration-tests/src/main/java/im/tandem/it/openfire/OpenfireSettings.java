@@ -117,17 +117,20 @@ public final class OpenfireSettings {
     }
 
     /**
-     * A PostgreSQL database Openfire keeps its data in instead of its embedded one, for instance one that
-     * several servers share. Openfire creates its tables there on first boot if the database is empty.
+     * A PostgreSQL, MySQL or MariaDB database Openfire keeps its data in instead of its embedded one, for instance
+     * one that several servers share. Openfire creates its tables there on first boot if the database is empty.
+     * MySQL and MariaDB (one {@code jdbc:mysql:} URL for both) need an installed Openfire, which brings its own
+     * scripts for them; the harness carries Openfire 4.2.0's schema for HSQLDB and PostgreSQL only.
      */
     public record ExternalDatabase(String jdbcUrl, String user, String password) {
-        /** The only external database the harness lays out a schema for. */
-        static final String URL_PREFIX = "jdbc:postgresql://";
+        static final String POSTGRESQL_PREFIX = "jdbc:postgresql://";
+        static final String MYSQL_PREFIX = "jdbc:mysql://";
 
         public ExternalDatabase {
-            if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX) || jdbcUrl.chars().anyMatch(c -> c <= ' ')) {
-                throw new IllegalArgumentException("the database URL must be a PostgreSQL JDBC URL such as "
-                        + URL_PREFIX + "127.0.0.1:5432/openfire, got '" + jdbcUrl + "'");
+            if (jdbcUrl == null || !jdbcUrl.startsWith(POSTGRESQL_PREFIX) && !jdbcUrl.startsWith(MYSQL_PREFIX)
+                    || jdbcUrl.chars().anyMatch(c -> c <= ' ')) {
+                throw new IllegalArgumentException("the database URL must be a PostgreSQL or MySQL JDBC URL such as "
+                        + POSTGRESQL_PREFIX + "127.0.0.1:5432/openfire, got '" + jdbcUrl + "'");
             }
             if (user == null || user.isBlank()) {
                 throw new IllegalArgumentException("the database user of " + jdbcUrl + " must not be empty");
@@ -135,6 +138,11 @@ public final class OpenfireSettings {
             if (password == null || password.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("the database password of " + jdbcUrl + " must be one line");
             }
+        }
+
+        /** Whether this is MySQL or MariaDB rather than PostgreSQL. */
+        public boolean mysql() {
+            return jdbcUrl.startsWith(MYSQL_PREFIX);
         }
     }
 
