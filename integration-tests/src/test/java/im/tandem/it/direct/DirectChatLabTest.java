@@ -307,6 +307,11 @@ class DirectChatLabTest {
         String route = expectedRoute.split(" ")[0];
         bob.await("message " + aliceJid + " " + route + " " + userA + " says " + MESSAGES, DELIVERY);
         alice.await("message " + bobJid + " " + route + " " + userB + " says " + MESSAGES, DELIVERY);
+        // A message can reach the contact before its sender has printed that it went out.
+        alice.awaitPrinted(line -> line.startsWith("sent " + bobJid + " ") && line.endsWith(" says " + MESSAGES),
+                "last message sent", DELIVERY);
+        bob.awaitPrinted(line -> line.startsWith("sent " + aliceJid + " ") && line.endsWith(" says " + MESSAGES),
+                "last message sent", DELIVERY);
 
         assertThat(texts(bob, aliceJid)).as("what %s got, once each, in order", userB)
                 .containsExactlyElementsOf(fromAlice);
