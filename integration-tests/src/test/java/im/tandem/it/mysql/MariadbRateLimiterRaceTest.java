@@ -2,11 +2,11 @@ package im.tandem.it.mysql;
 
 import java.sql.SQLException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import im.tandem.it.database.ServerDatabase;
+import im.tandem.it.database.ServerPerClass;
 import im.tandem.it.openfire.RateLimiterRaceContract;
 import im.tandem.openfire.storage.ConnectionSource;
 
@@ -17,23 +17,12 @@ import im.tandem.openfire.storage.ConnectionSource;
 @Tag("server")
 @Tag("external")
 class MariadbRateLimiterRaceTest extends RateLimiterRaceContract {
-    private static MariadbServer mariadb;
-
-    @BeforeAll
-    static void startMariadb() {
-        mariadb = MariadbServer.start();
-    }
-
-    @AfterAll
-    static void stopMariadb() {
-        if (mariadb != null) {
-            mariadb.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerPerClass<MariadbServer> MARIADB = new ServerPerClass<>(MariadbServer::start);
 
     @Override
     protected ConnectionSource createDatabase(String name) {
-        ServerDatabase database = mariadb.createDatabase(name);
+        ServerDatabase database = MARIADB.server().createDatabase(name);
         return () -> {
             try {
                 return MariadbConnections.connect(database);

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import im.tandem.it.database.ServerPerClass;
 import im.tandem.it.openfire.PluginSchemaContract;
 
 /**
@@ -19,19 +19,8 @@ import im.tandem.it.openfire.PluginSchemaContract;
 @Tag("server")
 @Tag("external")
 class MysqlPluginSchemaTest extends PluginSchemaContract {
-    private static MariadbServer mariadb;
-
-    @BeforeAll
-    static void startMariadb() {
-        mariadb = MariadbServer.start();
-    }
-
-    @AfterAll
-    static void stopMariadb() {
-        if (mariadb != null) {
-            mariadb.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerPerClass<MariadbServer> MARIADB = new ServerPerClass<>(MariadbServer::start);
 
     @Test
     void openfireTakesThisServerForTheTypeWhoseScriptsRun() throws Exception {
@@ -52,7 +41,7 @@ class MysqlPluginSchemaTest extends PluginSchemaContract {
 
     @Override
     protected Connection createDatabase(String name) throws Exception {
-        return MariadbConnections.connect(mariadb.createDatabase(name));
+        return MariadbConnections.connect(MARIADB.server().createDatabase(name));
     }
 
     @Override

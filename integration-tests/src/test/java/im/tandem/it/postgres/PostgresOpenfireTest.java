@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import im.tandem.client.chat.IncomingMessage;
 import im.tandem.it.database.ServerDatabase;
+import im.tandem.it.database.ServerPerClass;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
@@ -44,14 +46,15 @@ class PostgresOpenfireTest {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path home;
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final ServerPerClass<PostgresServer> POSTGRES = new ServerPerClass<>(PostgresServer::start);
+
     private static ServerDatabase database;
     private static OpenfireProcess openfire;
 
     @BeforeAll
     static void bootOpenfireOnPostgres() {
-        postgres = PostgresServer.start();
-        database = postgres.database();
+        database = POSTGRES.server().database();
         OpenfireSettings settings = OpenfireSettings.builder()
                 .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw")
                 .database(database.jdbcUrl(), database.user(), database.password())
@@ -60,15 +63,9 @@ class PostgresOpenfireTest {
     }
 
     @AfterAll
-    static void stopBoth() {
-        try {
-            if (openfire != null) {
-                openfire.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
+    static void stopOpenfire() {
+        if (openfire != null) {
+            openfire.close();
         }
     }
 
@@ -146,7 +143,7 @@ class PostgresOpenfireTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void noStatementFailedInPostgres() {
-        assertThat(OpenfireSqlErrors.unexpected(postgres)).as("errors PostgreSQL logged").isEmpty();
+        assertThat(OpenfireSqlErrors.unexpected(POSTGRES.server())).as("errors PostgreSQL logged").isEmpty();
     }
 
     private static List<String> storedFor(String username) throws SQLException {

@@ -2,29 +2,18 @@ package im.tandem.it.postgres;
 
 import java.sql.Connection;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import im.tandem.it.database.ServerPerClass;
 import im.tandem.it.openfire.PluginSchemaContract;
 
 /** The plugin's PostgreSQL scripts on a real PostgreSQL server, as {@link PluginSchemaContract} says. */
 @Tag("server")
 @Tag("external")
 class PostgresPluginSchemaTest extends PluginSchemaContract {
-    private static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerPerClass<PostgresServer> POSTGRES = new ServerPerClass<>(PostgresServer::start);
 
     @Override
     protected String databaseType() {
@@ -33,7 +22,7 @@ class PostgresPluginSchemaTest extends PluginSchemaContract {
 
     @Override
     protected Connection createDatabase(String name) throws Exception {
-        return postgres.createDatabase(name).connect();
+        return POSTGRES.server().createDatabase(name).connect();
     }
 
     /** Our whole Openfire schema for PostgreSQL, the one Openfire itself runs in the other PostgreSQL tests. */

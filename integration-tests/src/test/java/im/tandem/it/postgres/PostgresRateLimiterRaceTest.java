@@ -1,10 +1,10 @@
 package im.tandem.it.postgres;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import im.tandem.it.database.ServerDatabase;
+import im.tandem.it.database.ServerPerClass;
 import im.tandem.it.openfire.RateLimiterRaceContract;
 import im.tandem.openfire.storage.ConnectionSource;
 
@@ -12,23 +12,12 @@ import im.tandem.openfire.storage.ConnectionSource;
 @Tag("server")
 @Tag("external")
 class PostgresRateLimiterRaceTest extends RateLimiterRaceContract {
-    private static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerPerClass<PostgresServer> POSTGRES = new ServerPerClass<>(PostgresServer::start);
 
     @Override
     protected ConnectionSource createDatabase(String name) {
-        ServerDatabase database = postgres.createDatabase(name);
+        ServerDatabase database = POSTGRES.server().createDatabase(name);
         return database::connect;
     }
 

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import im.tandem.it.database.ServerDatabase;
+import im.tandem.it.database.ServerPerClass;
 import im.tandem.it.openfire.OpenfireSchemaContract;
 
 /**
@@ -48,27 +50,22 @@ class PostgresSchemaTest extends OpenfireSchemaContract {
                     + "WHERE noDelete.id IS NULL AND ofPubsubItem.serviceID = ? AND nodeID = ?",
             "pubsub purge for databases without their own variant; PostgreSQL gets its own");
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final ServerPerClass<PostgresServer> POSTGRES = new ServerPerClass<>(PostgresServer::start);
+
     private static Connection connection;
 
     @BeforeAll
     static void loadSchemaWithOpenfiresScriptRunner() throws Exception {
-        postgres = PostgresServer.start();
-        ServerDatabase database = postgres.createDatabase("schema_check");
+        ServerDatabase database = POSTGRES.server().createDatabase("schema_check");
         connection = database.connect();
         loadWithOpenfiresScriptRunner(connection, SCHEMA_RESOURCE);
     }
 
     @AfterAll
-    static void stopPostgres() throws SQLException {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
+    static void closeConnection() throws SQLException {
+        if (connection != null) {
+            connection.close();
         }
     }
 

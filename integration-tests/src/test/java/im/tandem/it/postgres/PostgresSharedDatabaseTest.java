@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import im.tandem.client.chat.IncomingMessage;
 import im.tandem.it.database.ServerDatabase;
+import im.tandem.it.database.ServerPerClass;
 import im.tandem.it.openfire.HarnessPaths;
 import im.tandem.it.openfire.OpenfireProcess;
 import im.tandem.it.openfire.OpenfireSettings;
@@ -40,15 +42,16 @@ class PostgresSharedDatabaseTest {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path secondHome;
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final ServerPerClass<PostgresServer> POSTGRES = new ServerPerClass<>(PostgresServer::start);
+
     private static ServerDatabase database;
     private static OpenfireProcess first;
     private static OpenfireProcess second;
 
     @BeforeAll
     static void bootTwoServersOnOneDatabase() {
-        postgres = PostgresServer.start();
-        database = postgres.database();
+        database = POSTGRES.server().database();
         OpenfireSettings settings = OpenfireSettings.builder()
                 .user("alice", "alice-pw").user("bob", "bob-pw").user("dave", "dave-pw")
                 // Openfire's Flash policy listener has one fixed port (5229), which only one server can take.
@@ -62,14 +65,8 @@ class PostgresSharedDatabaseTest {
 
     @AfterAll
     static void stopAll() {
-        try {
-            closeQuietly(second);
-            closeQuietly(first);
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
+        closeQuietly(second);
+        closeQuietly(first);
     }
 
     @Test
@@ -126,7 +123,7 @@ class PostgresSharedDatabaseTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void noStatementFailedInPostgres() {
-        assertThat(OpenfireSqlErrors.unexpected(postgres)).as("errors PostgreSQL logged").isEmpty();
+        assertThat(OpenfireSqlErrors.unexpected(POSTGRES.server())).as("errors PostgreSQL logged").isEmpty();
     }
 
     private static void closeQuietly(OpenfireProcess server) {
