@@ -11,6 +11,7 @@ CREATE TABLE tdmNotifySettings (
   username        VARCHAR(64)   NOT NULL,
   email           VARCHAR(254),
   phone           VARCHAR(16),
+  fax             VARCHAR(16),
   channels        VARCHAR(32)   NOT NULL,
   holdOffSeconds  INTEGER       NOT NULL,
   digest          INTEGER       NOT NULL,
@@ -98,4 +99,4 @@ CREATE TABLE tdmOfflineSeen (
   CONSTRAINT tdmOfflineSeen_pk PRIMARY KEY (username, messageID)
 );
 
-INSERT INTO ofVersion (name, version) VALUES ('tandem', 3);
+INSERT INTO ofVersion (name, version) VALUES ('tandem', 4);

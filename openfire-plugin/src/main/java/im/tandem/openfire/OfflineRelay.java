@@ -20,6 +20,8 @@ import im.tandem.openfire.delivery.DeliveryProcessor;
 import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DeliveryWorker;
 import im.tandem.openfire.delivery.EmailSender;
+import im.tandem.openfire.delivery.FaxConfig;
+import im.tandem.openfire.delivery.FaxSender;
 import im.tandem.openfire.delivery.HttpSmsSender;
 import im.tandem.openfire.delivery.OnlineCheck;
 import im.tandem.openfire.delivery.SmppSmsSender;
@@ -48,8 +50,8 @@ import im.tandem.openfire.storage.ConnectionSource;
 import im.tandem.openfire.storage.OpenfireDatabase;
 
 /**
- * The offline relay feature, wired: messages Openfire stores offline also reach opted-in users by email
- * or SMS, through the plugin's durable queue, with user settings and admin controls as ad-hoc commands.
+ * The offline relay feature, wired: messages Openfire stores offline also reach opted-in users by email,
+ * SMS or fax, through the plugin's durable queue, with user settings and admin controls as ad-hoc commands.
  * Settings are Openfire system properties, read when used, so most changes apply without a restart.
  */
 final class OfflineRelay {
@@ -72,6 +74,7 @@ final class OfflineRelay {
         Supplier<LimitConfig> limits = () -> LimitConfig.load(properties);
         Supplier<UserDefaults> defaults = () -> UserDefaults.load(properties);
         Supplier<SmsConfig> sms = () -> SmsConfig.load(properties);
+        Supplier<FaxConfig> fax = () -> FaxConfig.load(properties);
 
         SettingsStore settings = new SettingsStore(database, clock);
         VerificationStore codes = new VerificationStore(database);
@@ -82,13 +85,19 @@ final class OfflineRelay {
         Verifier verifier = new Verifier(settings, codes, rateLimiter,
                 (username, channel, destination, subject, body) -> deliveries.enqueueCode(username, channel,
                         destination, subject, body, clock.instant()),
-                limits, defaults, () -> sms.get().available(), clock);
+                limits, defaults, channel -> switch (channel) {
+                    case EMAIL -> true;
+                    case SMS -> sms.get().available();
+                    case FAX -> fax.get().available();
+                }, clock);
         CapNotices capNotices = new CapNotices(new XmppNotices(), rateLimiter);
+        EmailSender email = new EmailSender(domain, () -> delivery.get().emailFrom(),
+                () -> properties.seconds(EmailSender.TIMEOUT, EmailSender.DEFAULT_TIMEOUT, Duration.ofSeconds(1),
+                        Duration.ofMinutes(10)));
         DeliveryProcessor processor = new DeliveryProcessor(deliveries, settings, online, capNotices, rateLimiter,
-                Map.of(DeliveryChannel.EMAIL, new EmailSender(domain, () -> delivery.get().emailFrom(),
-                        () -> properties.seconds(EmailSender.TIMEOUT, EmailSender.DEFAULT_TIMEOUT, Duration.ofSeconds(1),
-                                Duration.ofMinutes(10))),
-                        DeliveryChannel.SMS, new SmsSender(sms, new SmppSmsSender(), new HttpSmsSender(sms))),
+                Map.of(DeliveryChannel.EMAIL, email,
+                        DeliveryChannel.SMS, new SmsSender(sms, new SmppSmsSender(), new HttpSmsSender(sms)),
+                        DeliveryChannel.FAX, new FaxSender(fax, email)),
                 delivery, limits, domain, clock);
         worker = new DeliveryWorker(deliveries, rateLimiter, processor, delivery, clock,
                 DeliveryConfig.threads(properties));
@@ -104,7 +113,7 @@ final class OfflineRelay {
         awayTrigger = new AwayTrigger(rule, away, intake, digests, clock);
         presence = new PresenceWatcher(intake, digests, away);
         commands = new NotifyCommands(new CommandContext(settings, codes, deliveries, verifier, defaults, limits, sms,
-                intake::dropped, clock));
+                fax, intake::dropped, clock));
     }
 
     static OfflineRelay start(XMPPServer server) {

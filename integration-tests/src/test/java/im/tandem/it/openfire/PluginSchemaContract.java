@@ -57,10 +57,11 @@ public abstract class PluginSchemaContract {
     void anUpgradedSchemaOneDatabaseHasTheTablesOfAFreshInstallAndItsWaitingMessagesCountAsTaken() throws Exception {
         try (Connection fresh = installed("plugin_fresh"); Connection upgraded = installed("plugin_upgraded");
                 Statement sql = upgraded.createStatement()) {
-            // Schema 1 is the current schema without the tables and the column upgrade/2 and upgrade/3 add.
+            // Schema 1 is the current schema without the tables and the columns upgrade/2 to upgrade/4 add.
             sql.execute("DROP TABLE tdmOfflineSeen");
             sql.execute("DROP TABLE tdmRateKey");
             sql.execute("ALTER TABLE tdmNotifySettings DROP COLUMN awaySeconds");
+            sql.execute("ALTER TABLE tdmNotifySettings DROP COLUMN fax");
             sql.execute("UPDATE ofVersion SET version = 1 WHERE name = 'tandem'");
             sql.execute("INSERT INTO tdmNotifySettings (username, channels, holdOffSeconds, digest, timeZone,"
                     + " smsNonContacts, updatedAt) VALUES ('alice', 'email', 60, 1, 'UTC', 0, 0)");
@@ -69,9 +70,10 @@ public abstract class PluginSchemaContract {
 
             runFromPluginJar(upgraded, "database/upgrade/2/" + scriptName());
             runFromPluginJar(upgraded, "database/upgrade/3/" + scriptName());
+            runFromPluginJar(upgraded, "database/upgrade/4/" + scriptName());
 
             assertThat(shape(upgraded)).isEqualTo(shape(fresh));
-            assertThat(single(sql, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(3);
+            assertThat(single(sql, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(4);
             assertThat(single(sql, "SELECT messageID FROM tdmOfflineSeen WHERE username = 'alice'")).isEqualTo(77);
             assertThat(single(sql, "SELECT awaySeconds FROM tdmNotifySettings WHERE username = 'alice'"))
                     .as("relaying while away starts off").isZero();

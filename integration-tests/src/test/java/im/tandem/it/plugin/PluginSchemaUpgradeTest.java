@@ -38,10 +38,11 @@ class PluginSchemaUpgradeTest {
         OpenfireProcess server = OPENFIRE.server();
         server.stop();
         try (Connection database = open(server); Statement sql = database.createStatement()) {
-            // Schema 1 is the current schema without the tables and the column upgrade/2 and upgrade/3 add.
+            // Schema 1 is the current schema without the tables and the columns upgrade/2 to upgrade/4 add.
             sql.execute("DROP TABLE tdmOfflineSeen");
             sql.execute("DROP TABLE tdmRateKey");
             sql.execute("ALTER TABLE tdmNotifySettings DROP COLUMN awaySeconds");
+            sql.execute("ALTER TABLE tdmNotifySettings DROP COLUMN fax");
             sql.execute("UPDATE ofVersion SET version = 1 WHERE name = 'tandem'");
             // An opted-in user with a message the old plugin had already queued when it stopped.
             sql.execute("INSERT INTO tdmNotifySettings (username, email, channels, holdOffSeconds, digest, timeZone,"
@@ -54,7 +55,7 @@ class PluginSchemaUpgradeTest {
 
         server.startAgain();
         assertThat(Files.readString(server.home().logFile()))
-                .contains("Found old database version 1 for tandem. Upgrading to version 3...");
+                .contains("Found old database version 1 for tandem. Upgrading to version 4...");
         try (TandemClient alice = OPENFIRE.login("alice")) {
             assertThat(new NotifySettingsClient(alice.connection()).status().field("email"))
                     .as("the settings survived the upgrade").isEqualTo("alice@example.test");
@@ -63,7 +64,7 @@ class PluginSchemaUpgradeTest {
         server.stop();
 
         try (Connection database = open(server); Statement sql = database.createStatement()) {
-            assertThat(count(sql, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(3);
+            assertThat(count(sql, "SELECT version FROM ofVersion WHERE name = 'tandem'")).isEqualTo(4);
             assertThat(count(sql, "SELECT COUNT(*) FROM tdmRateKey")).as("upgrade/3 created the key table").isZero();
             assertThat(count(sql, "SELECT COUNT(*) FROM tdmOfflineSeen WHERE username = 'alice' AND messageID = 77"))
                     .as("the waiting message counts as taken").isEqualTo(1);

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryState;
-import im.tandem.openfire.limits.SmsAllowList;
+import im.tandem.openfire.limits.CountryAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 
 /**
@@ -33,7 +33,8 @@ final class AdminPage {
         failures(html, overview, csrfToken);
         stun(html, overview);
         settings(html, overview.settings());
-        smsDestinations(html, SmsAllowList.parse(overview.settings().getOrDefault(SmsAllowList.PROPERTY, "")));
+        destinations(html, "SMS", CountryAllowList.SMS_PROPERTY, overview.settings());
+        destinations(html, "Fax", CountryAllowList.FAX_PROPERTY, overview.settings());
         html.append("</body></html>\n");
         return html.toString();
     }
@@ -96,18 +97,24 @@ final class AdminPage {
                 () -> html.append("<p>Not running on this node.</p>\n"));
     }
 
-    /** What the SMS allow-list admits, spelled out: "+1" is a whole region, which the admin should see. */
-    private static void smsDestinations(StringBuilder html, SmsAllowList.Parsed allowed) {
-        html.append("<h2>SMS destinations</h2>\n");
+    /**
+     * What an allow-list (SMS or fax) admits, spelled out: "+1" is a whole region, which the admin should see.
+     *
+     * @param what "SMS" or "Fax", as the page's heading names the channel
+     */
+    private static void destinations(StringBuilder html, String what, String property, Map<String, String> settings) {
+        CountryAllowList.Parsed allowed = CountryAllowList.parse(settings.getOrDefault(property, ""));
+        html.append("<h2>").append(what).append(" destinations</h2>\n");
         if (allowed.list().admits().isEmpty()) {
-            html.append("<p>None: no SMS (code or digest) is sent to any number.</p>\n");
+            html.append("<p>None: no ").append(what).append(" (code or digest) is sent to any number.</p>\n");
         } else {
-            html.append("<p>SMS (codes and digests) may go to numbers with these country codes:</p>\n<ul>\n");
+            html.append("<p>").append(what)
+                    .append(" (codes and digests) may go to numbers with these country codes:</p>\n<ul>\n");
             allowed.list().admits().forEach(code -> html.append("<li>").append(Html.escape(code)).append("</li>\n"));
             html.append("</ul>\n");
         }
         allowed.rejected().forEach(problem -> html.append("<p class=\"tandem-warning\">Left out of ")
-                .append(SmsAllowList.PROPERTY).append(": ").append(Html.escape(problem)).append("</p>\n"));
+                .append(property).append(": ").append(Html.escape(problem)).append("</p>\n"));
     }
 
     private static void settings(StringBuilder html, Map<String, String> settings) {

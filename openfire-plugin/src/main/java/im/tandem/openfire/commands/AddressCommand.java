@@ -11,7 +11,7 @@ import org.xmpp.packet.JID;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.VerificationReply;
 
-/** Sets an email address or phone number: a one-time code is sent to it, and the verify command takes it. */
+/** Sets an email address, phone or fax number: a one-time code is sent to it, and the verify command takes it. */
 final class AddressCommand extends FormCommand {
     static final String CODE = NODE + "address";
     static final String CHANNEL = "channel";
@@ -20,18 +20,18 @@ final class AddressCommand extends FormCommand {
     private final CommandContext context;
 
     AddressCommand(CommandContext context, Predicate<JID> permission, CommandSessions sessions) {
-        super(CODE, "Offline delivery: set email address or phone number", permission, sessions);
+        super(CODE, "Offline delivery: set email address, phone or fax number", permission, sessions);
         this.context = context;
     }
 
     @Override
     void describe(JID owner, Element command) {
         Element form = form(command, "form",
-                "A code is sent to the address; enter it with the verify command. Phone numbers in international"
-                        + " form, such as +4915112345678.");
+                "A code is sent to the address (by fax, on a page); enter it with the verify command. Phone and"
+                        + " fax numbers in international form, such as +4915112345678.");
         Forms.required(Forms.list(form, CHANNEL, "list-single", "Channel", List.of(DeliveryChannel.EMAIL.id()),
                 ChannelOptions.ALL));
-        Forms.required(Forms.text(form, ADDRESS, "Email address or phone number", ""));
+        Forms.required(Forms.text(form, ADDRESS, "Email address, phone or fax number", ""));
     }
 
     @Override

@@ -8,7 +8,7 @@ import im.tandem.openfire.notify.DeliveryChannel;
 /** The channel choice shared by several forms. */
 final class ChannelOptions {
     static final List<String[]> ALL = List.of(new String[] {DeliveryChannel.EMAIL.id(), "Email"},
-            new String[] {DeliveryChannel.SMS.id(), "SMS"});
+            new String[] {DeliveryChannel.SMS.id(), "SMS"}, new String[] {DeliveryChannel.FAX.id(), "Fax"});
 
     private ChannelOptions() {
     }
@@ -18,7 +18,8 @@ final class ChannelOptions {
         String id = input.text(var);
         Optional<DeliveryChannel> channel = DeliveryChannel.byId(id);
         if (channel.isEmpty()) {
-            input.problem(var, id.isEmpty() ? "choose email or sms" : "'" + id + "' is not a channel; choose email or sms");
+            input.problem(var, id.isEmpty() ? "choose email, sms or fax"
+                    : "'" + id + "' is not a channel; choose email, sms or fax");
         }
         return channel;
     }

@@ -5,6 +5,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import im.tandem.openfire.delivery.DeliveryStore;
+import im.tandem.openfire.delivery.FaxConfig;
 import im.tandem.openfire.delivery.SmsConfig;
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.notify.SettingsStore;
@@ -19,5 +20,5 @@ import im.tandem.openfire.notify.Verifier;
  */
 public record CommandContext(SettingsStore settings, VerificationStore codes, DeliveryStore deliveries,
         Verifier verifier, Supplier<UserDefaults> defaults, Supplier<LimitConfig> limits, Supplier<SmsConfig> sms,
-        LongSupplier intakeDropped, Clock clock) {
+        Supplier<FaxConfig> fax, LongSupplier intakeDropped, Clock clock) {
 }

@@ -32,7 +32,8 @@ final class FailedCommand extends FormCommand {
         Forms.required(Forms.list(form, OPERATION, "list-single", "Operation", List.of(RETRY),
                 List.of(new String[] {RETRY, "Retry them"}, new String[] {PURGE, "Delete them"})));
         Forms.list(form, CHANNEL, "list-single", "Channel", List.of(ALL), List.of(new String[] {ALL, "All"},
-                new String[] {DeliveryChannel.EMAIL.id(), "Email"}, new String[] {DeliveryChannel.SMS.id(), "SMS"}));
+                new String[] {DeliveryChannel.EMAIL.id(), "Email"}, new String[] {DeliveryChannel.SMS.id(), "SMS"},
+                new String[] {DeliveryChannel.FAX.id(), "Fax"}));
     }
 
     @Override
@@ -44,7 +45,7 @@ final class FailedCommand extends FormCommand {
         String channelId = input.text(CHANNEL);
         Optional<DeliveryChannel> channel = DeliveryChannel.byId(channelId);
         if (!channelId.isEmpty() && !ALL.equals(channelId) && channel.isEmpty()) {
-            input.problem(CHANNEL, "choose all, email or sms, got '" + channelId + "'");
+            input.problem(CHANNEL, "choose all, email, sms or fax, got '" + channelId + "'");
         }
         if (reportProblems(input, command)) {
             return;

@@ -42,7 +42,8 @@ final class SettingsForm {
                         + " address (the address command). Leave both quiet-hour fields empty for none.");
         Forms.list(form, CHANNELS, "list-multi", "Deliver by",
                 current.channels().stream().map(DeliveryChannel::id).toList(),
-                List.of(option(current, DeliveryChannel.EMAIL, "Email"), option(current, DeliveryChannel.SMS, "SMS")));
+                List.of(option(current, DeliveryChannel.EMAIL, "Email"), option(current, DeliveryChannel.SMS, "SMS"),
+                        option(current, DeliveryChannel.FAX, "Fax")));
         Forms.text(form, HOLD_OFF, "Wait this many seconds first (" + bounds.minHoldOff().toSeconds() + " to "
                 + bounds.maxHoldOff().toSeconds() + ")", Long.toString(current.holdOff().toSeconds()));
         Forms.flag(form, DIGEST, "Send messages that arrive meanwhile together, as one digest", current.digest());
@@ -51,7 +52,7 @@ final class SettingsForm {
         Forms.text(form, QUIET_END, "Quiet hours end (HH:MM)",
                 current.quietHours().map(quiet -> QuietHours.format(quiet.end())).orElse(""));
         Forms.text(form, TIME_ZONE, "Your time zone (such as Europe/Berlin)", current.zone().getId());
-        Forms.flag(form, SMS_NON_CONTACTS, "Also send SMS for messages from people not in my contacts",
+        Forms.flag(form, SMS_NON_CONTACTS, "Also send SMS and faxes for messages from people not in my contacts",
                 current.smsFromNonContacts());
         Forms.text(form, AWAY, "Also when all my devices have been away this many seconds (0: only when offline; at"
                 + " most " + MAX_AWAY.toSeconds() + ")", Long.toString(current.whenAway().map(Duration::toSeconds)
@@ -78,7 +79,7 @@ final class SettingsForm {
         for (String id : input.all(CHANNELS)) {
             Optional<DeliveryChannel> channel = DeliveryChannel.byId(id);
             if (channel.isEmpty()) {
-                input.problem(CHANNELS, "'" + id + "' is not a channel; choose email or sms");
+                input.problem(CHANNELS, "'" + id + "' is not a channel; choose email, sms or fax");
             } else if (current.address(channel.get()).isEmpty()) {
                 input.problem(CHANNELS, channel.get().id() + " has no verified address yet; set one with the"
                         + " address command first");

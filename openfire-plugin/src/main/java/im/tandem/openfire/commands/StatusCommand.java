@@ -45,6 +45,7 @@ final class StatusCommand extends FormCommand {
         Element form = form(command, "result", null);
         Forms.text(form, "email", "Verified email address", settings.email().orElse(""));
         Forms.text(form, "phone", "Verified phone number", settings.phone().orElse(""));
+        Forms.text(form, "fax", "Verified fax number", settings.fax().orElse(""));
         Forms.list(form, SettingsForm.CHANNELS, "list-multi", "Delivering by",
                 settings.channels().stream().filter(settings::active).map(DeliveryChannel::id).toList(), List.of());
         Forms.text(form, SettingsForm.HOLD_OFF, "Hold-off in seconds", Long.toString(settings.holdOff().toSeconds()));
@@ -54,7 +55,8 @@ final class StatusCommand extends FormCommand {
         Forms.text(form, SettingsForm.QUIET_END, "Quiet hours end",
                 settings.quietHours().map(quiet -> QuietHours.format(quiet.end())).orElse(""));
         Forms.text(form, SettingsForm.TIME_ZONE, "Time zone", settings.zone().getId());
-        Forms.flag(form, SettingsForm.SMS_NON_CONTACTS, "SMS for non-contacts", settings.smsFromNonContacts());
+        Forms.flag(form, SettingsForm.SMS_NON_CONTACTS, "SMS and faxes for non-contacts",
+                settings.smsFromNonContacts());
         Forms.text(form, SettingsForm.AWAY, "Also when away this many seconds (0: off)",
                 Long.toString(settings.whenAway().map(Duration::toSeconds).orElse(0L)));
         Forms.text(form, "waiting", "Digests waiting", Integer.toString(waiting.size()));
@@ -69,5 +71,8 @@ final class StatusCommand extends FormCommand {
         Forms.text(form, "sms_daily_cap", "SMS per day at most", Integer.toString(limits.smsDailyCap()));
         Forms.text(form, "sms_prefixes", "SMS allowed to", limits.smsAllowList().describe());
         Forms.flag(form, "sms_available", "SMS available on this server", context.sms().get().available());
+        Forms.text(form, "fax_daily_cap", "Faxes per day at most", Integer.toString(limits.faxDailyCap()));
+        Forms.text(form, "fax_prefixes", "Faxes allowed to", limits.faxAllowList().describe());
+        Forms.flag(form, "fax_available", "Fax available on this server", context.fax().get().available());
     }
 }

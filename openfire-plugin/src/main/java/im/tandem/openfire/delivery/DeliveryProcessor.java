@@ -12,16 +12,18 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import im.tandem.openfire.limits.CountryAllowList;
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.RateLimiter;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
 import im.tandem.openfire.notify.SettingsStore;
+import im.tandem.openfire.pdf.FaxPage;
 
 /**
  * Works one claimed delivery to its next state: checks that it is still wanted (the channel on, the user
- * still offline, outside quiet hours) and allowed (the caps, the SMS allow-list), sends it, and records the
+ * still offline, outside quiet hours) and allowed (the caps, the SMS and fax allow-lists), sends it, and records the
  * outcome, all under the claim's token. Nothing escapes: a database error leaves the claim to expire, and the
  * delivery is taken up again.
  */
@@ -93,14 +95,24 @@ public final class DeliveryProcessor {
         }
         LimitConfig limit = limits.get();
         String destination = user.address(delivery.channel()).orElseThrow();
-        int cap = delivery.channel() == DeliveryChannel.EMAIL ? limit.emailDailyCap() : limit.smsDailyCap();
+        int cap = switch (delivery.channel()) {
+            case EMAIL -> limit.emailDailyCap();
+            case SMS -> limit.smsDailyCap();
+            case FAX -> limit.faxDailyCap();
+        };
         if (store.sentDigestsSince(delivery.username(), delivery.channel(), now.minus(LimitConfig.DAY)) >= cap) {
             refuse(claim, "the daily limit of " + cap + " " + delivery.channel().id() + " digests is reached", now);
             return;
         }
-        if (delivery.channel() == DeliveryChannel.SMS && !limit.smsAllowList().allows(destination)) {
-            refuse(claim, "SMS to " + destination + " is no longer allowed on this server (allowed country codes: "
-                    + limit.smsAllowList().describe() + ")", now);
+        Optional<CountryAllowList> destinations = switch (delivery.channel()) {
+            case EMAIL -> Optional.empty();
+            case SMS -> Optional.of(limit.smsAllowList());
+            case FAX -> Optional.of(limit.faxAllowList());
+        };
+        if (destinations.isPresent() && !destinations.get().allows(destination)) {
+            refuse(claim, (delivery.channel() == DeliveryChannel.SMS ? "SMS" : "A fax") + " to " + destination
+                    + " is no longer allowed on this server (allowed country codes: " + destinations.get().describe()
+                    + ")", now);
             return;
         }
         send(claim, destination, digestMessage(delivery, destination, user),
@@ -174,13 +186,31 @@ public final class DeliveryProcessor {
             return new OutboundMessage(delivery.id(), DeliveryChannel.EMAIL, destination, Optional.of(email.subject()),
                     email.text(), Optional.of(email.html()));
         }
+        if (delivery.channel() == DeliveryChannel.FAX) {
+            FaxPage page = DigestComposer.fax(domain, delivery.username() + "@" + domain, delivery.itemCount(), shown,
+                    user.zone());
+            return new OutboundMessage(delivery.id(), DeliveryChannel.FAX, destination, Optional.of(page.title()), "",
+                    Optional.empty(), Optional.of(page));
+        }
         return new OutboundMessage(delivery.id(), DeliveryChannel.SMS, destination, Optional.empty(),
                 DigestComposer.sms(delivery.itemCount(), shown, settings.smsMaxChars()), Optional.empty());
     }
 
-    private static OutboundMessage codeMessage(Delivery delivery) {
-        return new OutboundMessage(delivery.id(), delivery.channel(), delivery.destination().orElseThrow(),
-                delivery.subject(), delivery.body().orElse(""), Optional.empty());
+    private OutboundMessage codeMessage(Delivery delivery) {
+        String body = delivery.body().orElse("");
+        if (delivery.channel() != DeliveryChannel.FAX) {
+            return new OutboundMessage(delivery.id(), delivery.channel(), delivery.destination().orElseThrow(),
+                    delivery.subject(), body, Optional.empty());
+        }
+        // A fax code's body is the code on its first line, then what it is for (see Verifier).
+        List<String> lines = body.lines().toList();
+        String subject = delivery.subject().orElse("");
+        FaxPage page = new FaxPage(subject, lines.isEmpty() ? "" : lines.get(0),
+                List.of(new FaxPage.Field("Server", domain), new FaxPage.Field("For", delivery.username() + "@" + domain)),
+                List.of(new FaxPage.Block("", lines.isEmpty() ? List.of() : lines.subList(1, lines.size()))),
+                "Sent by the Tandem service of " + domain + ".");
+        return new OutboundMessage(delivery.id(), DeliveryChannel.FAX, delivery.destination().orElseThrow(),
+                delivery.subject(), "", Optional.empty(), Optional.of(page));
     }
 
     private static String count(int messages) {

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import im.tandem.openfire.pdf.FaxPage;
+
 /**
- * Turns the messages of a digest into an email (plain text and HTML) or one SMS: who wrote, how many, and
- * the first line of the first few. Times are shown in the user's time zone.
+ * Turns the messages of a digest into an email (plain text and HTML), one SMS or a fax page: who wrote, how many,
+ * and the first line of the first few. Times are shown in the user's time zone.
  */
 public final class DigestComposer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -64,6 +66,29 @@ public final class DigestComposer {
                 .append(';'));
         String sms = text.charAt(text.length() - 1) == ';' ? text.substring(0, text.length() - 1) : text.toString();
         return sms.length() <= maxChars ? sms : sms.substring(0, maxChars - ELLIPSIS.length()) + ELLIPSIS;
+    }
+
+    /**
+     * A fax page: the server, the recipient and who wrote at the top, then each sender with their messages.
+     *
+     * @param server  the XMPP domain, so that the reader knows where to log in
+     * @param account the user's JID
+     */
+    public static FaxPage fax(String server, String account, int total, List<DigestItem> shown, ZoneId zone) {
+        Map<String, List<DigestItem>> bySender = bySender(shown);
+        List<FaxPage.Block> blocks = new ArrayList<>();
+        bySender.forEach((sender, items) -> blocks.add(new FaxPage.Block(sender + " (" + count(items.size()) + ")",
+                items.stream().map(item -> TIME.format(item.sentAt().atZone(zone)) + "  " + item.excerpt()).toList())));
+        int hidden = total - shown.size();
+        if (hidden > 0) {
+            blocks.add(new FaxPage.Block("...and " + count(hidden) + " more.", List.of()));
+        }
+        return new FaxPage("Tandem: messages while you were away", count(total),
+                List.of(new FaxPage.Field("Server", server), new FaxPage.Field("To", account),
+                        new FaxPage.Field("From", String.join(", ", bySender.keySet())),
+                        new FaxPage.Field("Times", zone.getId())),
+                blocks, "Log in to read and answer them. You get this fax because you turned on delivery by fax;"
+                        + " the notify commands of your XMPP client switch it off.");
     }
 
     /** The first line of a message body, cut to {@code maxChars}. */

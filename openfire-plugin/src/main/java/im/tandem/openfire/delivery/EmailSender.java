@@ -3,17 +3,21 @@ package im.tandem.openfire.delivery;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 
+import javax.activation.DataHandler;
 import javax.mail.Message.RecipientType;
 import javax.mail.MessagingException;
+import javax.mail.Part;
 import javax.mail.Session;
 import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
+import javax.mail.util.ByteArrayDataSource;
 
 import org.jivesoftware.util.EmailService;
 
@@ -60,16 +64,21 @@ public final class EmailSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        return guard.run("the SMTP session", timeout.get(), () -> sendNow(message));
+        return send(message, Optional.empty());
     }
 
-    private SendResult sendNow(OutboundMessage message) {
+    /** The message with a file attached, such as a fax page for an email-to-fax gateway. */
+    public SendResult send(OutboundMessage message, Optional<Attachment> attachment) {
+        return guard.run("the SMTP session", timeout.get(), () -> sendNow(message, attachment));
+    }
+
+    private SendResult sendNow(OutboundMessage message, Optional<Attachment> attachment) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // JavaMail finds its content handlers (mailcap) through the context class loader: use Openfire's.
         thread.setContextClassLoader(EmailService.class.getClassLoader());
         try {
-            EmailService.getInstance().sendMessagesImmediately(List.of(compose(message)));
+            EmailService.getInstance().sendMessagesImmediately(List.of(compose(message, attachment)));
             return SendResult.sent();
         } catch (AddressException e) {
             return SendResult.giveUp("bad email address: " + e.getMessage());
@@ -83,6 +92,10 @@ public final class EmailSender implements ChannelSender {
     }
 
     MimeMessage compose(OutboundMessage message) throws MessagingException {
+        return compose(message, Optional.empty());
+    }
+
+    MimeMessage compose(OutboundMessage message, Optional<Attachment> attachment) throws MessagingException {
         // A session of our own only carries the message; EmailService sends it over its own SMTP session.
         MimeMessage mime = new StableIdMimeMessage(Session.getInstance(new Properties()),
                 messageId(message.id(), domain));
@@ -92,7 +105,21 @@ public final class EmailSender implements ChannelSender {
         mime.setSubject(message.subject().orElse("Tandem"), UTF_8);
         mime.setSentDate(new Date());
         mime.setHeader("X-Tandem-Delivery", message.id());
-        if (message.html().isPresent()) {
+        if (attachment.isPresent()) {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            if (!message.text().isEmpty()) {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(message.text(), UTF_8);
+                mixed.addBodyPart(text);
+            }
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.get().content(),
+                    attachment.get().contentType())));
+            file.setFileName(attachment.get().fileName());
+            file.setDisposition(Part.ATTACHMENT);
+            mixed.addBodyPart(file);
+            mime.setContent(mixed);
+        } else if (message.html().isPresent()) {
             MimeBodyPart text = new MimeBodyPart();
             text.setText(message.text(), UTF_8);
             MimeBodyPart html = new MimeBodyPart();

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -34,17 +33,11 @@ public final class HttpSmsSender implements ChannelSender {
                 .header("Content-Type", gateway.contentType())
                 .header("X-Tandem-Delivery", message.id())
                 .POST(HttpRequest.BodyPublishers.ofString(body(gateway, message), StandardCharsets.UTF_8));
-        gateway.username().ifPresent(user -> request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + gateway.password()).getBytes(StandardCharsets.UTF_8))));
+        gateway.username().ifPresent(user -> request.header("Authorization",
+                HttpGateways.basicAuthorization(user, gateway.password())));
         try {
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return SendResult.sent();
-            }
-            String reason = "SMS gateway answered HTTP " + status;
-            return status == 408 || status == 429 || status >= 500 ? SendResult.tryAgain(reason)
-                    : SendResult.giveUp(reason);
+            return HttpGateways.result(response.statusCode(), "SMS gateway");
         } catch (IOException e) {
             return SendResult.tryAgain("SMS gateway unreachable: " + e);
         } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package im.tandem.openfire.delivery;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +53,7 @@ public record SmsConfig(Transport transport, Optional<HttpGateway> gateway) {
         if (transport != Transport.HTTP) {
             return new SmsConfig(transport, Optional.empty());
         }
-        Optional<URI> url = httpUrl(properties);
+        Optional<URI> url = HttpGateways.url(properties, HTTP_URL, TRANSPORT);
         if (url.isEmpty()) {
             return new SmsConfig(Transport.NONE, Optional.empty());
         }
@@ -69,20 +68,5 @@ public record SmsConfig(Transport transport, Optional<HttpGateway> gateway) {
     /** Whether SMS can be sent at all. */
     public boolean available() {
         return transport != Transport.NONE;
-    }
-
-    private static Optional<URI> httpUrl(PropertyReader properties) {
-        String value = properties.string(HTTP_URL, "");
-        try {
-            URI url = new URI(value);
-            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
-                return Optional.of(url);
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        properties.report(HTTP_URL, value, "the gateway's http:// or https:// URL when " + TRANSPORT + " is http",
-                "no SMS transport");
-        return Optional.empty();
     }
 }

@@ -7,7 +7,7 @@ import im.tandem.openfire.config.PropertyReader;
 
 /**
  * The abuse limits, all set by the admin. SMS pumping (someone making the server send codes or digests to
- * numbers that earn them money) is what most of them are for.
+ * numbers that earn them money), and the same by fax, is what most of them are for.
  *
  * @param codeTtl                  how long a one-time code is valid
  * @param codeAttempts             wrong guesses allowed per code
@@ -19,16 +19,21 @@ import im.tandem.openfire.config.PropertyReader;
  * @param messagesDailyCap         messages taken into one user's digests per channel per rolling 24 hours
  * @param smsServerDaily           SMS of any kind (codes and digests) per rolling 24 hours over the whole server
  * @param smsCountryDaily          SMS of any kind per rolling 24 hours to the numbers of any one country code
+ * @param smsAllowList             the country codes SMS may go to
+ * @param faxDailyCap              digests per user per rolling 24 hours by fax
+ * @param faxAllowList             the country codes faxes may go to
  */
 public record LimitConfig(Duration codeTtl, int codeAttempts, int codesPerAccountPerHour,
         int codesPerDestinationPerHour, int emailDailyCap, int smsDailyCap, int globalPerMinute, int messagesDailyCap,
-        int smsServerDaily, int smsCountryDaily, SmsAllowList smsAllowList) {
+        int smsServerDaily, int smsCountryDaily, CountryAllowList smsAllowList, int faxDailyCap,
+        CountryAllowList faxAllowList) {
     public static final String CODE_TTL = "tandem.notify.code.ttl.seconds";
     public static final String CODE_ATTEMPTS = "tandem.notify.code.attempts";
     public static final String CODES_PER_ACCOUNT = "tandem.notify.code.perAccountPerHour";
     public static final String CODES_PER_DESTINATION = "tandem.notify.code.perDestinationPerHour";
     public static final String EMAIL_DAILY_CAP = "tandem.notify.cap.email.daily";
     public static final String SMS_DAILY_CAP = "tandem.notify.cap.sms.daily";
+    public static final String FAX_DAILY_CAP = "tandem.notify.cap.fax.daily";
     public static final String GLOBAL_PER_MINUTE = "tandem.notify.cap.global.perMinute";
     public static final String MESSAGES_DAILY_CAP = "tandem.notify.cap.messages.daily";
     public static final String SMS_SERVER_DAILY = "tandem.notify.sms.budget.daily";
@@ -46,6 +51,8 @@ public record LimitConfig(Duration codeTtl, int codeAttempts, int codesPerAccoun
     public static final int DEFAULT_EMAIL_DAILY_CAP = 50;
     /** Ten SMS a day: each one costs money. */
     public static final int DEFAULT_SMS_DAILY_CAP = 10;
+    /** Three faxes a day: each costs money and paper, and a fax machine is not a chat window. */
+    public static final int DEFAULT_FAX_DAILY_CAP = 3;
     /** Sixty a minute keeps a small server's outgoing mail and SMS bill bounded if something goes wrong. */
     public static final int DEFAULT_GLOBAL_PER_MINUTE = 60;
     /**
@@ -88,6 +95,8 @@ public record LimitConfig(Duration codeTtl, int codeAttempts, int codesPerAccoun
                 properties.integer(MESSAGES_DAILY_CAP, DEFAULT_MESSAGES_DAILY_CAP, 1, 100_000),
                 properties.integer(SMS_SERVER_DAILY, DEFAULT_SMS_SERVER_DAILY, 1, 10_000_000),
                 properties.integer(SMS_COUNTRY_DAILY, DEFAULT_SMS_COUNTRY_DAILY, 1, 10_000_000),
-                SmsAllowList.load(properties));
+                CountryAllowList.load(properties, CountryAllowList.SMS_PROPERTY),
+                properties.integer(FAX_DAILY_CAP, DEFAULT_FAX_DAILY_CAP, 0, 100_000),
+                CountryAllowList.load(properties, CountryAllowList.FAX_PROPERTY));
     }
 }

@@ -16,18 +16,20 @@ import java.util.Set;
  * @param holdOff            how long a message waits before it is relayed
  * @param digest             true: messages arriving while one is waiting go out together; false: one each
  * @param quietHours         when nothing is delivered, in the user's time zone
- * @param smsFromNonContacts whether messages from people outside the roster may cost an SMS
+ * @param fax                the verified fax number (E.164), apart from the phone: a fax machine is a landline
+ * @param smsFromNonContacts whether messages from people outside the roster may cost an SMS or a fax
  * @param whenAway           also relay what arrives once every device has been away (away, xa, dnd) this
  *                           long; empty: only what arrives while the user is offline
  */
 public record NotifySettings(String username, Optional<String> email, Optional<String> phone,
-        Set<DeliveryChannel> channels, Duration holdOff, boolean digest, Optional<QuietHours> quietHours, ZoneId zone,
+        Optional<String> fax, Set<DeliveryChannel> channels, Duration holdOff, boolean digest, Optional<QuietHours> quietHours, ZoneId zone,
         boolean smsFromNonContacts, Optional<Duration> whenAway) {
 
     public NotifySettings {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(phone, "phone");
+        Objects.requireNonNull(fax, "fax");
         channels = channels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(channels));
         Objects.requireNonNull(holdOff, "holdOff");
         Objects.requireNonNull(quietHours, "quietHours");
@@ -37,12 +39,16 @@ public record NotifySettings(String username, Optional<String> email, Optional<S
 
     /** A user who has chosen nothing yet: no addresses, no channels, the admin's defaults. */
     public static NotifySettings fresh(String username, UserDefaults defaults) {
-        return new NotifySettings(username, Optional.empty(), Optional.empty(), Set.of(), defaults.holdOff(), true,
+        return new NotifySettings(username, Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), defaults.holdOff(), true,
                 Optional.empty(), defaults.zone(), false, Optional.empty());
     }
 
     public Optional<String> address(DeliveryChannel channel) {
-        return channel == DeliveryChannel.EMAIL ? email : phone;
+        return switch (channel) {
+            case EMAIL -> email;
+            case SMS -> phone;
+            case FAX -> fax;
+        };
     }
 
     /** When a message that arrived at the given moment may go out: after the hold-off, outside quiet hours. */
@@ -61,7 +67,8 @@ public record NotifySettings(String username, Optional<String> email, Optional<S
                 channels.isEmpty() ? EnumSet.noneOf(DeliveryChannel.class) : EnumSet.copyOf(channels);
         chosen.add(channel);
         return new NotifySettings(username, channel == DeliveryChannel.EMAIL ? Optional.of(address) : email,
-                channel == DeliveryChannel.SMS ? Optional.of(address) : phone, chosen, holdOff, digest, quietHours,
+                channel == DeliveryChannel.SMS ? Optional.of(address) : phone,
+                channel == DeliveryChannel.FAX ? Optional.of(address) : fax, chosen, holdOff, digest, quietHours,
                 zone, smsFromNonContacts, whenAway);
     }
 
@@ -69,7 +76,7 @@ public record NotifySettings(String username, Optional<String> email, Optional<S
     public NotifySettings withChoices(Set<DeliveryChannel> chosen, Duration newHoldOff, boolean newDigest,
             Optional<QuietHours> newQuietHours, ZoneId newZone, boolean newSmsFromNonContacts,
             Optional<Duration> newWhenAway) {
-        return new NotifySettings(username, email, phone, chosen, newHoldOff, newDigest, newQuietHours, newZone,
+        return new NotifySettings(username, email, phone, fax, chosen, newHoldOff, newDigest, newQuietHours, newZone,
                 newSmsFromNonContacts, newWhenAway);
     }
 }

@@ -18,14 +18,14 @@ import im.tandem.openfire.storage.Sql;
 
 /** Users' extension-delivery settings in tdmNotifySettings. */
 public final class SettingsStore {
-    private static final String SELECT = "SELECT username, email, phone, channels, holdOffSeconds, digest, quietStart,"
+    private static final String SELECT = "SELECT username, email, phone, fax, channels, holdOffSeconds, digest, quietStart,"
             + " quietEnd, timeZone, smsNonContacts, awaySeconds FROM tdmNotifySettings WHERE username = ?";
-    private static final String UPDATE = "UPDATE tdmNotifySettings SET email = ?, phone = ?, channels = ?,"
+    private static final String UPDATE = "UPDATE tdmNotifySettings SET email = ?, phone = ?, fax = ?, channels = ?,"
             + " holdOffSeconds = ?, digest = ?, quietStart = ?, quietEnd = ?, timeZone = ?, smsNonContacts = ?,"
             + " awaySeconds = ?, updatedAt = ? WHERE username = ?";
-    private static final String INSERT = "INSERT INTO tdmNotifySettings (email, phone, channels, holdOffSeconds, digest,"
-            + " quietStart, quietEnd, timeZone, smsNonContacts, awaySeconds, updatedAt, username)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO tdmNotifySettings (email, phone, fax, channels, holdOffSeconds,"
+            + " digest, quietStart, quietEnd, timeZone, smsNonContacts, awaySeconds, updatedAt, username)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final ConnectionSource database;
     private final Clock clock;
@@ -65,6 +65,7 @@ public final class SettingsStore {
         return new Object[] {
             settings.email().orElse(null),
             settings.phone().orElse(null),
+            settings.fax().orElse(null),
             settings.channels().stream().map(DeliveryChannel::id).sorted().collect(Collectors.joining(",")),
             (int) settings.holdOff().toSeconds(),
             settings.digest(),
@@ -84,7 +85,7 @@ public final class SettingsStore {
             DeliveryChannel.byId(id).ifPresent(channels::add);
         }
         return new NotifySettings(row.getString("username"), Optional.ofNullable(row.getString("email")),
-                Optional.ofNullable(row.getString("phone")), channels,
+                Optional.ofNullable(row.getString("phone")), Optional.ofNullable(row.getString("fax")), channels,
                 Duration.ofSeconds(row.getInt("holdOffSeconds")), row.getInt("digest") != 0,
                 quietHours(row.getString("quietStart"), row.getString("quietEnd")), zone(row.getString("timeZone")),
                 row.getInt("smsNonContacts") != 0, whenAway(row.getInt("awaySeconds")));

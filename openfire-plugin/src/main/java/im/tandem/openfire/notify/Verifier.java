@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import im.tandem.openfire.limits.CountryAllowList;
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.RateLimiter;
 
@@ -26,19 +27,20 @@ public final class Verifier {
     private final CodeOutbox outbox;
     private final Supplier<LimitConfig> limits;
     private final Supplier<UserDefaults> defaults;
-    private final BooleanSupplier smsAvailable;
+    private final Predicate<DeliveryChannel> transportReady;
     private final Clock clock;
     private final OneTimeCodes generator = new OneTimeCodes();
 
     public Verifier(SettingsStore settings, VerificationStore codes, RateLimiter rateLimiter, CodeOutbox outbox,
-            Supplier<LimitConfig> limits, Supplier<UserDefaults> defaults, BooleanSupplier smsAvailable, Clock clock) {
+            Supplier<LimitConfig> limits, Supplier<UserDefaults> defaults, Predicate<DeliveryChannel> transportReady,
+            Clock clock) {
         this.settings = settings;
         this.codes = codes;
         this.rateLimiter = rateLimiter;
         this.outbox = outbox;
         this.limits = limits;
         this.defaults = defaults;
-        this.smsAvailable = smsAvailable;
+        this.transportReady = transportReady;
         this.clock = clock;
     }
 
@@ -53,14 +55,16 @@ public final class Verifier {
             return VerificationReply.refused("address: " + e.getMessage());
         }
         LimitConfig config = limits.get();
-        if (channel == DeliveryChannel.SMS) {
-            if (!smsAvailable.getAsBoolean()) {
-                return VerificationReply.refused(
-                        "SMS is not available on this server: the admin has not set up an SMS transport");
+        if (channel.paid()) {
+            String what = channel == DeliveryChannel.SMS ? "SMS" : "Fax";
+            if (!transportReady.test(channel)) {
+                return VerificationReply.refused(what + " is not available on this server: the admin has not set up"
+                        + " " + (channel == DeliveryChannel.SMS ? "an SMS" : "a fax") + " transport");
             }
-            if (!config.smsAllowList().allows(address)) {
-                return VerificationReply.refused("SMS to " + address + " is not allowed on this server; allowed "
-                        + "country codes: " + config.smsAllowList().describe());
+            CountryAllowList allowed = channel == DeliveryChannel.SMS ? config.smsAllowList() : config.faxAllowList();
+            if (!allowed.allows(address)) {
+                return VerificationReply.refused((channel == DeliveryChannel.SMS ? "SMS" : "A fax") + " to " + address
+                        + " is not allowed on this server; allowed country codes: " + allowed.describe());
             }
         }
         Instant now = clock.instant();
@@ -84,12 +88,16 @@ public final class Verifier {
         codes.put(new PendingCode(username, channel, address, OneTimeCodes.hash(username, channel, address, code),
                 config.codeAttempts(), now.plus(config.codeTtl())), now);
         String validity = minutes(config.codeTtl());
-        if (channel == DeliveryChannel.EMAIL) {
-            outbox.queue(username, channel, address, "Your Tandem verification code: " + code,
+        switch (channel) {
+            case EMAIL -> outbox.queue(username, channel, address, "Your Tandem verification code: " + code,
                     "Your code to confirm this address for " + username + " is " + code + ".\n"
                             + "It is valid for " + validity + ". If you did not ask for it, ignore this message.");
-        } else {
-            outbox.queue(username, channel, address, null, "Tandem code: " + code + " (valid " + validity + ")");
+            case SMS -> outbox.queue(username, channel, address, null,
+                    "Tandem code: " + code + " (valid " + validity + ")");
+            // The page shows the first line large: the code alone, to be read off a blurred fax.
+            case FAX -> outbox.queue(username, channel, address, "Tandem verification code",
+                    code + "\nYour code to confirm this fax number for " + username + ". It is valid for " + validity
+                            + ".\nEnter it with the verify command. If you did not ask for it, ignore this fax.");
         }
         return VerificationReply.done("A " + OneTimeCodes.DIGITS + "-digit code is on its way to " + address
                 + "; it is valid for " + validity + ". Enter it with the verify command.");

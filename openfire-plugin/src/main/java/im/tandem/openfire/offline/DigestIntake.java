@@ -29,7 +29,7 @@ import im.tandem.openfire.storage.Sql;
 /**
  * Takes a message from Openfire's offline store into the queue, one delivery per channel the user has on:
  * into the open digest while batching, else a new one due when the hold-off (and any quiet hours) end.
- * Messages from non-contacts do not go by SMS unless the user allows it. The message is marked taken in
+ * Messages from non-contacts do not go by SMS or fax unless the user allows it. The message is marked taken in
  * the same transaction that queues it, so it is queued exactly once even across a crash or a cluster.
  * Also takes messages delivered while the user is away, for users who chose that. Runs on the intake thread.
  * Bounded per user and channel: a digest keeps only the messages it shows and counts the rest, and past the
@@ -130,7 +130,7 @@ public final class DigestIntake {
             if (!user.active(channel)) {
                 continue;
             }
-            if (channel == DeliveryChannel.SMS && !user.smsFromNonContacts()
+            if (channel.paid() && !user.smsFromNonContacts()
                     && !contacts.isContact(message.username(), message.sender())) {
                 continue;
             }

@@ -15,7 +15,7 @@ import im.tandem.openfire.advisory.AdminConsoleBypass;
 import im.tandem.openfire.delivery.Delivery;
 import im.tandem.openfire.delivery.DeliveryKind;
 import im.tandem.openfire.delivery.DeliveryState;
-import im.tandem.openfire.limits.SmsAllowList;
+import im.tandem.openfire.limits.CountryAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 
 class AdminPageTest {
@@ -75,7 +75,7 @@ class AdminPageTest {
     @Test
     void theSmsAllowListIsSpelledOutWithWhatEachCodeAdmits() {
         String html = AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(),
-                Map.of(SmsAllowList.PROPERTY, "+1, +49, +4915"), Optional.empty()), "t", Optional.empty());
+                Map.of(CountryAllowList.SMS_PROPERTY, "+1, +49, +4915"), Optional.empty()), "t", Optional.empty());
 
         assertThat(html).contains("<h2>SMS destinations</h2>")
                 .contains("<li>+1: United States, Canada and other NANP countries (most of the Caribbean, US Pacific"
@@ -84,6 +84,17 @@ class AdminPageTest {
                 .contains("Left out of tandem.notify.sms.allowedPrefixes: &#39;+4915&#39; is not a whole country code");
         assertThat(AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(), Map.of(), Optional.empty()),
                 "t", Optional.empty())).contains("None: no SMS (code or digest) is sent to any number.");
+    }
+
+    @Test
+    void theFaxAllowListIsShownApartFromTheSmsOneAndTheQueueHasAFaxRow() {
+        String html = AdminPage.render(new AdminOverview(queue(), List.of(), Optional.empty(),
+                Map.of(CountryAllowList.FAX_PROPERTY, "+43, +4"), Optional.empty()), "t", Optional.empty());
+
+        assertThat(html).contains("<h2>Fax destinations</h2>").contains("<li>+43: Austria</li>")
+                .contains("Left out of tandem.notify.fax.allowedPrefixes: &#39;+4&#39; is no assigned country code")
+                .contains("None: no SMS (code or digest) is sent to any number.")
+                .contains("<tr><td>fax</td>").contains("<option value=\"fax\">fax</option>");
     }
 
     private static Map<DeliveryChannel, Map<DeliveryState, Long>> queue() {

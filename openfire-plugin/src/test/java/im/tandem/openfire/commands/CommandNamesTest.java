@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * label kept in a field must be set again.
  */
 class CommandNamesTest {
-    private static final CommandContext NO_STORES = new CommandContext(null, null, null, null, null, null, null,
+    private static final CommandContext NO_STORES = new CommandContext(null, null, null, null, null, null, null, null,
             () -> 0, Clock.systemUTC());
 
     @Test

@@ -23,7 +23,7 @@ class SettingsFormTest {
     private static final UserDefaults BOUNDS = new UserDefaults(Duration.ofSeconds(60), Duration.ofSeconds(10),
             Duration.ofHours(1), ZoneId.of("UTC"));
     private static final NotifySettings CURRENT = new NotifySettings("alice", Optional.of("alice@example.org"),
-            Optional.empty(), Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(60), true, Optional.empty(),
+            Optional.empty(), Optional.empty(), Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(60), true, Optional.empty(),
             ZoneId.of("UTC"), false, Optional.empty());
 
     @Test
@@ -62,7 +62,7 @@ class SettingsFormTest {
         SettingsForm.read(input, CURRENT, BOUNDS);
         assertThat(input.problems()).containsExactlyInAnyOrder(
                 "channels: sms has no verified address yet; set one with the address command first",
-                "channels: 'pigeon' is not a channel; choose email or sms",
+                "channels: 'pigeon' is not a channel; choose email, sms or fax",
                 "holdoff: must be a whole number of seconds from 10 to 3600, got '5'",
                 "digest: must be true or false (1 or 0), got 'maybe'",
                 "quiet_end: must differ from quiet_start (22:00)",

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.RateLimiter;
-import im.tandem.openfire.limits.SmsAllowList;
+import im.tandem.openfire.limits.CountryAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
@@ -187,7 +187,8 @@ class DeliveryProcessorTest {
 
     @Test
     void smsDigestsDrawOnTheServersDailySmsBudget() throws Exception {
-        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 2, 50, SmsAllowList.of("+49"));
+        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 2, 50,
+                CountryAllowList.of("+49"), 3, CountryAllowList.of("+49"));
         for (int i = 0; i < 3; i++) {
             digest(DeliveryChannel.SMS, "message " + i);
             runDue();
@@ -206,7 +207,8 @@ class DeliveryProcessorTest {
 
     @Test
     void smsDigestsDrawOnTheDailyBudgetOfTheNumbersCountry() throws Exception {
-        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 100, 1, SmsAllowList.of("+49"));
+        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 100, 1,
+                CountryAllowList.of("+49"), 3, CountryAllowList.of("+49"));
         digest(DeliveryChannel.SMS, "first");
         runDue();
         digest(DeliveryChannel.SMS, "second");
@@ -219,7 +221,7 @@ class DeliveryProcessorTest {
     @Test
     void aNumberNoLongerAllowedIsRefusedAndTheUserTold() throws Exception {
         limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 100, 50,
-                SmsAllowList.of("+43"));
+                CountryAllowList.of("+43"), 3, CountryAllowList.of("+49"));
         digest(DeliveryChannel.SMS, "hello");
         runDue();
         assertThat(sms.sent).isEmpty();
@@ -255,13 +257,14 @@ class DeliveryProcessorTest {
 
     private static NotifySettings alice() {
         return new NotifySettings("alice", Optional.of("alice@example.org"), Optional.of("+4915112345678"),
+                Optional.empty(),
                 Set.of(DeliveryChannel.EMAIL, DeliveryChannel.SMS), Duration.ofSeconds(60), true, Optional.empty(),
                 ZoneId.of("UTC"), false, Optional.empty());
     }
 
     private static LimitConfig limits(int emailCap, int smsCap, int perMinute) {
         return new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, emailCap, smsCap, perMinute, 200, 100, 50,
-                SmsAllowList.of("+49"));
+                CountryAllowList.of("+49"), 3, CountryAllowList.of("+49"));
     }
 
     /** A sender that records what it was given and answers as scripted, then with success. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.RateLimiter;
-import im.tandem.openfire.limits.SmsAllowList;
+import im.tandem.openfire.limits.CountryAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.SettingsStore;
 import im.tandem.openfire.testing.TestClock;
@@ -44,7 +44,7 @@ class DeliveryWorkerTest {
         DeliveryConfig config = new DeliveryConfig(true, LONG_POLL, BATCH, Duration.ofMinutes(2),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(4), 3), 5, 200, 160, "", Duration.ofDays(30));
         LimitConfig limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 1_000, 200, 100, 50,
-                SmsAllowList.of("+49"));
+                CountryAllowList.of("+49"), 3, CountryAllowList.of("+49"));
         DeliveryProcessor processor = new DeliveryProcessor(store, new SettingsStore(database, clock), user -> false,
                 new CapNotices((user, text) -> { }, new RateLimiter(database)), new RateLimiter(database),
                 Map.of(DeliveryChannel.EMAIL, counting, DeliveryChannel.SMS, counting),

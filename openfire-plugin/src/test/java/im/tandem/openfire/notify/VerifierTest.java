@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.RateLimiter;
-import im.tandem.openfire.limits.SmsAllowList;
+import im.tandem.openfire.limits.CountryAllowList;
 import im.tandem.openfire.testing.TestClock;
 import im.tandem.openfire.testing.TestDatabase;
 
@@ -30,13 +30,14 @@ class VerifierTest {
     void setUp() throws Exception {
         TestDatabase database = TestDatabase.create();
         settings = new SettingsStore(database, clock);
-        limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 100, 50, SmsAllowList.of("+49"));
+        limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 100, 50,
+                CountryAllowList.of("+49"), 3, CountryAllowList.of("+49"));
         UserDefaults defaults = new UserDefaults(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofDays(1),
                 UserDefaults.DEFAULT_ZONE);
         verifier = new Verifier(settings, new VerificationStore(database), new RateLimiter(database),
                 (username, channel, destination, subject, body) -> outbox.add(new String[] {username, channel.id(),
                         destination, subject, body}),
-                () -> limits, () -> defaults, () -> smsAvailable, clock);
+                () -> limits, () -> defaults, channel -> smsAvailable, clock);
     }
 
     @Test
@@ -114,7 +115,8 @@ class VerifierTest {
 
     @Test
     void smsCodesDrawOnTheServersDailySmsBudget() throws Exception {
-        limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 2, 50, SmsAllowList.of("+49"));
+        limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 2, 50,
+                CountryAllowList.of("+49"), 3, CountryAllowList.of("+49"));
         assertThat(verifier.requestCode("alice", DeliveryChannel.SMS, "+4915112345671").ok()).isTrue();
         assertThat(verifier.requestCode("bob", DeliveryChannel.SMS, "+4915112345672").ok()).isTrue();
         assertThat(verifier.requestCode("carol", DeliveryChannel.SMS, "+4915112345673").text())
@@ -129,7 +131,7 @@ class VerifierTest {
     @Test
     void smsCodesDrawOnTheDailyBudgetOfTheNumbersCountry() throws Exception {
         limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 100, 1,
-                SmsAllowList.of("+49", "+43"));
+                CountryAllowList.of("+49", "+43"), 3, CountryAllowList.of("+49"));
         assertThat(verifier.requestCode("alice", DeliveryChannel.SMS, "+4915112345671").ok()).isTrue();
         assertThat(verifier.requestCode("bob", DeliveryChannel.SMS, "+4915112345672").text())
                 .isEqualTo("Too many SMS to +49 (Germany) (at most 1 per day); try again in 24 hours.");

@@ -26,7 +26,7 @@ import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DigestItem;
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.RateLimiter;
-import im.tandem.openfire.limits.SmsAllowList;
+import im.tandem.openfire.limits.CountryAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
@@ -66,7 +66,7 @@ class DigestIntakeTest {
                         new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1), shown, 20, 160, "",
                         Duration.ofDays(1)),
                 () -> new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 60, messagesDailyCap, 100, 50,
-                        SmsAllowList.of("+49")),
+                        CountryAllowList.of("+49"), 3, CountryAllowList.of("+49")),
                 new CapNotices((user, text) -> notices.add(user + ": " + text), new RateLimiter(database)), clock);
     }
 
@@ -254,6 +254,7 @@ class DigestIntakeTest {
 
     private static NotifySettings alice(boolean smsFromNonContacts, Optional<QuietHours> quiet) {
         return new NotifySettings("alice", Optional.of("alice@example.org"), Optional.of("+4915112345678"),
+                Optional.empty(),
                 Set.of(DeliveryChannel.EMAIL, DeliveryChannel.SMS), Duration.ofSeconds(60), true, quiet,
                 ZoneId.of("UTC"), smsFromNonContacts, Optional.empty());
     }

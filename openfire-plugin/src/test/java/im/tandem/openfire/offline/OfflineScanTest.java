@@ -26,7 +26,7 @@ import im.tandem.openfire.delivery.DeliveryStore;
 import im.tandem.openfire.delivery.DigestItem;
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.RateLimiter;
-import im.tandem.openfire.limits.SmsAllowList;
+import im.tandem.openfire.limits.CountryAllowList;
 import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.SettingsStore;
@@ -52,6 +52,7 @@ class OfflineScanTest {
         database = TestDatabase.create();
         SettingsStore settings = new SettingsStore(database, clock);
         settings.save(new NotifySettings("alice", Optional.of("alice@example.org"), Optional.empty(),
+                Optional.empty(),
                 Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(30), true, Optional.empty(), ZoneId.of("UTC"), false,
                 Optional.empty()));
         deliveries = new DeliveryStore(database);
@@ -61,7 +62,7 @@ class OfflineScanTest {
         TriggerRule rule = new TriggerRule("example.org");
         intake = new Intake(10);
         LimitConfig limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 60, 200, 100, 50,
-                SmsAllowList.of("+49"));
+                CountryAllowList.of("+49"), 3, CountryAllowList.of("+49"));
         scan = new OfflineScan(backlog, rule, new DigestIntake(database, settings, deliveries, (user, sender) -> true,
                 user -> false, () -> config, () -> limits,
                 new CapNotices((user, text) -> { }, new RateLimiter(database)), clock), intake, clock, Duration.ZERO);

@@ -27,7 +27,7 @@ import im.tandem.openfire.testing.TestDatabase;
 class SchemaScriptsTest {
     private static final List<String> DATABASES = List.of("hsqldb", "postgresql", "mysql");
     /** The schema version plugin.xml declares; upgrade/N/ holds the scripts from N - 1 to N. */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
     /** The first version that has an upgrade script: version 1 was the first install script. */
     private static final int FIRST_UPGRADE = 2;
 
@@ -90,10 +90,11 @@ class SchemaScriptsTest {
             throws Exception {
         TestDatabase database = TestDatabase.create();
         try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
-            // Schema 1 is schema 3 without the tables and the column the upgrades add.
+            // Schema 1 is the current schema without the tables and the columns the upgrades add.
             statement.execute("DROP TABLE tdmOfflineSeen");
             statement.execute("DROP TABLE tdmRateKey");
             statement.execute("ALTER TABLE tdmNotifySettings DROP COLUMN awaySeconds");
+            statement.execute("ALTER TABLE tdmNotifySettings DROP COLUMN fax");
             statement.execute("INSERT INTO tdmNotifySettings (username, channels, holdOffSeconds, digest, timeZone,"
                     + " smsNonContacts, updatedAt) VALUES ('alice', 'email', 60, 1, 'UTC', 0, 0)");
             statement.execute("UPDATE ofVersion SET version = 1 WHERE name = 'tandem'");
@@ -108,6 +109,8 @@ class SchemaScriptsTest {
                     .isEqualTo(41);
             assertThat(new SettingsStore(database, Clock.systemUTC()).find("alice")
                     .orElseThrow().whenAway()).as("relaying while away starts off").isEmpty();
+            assertThat(new SettingsStore(database, Clock.systemUTC()).find("alice")
+                    .orElseThrow().fax()).as("no fax number until one is verified").isEmpty();
         }
     }
 

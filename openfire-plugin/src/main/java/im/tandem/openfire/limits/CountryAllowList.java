@@ -8,35 +8,38 @@ import java.util.regex.Pattern;
 import im.tandem.openfire.config.PropertyReader;
 
 /**
- * The country codes an admin allows SMS to, such as "+49, +43, +41". Empty allows none: SMS costs money per
- * message, and premium-rate destinations are how SMS pumping makes it, so every destination is the admin's
- * explicit choice. Each entry is a whole E.164 country code, matched against a number's own country code: "+4"
+ * The country codes an admin allows SMS (or faxes) to, such as "+49, +43, +41". Empty allows none: SMS and faxes
+ * cost money per message, and premium-rate destinations are how SMS pumping (and its fax twin) makes it, so every
+ * destination is the admin's explicit choice. Each entry is a whole E.164 country code, matched against a number's own country code: "+4"
  * allows nothing and "+1" allows all of the North American Numbering Plan (the United States, Canada and most of
  * the Caribbean), which {@link #describe()} says so that the admin sees what a code admits.
  */
-public final class SmsAllowList {
-    public static final String PROPERTY = "tandem.notify.sms.allowedPrefixes";
+public final class CountryAllowList {
+    /** The countries SMS may go to. */
+    public static final String SMS_PROPERTY = "tandem.notify.sms.allowedPrefixes";
+    /** The countries faxes may go to: a list of its own, since fax gateways charge by country as SMS ones do. */
+    public static final String FAX_PROPERTY = "tandem.notify.fax.allowedPrefixes";
     private static final Pattern ENTRY = Pattern.compile("\\+[0-9]+");
 
     private final List<String> codes;
 
-    private SmsAllowList(List<String> codes) {
+    private CountryAllowList(List<String> codes) {
         this.codes = List.copyOf(codes);
     }
 
     /** The entries of a setting that are allowed, and why each of the others is left out. */
-    public record Parsed(SmsAllowList list, List<String> rejected) {
+    public record Parsed(CountryAllowList list, List<String> rejected) {
         public Parsed {
             rejected = List.copyOf(rejected);
         }
     }
 
     /** Reads the property; entries that are not whole country codes are reported and left out. */
-    public static SmsAllowList load(PropertyReader properties) {
-        String value = properties.string(PROPERTY, "");
+    public static CountryAllowList load(PropertyReader properties, String property) {
+        String value = properties.string(property, "");
         Parsed parsed = parse(value);
         if (!parsed.rejected().isEmpty()) {
-            properties.report(PROPERTY, value, "a list of whole country codes such as +49, +43 ("
+            properties.report(property, value, "a list of whole country codes such as +49, +43 ("
                     + String.join("; ", parsed.rejected()) + ")", "only the other entries");
         }
         return parsed.list();
@@ -58,11 +61,11 @@ public final class SmsAllowList {
                 codes.add(entry.substring(1));
             }
         }
-        return new Parsed(new SmsAllowList(codes), rejected);
+        return new Parsed(new CountryAllowList(codes), rejected);
     }
 
     /** For tests: the list of these entries (such as "+49"), which must be whole country codes. */
-    public static SmsAllowList of(String... entries) {
+    public static CountryAllowList of(String... entries) {
         Parsed parsed = parse(String.join(",", entries));
         if (!parsed.rejected().isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", parsed.rejected()));

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import im.tandem.openfire.config.PropertyReader;
 
-class SmsAllowListTest {
+class CountryAllowListTest {
     @Test
     void onlyNumbersOfAnAllowedCountryCodePass() {
-        SmsAllowList list = load(" +49, +43 ,+44");
+        CountryAllowList list = load(" +49, +43 ,+44");
         assertThat(list.allows("+4915112345678")).isTrue();
         assertThat(list.allows("+436641234567")).isTrue();
         assertThat(list.allows("+447700900123")).isTrue();
@@ -23,7 +23,7 @@ class SmsAllowListTest {
 
     @Test
     void plusOneAdmitsAllOfTheNorthAmericanNumberingPlanAndSaysSo() {
-        SmsAllowList nanp = load("+1");
+        CountryAllowList nanp = load("+1");
         assertThat(nanp.allows("+12025550143")).as("United States").isTrue();
         assertThat(nanp.allows("+14165550123")).as("Canada").isTrue();
         assertThat(nanp.allows("+18765550123")).as("Jamaica").isTrue();
@@ -35,7 +35,7 @@ class SmsAllowListTest {
 
     @Test
     void anEntryMustBeAWholeCountryCodeNotJustAPrefix() {
-        SmsAllowList.Parsed parsed = SmsAllowList.parse("+4, +35, +4915, +210, +44");
+        CountryAllowList.Parsed parsed = CountryAllowList.parse("+4, +35, +4915, +210, +44");
         assertThat(parsed.list().allows("+4915112345678")).as("'+4' is no country code").isFalse();
         assertThat(parsed.list().allows("+351912345678")).as("'+35' does not admit Portugal").isFalse();
         assertThat(parsed.list().allows("+447700900123")).isTrue();
@@ -48,21 +48,22 @@ class SmsAllowListTest {
 
     @Test
     void anEmptyListAllowsNothingAndSaysSo() {
-        SmsAllowList none = load("");
+        CountryAllowList none = load("");
         assertThat(none.allows("+4915112345678")).isFalse();
         assertThat(none.describe()).startsWith("none");
     }
 
     @Test
     void entriesThatAreNotCountryCodesAreLeftOut() {
-        SmsAllowList list = load("49, +4x, +44");
+        CountryAllowList list = load("49, +4x, +44");
         assertThat(list.allows("+4915112345678")).as("'49' lacks the plus and is ignored").isFalse();
         assertThat(list.allows("+447700900123")).isTrue();
         assertThat(list.admits()).hasSize(1);
-        assertThatThrownBy(() -> SmsAllowList.of("+49", "+4")).hasMessageContaining("'+4' is no assigned");
+        assertThatThrownBy(() -> CountryAllowList.of("+49", "+4")).hasMessageContaining("'+4' is no assigned");
     }
 
-    private static SmsAllowList load(String value) {
-        return SmsAllowList.load(new PropertyReader(Map.of(SmsAllowList.PROPERTY, value)::get));
+    private static CountryAllowList load(String value) {
+        return CountryAllowList.load(new PropertyReader(Map.of(CountryAllowList.SMS_PROPERTY, value)::get),
+                CountryAllowList.SMS_PROPERTY);
     }
 }
