@@ -24,6 +24,7 @@ import im.tandem.openfire.notify.DeliveryChannel;
 import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
 import im.tandem.openfire.notify.SettingsStore;
+import im.tandem.openfire.pdf.FaxPage;
 import im.tandem.openfire.testing.TestClock;
 import im.tandem.openfire.testing.TestDatabase;
 import im.tandem.openfire.testing.TestSessions;
@@ -37,6 +38,7 @@ class DeliveryProcessorTest {
     private final TestClock clock = new TestClock(T0);
     private final ScriptedSender email = new ScriptedSender();
     private final ScriptedSender sms = new ScriptedSender();
+    private final ScriptedSender fax = new ScriptedSender();
     private final List<String> notices = new ArrayList<>();
     private final TestSessions sessions = new TestSessions();
     private DeliveryStore store;
@@ -55,7 +57,8 @@ class DeliveryProcessorTest {
         processor = new DeliveryProcessor(store, settings, sessions,
                 new CapNotices((user, text) -> notices.add(user + ": " + text), new RateLimiter(database)),
                 new RateLimiter(database),
-                Map.of(DeliveryChannel.EMAIL, email, DeliveryChannel.SMS, sms), () -> config, () -> limits,
+                Map.of(DeliveryChannel.EMAIL, email, DeliveryChannel.SMS, sms, DeliveryChannel.FAX, fax), () -> config,
+                () -> limits,
                 "example.org", clock);
         settings.save(alice());
     }
@@ -230,6 +233,57 @@ class DeliveryProcessorTest {
     }
 
     @Test
+    void aFaxDigestCarriesAPageWithTheServerTheRecipientAndTheMessages() throws Exception {
+        digest(DeliveryChannel.FAX, "lunch at noon?");
+        runDue();
+        OutboundMessage sent = fax.sent.get(0);
+        assertThat(sent.destination()).isEqualTo("+4930123456");
+        assertThat(sent.page()).isPresent();
+        assertThat(sent.page().get().headline()).isEqualTo("1 new message");
+        assertThat(sent.page().get().fields()).contains(new FaxPage.Field("Server", "example.org"),
+                new FaxPage.Field("To", "alice@example.org"), new FaxPage.Field("From", "bob@example.org"));
+        assertThat(sent.page().get().blocks().get(0).lines()).containsExactly("10:00  lunch at noon?");
+        assertThat(state(DeliveryChannel.FAX, DeliveryState.SENT)).isEqualTo(1);
+    }
+
+    @Test
+    void theFaxCapIsItsOwnAndAFaxNumberOutsideTheFaxAllowListIsRefused() throws Exception {
+        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 100, 50,
+                CountryAllowList.of("+49"), 1, CountryAllowList.of("+49"));
+        digest(DeliveryChannel.FAX, "first");
+        digest(DeliveryChannel.SMS, "first");
+        runDue();
+        digest(DeliveryChannel.FAX, "second");
+        digest(DeliveryChannel.SMS, "second");
+        runDue();
+        assertThat(fax.sent).hasSize(1);
+        assertThat(sms.sent).as("the SMS cap is another").hasSize(2);
+        assertThat(notices).singleElement().asString().contains("the daily limit of 1 fax digests is reached");
+
+        limits = new LimitConfig(Duration.ofMinutes(10), 5, 5, 3, 50, 10, 100, 200, 100, 50,
+                CountryAllowList.of("+49"), 3, CountryAllowList.of("+43"));
+        clock.advance(LimitConfig.DAY.plusSeconds(1));
+        digest(DeliveryChannel.FAX, "third");
+        digest(DeliveryChannel.SMS, "third");
+        runDue();
+        assertThat(fax.sent).hasSize(1);
+        assertThat(sms.sent).as("SMS to the same country still go").hasSize(3);
+        assertThat(notices).last().asString().contains("A fax to +4930123456 is no longer allowed")
+                .contains("allowed country codes: +43: Austria");
+    }
+
+    @Test
+    void aFaxCodeShowsTheCodeAsTheHeadline() throws Exception {
+        store.enqueueCode("alice", DeliveryChannel.FAX, "+4930123456", "Tandem verification code",
+                "123456\nYour code to confirm this fax number.", clock.instant());
+        runDue();
+        FaxPage page = fax.sent.get(0).page().orElseThrow();
+        assertThat(page.title()).isEqualTo("Tandem verification code");
+        assertThat(page.headline()).isEqualTo("123456");
+        assertThat(page.blocks().get(0).lines()).containsExactly("Your code to confirm this fax number.");
+    }
+
+    @Test
     void theGlobalCapDefersWithoutUsingAnAttempt() throws Exception {
         limits = limits(50, 10, 1);
         digest(DeliveryChannel.EMAIL, "one");
@@ -257,8 +311,8 @@ class DeliveryProcessorTest {
 
     private static NotifySettings alice() {
         return new NotifySettings("alice", Optional.of("alice@example.org"), Optional.of("+4915112345678"),
-                Optional.empty(),
-                Set.of(DeliveryChannel.EMAIL, DeliveryChannel.SMS), Duration.ofSeconds(60), true, Optional.empty(),
+                Optional.of("+4930123456"),
+                Set.of(DeliveryChannel.EMAIL, DeliveryChannel.SMS, DeliveryChannel.FAX), Duration.ofSeconds(60), true, Optional.empty(),
                 ZoneId.of("UTC"), false, Optional.empty());
     }
 

@@ -23,7 +23,7 @@ class VerifierTest {
     private final List<String[]> outbox = new ArrayList<>();
     private SettingsStore settings;
     private Verifier verifier;
-    private boolean smsAvailable = true;
+    private boolean transportReady = true;
     private LimitConfig limits;
 
     @BeforeEach
@@ -37,7 +37,7 @@ class VerifierTest {
         verifier = new Verifier(settings, new VerificationStore(database), new RateLimiter(database),
                 (username, channel, destination, subject, body) -> outbox.add(new String[] {username, channel.id(),
                         destination, subject, body}),
-                () -> limits, () -> defaults, channel -> smsAvailable, clock);
+                () -> limits, () -> defaults, channel -> transportReady, clock);
     }
 
     @Test
@@ -78,10 +78,33 @@ class VerifierTest {
     }
 
     @Test
+    void aFaxNumberIsVerifiedByACodeOnTheFirstLineOfThePageWithinTheFaxAllowListAndTransport() throws Exception {
+        limits = new LimitConfig(Duration.ofMinutes(10), 3, 4, 2, 50, 10, 60, 200, 100, 50,
+                CountryAllowList.of("+49"), 3, CountryAllowList.of("+43"));
+        assertThat(verifier.requestCode("alice", DeliveryChannel.FAX, "+4930123456").text())
+                .isEqualTo("A fax to +4930123456 is not allowed on this server; allowed country codes: +43: Austria");
+        assertThat(verifier.requestCode("alice", DeliveryChannel.FAX, "+43 1 234567").ok()).isTrue();
+        String[] queued = outbox.get(0);
+        assertThat(queued[1]).isEqualTo("fax");
+        assertThat(queued[2]).isEqualTo("+431234567");
+        String code = queued[4].lines().findFirst().orElseThrow();
+        assertThat(code).matches("[0-9]{6}");
+        assertThat(verifier.confirm("alice", DeliveryChannel.FAX, code).ok()).isTrue();
+        NotifySettings alice = settings.find("alice").orElseThrow();
+        assertThat(alice.fax()).contains("+431234567");
+        assertThat(alice.phone()).as("the fax number is not the SMS number").isEmpty();
+        assertThat(alice.active(DeliveryChannel.FAX)).isTrue();
+
+        transportReady = false;
+        assertThat(verifier.requestCode("bob", DeliveryChannel.FAX, "+431234568").text())
+                .isEqualTo("Fax is not available on this server: the admin has not set up a fax transport");
+    }
+
+    @Test
     void smsNeedsATransportAndAnAllowedCountry() throws Exception {
         assertThat(verifier.requestCode("alice", DeliveryChannel.SMS, "+33612345678").text())
                 .isEqualTo("SMS to +33612345678 is not allowed on this server; allowed country codes: +49: Germany");
-        smsAvailable = false;
+        transportReady = false;
         assertThat(verifier.requestCode("alice", DeliveryChannel.SMS, "+4915112345678").text())
                 .startsWith("SMS is not available on this server");
         assertThat(verifier.requestCode("alice", DeliveryChannel.SMS,
