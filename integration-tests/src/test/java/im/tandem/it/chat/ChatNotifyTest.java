@@ -47,7 +47,7 @@ class ChatNotifyTest {
             try (ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
                 alice.await("connected ");
                 alice.type("/notify");
-                assertThat(alice.await("notify ")).isEqualTo("notify status email=- phone=- channels=- holdoff="
+                assertThat(alice.await("notify ")).isEqualTo("notify status email=- phone=- fax=- channels=- holdoff="
                         + RelayServer.HOLD_OFF.toSeconds() + "s digest=on quiet=- zone=UTC strangers=off waiting=0 away=-");
 
                 alice.type("/notify email " + address);
@@ -69,7 +69,7 @@ class ChatNotifyTest {
                 alice.type("/notify away 10m");
                 assertThat(alice.await("notify ")).isEqualTo("notify ok Saved.");
                 alice.type("/notify");
-                assertThat(alice.await("notify ")).isEqualTo("notify status email=" + address + " phone=- channels=-"
+                assertThat(alice.await("notify ")).isEqualTo("notify status email=" + address + " phone=- fax=- channels=-"
                         + " holdoff=" + RelayServer.HOLD_OFF.toSeconds() + "s digest=off quiet=22:00-07:00"
                         + " zone=Europe/Berlin strangers=off waiting=0 away=600s");
 
@@ -102,7 +102,7 @@ class ChatNotifyTest {
                 assertThat(alice.await("notify ")).isEqualTo("notify ok Offline delivery by email and SMS is off and"
                         + " your addresses are forgotten; 0 waiting digests were cancelled.");
                 alice.type("/notify");
-                assertThat(alice.await("notify ")).startsWith("notify status email=- phone=- channels=-");
+                assertThat(alice.await("notify ")).startsWith("notify status email=- phone=- fax=- channels=-");
             }
         }
     }

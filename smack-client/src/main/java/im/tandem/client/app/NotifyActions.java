@@ -41,7 +41,7 @@ final class NotifyActions {
             } else if (request instanceof NotifyRequest.Verify verify) {
                 NotifyChannel channel = verify.channel().or(() -> Optional.ofNullable(lastRequested))
                         .orElseThrow(() -> new IllegalArgumentException("say which address the code is for:"
-                                + " /notify verify email CODE or /notify verify sms CODE"));
+                                + " /notify verify email CODE, /notify verify sms CODE or /notify verify fax CODE"));
                 report(notify.verify(channel, verify.code()));
             } else if (request instanceof NotifyRequest.Change change) {
                 report(notify.update(change.change()));
@@ -52,7 +52,7 @@ final class NotifyActions {
             StanzaError.Condition condition = e.getStanzaError().getCondition();
             if (condition == StanzaError.Condition.item_not_found
                     || condition == StanzaError.Condition.feature_not_implemented) {
-                throw new IllegalArgumentException("this server does not offer delivery by email and SMS"
+                throw new IllegalArgumentException("this server does not offer delivery by email, SMS and fax"
                         + " (it has no Tandem plugin)", e);
             }
             throw e;
@@ -74,6 +74,7 @@ final class NotifyActions {
         fields.add("status");
         fields.add(field("email", status.field("email")));
         fields.add(field("phone", status.field("phone")));
+        fields.add(field("fax", status.field("fax")));
         fields.add(field("channels", String.join(",", status.values("channels"))));
         fields.add(field("holdoff", status.field("holdoff").isEmpty() ? "" : status.field("holdoff") + "s"));
         fields.add(field("digest", onOff(status.field("digest"))));

@@ -18,7 +18,7 @@ import im.tandem.client.notify.NotifyChannel;
 import im.tandem.client.notify.SettingsChange;
 
 /**
- * What {@code /notify} asks for: the server's offline delivery by email and SMS, one ad-hoc command each. Only the
+ * What {@code /notify} asks for: the server's offline delivery by email, SMS and fax, one ad-hoc command each. Only the
  * form of a request is checked here; the server checks the values (addresses, bounds of the hold-off) and says what
  * is wrong.
  *
@@ -26,28 +26,30 @@ import im.tandem.client.notify.SettingsChange;
  * /notify                          the settings, verified addresses and digests waiting
  * /notify email ADDRESS            send a one-time code to ADDRESS, to verify it
  * /notify sms +NUMBER              send a one-time code by SMS to the number (international form)
- * /notify verify [email|sms] CODE  enter the code; the channel defaults to the one last asked for
+ * /notify fax +NUMBER              fax a page with a one-time code to the number (international form)
+ * /notify verify [email|sms|fax] CODE  enter the code; the channel defaults to the one last asked for
  * /notify channels email,sms|none  which verified addresses get offline messages
  * /notify holdoff DURATION         wait this long first: 90s, 5m, 1h or a number of minutes
  * /notify digest on|off            messages that arrive meanwhile go out together
  * /notify quiet HH:MM-HH:MM [ZONE] nothing is sent in these hours (in ZONE, such as Europe/Berlin)
  * /notify quiet off                no quiet hours
- * /notify strangers on|off         SMS also for messages from people who are not contacts
+ * /notify strangers on|off         SMS and faxes also for messages from people who are not contacts
  * /notify away DURATION|off        also relay what arrives once every device has been away this long
  * /notify off                      switch it all off; the server forgets the addresses
  * </pre>
  */
 sealed interface NotifyRequest {
     String USAGE = String.join("\n",
-            "/notify                          offline delivery by email/SMS: settings and what is waiting",
+            "/notify                          offline delivery by email/SMS/fax: settings and what is waiting",
             "/notify email ADDRESS            send a code to ADDRESS to verify it",
             "/notify sms +NUMBER              send a code by SMS to the number (international form)",
-            "/notify verify [email|sms] CODE  enter the code that was sent",
+            "/notify fax +NUMBER              fax a page with a code to the number (international form)",
+            "/notify verify [email|sms|fax] CODE  enter the code that was sent",
             "/notify channels email,sms|none  which verified addresses get offline messages",
             "/notify holdoff DURATION         wait this long first (90s, 5m, 1h; a bare number is minutes)",
             "/notify digest on|off            send messages that arrive meanwhile together",
             "/notify quiet HH:MM-HH:MM [ZONE] send nothing in these hours; /notify quiet off: none",
-            "/notify strangers on|off         SMS also for messages from non-contacts",
+            "/notify strangers on|off         SMS and faxes also for messages from non-contacts",
             "/notify away DURATION|off        also when all my devices have been away this long (10m, 1h)",
             "/notify off                      switch it all off; the server forgets the addresses");
 
@@ -135,6 +137,7 @@ sealed interface NotifyRequest {
             case "" -> new Status();
             case "email" -> new RequestCode(NotifyChannel.EMAIL, oneWord(rest, "/notify email ADDRESS"));
             case "sms" -> new RequestCode(NotifyChannel.SMS, required(rest, "/notify sms +NUMBER"));
+            case "fax" -> new RequestCode(NotifyChannel.FAX, required(rest, "/notify fax +NUMBER"));
             case "verify" -> verify(rest);
             case "channels" -> new Channels(channels(oneWord(rest, "/notify channels email,sms|none")));
             case "holdoff" -> new HoldOff(Syntax.duration(oneWord(rest, "/notify holdoff DURATION")));
@@ -158,7 +161,7 @@ sealed interface NotifyRequest {
     }
 
     private static Verify verify(String rest) {
-        String usage = "/notify verify [email|sms] CODE";
+        String usage = "/notify verify [email|sms|fax] CODE";
         String[] words = required(rest, usage).split("\\s+", 2);
         Optional<NotifyChannel> channel = Syntax.channel(words[0]);
         if (channel.isPresent()) {
@@ -174,7 +177,7 @@ sealed interface NotifyRequest {
         Set<NotifyChannel> chosen = EnumSet.noneOf(NotifyChannel.class);
         for (String id : list.split(",")) {
             chosen.add(Syntax.channel(id).orElseThrow(() -> new IllegalArgumentException("'" + id
-                    + "' is not a channel: /notify channels takes email, sms, email,sms or none")));
+                    + "' is not a channel: /notify channels takes email, sms, fax, a list such as email,sms, or none")));
         }
         return chosen;
     }

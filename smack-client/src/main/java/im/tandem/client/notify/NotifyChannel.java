@@ -3,7 +3,8 @@ package im.tandem.client.notify;
 /** A way the server can reach the user outside XMPP; the id is what the server's forms use. */
 public enum NotifyChannel {
     EMAIL("email"),
-    SMS("sms");
+    SMS("sms"),
+    FAX("fax");
 
     private final String id;
 

@@ -19,7 +19,7 @@ class NotifyRequestTest {
         assertThat(ChatInput.parse("/notify")).isEqualTo(new ChatInput.Notify(new NotifyRequest.Status()));
         assertThat(ChatInput.parse("  /notify email alice@example.org ")).isEqualTo(new ChatInput.Notify(
                 new NotifyRequest.RequestCode(NotifyChannel.EMAIL, "alice@example.org")));
-        assertThat(ChatInput.HELP).contains("/notify verify [email|sms] CODE");
+        assertThat(ChatInput.HELP).contains("/notify verify [email|sms|fax] CODE").contains("/notify fax +NUMBER");
     }
 
     @Test
@@ -30,6 +30,12 @@ class NotifyRequestTest {
                 new NotifyRequest.Verify(Optional.empty(), "123456"));
         assertThat(NotifyRequest.parse("verify SMS 123 456")).isEqualTo(
                 new NotifyRequest.Verify(Optional.of(NotifyChannel.SMS), "123 456"));
+        assertThat(NotifyRequest.parse("fax +49 30 123456")).isEqualTo(
+                new NotifyRequest.RequestCode(NotifyChannel.FAX, "+49 30 123456"));
+        assertThat(NotifyRequest.parse("verify fax 654321")).isEqualTo(
+                new NotifyRequest.Verify(Optional.of(NotifyChannel.FAX), "654321"));
+        assertThat(NotifyRequest.parse("channels email,fax")).isEqualTo(
+                new NotifyRequest.Channels(Set.of(NotifyChannel.EMAIL, NotifyChannel.FAX)));
         assertThat(NotifyRequest.parse("off")).isEqualTo(new NotifyRequest.SwitchOff());
     }
 
@@ -58,9 +64,11 @@ class NotifyRequestTest {
     void mistakesSayWhatIsExpected() {
         assertThatThrownBy(() -> NotifyRequest.parse("email")).hasMessage("usage: /notify email ADDRESS");
         assertThatThrownBy(() -> NotifyRequest.parse("email a@b.org c@d.org")).hasMessage("usage: /notify email ADDRESS");
-        assertThatThrownBy(() -> NotifyRequest.parse("verify sms")).hasMessage("usage: /notify verify [email|sms] CODE");
-        assertThatThrownBy(() -> NotifyRequest.parse("channels email,fax"))
-                .hasMessage("'fax' is not a channel: /notify channels takes email, sms, email,sms or none");
+        assertThatThrownBy(() -> NotifyRequest.parse("verify sms"))
+                .hasMessage("usage: /notify verify [email|sms|fax] CODE");
+        assertThatThrownBy(() -> NotifyRequest.parse("fax")).hasMessage("usage: /notify fax +NUMBER");
+        assertThatThrownBy(() -> NotifyRequest.parse("channels email,pigeon")).hasMessage(
+                "'pigeon' is not a channel: /notify channels takes email, sms, fax, a list such as email,sms, or none");
         assertThatThrownBy(() -> NotifyRequest.parse("holdoff soon"))
                 .hasMessage("'soon' is not a duration such as 90s, 5m, 1h or 5 (minutes)");
         assertThatThrownBy(() -> NotifyRequest.parse("digest maybe")).hasMessage("usage: /notify digest on|off");
