@@ -45,6 +45,28 @@ public final class Mails {
         return texts;
     }
 
+    /** The decoded content of every attachment with the given content type (such as application/pdf). */
+    public static List<byte[]> attachments(MimeMessage message, String contentType)
+            throws MessagingException, IOException {
+        List<byte[]> files = new ArrayList<>();
+        collectFiles(message, contentType, files);
+        return files;
+    }
+
+    private static void collectFiles(Part part, String contentType, List<byte[]> files)
+            throws MessagingException, IOException {
+        if (part.isMimeType(contentType)) {
+            try (InputStream in = part.getInputStream()) {
+                files.add(in.readAllBytes());
+            }
+        } else if (part.isMimeType("multipart/*")) {
+            MimeMultipart multipart = new MimeMultipart(part.getDataHandler().getDataSource());
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectFiles(multipart.getBodyPart(i), contentType, files);
+            }
+        }
+    }
+
     private static void collect(Part part, String contentType, List<String> texts)
             throws MessagingException, IOException {
         if (part.isMimeType(contentType)) {
