@@ -23,11 +23,18 @@ class PluginLinkageTest {
      * optional dependency the plugin leaves out, and never run inside Openfire.
      */
     private static final String COMMAND_LINE_PACKAGE = "im/tandem/ice/cli/";
+    /**
+     * PDFBox's encryption, which uses Bouncy Castle, an optional dependency of PDFBox that the plugin leaves out (an
+     * older one in Openfire 4.2.0 lacks a method it calls): it runs only for encrypted documents, and fax pages are
+     * never encrypted.
+     */
+    private static final String PDF_ENCRYPTION_PACKAGE = "org.apache.pdfbox.pdmodel.encryption.";
 
     @Test
     void everyReferenceOfThePluginResolvesInTheOpenfireUnderTest() {
         List<String> problems = LinkageCheck.problems(HarnessPaths.pluginJar(), OPENFIRE.libraries()).stream()
-                .filter(problem -> !isCommandLineUsingPicocli(problem)).toList();
+                .filter(problem -> !isCommandLineUsingPicocli(problem))
+                .filter(problem -> !isPdfEncryptionUsingBouncyCastle(problem)).toList();
 
         assertThat(problems).as("references in tandem.jar that do not link on %s", OPENFIRE).isEmpty();
     }
@@ -44,6 +51,10 @@ class PluginLinkageTest {
                 .sorted().toList();
 
         assertThat(referencing).isEmpty();
+    }
+
+    private static boolean isPdfEncryptionUsingBouncyCastle(String problem) {
+        return problem.startsWith(PDF_ENCRYPTION_PACKAGE) && problem.contains(" org.bouncycastle.");
     }
 
     private static boolean isCommandLineUsingPicocli(String problem) {
