@@ -99,7 +99,7 @@ class ChatNotifyTest {
             try (ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
                 assertThat(alice.await("message ")).isEqualTo("message bob@localhost offline see you at eight");
                 alice.type("/notify off");
-                assertThat(alice.await("notify ")).isEqualTo("notify ok Offline delivery by email and SMS is off and"
+                assertThat(alice.await("notify ")).isEqualTo("notify ok Offline delivery by email, SMS and fax is off and"
                         + " your addresses are forgotten; 0 waiting digests were cancelled.");
                 alice.type("/notify");
                 assertThat(alice.await("notify ")).startsWith("notify status email=- phone=- fax=- channels=-");

@@ -37,7 +37,7 @@ final class OffCommand extends FormCommand {
         context.codes().deleteAll(username);
         int cancelled = context.deliveries().cancelWaitingDigests(username, "switched off by the user",
                 context.clock().instant());
-        Forms.note(command, Forms.NoteType.INFO, "Offline delivery by email and SMS is off and your addresses are"
+        Forms.note(command, Forms.NoteType.INFO, "Offline delivery by email, SMS and fax is off and your addresses are"
                 + " forgotten; " + cancelled + (cancelled == 1 ? " waiting digest was" : " waiting digests were")
                 + " cancelled.");
     }
