@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,8 @@ class FaxDeliveryTest {
             .property("tandem.notify.fax.transport", "email")
             .property("tandem.notify.fax.email.address", "{number}" + GATEWAY_DOMAIN)
             .property("tandem.notify.fax.allowedPrefixes", "+49, +43")
-            .user("alice", "alice-pw").user("bob", "bob-pw").user("stranger", "stranger-pw")
+            .property("admin.authorizedJIDs", "boss@localhost")
+            .user("boss", "boss-pw").user("alice", "alice-pw").user("bob", "bob-pw").user("stranger", "stranger-pw")
             .user("carol", "carol-pw").user("dave", "dave-pw").user("erin", "erin-pw").user("frank", "frank-pw")
             .build());
 
@@ -191,6 +193,14 @@ class FaxDeliveryTest {
                 assertThat(notice).as("a notice from the server").isNotNull();
                 assertThat(notice.getBody()).isEqualTo("Tandem: 1 offline message was not sent to you by fax:"
                         + " the daily limit of 1 fax digests is reached. (At most one such notice a day for fax.)");
+            }
+            try (TandemClient boss = OPENFIRE.login("boss")) {
+                NotifySettingsClient admin = new NotifySettingsClient(boss.connection());
+                assertThat(Integer.parseInt(admin.queue().field("fax_sent"))).as("faxes sent").isGreaterThanOrEqualTo(2);
+                assertThat(admin.queue().field("fax_failed")).as("the digest over the cap").isEqualTo("1");
+                assertThat(admin.purgeFailed(Optional.of(NotifyChannel.FAX)).infos())
+                        .containsExactly("Deleted 1 failed delivery.");
+                assertThat(admin.queue().field("fax_failed")).isEqualTo("0");
             }
         } finally {
             OPENFIRE.server().setProperty("tandem.notify.cap.fax.daily", "3");
