@@ -41,7 +41,12 @@ public final class Mails {
      */
     public static List<String> parts(MimeMessage message, String contentType) throws MessagingException, IOException {
         List<String> texts = new ArrayList<>();
-        collect(message, contentType, texts);
+        collect(message, contentType, part -> {
+            String charset = new ContentType(part.getContentType()).getParameter("charset");
+            try (InputStream in = part.getInputStream()) {
+                return new String(in.readAllBytes(), charset == null ? "US-ASCII" : charset);
+            }
+        }, texts);
         return texts;
     }
 
@@ -49,35 +54,28 @@ public final class Mails {
     public static List<byte[]> attachments(MimeMessage message, String contentType)
             throws MessagingException, IOException {
         List<byte[]> files = new ArrayList<>();
-        collectFiles(message, contentType, files);
+        collect(message, contentType, part -> {
+            try (InputStream in = part.getInputStream()) {
+                return in.readAllBytes();
+            }
+        }, files);
         return files;
     }
 
-    private static void collectFiles(Part part, String contentType, List<byte[]> files)
-            throws MessagingException, IOException {
-        if (part.isMimeType(contentType)) {
-            try (InputStream in = part.getInputStream()) {
-                files.add(in.readAllBytes());
-            }
-        } else if (part.isMimeType("multipart/*")) {
-            MimeMultipart multipart = new MimeMultipart(part.getDataHandler().getDataSource());
-            for (int i = 0; i < multipart.getCount(); i++) {
-                collectFiles(multipart.getBodyPart(i), contentType, files);
-            }
-        }
+    /** Reads one part of the wanted type. */
+    @FunctionalInterface
+    private interface PartReader<T> {
+        T read(Part part) throws MessagingException, IOException;
     }
 
-    private static void collect(Part part, String contentType, List<String> texts)
+    private static <T> void collect(Part part, String contentType, PartReader<T> reader, List<T> found)
             throws MessagingException, IOException {
         if (part.isMimeType(contentType)) {
-            String charset = new ContentType(part.getContentType()).getParameter("charset");
-            try (InputStream in = part.getInputStream()) {
-                texts.add(new String(in.readAllBytes(), charset == null ? "US-ASCII" : charset));
-            }
+            found.add(reader.read(part));
         } else if (part.isMimeType("multipart/*")) {
             MimeMultipart multipart = new MimeMultipart(part.getDataHandler().getDataSource());
             for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), contentType, texts);
+                collect(multipart.getBodyPart(i), contentType, reader, found);
             }
         }
     }

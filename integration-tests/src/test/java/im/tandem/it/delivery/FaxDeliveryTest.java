@@ -196,7 +196,8 @@ class FaxDeliveryTest {
             }
             try (TandemClient boss = OPENFIRE.login("boss")) {
                 NotifySettingsClient admin = new NotifySettingsClient(boss.connection());
-                assertThat(Integer.parseInt(admin.queue().field("fax_sent"))).as("faxes sent").isGreaterThanOrEqualTo(2);
+                assertThat(Integer.parseInt(admin.queue().field("fax_sent"))).as("faxes sent")
+                        .isGreaterThanOrEqualTo(2);
                 assertThat(admin.queue().field("fax_failed")).as("the digest over the cap").isEqualTo("1");
                 assertThat(admin.purgeFailed(Optional.of(NotifyChannel.FAX)).infos())
                         .containsExactly("Deleted 1 failed delivery.");

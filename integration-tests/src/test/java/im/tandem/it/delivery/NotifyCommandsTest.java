@@ -186,7 +186,8 @@ class NotifyCommandsTest {
             NotifySettingsClient notify = new NotifySettingsClient(alice.connection());
             assertThat(notify.status().values("channels")).containsExactly("email");
             CommandOutcome off = notify.switchOff();
-            assertThat(off.infos()).anySatisfy(info -> assertThat(info).startsWith("Offline delivery by email, SMS and fax is off"));
+            assertThat(off.infos()).anySatisfy(info -> assertThat(info)
+                    .startsWith("Offline delivery by email, SMS and fax is off"));
             CommandOutcome status = notify.status();
             assertThat(status.field("email")).isEmpty();
             assertThat(status.values("channels")).isEmpty();

@@ -206,7 +206,8 @@ public final class DeliveryProcessor {
         List<String> lines = body.lines().toList();
         String subject = delivery.subject().orElse("");
         FaxPage page = new FaxPage(subject, lines.isEmpty() ? "" : lines.get(0),
-                List.of(new FaxPage.Field("Server", domain), new FaxPage.Field("For", delivery.username() + "@" + domain)),
+                List.of(new FaxPage.Field("Server", domain),
+                        new FaxPage.Field("For", delivery.username() + "@" + domain)),
                 List.of(new FaxPage.Block("", lines.isEmpty() ? List.of() : lines.subList(1, lines.size()))),
                 "Sent by the Tandem service of " + domain + ".");
         return new OutboundMessage(delivery.id(), DeliveryChannel.FAX, delivery.destination().orElseThrow(),

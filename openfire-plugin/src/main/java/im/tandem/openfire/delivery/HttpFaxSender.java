@@ -53,7 +53,8 @@ final class HttpFaxSender {
         text(body, boundary, gateway.toField(), message.destination());
         text(body, boundary, gateway.idField(), message.id());
         ascii(body, "--" + boundary + CRLF + "Content-Disposition: form-data; name=\"" + gateway.fileField()
-                + "\"; filename=\"" + pdf.fileName() + "\"" + CRLF + "Content-Type: " + pdf.contentType() + CRLF + CRLF);
+                + "\"; filename=\"" + pdf.fileName() + "\"" + CRLF + "Content-Type: " + pdf.contentType() + CRLF
+                + CRLF);
         body.writeBytes(pdf.content());
         ascii(body, CRLF + "--" + boundary + "--" + CRLF);
         return body.toByteArray();

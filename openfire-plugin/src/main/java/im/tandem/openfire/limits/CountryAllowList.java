@@ -10,9 +10,10 @@ import im.tandem.openfire.config.PropertyReader;
 /**
  * The country codes an admin allows SMS (or faxes) to, such as "+49, +43, +41". Empty allows none: SMS and faxes
  * cost money per message, and premium-rate destinations are how SMS pumping (and its fax twin) makes it, so every
- * destination is the admin's explicit choice. Each entry is a whole E.164 country code, matched against a number's own country code: "+4"
- * allows nothing and "+1" allows all of the North American Numbering Plan (the United States, Canada and most of
- * the Caribbean), which {@link #describe()} says so that the admin sees what a code admits.
+ * destination is the admin's explicit choice. Each entry is a whole E.164 country code, matched against a number's
+ * own country code: "+4" allows nothing and "+1" allows all of the North American Numbering Plan (the United
+ * States, Canada and most of the Caribbean), which {@link #describe()} says so that the admin sees what a code
+ * admits.
  */
 public final class CountryAllowList {
     /** The countries SMS may go to. */

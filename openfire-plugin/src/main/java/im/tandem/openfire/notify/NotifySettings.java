@@ -22,8 +22,8 @@ import java.util.Set;
  *                           long; empty: only what arrives while the user is offline
  */
 public record NotifySettings(String username, Optional<String> email, Optional<String> phone,
-        Optional<String> fax, Set<DeliveryChannel> channels, Duration holdOff, boolean digest, Optional<QuietHours> quietHours, ZoneId zone,
-        boolean smsFromNonContacts, Optional<Duration> whenAway) {
+        Optional<String> fax, Set<DeliveryChannel> channels, Duration holdOff, boolean digest,
+        Optional<QuietHours> quietHours, ZoneId zone, boolean smsFromNonContacts, Optional<Duration> whenAway) {
 
     public NotifySettings {
         Objects.requireNonNull(username, "username");
@@ -39,8 +39,8 @@ public record NotifySettings(String username, Optional<String> email, Optional<S
 
     /** A user who has chosen nothing yet: no addresses, no channels, the admin's defaults. */
     public static NotifySettings fresh(String username, UserDefaults defaults) {
-        return new NotifySettings(username, Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), defaults.holdOff(), true,
-                Optional.empty(), defaults.zone(), false, Optional.empty());
+        return new NotifySettings(username, Optional.empty(), Optional.empty(), Optional.empty(), Set.of(),
+                defaults.holdOff(), true, Optional.empty(), defaults.zone(), false, Optional.empty());
     }
 
     public Optional<String> address(DeliveryChannel channel) {

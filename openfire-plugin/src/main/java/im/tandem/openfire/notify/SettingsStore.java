@@ -18,8 +18,8 @@ import im.tandem.openfire.storage.Sql;
 
 /** Users' extension-delivery settings in tdmNotifySettings. */
 public final class SettingsStore {
-    private static final String SELECT = "SELECT username, email, phone, fax, channels, holdOffSeconds, digest, quietStart,"
-            + " quietEnd, timeZone, smsNonContacts, awaySeconds FROM tdmNotifySettings WHERE username = ?";
+    private static final String SELECT = "SELECT username, email, phone, fax, channels, holdOffSeconds, digest,"
+            + " quietStart, quietEnd, timeZone, smsNonContacts, awaySeconds FROM tdmNotifySettings WHERE username = ?";
     private static final String UPDATE = "UPDATE tdmNotifySettings SET email = ?, phone = ?, fax = ?, channels = ?,"
             + " holdOffSeconds = ?, digest = ?, quietStart = ?, quietEnd = ?, timeZone = ?, smsNonContacts = ?,"
             + " awaySeconds = ?, updatedAt = ? WHERE username = ?";
