@@ -16,7 +16,8 @@ import org.jivesoftware.util.JiveGlobals;
  * The plugin's system properties as admins see them (page, commands and log): only Tandem's, and nothing that may
  * carry a secret. Passwords and secrets are masked whole. URLs keep their scheme, host and port, so an admin can
  * tell which gateway is set, but not their user info (credentials), path, query or fragment (API keys); a value
- * that is not a valid URL is not shown at all. Templates (request bodies) often carry a key, so only the
+ * that is not a valid URL is not shown at all. Templates (request bodies, and any value with a placeholder such as the
+ * email-to-fax address {number}@gateway, whose local part may hold an account key) often carry a key, so only the
  * placeholders they use are shown.
  */
 public final class MaskedSettings {
@@ -53,7 +54,7 @@ public final class MaskedSettings {
         if (isSecret(name)) {
             return MASK;
         }
-        if (isTemplate(name)) {
+        if (isTemplate(name, value)) {
             return template(value);
         }
         if (isUrl(name, value)) {
@@ -69,8 +70,8 @@ public final class MaskedSettings {
                 || lower.contains("token");
     }
 
-    private static boolean isTemplate(String name) {
-        return name.toLowerCase(Locale.ROOT).endsWith(".template");
+    private static boolean isTemplate(String name, String value) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".template") || PLACEHOLDER.matcher(value).find();
     }
 
     /** By name, and by value too: a URL under any name may carry credentials. */

@@ -55,6 +55,12 @@ class MaskedSettingsTest {
     }
 
     @Test
+    void anEmailToFaxAddressShowsOnlyItsPlaceholderSinceItsLocalPartMayHoldAKey() {
+        assertThat(MaskedSettings.shown("tandem.notify.fax.email.address", "{number}.k3y@fax.example.net"))
+                .isEqualTo(MASK + " (uses {number})");
+    }
+
+    @Test
     void aTemplateShowsOnlyThePlaceholdersItUses() {
         assertThat(MaskedSettings.shown("tandem.notify.sms.http.template", "api_key=k3y&to={to}&text={text}"))
                 .isEqualTo(MASK + " (uses {to}, {text})");

@@ -70,7 +70,7 @@ public final class NotifySettingsClient {
         return runForm(SETTINGS, change.fields());
     }
 
-    /** Switches delivery by email and SMS off and makes the server forget the addresses. */
+    /** Switches delivery by email, SMS and fax off and makes the server forget the addresses. */
     public CommandOutcome switchOff() throws XMPPException, SmackException, InterruptedException {
         return runForm(OFF, Map.of("confirm", List.of("1")));
     }
