@@ -19,15 +19,18 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.carbons.CarbonManager;
 import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
+import org.jivesoftware.smackx.chatstates.ChatState;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
 import im.tandem.client.chat.CarbonCopy;
+import im.tandem.client.chat.ChatStateNotice;
 import im.tandem.client.chat.Contact;
 import im.tandem.client.chat.ContactList;
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.chat.Receipt;
 import im.tandem.client.chat.Route;
 import im.tandem.client.connect.AccountRegistration;
 import im.tandem.client.connect.ClientConfig;
@@ -225,6 +228,37 @@ public final class TandemClient implements AutoCloseable {
      */
     public Route send(EntityBareJid to, String body) throws InterruptedException, SmackException.NotConnectedException {
         return conversations.send(to, body);
+    }
+
+    /**
+     * Sends a chat message whose stanza id and origin-id is {@code id}, the id {@link #onReceipt} reports when the
+     * contact has it.
+     *
+     * @return the route it took
+     */
+    public Route send(EntityBareJid to, String body, String id) throws InterruptedException,
+            SmackException.NotConnectedException {
+        return conversations.send(to, body, id);
+    }
+
+    /** Each receipt for a message the user sent, through the server (XEP-0184) or on the direct stream. */
+    public void onReceipt(Consumer<Receipt> listener) {
+        conversations.onReceipt(listener);
+    }
+
+    /**
+     * Tells the contact that the user is typing, has stopped, and so on (XEP-0085), if the contact takes it; may
+     * ask the contact's clients what they support.
+     *
+     * @return false when the contact does not take chat states, and nothing was sent
+     */
+    public boolean sendChatState(EntityBareJid to, ChatState state) {
+        return conversations.sendChatState(to, state);
+    }
+
+    /** Each chat state notification a contact sends on its own. */
+    public void onChatState(Consumer<ChatStateNotice> listener) {
+        conversations.onChatState(listener);
     }
 
     /** Ends direct sessions (re-sending what they left unacknowledged through the server), then logs out. */

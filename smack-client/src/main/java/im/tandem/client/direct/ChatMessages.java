@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smackx.chatstates.ChatState;
+import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.hints.element.NoStoreHint;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
@@ -14,7 +16,8 @@ import org.jxmpp.jid.Jid;
 
 /**
  * The stanzas of a conversation, the same on either route: a chat message carries an origin-id (XEP-0359), which
- * is also its stanza id, and asks for a receipt (XEP-0184); a receipt names the stanza id it acknowledges.
+ * is also its stanza id, asks for a receipt (XEP-0184) and says the user is {@code active} (XEP-0085); a receipt
+ * names the stanza id it acknowledges; a chat state notification goes on its own, without a body.
  */
 final class ChatMessages {
     private ChatMessages() {
@@ -28,7 +31,10 @@ final class ChatMessages {
     /** A chat message with the given id as stanza id and origin-id: a re-send is the same message again. */
     static Message chat(Jid to, String body, String id) {
         MessageBuilder message = StanzaBuilder.buildMessage(id).to(to).ofType(Message.Type.chat).setBody(body)
-                .addExtension(new OriginIdElement(id));
+                .addExtension(new OriginIdElement(id))
+                // XEP-0085 5.1: a message carries the sender's state, which also tells the contact that the user's
+                // client takes notifications; standalone ones go only to contacts known to take them.
+                .addExtension(new ChatStateExtension(ChatState.active));
         DeliveryReceiptRequest.addTo(message);
         return message.build();
     }
@@ -40,6 +46,21 @@ final class ChatMessages {
     static Message receipt(Jid to, String id) {
         return StanzaBuilder.buildMessage().to(to).addExtension(new DeliveryReceipt(id))
                 .addExtension(NoStoreHint.INSTANCE).build();
+    }
+
+    /**
+     * A chat state notification on its own (XEP-0085), of type chat as the specification asks. Marked no-store
+     * (XEP-0334): that the user was typing is of no use to a contact who reads it later.
+     */
+    static Message chatState(Jid to, ChatState state) {
+        return StanzaBuilder.buildMessage().to(to).ofType(Message.Type.chat)
+                .addExtension(new ChatStateExtension(state)).addExtension(NoStoreHint.INSTANCE).build();
+    }
+
+    /** The chat state a message carries, if any. */
+    static Optional<ChatState> chatState(Message message) {
+        return message.getExtension(ChatStateExtension.NAMESPACE) instanceof ChatStateExtension extension
+                ? Optional.of(extension.getChatState()) : Optional.empty();
     }
 
     /** The origin-id, by which a message re-sent on another route is recognised. */

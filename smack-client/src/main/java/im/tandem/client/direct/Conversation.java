@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -18,12 +19,15 @@ import java.util.logging.Logger;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smackx.chatstates.ChatState;
 import org.jivesoftware.smackx.delay.DelayInformationManager;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.FullJid;
 
+import im.tandem.client.chat.ChatStateNotice;
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.chat.Receipt;
 import im.tandem.client.chat.Route;
 import im.tandem.client.jingle.element.IceUdpTransport;
 import im.tandem.client.jingle.session.JingleSession;
@@ -59,10 +63,20 @@ final class Conversation implements DirectLink.Listener {
      * @param routes    where route changes go
      * @param receiptsTo whom we acknowledge messages through the server: a receipt tells that we are online, so
      *                  only those who may see our presence (XEP-0184 §8); on a direct link, always
+     * @param receipts  where the contact's receipts for our messages go, on either route (a message re-sent on the
+     *                  other route may be acknowledged twice)
+     * @param chatStates where the contact's chat state notifications go
      */
     record Context(Supplier<FullJid> localJid, ServerPath server, Optional<Direct> direct, Scheduler scheduler,
                    Consumer<IncomingMessage> delivery, Consumer<RouteChange> routes,
-                   Predicate<EntityBareJid> receiptsTo) {
+                   Predicate<EntityBareJid> receiptsTo, Consumer<Receipt> receipts,
+                   Consumer<ChatStateNotice> chatStates) {
+        /** A context whose receipts and chat states go nowhere: for what looks only at messages and routes. */
+        Context(Supplier<FullJid> localJid, ServerPath server, Optional<Direct> direct, Scheduler scheduler,
+                Consumer<IncomingMessage> delivery, Consumer<RouteChange> routes,
+                Predicate<EntityBareJid> receiptsTo) {
+            this(localJid, server, direct, scheduler, delivery, routes, receiptsTo, receipt -> { }, state -> { });
+        }
     }
 
     /** Direct sessions: their settings and how to start one. */
@@ -83,6 +97,11 @@ final class Conversation implements DirectLink.Listener {
     private long nextAttemptNanos;
     private boolean gateCheckScheduled;
     private long duplicates;
+    /**
+     * Whether the contact's client takes chat state notifications, as its last message showed (XEP-0085 5.1: a
+     * message without one means no more are sent); empty until the contact has sent anything.
+     */
+    private Optional<Boolean> peerUsesChatStates = Optional.empty();
 
     Conversation(EntityBareJid peer, Context context) {
         this.peer = peer;
@@ -110,14 +129,43 @@ final class Conversation implements DirectLink.Listener {
      * @throws SmackException.NotConnectedException if it had to go through the server and the connection is gone
      */
     synchronized Route send(String body) throws SmackException.NotConnectedException, InterruptedException {
+        return send(body, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Sends a chat message with {@code id} as its stanza id and origin-id, which its receipt will name.
+     *
+     * @return the route it took
+     * @throws SmackException.NotConnectedException if it had to go through the server and the connection is gone
+     */
+    synchronized Route send(String body, String id) throws SmackException.NotConnectedException,
+            InterruptedException {
         if (route == Route.DIRECT) {
-            Message message = ChatMessages.chat(link.peer(), body);
+            Message message = ChatMessages.chat(link.peer(), body, id);
             sendDirect(message);
             return Route.DIRECT;
         }
-        sendThroughServer(ChatMessages.chat(peer, body));
+        sendThroughServer(ChatMessages.chat(peer, body, id));
         startAttemptIfDue();
         return Route.SERVER;
+    }
+
+    /**
+     * Sends a chat state notification on the current route. On a direct link it is sent without waiting for an
+     * acknowledgement (the receiver acknowledges messages only): a lost notification is not worth ending the link
+     * for, and nothing is re-sent for it. Through the server, a failure is only logged.
+     */
+    synchronized void sendChatState(ChatState state) {
+        if (route == Route.DIRECT) {
+            link.send(ChatMessages.chatState(link.peer(), state));
+        } else {
+            sendQuietly(ChatMessages.chatState(peer, state));
+        }
+    }
+
+    /** Whether the contact's last message said its client takes chat states; empty before it sent any. */
+    synchronized Optional<Boolean> peerUsesChatStates() {
+        return peerUsesChatStates;
     }
 
     /** A message from the contact through the server: a chat message or a receipt. */
@@ -140,10 +188,15 @@ final class Conversation implements DirectLink.Listener {
             return; // a late stanza of a link already given up; its sender re-sends through the server
         }
         Optional<String> acknowledged = ChatMessages.acknowledged(message);
+        Optional<ChatState> state = ChatMessages.chatState(message);
         if (acknowledged.isPresent()) {
             acknowledged(acknowledged.get());
         } else if (message.getBody() != null) {
+            peerUsesChatStates = Optional.of(state.isPresent());
             receivedChat(message, via, on);
+        } else if (state.isPresent()) {
+            peerUsesChatStates = Optional.of(true);
+            context.chatStates().accept(new ChatStateNotice(peer, state.get()));
         }
     }
 
@@ -173,6 +226,7 @@ final class Conversation implements DirectLink.Listener {
         if (throughServer.remove(id) != null) {
             openGateIfClear();
         }
+        context.receipts().accept(new Receipt(peer, id));
     }
 
     /** The contact offered a direct session. */

@@ -22,14 +22,19 @@ import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.OrFilter;
 import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smackx.chatstates.ChatState;
+import org.jivesoftware.smackx.chatstates.ChatStateManager;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jxmpp.jid.EntityBareJid;
 
+import im.tandem.client.chat.ChatStateNotice;
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.chat.Receipt;
 import im.tandem.client.chat.Route;
 import im.tandem.client.ice.IceServers;
 import im.tandem.client.jingle.TandemJingleManager;
@@ -56,6 +61,8 @@ public final class Conversations implements AutoCloseable {
     private final KeptConversations conversations;
     private final List<Consumer<IncomingMessage>> messageListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<RouteChange>> routeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Receipt>> receiptListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ChatStateNotice>> chatStateListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService background = Executors.newCachedThreadPool(daemons("direct"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("direct-timer"));
     private final Scheduler scheduler = new ExecutorScheduler(timer);
@@ -70,6 +77,8 @@ public final class Conversations implements AutoCloseable {
         DeliveryReceiptManager.getInstanceFor(connection).setAutoReceiptMode(
                 DeliveryReceiptManager.AutoReceiptMode.disabled);
         ServiceDiscoveryManager.getInstanceFor(connection).addFeature(OriginIdElement.NAMESPACE);
+        // Contacts' clients learn from our capabilities that we take chat state notifications (XEP-0085 5.1).
+        ServiceDiscoveryManager.getInstanceFor(connection).addFeature(ChatStateManager.NAMESPACE);
         connection.addSyncStanzaListener(stanza -> {
             Message message = (Message) stanza;
             EntityBareJid from = message.getFrom().asEntityBareJidIfPossible();
@@ -112,6 +121,33 @@ public final class Conversations implements AutoCloseable {
         return conversations.forUser(to).send(body);
     }
 
+    /**
+     * Sends a chat message with {@code id} as its stanza id and origin-id, the id its {@link #onReceipt receipt}
+     * names; never waits for a direct session.
+     *
+     * @return the route the message took
+     */
+    public Route send(EntityBareJid to, String body, String id) throws SmackException.NotConnectedException,
+            InterruptedException {
+        return conversations.forUser(to).send(body, id);
+    }
+
+    /**
+     * Sends a chat state notification (XEP-0085) on the conversation's route, if the contact takes them: its last
+     * message carried a chat state, or, before it sent any, one of its available clients advertises the feature.
+     * May ask the contact's clients what they support (service discovery), so call it off the user's input thread.
+     *
+     * @return false when the contact does not take chat states, and nothing was sent
+     */
+    public boolean sendChatState(EntityBareJid to, ChatState state) {
+        Conversation conversation = conversations.forUser(to);
+        if (!conversation.peerUsesChatStates().orElseGet(() -> advertisesChatStates(to))) {
+            return false;
+        }
+        conversation.sendChatState(state);
+        return true;
+    }
+
     /** How messages to this contact travel now. */
     public Route route(EntityBareJid peer) {
         return conversations.find(peer).map(Conversation::route).orElse(Route.SERVER);
@@ -132,6 +168,16 @@ public final class Conversations implements AutoCloseable {
         routeListeners.add(listener);
     }
 
+    /** Each receipt for a message the user sent: the contact has it (a re-sent message may be acknowledged twice). */
+    public void onReceipt(Consumer<Receipt> listener) {
+        receiptListeners.add(listener);
+    }
+
+    /** Each chat state notification a contact sends on its own (typing, paused, ...). */
+    public void onChatState(Consumer<ChatStateNotice> listener) {
+        chatStateListeners.add(listener);
+    }
+
     /** Re-sends what direct links left unacknowledged through the server, then ends every direct session. */
     @Override
     public void close() {
@@ -147,7 +193,36 @@ public final class Conversations implements AutoCloseable {
 
     private Conversation newConversation(EntityBareJid peer) {
         return new Conversation(peer, new Conversation.Context(connection::getUser, connection::sendStanza, direct,
-                scheduler, this::deliver, this::announce, contact -> roster.isSubscribedToMyPresence(contact)));
+                scheduler, this::deliver, this::announce, contact -> roster.isSubscribedToMyPresence(contact),
+                receipt -> notify(receiptListeners, receipt), state -> notify(chatStateListeners, state)));
+    }
+
+    /** Whether one of the contact's available clients advertises chat states; those we cannot ask do not count. */
+    private boolean advertisesChatStates(EntityBareJid contact) {
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
+        for (Presence presence : roster.getAvailablePresences(contact)) {
+            try {
+                if (disco.supportsFeature(presence.getFrom(), ChatStateManager.NAMESPACE)) {
+                    return true;
+                }
+            } catch (SmackException | org.jivesoftware.smack.XMPPException e) {
+                LOG.log(Level.FINE, "cannot ask " + presence.getFrom() + " whether it takes chat states", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static <T> void notify(List<Consumer<T>> listeners, T news) {
+        for (Consumer<T> listener : listeners) {
+            try {
+                listener.accept(news);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a listener failed on " + news, e);
+            }
+        }
     }
 
     private void deliver(IncomingMessage message) {
