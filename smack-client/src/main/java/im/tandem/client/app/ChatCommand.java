@@ -130,6 +130,9 @@ public final class ChatCommand implements Callable<Integer> {
                 screen.show(ChatEvent.withText("error", e.getMessage()));
             }
             ChatController controller = new ChatController(screen::show, options.files().acceptFiles(interactive));
+            if (interactive) {
+                controller.tellTyping(TypingNotifier.PAUSED_AFTER);
+            }
             if (!noHistory) {
                 try {
                     controller.keepHistory(ChatHistory.open(UserDirectories.data(System.getenv(),
@@ -161,6 +164,7 @@ public final class ChatCommand implements Callable<Integer> {
                 while ((line = screen.readLine(controller)) != null && controller.handle(line)) {
                     // each line handled in turn
                 }
+                controller.stopTyping();
             }
             screen.show(ChatEvent.of("bye"));
         }

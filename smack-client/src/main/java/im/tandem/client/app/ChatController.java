@@ -7,14 +7,17 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.jivesoftware.smackx.chatstates.ChatState;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -22,8 +25,10 @@ import org.jxmpp.stringprep.XmppStringprepException;
 
 import im.tandem.client.TandemClient;
 import im.tandem.client.chat.CarbonCopy;
+import im.tandem.client.chat.ChatStateNotice;
 import im.tandem.client.chat.Contact;
 import im.tandem.client.chat.IncomingMessage;
+import im.tandem.client.chat.Receipt;
 import im.tandem.client.chat.Route;
 import im.tandem.client.direct.RouteChange;
 import im.tandem.client.extdisco.ExternalService;
@@ -55,6 +60,11 @@ public final class ChatController {
     private volatile ChatHistory history;
     /** Messages from each contact other than the selected one since the user last turned to them. */
     private final Map<EntityBareJid, Integer> unread = new ConcurrentHashMap<>();
+    private final AwaitedReceipts receipts = new AwaitedReceipts();
+    /** Each contact's last chat state notification, cleared by their next message. */
+    private final Map<EntityBareJid, ChatState> contactStates = new ConcurrentHashMap<>();
+    /** On a terminal: the user's typing, told to the contact as chat states. */
+    private volatile TypingNotifier typing;
 
     /** A controller that takes contacts' files without asking, as a script expects. */
     public ChatController(Consumer<ChatEvent> out) {
@@ -79,6 +89,8 @@ public final class ChatController {
         tandemClient.onRouteChange(this::routeChanged);
         tandemClient.onRosterChange(this::entryChanged, this::entryRemoved);
         tandemClient.onCarbon(this::copied);
+        tandemClient.onReceipt(this::receiptCame);
+        tandemClient.onChatState(this::chatStateCame);
         tandemClient.contactList().onSubscription(event ->
                 out.accept(ChatEvent.of(event.kind().word(), event.jid().toString())));
         files.attach(tandemClient);
@@ -87,6 +99,38 @@ public final class ChatController {
     /** Keeps every message sent and received in {@code kept}, and answers {@code /history} from it. */
     void keepHistory(ChatHistory kept) {
         this.history = kept;
+    }
+
+    /** Tells contacts when the user types to them at the terminal (XEP-0085), pausing after {@code pausedAfter}. */
+    void tellTyping(Duration pausedAfter) {
+        typing = new TypingNotifier((contact, state) -> {
+            try {
+                client.sendChatState(contact, state);
+            } catch (RuntimeException e) {
+                out.accept(ChatEvent.withText("debug", "cannot tell " + contact + " " + state + ": " + e));
+            }
+        }, pausedAfter);
+    }
+
+    /** The line the user is typing at the terminal is now {@code buffer}. */
+    void edited(String buffer) {
+        TypingNotifier notifier = typing;
+        if (notifier != null && client != null) {
+            notifier.edited(selected(), buffer);
+        }
+    }
+
+    /** Whether the contact's last chat state says they are typing. */
+    public boolean isTyping(EntityBareJid contact) {
+        return contactStates.get(contact) == ChatState.composing;
+    }
+
+    /** Stops telling contacts of the user's typing. */
+    void stopTyping() {
+        TypingNotifier notifier = typing;
+        if (notifier != null) {
+            notifier.close();
+        }
     }
 
     /** Announces the login and the roster. */
@@ -147,7 +191,11 @@ public final class ChatController {
             if (input instanceof ChatInput.Quit) {
                 return false;
             } else if (input instanceof ChatInput.SelectContact select) {
+                EntityBareJid previous = selected;
                 selected = jid(select.jid());
+                if (previous != null && !previous.equals(selected) && typing != null) {
+                    typing.turnedAway(previous);
+                }
                 unread.remove(selected);
                 out.accept(ChatEvent.withText("info", "talking to " + selected + " (" + route(selected).word() + ")"));
             } else if (input instanceof ChatInput.Send send) {
@@ -171,6 +219,12 @@ public final class ChatController {
                 client.setPresence(status.mode(), status.text());
                 out.accept(ChatEvent.withText("status", status.text().isEmpty() ? null : status.text(),
                         status.mode().name()));
+            } else if (input instanceof ChatInput.SendChatState state) {
+                EntityBareJid contact = jid(state.jid());
+                if (!client.sendChatState(contact, state.state())) {
+                    out.accept(ChatEvent.withText("info", contact + " does not take typing notifications"
+                            + " (XEP-0085): nothing sent"));
+                }
             } else if (input instanceof ChatInput.DiscoverNat nat) {
                 discoverNat(nat.stunServer());
             } else if (input instanceof ChatInput.SendFile file) {
@@ -197,9 +251,34 @@ public final class ChatController {
         if (to == null) {
             throw new IllegalArgumentException("choose a contact with /to JID first, or use /msg JID TEXT");
         }
-        Route route = client.send(to, send.text());
+        String id = UUID.randomUUID().toString();
+        receipts.sending(id, to, send.text());
+        Route route;
+        try {
+            route = client.send(to, send.text(), id);
+        } catch (Exception e) {
+            receipts.failed(id);
+            throw e;
+        }
+        if (typing != null) {
+            typing.messageSent(to);
+        }
         remember(to, new ChatHistory.Entry(Instant.now(), false, route.word(), send.text()));
         out.accept(ChatEvent.withText("sent", send.text(), to.toString(), route.word()));
+        receipts.shown(id).ifPresent(this::showReceipt);
+    }
+
+    private void receiptCame(Receipt receipt) {
+        receipts.received(receipt).ifPresent(this::showReceipt);
+    }
+
+    private void showReceipt(AwaitedReceipts.Message message) {
+        out.accept(ChatEvent.withText("receipt", message.text(), message.to().toString()));
+    }
+
+    private void chatStateCame(ChatStateNotice notice) {
+        contactStates.put(notice.from(), notice.state());
+        out.accept(ChatEvent.of("typing", notice.from().toString(), notice.state().name()));
     }
 
     private void listRoster() {
@@ -286,6 +365,7 @@ public final class ChatController {
         String route = message.delayedFrom().isPresent() ? ROUTE_OFFLINE : message.route().word();
         remember(message.from(), new ChatHistory.Entry(message.delayedFrom().orElseGet(Instant::now), true, route,
                 message.body()));
+        contactStates.remove(message.from());
         if (!message.from().equals(selected)) {
             unread.merge(message.from(), 1, Integer::sum);
         }

@@ -24,6 +24,10 @@ import java.util.List;
  *                                  elsewhere (another of the user's devices received it: XEP-0280 carbons)
  * sent JID ROUTE TEXT              a message went out; ROUTE is server, direct or elsewhere (sent from another
  *                                  of the user's devices)
+ * receipt JID TEXT                JID has the message TEXT the user sent: its receipt came through the server
+ *                                  (XEP-0184) or the direct channel acknowledged it; shown once per message
+ * typing JID STATE                 JID's chat state (XEP-0085): composing (typing), paused, active, inactive or
+ *                                  gone; a message from JID ends composing as well
  * route JID ROUTE PATH TEXT        the conversation went direct (PATH host, srflx or relay: how ICE reaches the
  *                                  contact) or back through the server (PATH -), or an attempt to go direct
  *                                  failed (ROUTE stays server); TEXT says why

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smackx.chatstates.ChatState;
 
 /**
  * One line the user typed, understood. Commands start with '/'; any other line is a message to the selected
@@ -21,6 +22,7 @@ import org.jivesoftware.smack.packet.Presence;
  * /requests         the requests waiting for an answer
  * /rename JID NAME  the name a contact is shown under
  * /status SHOW [TEXT]  your presence: available, chat, away, xa or dnd, with a text
+ * /typing JID STATE tell JID you are typing (composing), have paused, are active, inactive or gone (XEP-0085)
  * /history JID [N]  the last N messages with JID from the local history
  * /nat [HOST[:PORT]] this network's NAT type, from the server's STUN service or the one given
  * /file JID PATH    send the file at PATH to the contact JID
@@ -44,6 +46,7 @@ public sealed interface ChatInput {
             "/requests          the requests waiting for an answer",
             "/rename JID NAME   the name a contact is shown under",
             "/status SHOW [TEXT] your presence: available, chat, away, xa or dnd, with a text",
+            "/typing JID STATE  tell JID you are composing, paused, active, inactive or gone (XEP-0085)",
             "/history JID [N]   the last N messages with JID (default " + ChatHistory.DEFAULT_SHOWN + ")",
             "/nat [HOST[:PORT]] this network's NAT type (default: the server's STUN service)",
             "/file JID PATH     send a file to a contact",
@@ -56,14 +59,15 @@ public sealed interface ChatInput {
 
     /** Every command, for completion; {@link #JID_FIRST} take a contact's JID as their first argument. */
     List<String> COMMANDS = List.of("/to", "/msg", "/roster", "/add", "/remove", "/accept", "/deny", "/requests",
-            "/rename", "/status", "/history", "/nat", "/file", "/notify", "/help", "/quit");
+            "/rename", "/status", "/typing", "/history", "/nat", "/file", "/notify", "/help", "/quit");
     Set<String> JID_FIRST = Set.of("/to", "/msg", "/add", "/remove", "/accept", "/deny", "/rename", "/history",
-            "/file");
+            "/file", "/typing");
     /** The words {@code /status} takes first. */
     List<String> PRESENCES = List.of("available", "chat", "away", "xa", "dnd");
 
     String STATUS_USAGE = "/status available|chat|away|xa|dnd [TEXT]";
     String HISTORY_USAGE = "/history JID [N]";
+    String TYPING_USAGE = "/typing JID composing|paused|active|inactive|gone";
 
     record SelectContact(String jid) implements ChatInput {
     }
@@ -94,6 +98,10 @@ public sealed interface ChatInput {
 
     /** {@code /status SHOW [TEXT]}: the text is the rest of the line, empty for none. */
     record SetStatus(Presence.Mode mode, String text) implements ChatInput {
+    }
+
+    /** {@code /typing JID STATE}: a chat state notification (XEP-0085) sent on its own. */
+    record SendChatState(String jid, ChatState state) implements ChatInput {
     }
 
     /** {@code /history JID [N]}. */
@@ -153,6 +161,8 @@ public sealed interface ChatInput {
                     argument(words, 2, "/rename JID NAME"));
             case "/status" -> new SetStatus(mode(argument(words, 1, STATUS_USAGE)),
                     words.length > 2 ? words[2] : "");
+            case "/typing" -> new SendChatState(argument(words, 1, TYPING_USAGE),
+                    chatState(argument(words, 2, TYPING_USAGE)));
             case "/nat" -> new DiscoverNat(words.length > 1 ? Optional.of(words[1]) : Optional.empty());
             case "/notify" -> new Notify(NotifyRequest.parse(trimmed.substring("/notify".length())));
             case "/file" -> new SendFile(argument(words, 1, "/file JID PATH"), argument(words, 2, "/file JID PATH"));
@@ -175,6 +185,14 @@ public sealed interface ChatInput {
         }
         throw new IllegalArgumentException("'" + word + "' is not a number of messages from 1 to "
                 + ChatHistory.MAX_SHOWN + "; usage: " + HISTORY_USAGE);
+    }
+
+    private static ChatState chatState(String word) {
+        try {
+            return ChatState.valueOf(word.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + word + "' is not a chat state; usage: " + TYPING_USAGE, e);
+        }
     }
 
     private static Presence.Mode mode(String word) {

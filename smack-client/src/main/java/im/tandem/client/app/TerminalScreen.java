@@ -24,6 +24,12 @@ final class TerminalScreen implements ChatScreen {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     /** Events that end a transfer, and with it its progress bar. */
     private static final Set<String> FINISHED_TRANSFER = Set.of("file-sent", "file-received", "file-failed");
+    /** Events that change what the prompt shows: unread counts, and whether the contact is typing. */
+    private static final Set<String> PROMPT_CHANGES = Set.of("message", "typing");
+    /** Widgets that change the line being typed, after which the contact is told whether the user is typing. */
+    private static final List<String> EDITING_WIDGETS = List.of(LineReader.SELF_INSERT,
+            LineReader.BACKWARD_DELETE_CHAR, LineReader.DELETE_CHAR, LineReader.KILL_WHOLE_LINE,
+            LineReader.BACKWARD_KILL_WORD, LineReader.BACKWARD_KILL_LINE, LineReader.YANK);
 
     private final Terminal terminal;
     /** Made at the first prompt, once the controller whose contacts it completes is known. */
@@ -47,19 +53,32 @@ final class TerminalScreen implements ChatScreen {
         if (FINISHED_TRANSFER.contains(event.kind())) {
             clearProgress();
         }
-        String text = describe(event);
         LineReader reader = this.reader;
+        if (event.kind().equals("typing")) {
+            // Shown in the prompt, for the contact the user talks to; a line per keystroke pause would drown the chat.
+            if (reader != null && reader.isReading()) {
+                redrawPrompt(reader);
+            }
+            return;
+        }
+        String text = describe(event);
         if (reader != null && reader.isReading()) {
             reader.printAbove(text);
-            if (event.kind().equals("message") && reader instanceof LineReaderImpl impl) {
-                // The unread count in the prompt changes while the user types; JLine redraws it under its lock.
-                impl.setPrompt(prompt());
-                reader.callWidget(LineReader.REDRAW_LINE);
-                reader.callWidget(LineReader.REDISPLAY);
+            if (PROMPT_CHANGES.contains(event.kind())) {
+                redrawPrompt(reader);
             }
         } else {
             terminal.writer().println(text);
             terminal.flush();
+        }
+    }
+
+    /** The prompt changes while the user types; JLine redraws it under its lock. */
+    private void redrawPrompt(LineReader reader) {
+        if (reader instanceof LineReaderImpl impl) {
+            impl.setPrompt(prompt());
+            reader.callWidget(LineReader.REDRAW_LINE);
+            reader.callWidget(LineReader.REDISPLAY);
         }
     }
 
@@ -86,8 +105,8 @@ final class TerminalScreen implements ChatScreen {
         String unread = controller.unread().entrySet().stream()
                 .map(entry -> entry.getKey() + " " + entry.getValue())
                 .collect(java.util.stream.Collectors.joining(", ", " (unread: ", ")"));
-        String target = controller.selected().map(jid -> jid + " [" + controller.route(jid).word() + "]")
-                .orElse("(/to JID, /help)");
+        String target = controller.selected().map(jid -> jid + " [" + controller.route(jid).word() + "]"
+                + (controller.isTyping(jid) ? " (typing…)" : "")).orElse("(/to JID, /help)");
         return TerminalText.printable(target + (controller.unread().isEmpty() ? "" : unread) + "> ");
     }
 
@@ -97,11 +116,26 @@ final class TerminalScreen implements ChatScreen {
             controller = chat;
             reader = LineReaderBuilder.builder().terminal(terminal).appName("tandem")
                     .completer(new ChatCompleter(chat::contactJids)).build();
+            tellEdits(reader, chat);
         }
         try {
             return reader.readLine(prompt());
         } catch (EndOfFileException | UserInterruptException e) {
             return null;
+        }
+    }
+
+    /** After each widget that edits the line, the controller sees the new line, to tell the contact of typing. */
+    private static void tellEdits(LineReader reader, ChatController chat) {
+        for (String name : EDITING_WIDGETS) {
+            org.jline.reader.Widget original = reader.getWidgets().get(name);
+            if (original != null) {
+                reader.getWidgets().put(name, () -> {
+                    boolean done = original.apply();
+                    chat.edited(reader.getBuffer().toString());
+                    return done;
+                });
+            }
         }
     }
 
@@ -150,6 +184,13 @@ final class TerminalScreen implements ChatScreen {
                 default -> "";
             } + ": " + event.text();
             case "sent" -> time + " me → " + f.get(0) + " [" + f.get(1) + "]: " + event.text();
+            case "receipt" -> time + " ✓ " + f.get(0) + " has: " + event.text();
+            case "typing" -> time + " " + f.get(0) + " " + switch (f.get(1)) {
+                case "composing" -> "is typing…";
+                case "paused" -> "stopped typing";
+                case "gone" -> "left the conversation";
+                default -> "is " + f.get(1);
+            };
             case "route" -> time + " * " + f.get(0) + (f.get(1).equals("direct")
                     ? " is now direct (" + f.get(2) + "): " : " goes through the server: ") + event.text();
             case "nat" -> "NAT type " + f.get(0) + " (mapping " + f.get(1) + ", filtering " + f.get(2)

@@ -55,6 +55,18 @@ class ChatInputTest {
     }
 
     @Test
+    void typingTakesAContactAndOneOfTheFiveChatStates() {
+        assertThat(ChatInput.parse("/typing bob@localhost composing")).isEqualTo(
+                new ChatInput.SendChatState("bob@localhost", org.jivesoftware.smackx.chatstates.ChatState.composing));
+        assertThat(ChatInput.parse("/typing bob@localhost gone")).isEqualTo(
+                new ChatInput.SendChatState("bob@localhost", org.jivesoftware.smackx.chatstates.ChatState.gone));
+        assertThatThrownBy(() -> ChatInput.parse("/typing bob@localhost dancing"))
+                .hasMessage("'dancing' is not a chat state; usage: " + ChatInput.TYPING_USAGE);
+        assertThatThrownBy(() -> ChatInput.parse("/typing bob@localhost"))
+                .hasMessage("usage: " + ChatInput.TYPING_USAGE);
+    }
+
+    @Test
     void historyTakesAnOptionalCountWithinItsLimit() {
         assertThat(ChatInput.parse("/history bob@localhost")).isEqualTo(
                 new ChatInput.ShowHistory("bob@localhost", ChatHistory.DEFAULT_SHOWN));

@@ -50,4 +50,10 @@ class TerminalScreenTest {
         assertThat(TerminalScreen.describe(contact)).endsWith(" Bob\\u202Egpj.exe\\u001B[8m");
         assertThat(TerminalScreen.describe(message)).endsWith(" bob@example.org: \\u001B[2Jclear\\u2028screen");
     }
+
+    @Test
+    void aReceiptMarksTheMessageTheContactHas() {
+        assertThat(TerminalScreen.describe(ChatEvent.withText("receipt", "see you at 8", "bob@localhost")))
+                .endsWith(" ✓ bob@localhost has: see you at 8");
+    }
 }
