@@ -2,6 +2,7 @@ package im.tandem.client;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -35,6 +36,8 @@ import im.tandem.client.chat.Route;
 import im.tandem.client.connect.AccountRegistration;
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.client.connect.NoDelaySocketFactory;
+import im.tandem.client.connect.ServerCertificates;
+import im.tandem.client.connect.UntrustedCertificateException;
 import im.tandem.client.direct.Conversations;
 import im.tandem.client.direct.DirectConfig;
 import im.tandem.client.direct.RouteChange;
@@ -71,16 +74,17 @@ public final class TandemClient implements AutoCloseable {
      */
     public static TandemClient connect(ClientConfig config, Consumer<TandemClient> beforeLogin)
             throws IOException, InterruptedException, XMPPException, SmackException {
-        XMPPTCPConnectionConfiguration smackConfig = XMPPTCPConnectionConfiguration.builder()
+        ServerCertificates certificates = ServerCertificates.checking(config);
+        XMPPTCPConnectionConfiguration.Builder smackConfig = XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(config.jid().asDomainBareJid())
                 .setUsernameAndPassword(config.jid().getLocalpart(), config.password())
                 .setResource(config.resource())
                 .setHost(config.host())
                 .setPort(config.port())
                 .setSecurityMode(config.securityMode())
-                .setSocketFactory(new NoDelaySocketFactory())
-                .build();
-        XMPPTCPConnection connection = new XMPPTCPConnection(smackConfig);
+                .setSocketFactory(new NoDelaySocketFactory());
+        certificates.applyTo(smackConfig);
+        XMPPTCPConnection connection = new XMPPTCPConnection(smackConfig.build());
         // Smack closes the connection when a stanza fails to parse; one peer's malformed stanza must not cut the
         // user off, so it is logged and dropped instead.
         connection.setParsingExceptionCallback(new ExceptionLoggingCallback());
@@ -92,7 +96,15 @@ public final class TandemClient implements AutoCloseable {
         TandemClient client = new TandemClient(connection);
         client.listen();
         beforeLogin.accept(client);
-        connection.connect();
+        try {
+            connection.connect();
+        } catch (XMPPException | SmackException | IOException e) {
+            Optional<UntrustedCertificateException> refused = certificates.refused(e);
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+            throw e;
+        }
         try {
             if (config.register()) {
                 AccountRegistration.register(connection, config.jid(), config.password());

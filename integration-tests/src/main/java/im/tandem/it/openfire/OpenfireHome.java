@@ -67,6 +67,10 @@ public final class OpenfireHome {
                             settings.adminConsolePort(), OpenfireJdbcSettings.of(settings, root)));
             writeString("conf/security.xml", OpenfireConfigFile.renderSecurity());
             writeEmptyKeyStore("resources/security/keystore");
+            if (settings.selfSignedCertificate()) {
+                SelfSignedCertificate.ensureIn(root.resolve("resources/security/keystore"), STORE_PASSWORD,
+                        settings.domain());
+            }
             writeEmptyKeyStore("resources/security/truststore");
             writeEmptyKeyStore("resources/security/client.truststore");
             settings.distribution().layOut(this);

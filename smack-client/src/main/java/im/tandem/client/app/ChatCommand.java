@@ -47,9 +47,22 @@ public final class ChatCommand implements Callable<Integer> {
                     + ClientConfig.DEFAULT_PORT)
     private String server;
 
-    @Option(names = ChatOptions.NO_TLS, description = "connect to the server without TLS, whatever its address;"
+    @Option(names = TlsOptions.NO_TLS, description = "connect to the server without TLS, whatever its address;"
             + " default: TLS unless the server is localhost or a loopback address (127.0.0.0/8, ::1)")
     private boolean noTls;
+
+    @Option(names = TlsOptions.TLS, description = "require TLS (STARTTLS) whatever the server's address, loopback"
+            + " included")
+    private boolean tls;
+
+    @Option(names = TlsOptions.TRUST_CERT, paramLabel = "SHA256", description = "accept exactly the server"
+            + " certificate with this SHA-256 fingerprint (as a refused connection shows it), and refuse any other;"
+            + " its names are not checked")
+    private String trustCert;
+
+    @Option(names = TlsOptions.INSECURE, description = "accept ANY server certificate: anyone between you and the"
+            + " server can read and change everything (a warning at every start)")
+    private boolean insecure;
 
     @Option(names = ChatOptions.DIRECT, paramLabel = "IFACE[,IFACE...]|any", description = "direct sessions over"
             + " ICE, on these network interfaces (any: all but loopback); off without it")
@@ -129,6 +142,7 @@ public final class ChatCommand implements Callable<Integer> {
             } catch (IOException e) {
                 screen.show(ChatEvent.withText("error", e.getMessage()));
             }
+            options.tls().warning().ifPresent(warning -> screen.show(ChatEvent.withText("info", warning)));
             ChatController controller = new ChatController(screen::show, options.files().acceptFiles(interactive));
             if (interactive) {
                 controller.tellTyping(TypingNotifier.PAUSED_AFTER);
@@ -185,7 +199,8 @@ public final class ChatCommand implements Callable<Integer> {
                 files = files.withAcceptFiles(acceptFiles);
             }
             return ChatOptions.of(jid, Optional.ofNullable(passwordFile), Optional.ofNullable(server),
-                    Optional.ofNullable(interfaces), Optional.ofNullable(stun), files, noTls);
+                    Optional.ofNullable(interfaces), Optional.ofNullable(stun), files,
+                    TlsOptions.of(noTls, tls, Optional.ofNullable(trustCert), insecure));
         } catch (IllegalArgumentException e) {
             throw TandemCommandLine.usageError(spec, e.getMessage());
         }

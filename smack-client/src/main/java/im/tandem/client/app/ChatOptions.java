@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
-
 import im.tandem.client.connect.ClientConfig;
 import im.tandem.client.direct.DirectConfig;
 import im.tandem.ice.net.HostPort;
@@ -16,12 +14,11 @@ import im.tandem.ice.stun.StunDefaults;
 /**
  * The command line of {@code ./tandem chat} as {@link ChatCommand} read it, checked. Direct sessions are off unless
  * {@code --direct} names the network interfaces ICE may use ({@code any}: all but loopback); {@code --stun} is the
- * STUN server for them when the chat server offers none (XEP-0215). {@code --no-tls} connects to the server
- * without TLS whatever its address ({@link ClientConfig} decides otherwise).
+ * STUN server for them when the chat server offers none (XEP-0215). {@link TlsOptions} say whether TLS is used
+ * and which certificate it accepts ({@link ClientConfig} decides by the address otherwise).
  */
 record ChatOptions(String jid, Optional<Path> passwordFile, Optional<String> server, Optional<DirectConfig> direct,
-                   FileOptions files, boolean noTls) {
-    static final String NO_TLS = "--no-tls";
+                   FileOptions files, TlsOptions tls) {
     static final String DIRECT = "--direct";
     static final String STUN = "--stun";
     /** The {@code --direct} value for every interface but loopback. */
@@ -34,9 +31,9 @@ record ChatOptions(String jid, Optional<Path> passwordFile, Optional<String> ser
      *                                  {@code --stun} or {@code --file-transports ice} without {@code --direct}
      */
     static ChatOptions of(String jid, Optional<Path> passwordFile, Optional<String> server,
-                          Optional<String> interfaces, Optional<String> stun, FileOptions files, boolean noTls) {
+                          Optional<String> interfaces, Optional<String> stun, FileOptions files, TlsOptions tls) {
         return new ChatOptions(jid, passwordFile, server, direct(interfaces, stun),
-                files.requireDirectFor(interfaces.isPresent()), noTls);
+                files.requireDirectFor(interfaces.isPresent()), tls);
     }
 
     /**
@@ -47,9 +44,7 @@ record ChatOptions(String jid, Optional<Path> passwordFile, Optional<String> ser
     ClientConfig account(String password, boolean register) {
         ClientConfig.Builder builder = ClientConfig.forAccount(jid, password).register(register);
         server.ifPresent(builder::server);
-        if (noTls) {
-            builder.securityMode(SecurityMode.disabled);
-        }
+        tls.applyTo(builder);
         return builder.build();
     }
 

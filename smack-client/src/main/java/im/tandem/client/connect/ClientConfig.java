@@ -42,6 +42,7 @@ public final class ClientConfig {
     private final SecurityMode securityMode;
     private final Duration replyTimeout;
     private final boolean register;
+    private final CertificateTrust certificateTrust;
 
     private ClientConfig(Builder builder) {
         this.jid = builder.jid;
@@ -53,6 +54,12 @@ public final class ClientConfig {
                 : defaultSecurityFor(this.host, InetAddress::getAllByName);
         this.replyTimeout = builder.replyTimeout;
         this.register = builder.register;
+        this.certificateTrust = builder.certificateTrust;
+    }
+
+    /** Which server certificate TLS accepts: verified (the default), one pinned, or any. */
+    public CertificateTrust certificateTrust() {
+        return certificateTrust;
     }
 
     /** Whether to create the account on the server (XEP-0077 in-band registration) before logging in. */
@@ -131,6 +138,7 @@ public final class ClientConfig {
         private SecurityMode securityMode;
         private Duration replyTimeout = DEFAULT_REPLY_TIMEOUT;
         private boolean register;
+        private CertificateTrust certificateTrust = new CertificateTrust.Verified();
 
         private Builder(String jid, String password) {
             try {
@@ -196,6 +204,12 @@ public final class ClientConfig {
         /** Creates the account on the server before the first login (XEP-0077), where the server allows it. */
         public Builder register(boolean create) {
             this.register = create;
+            return this;
+        }
+
+        /** Which server certificate TLS accepts; by default one the system's authorities vouch for. */
+        public Builder certificateTrust(CertificateTrust trust) {
+            this.certificateTrust = Objects.requireNonNull(trust, "certificateTrust");
             return this;
         }
 

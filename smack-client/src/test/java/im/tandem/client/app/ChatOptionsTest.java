@@ -43,6 +43,35 @@ class ChatOptionsTest {
     }
 
     @Test
+    void tlsRequiresStartTlsOnLoopbackTooAndTheCertificateIsVerifiedUnlessPinnedOrInsecure() {
+        var loopbackTls = ChatCommand.parse("alice@example.org", "--server", "127.0.0.1", "--tls").account("pw", false);
+        assertThat(loopbackTls.securityMode()).isEqualTo(SecurityMode.required);
+        assertThat(loopbackTls.certificateTrust()).isEqualTo(new im.tandem.client.connect.CertificateTrust.Verified());
+
+        String pin = "AB".repeat(32);
+        assertThat(ChatCommand.parse("alice@example.org", "--trust-cert", pin.toLowerCase()).account("pw", false)
+                .certificateTrust()).isEqualTo(new im.tandem.client.connect.CertificateTrust.Pinned(
+                        new im.tandem.client.connect.CertificateFingerprint(pin)));
+        ChatOptions insecure = ChatCommand.parse("alice@example.org", "--insecure");
+        assertThat(insecure.account("pw", false).certificateTrust())
+                .isEqualTo(new im.tandem.client.connect.CertificateTrust.Anything());
+        assertThat(insecure.tls().warning()).contains(TlsOptions.INSECURE_WARNING);
+        assertThat(ChatCommand.parse("alice@example.org").tls().warning()).isEmpty();
+    }
+
+    @Test
+    void contradictoryTlsOptionsAreRefusedNamingBoth() {
+        assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--tls", "--no-tls"))
+                .hasMessageContaining("--no-tls and --tls contradict each other");
+        assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--no-tls", "--insecure"))
+                .hasMessageContaining("--insecure is about the server's TLS certificate, and --no-tls turns TLS off");
+        assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--trust-cert", "AB".repeat(32), "--insecure"))
+                .hasMessageContaining("--trust-cert accepts one certificate and --insecure accepts any");
+        assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--trust-cert", "not-hex"))
+                .hasMessageContaining("--trust-cert takes the server certificate's SHA-256 fingerprint");
+    }
+
+    @Test
     void emptyInterfaceNamesAreRefused() {
         assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--direct", "eth0,,wlan0"))
                 .hasMessageContaining("--direct");
