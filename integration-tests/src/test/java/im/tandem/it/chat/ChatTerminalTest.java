@@ -17,8 +17,8 @@ import im.tandem.it.openfire.OpenfireSettings;
 
 /**
  * The chat program on a real terminal (tmux): the prompt, completion of commands and contacts, a message arriving
- * above the line being typed without disturbing it, unread counts in the prompt, what others wrote shown with
- * bidi and line-break characters escaped, and /status. Its contacts are
+ * above the line being typed without disturbing it, unread counts in the prompt, the contact's typing told and shown,
+ * receipts, what others wrote shown with bidi and line-break characters escaped, and /status. Its contacts are
  * line-mode chat programs.
  */
 @Tag("server")
@@ -56,6 +56,10 @@ class ChatTerminalTest {
 
             alice.type("/t");
             alice.press("Tab");
+            alice.awaitScreen(screen -> TmuxTerminal.lastLine(screen).matches("/to +/typing"),
+                    "the two commands it may be");
+            alice.type("o");
+            alice.press("Tab");
             alice.awaitScreen(screen -> TmuxTerminal.lastLine(screen).equals("(/to JID, /help)> /to"),
                     "the command completed");
             alice.type("b");
@@ -67,6 +71,7 @@ class ChatTerminalTest {
                     "the prompt naming bob");
 
             alice.type("half a sentence");
+            bob.awaitSeen("typing alice@localhost composing");
             bob.type("/msg alice@localhost are you there?");
             carol.type("/msg alice@localhost lunch?");
             String screen = alice.awaitScreen(shown -> shown.contains("carol@localhost: lunch?")
@@ -77,6 +82,14 @@ class ChatTerminalTest {
 
             alice.press("Enter");
             assertThat(bob.await("message ")).isEqualTo("message alice@localhost server half a sentence");
+            alice.awaitScreen(shown -> shown.contains("✓ bob@localhost has: half a sentence"), "bob's receipt");
+
+            bob.type("/typing alice@localhost composing");
+            alice.awaitScreen(shown -> TmuxTerminal.lastLine(shown).startsWith("bob@localhost [server] (typing…)"),
+                    "bob typing, in the prompt");
+            bob.type("/typing alice@localhost paused");
+            alice.awaitScreen(shown -> TmuxTerminal.lastLine(shown).startsWith("bob@localhost [server] (unread:"),
+                    "bob's typing gone from the prompt");
 
             // A bidi override and a line separator could fake a reversed file name or a line from carol.
             bob.type("/msg alice@localhost see \u202Egpj.exe\u2028carol@localhost: ok");
