@@ -92,17 +92,30 @@ final class DemoScript implements AutoCloseable {
      * terminal, with direct sessions on her lab interface; bob's program stays to receive.
      */
     void handOver() throws IOException, InterruptedException {
+        List<String> chat = aliceChat();
+        out.println();
+        out.println("You are alice now; bob is " + lab.jid("bob") + ". /quit ends the demo.");
+        new ProcessBuilder(chat).inheritIO().start().waitFor();
+    }
+
+    /**
+     * Ends alice's scripted program and returns the command line of the chat program that takes her place: in her
+     * namespace, with direct sessions on her lab interface.
+     */
+    List<String> aliceChat() throws IOException {
         alice.close();
         Path password = Files.writeString(lab.lab().workDirectory().resolve("alice.password"),
                 DirectLab.password("alice") + "\n");
-        out.println();
-        out.println("You are alice now; bob is " + lab.jid("bob") + ". /quit ends the demo.");
-        List<String> chat = lab.lab().javaCommand(lab.lab().clientNamespace(ALICE_CLIENT), List.of(),
+        return lab.lab().javaCommand(lab.lab().clientNamespace(ALICE_CLIENT), List.of(),
                 "im.tandem.client.app.ChatCommand", List.of(lab.jid("alice"), "--password-file", password.toString(),
                         "--server", lab.server().host() + ":" + lab.server().clientPort(),
                         "--direct", DirectLab.CLIENT_INTERFACE, "--no-tls",
                         "--log", lab.lab().workDirectory().resolve("alice-chat.log").toString()));
-        new ProcessBuilder(chat).inheritIO().start().waitFor();
+    }
+
+    /** Bob's chat program, which stays after the script to receive what the user writes as alice. */
+    PeerProcess bob() {
+        return bob;
     }
 
     /** "alice → bob: direct: TEXT" from a {@code message JID ROUTE TEXT} event. */

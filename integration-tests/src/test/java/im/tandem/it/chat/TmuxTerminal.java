@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * A program running in a real terminal: a pane of its own tmux server (Debian's {@code tmux}), typed into with
  * send-keys and read back with capture-pane, as a user at a terminal would type and see.
  */
-final class TmuxTerminal implements AutoCloseable {
+public final class TmuxTerminal implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
 
@@ -27,7 +27,7 @@ final class TmuxTerminal implements AutoCloseable {
     }
 
     /** Starts {@code command} in a detached pane of {@code columns} × {@code rows}, with these variables set. */
-    static TmuxTerminal start(List<String> command, int columns, int rows, Map<String, String> environment)
+    public static TmuxTerminal start(List<String> command, int columns, int rows, Map<String, String> environment)
             throws IOException, InterruptedException {
         TmuxTerminal terminal = new TmuxTerminal(environment);
         List<String> arguments = new ArrayList<>(List.of("new-session", "-d", "-s", "chat",
@@ -38,24 +38,24 @@ final class TmuxTerminal implements AutoCloseable {
     }
 
     /** Types text literally (no key names), without Enter. */
-    void type(String text) throws IOException, InterruptedException {
+    public void type(String text) throws IOException, InterruptedException {
         tmux(List.of("send-keys", "-t", "chat", "-l", text));
     }
 
     /** Presses keys by tmux's names: {@code Enter}, {@code Tab}, {@code C-u}. */
-    void press(String... keys) throws IOException, InterruptedException {
+    public void press(String... keys) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("send-keys", "-t", "chat"));
         arguments.addAll(List.of(keys));
         tmux(arguments);
     }
 
     /** What the pane shows now, line by line, without trailing blanks. */
-    String screen() throws IOException, InterruptedException {
+    public String screen() throws IOException, InterruptedException {
         return tmux(List.of("capture-pane", "-p", "-t", "chat"));
     }
 
     /** Waits until the screen satisfies {@code wanted}; fails with the screen as last seen. */
-    String awaitScreen(Predicate<String> wanted, String description) throws IOException, InterruptedException {
+    public String awaitScreen(Predicate<String> wanted, String description) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         String shown = screen();
         while (!wanted.test(shown)) {
@@ -70,7 +70,7 @@ final class TmuxTerminal implements AutoCloseable {
     }
 
     /** The pane's last non-blank line: where the prompt and what is being typed are. */
-    static String lastLine(String screen) {
+    public static String lastLine(String screen) {
         List<String> lines = screen.lines().filter(line -> !line.isBlank()).toList();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
