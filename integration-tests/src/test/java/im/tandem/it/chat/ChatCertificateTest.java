@@ -24,13 +24,15 @@ import im.tandem.it.openfire.OpenfireSettings;
 
 /**
  * The chat program against the certificate a real Openfire presents for STARTTLS: a self-signed one for its
- * domain, as Openfire's setup generates (the harness puts it in the key store, as it does not run the setup). With {@code --tls} the program uses TLS on loopback too, refuses
+ * domain, as Openfire's setup generates (the harness puts it in the key store, as it does not run the setup).
+ * With {@code --tls} the program uses TLS on loopback too, refuses
  * that certificate saying why and with its fingerprint, and logs in when told to trust exactly that certificate or,
  * warned, any.
  */
 @Tag("server")
 class ChatCertificateTest {
-    private static final Pattern FINGERPRINT = Pattern.compile("SHA-256 fingerprint is ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})\\.");
+    private static final Pattern FINGERPRINT = Pattern.compile(
+            "SHA-256 fingerprint is ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})\\.");
 
     @RegisterExtension
     static final OpenfireExtension OPENFIRE = new OpenfireExtension(OpenfireSettings.builder()

@@ -72,7 +72,8 @@ class ChatStatesAndReceiptsTest {
         XMPPTCPConnection carol = plainClient("carol");
         BlockingQueue<String> statesAtCarol = new LinkedBlockingQueue<>();
         carol.addAsyncStanzaListener(stanza -> statesAtCarol.add(((ChatStateExtension) stanza.getExtension(
-                ChatStateExtension.NAMESPACE)).getChatState().name()), new StanzaExtensionFilter(ChatStateExtension.NAMESPACE));
+                ChatStateExtension.NAMESPACE)).getChatState().name()),
+                new StanzaExtensionFilter(ChatStateExtension.NAMESPACE));
         try (ChatProgram alice = ChatProgram.start(OPENFIRE.server(), "alice", "alice-pw", work)) {
             alice.awaitSeen("presence carol@localhost available");
 

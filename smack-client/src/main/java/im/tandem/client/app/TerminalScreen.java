@@ -10,6 +10,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.Widget;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -128,7 +129,7 @@ final class TerminalScreen implements ChatScreen {
     /** After each widget that edits the line, the controller sees the new line, to tell the contact of typing. */
     private static void tellEdits(LineReader reader, ChatController chat) {
         for (String name : EDITING_WIDGETS) {
-            org.jline.reader.Widget original = reader.getWidgets().get(name);
+            Widget original = reader.getWidgets().get(name);
             if (original != null) {
                 reader.getWidgets().put(name, () -> {
                     boolean done = original.apply();

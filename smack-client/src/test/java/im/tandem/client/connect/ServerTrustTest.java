@@ -3,11 +3,14 @@ package im.tandem.client.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +75,8 @@ class ServerTrustTest {
         assertThatThrownBy(() -> trust.checkServerTrusted(new X509Certificate[] {current, authority}, AUTH_TYPE))
                 .isInstanceOf(CertificateException.class);
         assertThat(trust.refusal()).hasValueSatisfying(refusal -> assertThat(refusal.reason())
-                .isEqualTo("no certificate authority this system trusts vouches for it (its issuer is CN=Test Authority)"));
+                .isEqualTo("no certificate authority this system trusts vouches for it"
+                        + " (its issuer is CN=Test Authority)"));
     }
 
     @Test
@@ -102,8 +106,31 @@ class ServerTrustTest {
     }
 
     @Test
+    void aVerifiedCertificateForOtherNamesIsRefusedSayingWhichNamesItHas() {
+        ServerTrust trust = new ServerTrust(new CertificateTrust.Verified(), trustingTheAuthority, NO_NAME_MATCHES);
+
+        assertThat(trust.verify("tandem.example.org", sessionPresenting(current))).isFalse();
+
+        assertThat(trust.refusal()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.reason()).isEqualTo("it is issued for chat.example.org, not for tandem.example.org");
+            assertThat(refusal.fingerprint()).isEqualTo(CertificateFingerprint.of(current));
+        });
+    }
+
+    @Test
     void aCertificateIsDescribedByItsDnsNames() {
         assertThat(ServerTrust.namesOf(current)).isEqualTo("chat.example.org");
+    }
+
+    /** A TLS session that only tells the peer's certificate, which is all a hostname check reads here. */
+    private static SSLSession sessionPresenting(X509Certificate certificate) {
+        return (SSLSession) Proxy.newProxyInstance(SSLSession.class.getClassLoader(), new Class<?>[] {SSLSession.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("getPeerCertificates")) {
+                        return new Certificate[] {certificate};
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
