@@ -86,7 +86,27 @@ public record ChatEvent(String kind, List<String> fields, String text) {
         return line.toString();
     }
 
+    /** The text on one line: backslashes doubled, line breaks as {@code \\n} and {@code \\r}. */
     static String escape(String text) {
         return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    /** The text {@link #escape} put on one line, as it was. */
+    static String unescape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                out.append(switch (next) {
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -42,7 +42,7 @@ final class ChatHistory {
             }
             try {
                 return Optional.of(new Entry(Instant.parse(parts[0]), parts[1].equals("in"), parts[2],
-                        unescape(parts[3])));
+                        ChatEvent.unescape(parts[3])));
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }
@@ -122,23 +122,5 @@ final class ChatHistory {
         if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         }
-    }
-
-    private static String unescape(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                char next = text.charAt(++i);
-                out.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
