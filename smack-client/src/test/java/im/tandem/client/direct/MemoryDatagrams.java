@@ -32,6 +32,8 @@ final class MemoryDatagrams {
         private volatile boolean closed;
         private End other;
         private Thread delivery;
+        /** The names of the threads that sent datagrams here, in order: who did the writing. */
+        final BlockingQueue<String> senders = new LinkedBlockingQueue<>();
 
         private End(String name) {
             this.name = name;
@@ -39,6 +41,7 @@ final class MemoryDatagrams {
 
         @Override
         public void send(ByteBuffer datagram) {
+            senders.add(Thread.currentThread().getName());
             ByteBuffer copy = ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();
             if (!cut && !closed && !other.closed) {
                 other.arriving.add(copy);

@@ -79,6 +79,7 @@ class XmlStreamLinkTest {
         background.shutdownNow();
     }
 
+
     @Test
     void messagesBothWaysArriveInOrderAsMessageStanzas() throws Exception {
         XmlStreamLink toBob = openBoth();
@@ -110,6 +111,35 @@ class XmlStreamLinkTest {
         sent.forEach(body -> toBob.send(ChatMessages.chat(BOB, body)));
 
         assertThat(bob.listener.take(sent.size())).extracting(Message::getBody).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void aStanzaSentWhileNothingIsQueuedIsWrittenOnTheSendersThread() throws Exception {
+        XmlStreamLink toBob = openBothQuiet();
+        datagrams.alice.senders.clear();
+
+        toBob.send(ChatMessages.chat(BOB, "no hand-off"));
+
+        assertThat(bob.listener.take(1)).extracting(Message::getBody).containsExactly("no hand-off");
+        assertThat(datagrams.alice.senders).as("the threads that sent datagrams")
+                .contains(Thread.currentThread().getName())
+                .noneMatch(name -> name.startsWith("direct-writer-"));
+    }
+
+    @Test
+    void stanzasBeyondWhatTheSendBufferTakesAtOnceQueueInOrderWithoutBlockingTheSender() throws Exception {
+        ChannelConfig tinyBuffer = QUICK.withStream(QUICK.stream().withSendBufferBytes(4 * 1024));
+        alice.path.config = tinyBuffer;
+        bob.path.config = tinyBuffer;
+        XmlStreamLink toBob = openBothQuiet();
+        List<String> sent = IntStream.range(0, 300).mapToObj(i -> "message " + i + " " + "x".repeat(i % 700))
+                .toList();
+
+        sent.forEach(body -> toBob.send(ChatMessages.chat(BOB, body)));
+
+        assertThat(bob.listener.take(sent.size())).extracting(Message::getBody).containsExactlyElementsOf(sent);
+        assertThat(datagrams.alice.senders).as("some writes were handed to the link's thread")
+                .anyMatch(name -> name.startsWith("direct-writer-"));
     }
 
     @Test
@@ -374,6 +404,7 @@ class XmlStreamLinkTest {
         ChannelIdentity identity;
         ChannelIdentity peerIdentity;
         Channel.Role role;
+        ChannelConfig config = QUICK;
 
         TestPath(MemoryDatagrams.End end) {
             this.end = end;
@@ -391,7 +422,7 @@ class XmlStreamLinkTest {
 
         @Override
         public Channel openChannel(Channel.FailureListener onFailure) throws ChannelHandshakeException {
-            return Channel.open(end, identity, peerIdentity.fingerprint(), role, QUICK, onFailure);
+            return Channel.open(end, identity, peerIdentity.fingerprint(), role, config, onFailure);
         }
 
         @Override

@@ -173,6 +173,16 @@ public final class Channel implements Closeable {
     }
 
     /**
+     * Whether {@code plaintextBytes} written now go into the send buffer without waiting for the path: a caller
+     * that must never wait on the network writes on its own thread when this holds, and hands the write to a thread
+     * of its own otherwise. Only meaningful while no other thread writes.
+     */
+    public boolean writesAtOnce(int plaintextBytes) {
+        long records = plaintextBytes / TlsStream.MAX_RECORD_PLAINTEXT + 1;
+        return stream.writableBytes() >= plaintextBytes + records * TlsStream.MAX_RECORD_OVERHEAD;
+    }
+
+    /**
      * Waits until the peer has acknowledged everything written so far (and the end of the output, once closed):
      * writes return as soon as the bytes fit the send buffer, long before a slow path has carried them. A slow
      * path is waited for as long as acknowledgements keep coming.

@@ -14,6 +14,14 @@ import javax.net.ssl.SSLEngineResult;
  */
 final class TlsStream {
 
+    /** TLS 1.3 (RFC 8446 5.1): a record carries at most 2^14 bytes of plaintext. */
+    static final int MAX_RECORD_PLAINTEXT = 16_384;
+    /**
+     * What TLS 1.3 adds to a record at most: a 5-byte header, the content type byte, padding (the JDK adds none)
+     * and the AEAD tag, all within RFC 8446's limit of 256 bytes of expansion.
+     */
+    static final int MAX_RECORD_OVERHEAD = 256;
+
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     private final SSLEngine engine;

@@ -181,6 +181,19 @@ public final class ArqConnection implements Closeable {
         }
     }
 
+    /**
+     * How many bytes {@link #write} takes now without blocking: the free space of the send buffer, or 0 once the
+     * stream can take no more writes.
+     */
+    public long writableBytes() {
+        lock.lock();
+        try {
+            return closed || finished ? 0 : send.freeBytes();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Ends the outgoing stream after the queued bytes: the peer reads them, then end of stream. */
     public void finish() throws IOException {
         lock.lock();

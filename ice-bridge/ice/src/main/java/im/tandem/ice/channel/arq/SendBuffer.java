@@ -82,6 +82,10 @@ final class SendBuffer {
         return unsentBytes + undeliveredBytes;
     }
 
+    long freeBytes() {
+        return Math.max(0, capacityBytes - bufferedBytes());
+    }
+
     boolean hasRoom() {
         return bufferedBytes() < capacityBytes;
     }

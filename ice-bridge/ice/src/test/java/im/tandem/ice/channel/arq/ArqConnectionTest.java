@@ -82,6 +82,25 @@ class ArqConnectionTest {
     }
 
     @Test
+    void writableBytesIsTheSendBufferLeftUntilAcknowledgementsFreeIt() throws IOException {
+        ArqConfig small = CONFIG.withSendBufferBytes(10 * SEGMENT);
+        open(small, small);
+        assertThat(a.writableBytes()).isEqualTo(10 * SEGMENT);
+
+        byte[] data = randomBytes(4 * SEGMENT, 3);
+        a.write(data, 0, data.length);
+        assertThat(a.writableBytes()).as("taken by what waits for acknowledgement").isEqualTo(6 * SEGMENT);
+
+        pipe.deliverAll();
+        assertThat(readExactly(b, data.length)).isEqualTo(data);
+        pipe.deliverAll();
+        assertThat(a.writableBytes()).as("freed by the acknowledgements").isEqualTo(10 * SEGMENT);
+
+        a.finish();
+        assertThat(a.writableBytes()).as("nothing more may be written after the end").isZero();
+    }
+
+    @Test
     void aLostSegmentIsResentAsSoonAsThreeLaterOnesAreAcknowledged() throws IOException {
         open(CONFIG, CONFIG);
         pipe.a.dropIf(once(dataSegment(2)));
