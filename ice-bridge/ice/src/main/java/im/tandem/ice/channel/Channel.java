@@ -97,6 +97,7 @@ public final class Channel implements Closeable {
         Channel channel = new Channel(stream, tls, role, config, local.fingerprint(), peer, failureListener);
         self[0] = channel;
         channel.handshake();
+        transport.channelOpened();
         return channel;
     }
 

@@ -3,9 +3,11 @@ package im.tandem.ice.session;
 import java.beans.PropertyChangeEvent;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -80,7 +82,11 @@ public final class IceSession implements Closeable {
     private boolean started;
     private boolean remoteCandidatesEnded;
     private ScheduledFuture<?> consentWatch;
-    private boolean pathLost;
+    private volatile boolean pathLost;
+    private boolean closed;
+    /** The selected direct pair once taken over from ice4j; null before, and for a relayed pair. */
+    private volatile SelectedUdpPath ownPath;
+    private ScheduledFuture<?> consentChecks;
 
     private IceSession(IceConfig config, Agent agent, IceMediaStream stream, Component component) {
         this.config = config;
@@ -247,12 +253,43 @@ public final class IceSession implements Closeable {
         IceCandidate localDescription = Ice4jCandidates.describe(local, agent.getGeneration());
         IceCandidate remoteDescription = Ice4jCandidates.describe(pair.getRemoteCandidate(), agent.getGeneration());
         IcePath path = new IcePath(PathType.of(localTypeAsSeen(pair), remoteDescription.type()),
-                localDescription, remoteDescription, new IceDatagramTransport(component));
+                localDescription, remoteDescription,
+                new IceDatagramTransport(component, () -> takeOver(pair), TIMERS));
         if (connected.complete(path)) {
             long selectedAt = System.currentTimeMillis();
             consentWatch = TIMERS.scheduleAtFixedRate(() -> checkConsent(pair, selectedAt),
                     CONSENT_POLL.toMillis(), CONSENT_POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Moves a direct selected pair from ice4j to a socket of our own: frees the agent (its checks, its consent
+     * and its sockets), binds the pair's local address again and sends the consent checks itself. A relayed pair
+     * stays with ice4j. If the address cannot be bound again, the path is reported lost.
+     */
+    private synchronized Optional<SelectedUdpPath> takeOver(CandidatePair pair) {
+        if (closed || pathLost || isRelayed(pair)) {
+            return Optional.empty();
+        }
+        InetSocketAddress local = pair.getLocalCandidate().getBase().getTransportAddress();
+        InetSocketAddress remote = pair.getRemoteCandidate().getTransportAddress();
+        SelectedUdpPath.Credentials credentials = new SelectedUdpPath.Credentials(agent.getLocalUfrag(),
+                agent.getLocalPassword(), stream.getRemoteUfrag(), stream.getRemotePassword(),
+                agent.isControlling(), agent.getTieBreaker(), pair.getLocalCandidate().getPriority());
+        closeRelayedSockets();
+        agent.free();
+        try {
+            ownPath = SelectedUdpPath.bind(local, remote, credentials);
+        } catch (IOException e) {
+            pathLost = true;
+            consentWatch.cancel(false);
+            String reason = "cannot bind the selected path's address " + local + " again: " + e.getMessage();
+            TIMERS.execute(() -> pathListener.onPathLost(reason));
+            return Optional.empty();
+        }
+        consentChecks = TIMERS.scheduleWithFixedDelay(ownPath::sendConsentCheck, 0,
+                Ice4jDefaults.CONSENT_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        return Optional.of(ownPath);
     }
 
     /**
@@ -276,9 +313,13 @@ public final class IceSession implements Closeable {
                 .findFirst().orElse(type);
     }
 
-    /** ice4j sends the consent checks (RFC 7675) and stamps the pair on each answer; we judge the stamp. */
+    /**
+     * ice4j sends the consent checks (RFC 7675) and stamps the pair on each answer, or after a takeover our own
+     * path does; we judge the stamp.
+     */
     private void checkConsent(CandidatePair pair, long selectedAt) {
-        long lastConsent = Math.max(selectedAt, pair.getConsentFreshness());
+        SelectedUdpPath own = ownPath;
+        long lastConsent = Math.max(selectedAt, own != null ? own.lastConsentMillis() : pair.getConsentFreshness());
         long silentMillis = System.currentTimeMillis() - lastConsent;
         if (silentMillis > config.pathTimeout().toMillis()) {
             synchronized (this) {
@@ -296,9 +337,16 @@ public final class IceSession implements Closeable {
     /** Stops checks and consent, releases every socket and TURN allocation. Idempotent. */
     @Override
     public synchronized void close() {
+        closed = true;
         connected.completeExceptionally(new IceFailedException("session closed"));
         if (consentWatch != null) {
             consentWatch.cancel(false);
+        }
+        if (consentChecks != null) {
+            consentChecks.cancel(false);
+        }
+        if (ownPath != null) {
+            ownPath.close();
         }
         closeRelayedSockets();
         agent.free();

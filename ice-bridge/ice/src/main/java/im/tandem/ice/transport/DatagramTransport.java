@@ -28,6 +28,14 @@ public interface DatagramTransport extends Closeable {
     /** Starts delivering received datagrams to the receiver; called once, before the first send. */
     void start(Receiver receiver);
 
+    /**
+     * The channel above has finished its handshake and repairs lost datagrams quickly from now on: a transport may
+     * now move to a faster way of reaching the same peer, at the cost of the few datagrams in flight while it
+     * moves. Called once, on the thread that opened the channel; must not block.
+     */
+    default void channelOpened() {
+    }
+
     /** Stops delivering and releases the path. Idempotent. */
     @Override
     void close();

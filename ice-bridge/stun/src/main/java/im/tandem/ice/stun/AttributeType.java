@@ -10,15 +10,25 @@ public final class AttributeType {
     public static final int SOURCE_ADDRESS = 0x0004;
     /** RFC 3489 only: the address a change-IP-and-port response would come from. */
     public static final int CHANGED_ADDRESS = 0x0005;
+    /** ICE checks: "recipient-ufrag:sender-ufrag" (RFC 8445 7.2.2). */
+    public static final int USERNAME = 0x0006;
+    /** HMAC-SHA1 over the message (RFC 5389 15.4), see {@link MessageIntegrity}. */
+    public static final int MESSAGE_INTEGRITY = 0x0008;
     public static final int ERROR_CODE = 0x0009;
     public static final int UNKNOWN_ATTRIBUTES = 0x000A;
     public static final int XOR_MAPPED_ADDRESS = 0x0020;
+    /** ICE checks: the priority a peer-reflexive candidate learnt from this check would get (RFC 8445 7.1.1). */
+    public static final int PRIORITY = 0x0024;
     /** RFC 5780; would make responses larger than requests, so ours refuses it. */
     public static final int PADDING = 0x0026;
     /** RFC 5780; would send to another port than the source, so ours refuses it. */
     public static final int RESPONSE_PORT = 0x0027;
     public static final int SOFTWARE = 0x8022;
     public static final int FINGERPRINT = 0x8028;
+    /** ICE checks from the controlled agent, with its tie-breaker (RFC 8445 7.1.3). */
+    public static final int ICE_CONTROLLED = 0x8029;
+    /** ICE checks from the controlling agent, with its tie-breaker (RFC 8445 7.1.3). */
+    public static final int ICE_CONTROLLING = 0x802A;
     /** RFC 5780: where the response was sent from. */
     public static final int RESPONSE_ORIGIN = 0x802B;
     /** RFC 5780: the address a change-IP-and-port response would come from. */

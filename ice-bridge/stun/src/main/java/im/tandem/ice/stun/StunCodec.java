@@ -154,7 +154,7 @@ public final class StunCodec {
         }
     }
 
-    private static int fingerprintOf(byte[] data, int offset, int length) {
+    static int fingerprintOf(byte[] data, int offset, int length) {
         CRC32 crc = new CRC32();
         crc.update(data, offset, length);
         return (int) crc.getValue() ^ FINGERPRINT_XOR;

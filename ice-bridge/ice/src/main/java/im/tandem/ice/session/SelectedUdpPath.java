@@ -1,0 +1,210 @@
+package im.tandem.ice.session;
+
+import im.tandem.ice.stun.AddressAttribute;
+import im.tandem.ice.stun.AttributeType;
+import im.tandem.ice.stun.MalformedStunException;
+import im.tandem.ice.stun.MessageIntegrity;
+import im.tandem.ice.stun.MessageType;
+import im.tandem.ice.stun.StunAttribute;
+import im.tandem.ice.stun.StunCodec;
+import im.tandem.ice.stun.StunMessage;
+import im.tandem.ice.stun.TransactionId;
+import im.tandem.ice.stun.UnrecognisedAttribute;
+import im.tandem.ice.transport.DatagramTransport;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The selected direct pair as a plain UDP socket of our own, bound where ICE's host socket was and connected to the
+ * peer's address, so that each datagram goes between the kernel and the channel without ice4j's socket layers
+ * (two thread hand-offs and a copy per datagram, and queues that drop bursts). It keeps what ICE gave the path:
+ * it answers the peer's consent checks (RFC 7675: binding requests with the session's short-term credentials) and
+ * sends its own on {@link #sendConsentCheck()}, counting an authenticated answer as consent.
+ */
+final class SelectedUdpPath implements DatagramTransport {
+
+    /** What the checks carry: the session's ICE credentials, our role and our candidate's priority. */
+    record Credentials(String localUfrag, String localPassword, String remoteUfrag, String remotePassword,
+                       boolean controlling, long tieBreaker, long priority) {
+        Credentials {
+            Objects.requireNonNull(localUfrag, "localUfrag");
+            Objects.requireNonNull(localPassword, "localPassword");
+            Objects.requireNonNull(remoteUfrag, "remoteUfrag");
+            Objects.requireNonNull(remotePassword, "remotePassword");
+        }
+    }
+
+    /** Large enough for any UDP datagram. */
+    private static final int MAX_DATAGRAM = 65_535;
+    /**
+     * Socket buffers for a few milliseconds of a fast transfer, as on the channel's own UDP transport: the kernel
+     * default (~200 KiB) overflows on bursts.
+     */
+    private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+    /** Answers to checks older than the last few are no longer waited for. */
+    private static final int OUTSTANDING_CHECKS = 4;
+    /** The two leading bits of every STUN message are zero; our channel's packets start with 'T'. */
+    private static final int STUN_LEADING_BITS = 0xC0;
+
+    private final DatagramSocket socket;
+    private final InetSocketAddress remote;
+    private final Credentials credentials;
+    private final Deque<TransactionId> outstanding = new ArrayDeque<>();
+    private volatile long lastConsentMillis = System.currentTimeMillis();
+    private volatile boolean closed;
+
+    private SelectedUdpPath(DatagramSocket socket, InetSocketAddress remote, Credentials credentials) {
+        this.socket = socket;
+        this.remote = remote;
+        this.credentials = credentials;
+    }
+
+    /** Binds {@code local} (the address ICE's host socket had, now free) and connects to {@code remote}. */
+    static SelectedUdpPath bind(InetSocketAddress local, InetSocketAddress remote, Credentials credentials)
+            throws IOException {
+        DatagramSocket socket = new DatagramSocket(null);
+        try {
+            socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
+            socket.setSendBufferSize(SOCKET_BUFFER_BYTES);
+            socket.bind(local);
+            socket.connect(remote);
+            return new SelectedUdpPath(socket, remote, credentials);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** When the peer last answered a consent check of ours (or when the path was taken over). */
+    long lastConsentMillis() {
+        return lastConsentMillis;
+    }
+
+    @Override
+    public void send(ByteBuffer datagram) throws IOException {
+        if (datagram.hasArray()) {
+            socket.send(new DatagramPacket(datagram.array(), datagram.arrayOffset() + datagram.position(),
+                    datagram.remaining()));
+        } else {
+            byte[] copy = new byte[datagram.remaining()];
+            datagram.get(copy);
+            socket.send(new DatagramPacket(copy, copy.length));
+        }
+    }
+
+    @Override
+    public void start(Receiver receiver) {
+        Thread reader = new Thread(() -> readLoop(receiver), "ice-selected-path-" + localAddress().getPort());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Sends one consent check (a binding request the peer must answer with its password). */
+    void sendConsentCheck() {
+        TransactionId id = TransactionId.random();
+        ByteBuffer tieBreaker = ByteBuffer.allocate(Long.BYTES).putLong(credentials.tieBreaker());
+        ByteBuffer priority = ByteBuffer.allocate(Integer.BYTES).putInt((int) credentials.priority());
+        List<StunAttribute> attributes = List.of(
+                new UnrecognisedAttribute(AttributeType.USERNAME, (credentials.remoteUfrag() + ":"
+                        + credentials.localUfrag()).getBytes(StandardCharsets.UTF_8)),
+                new UnrecognisedAttribute(AttributeType.PRIORITY, priority.array()),
+                new UnrecognisedAttribute(credentials.controlling() ? AttributeType.ICE_CONTROLLING
+                        : AttributeType.ICE_CONTROLLED, tieBreaker.array()));
+        byte[] request = MessageIntegrity.seal(StunCodec.encode(new StunMessage(MessageType.BINDING_REQUEST, id,
+                attributes)), credentials.remotePassword());
+        synchronized (outstanding) {
+            outstanding.addLast(id);
+            if (outstanding.size() > OUTSTANDING_CHECKS) {
+                outstanding.removeFirst();
+            }
+        }
+        sendQuietly(request);
+    }
+
+    private void readLoop(Receiver receiver) {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        while (!closed) {
+            try {
+                packet.setLength(buffer.length);
+                socket.receive(packet);
+                if (isStun(buffer, packet.getLength())) {
+                    onStun(buffer, packet.getLength());
+                } else {
+                    receiver.onDatagram(ByteBuffer.wrap(buffer, 0, packet.getLength()));
+                }
+            } catch (IOException e) {
+                // Closing ends receive() with an exception; any other error (ICMP unreachable) is transient.
+                if (socket.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean isStun(byte[] data, int length) {
+        return length >= StunCodec.HEADER_LENGTH && (data[0] & STUN_LEADING_BITS) == 0
+                && ByteBuffer.wrap(data, 4, Integer.BYTES).getInt() == TransactionId.MAGIC_COOKIE;
+    }
+
+    /** Answers an authenticated check of the peer's, takes an authenticated answer to ours as consent. */
+    private void onStun(byte[] data, int length) {
+        StunMessage message;
+        try {
+            message = StunCodec.decode(data, 0, length);
+        } catch (MalformedStunException e) {
+            return;
+        }
+        if (message.type().equals(MessageType.BINDING_REQUEST)) {
+            String expected = credentials.localUfrag() + ":" + credentials.remoteUfrag();
+            if (expected.equals(username(message))
+                    && MessageIntegrity.verify(data, 0, length, credentials.localPassword())) {
+                StunMessage answer = new StunMessage(MessageType.BINDING_SUCCESS, message.transactionId(),
+                        List.of(new AddressAttribute(AttributeType.XOR_MAPPED_ADDRESS, remote)));
+                sendQuietly(MessageIntegrity.seal(StunCodec.encode(answer), credentials.localPassword()));
+            }
+        } else if (message.type().equals(MessageType.BINDING_SUCCESS) && isOutstanding(message.transactionId())
+                && MessageIntegrity.verify(data, 0, length, credentials.remotePassword())) {
+            lastConsentMillis = System.currentTimeMillis();
+        }
+    }
+
+    private boolean isOutstanding(TransactionId id) {
+        synchronized (outstanding) {
+            return outstanding.remove(id);
+        }
+    }
+
+    private static String username(StunMessage message) {
+        return message.attributes().stream()
+                .filter(attribute -> attribute.type() == AttributeType.USERNAME)
+                .map(attribute -> new String(((UnrecognisedAttribute) attribute).value(), StandardCharsets.UTF_8))
+                .findFirst().orElse(null);
+    }
+
+    private void sendQuietly(byte[] datagram) {
+        try {
+            socket.send(new DatagramPacket(datagram, datagram.length));
+        } catch (IOException e) {
+            // As lost on the way: consent is judged by the answers that come back.
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        socket.close();
+    }
+}
