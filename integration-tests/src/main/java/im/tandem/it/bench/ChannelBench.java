@@ -23,8 +23,12 @@ final class ChannelBench {
     /** The slowest link moves 6 × 64 MiB at a few tens of MB/s and pings 7,000 times: well under this. */
     private static final Duration LINK_LIMIT = Duration.ofMinutes(3);
 
-    record Row(LinkKind kind, double megabytesPerSecond, double rttMedianMicros, double rttP99Micros) {
+    /** @param cpuSecondsPer100Mb both processes' CPU time for every 100 MB moved */
+    record Row(LinkKind kind, double megabytesPerSecond, double rttMedianMicros, double rttP99Micros,
+               double cpuSecondsPer100Mb) {
     }
+
+    private static final double MEGABYTES_PER_CPU_FIGURE = 100;
 
     private ChannelBench() {
     }
@@ -41,8 +45,11 @@ final class ChannelBench {
                 Signalling.relay(answering, measuring, LINK_LIMIT);
                 Signalling.relay(measuring, answering, LINK_LIMIT);
                 String[] result = measuring.await(LinkWorkload.RESULT, LINK_LIMIT).split(" ");
+                String[] cpu = answering.await(LinkWorkload.CPU, LINK_LIMIT).split(" ");
+                double megabytes = (double) LinkWorkload.TRANSFERS * LinkWorkload.TRANSFER_BYTES / 1e6;
+                double cpuSeconds = (Long.parseLong(result[4]) + Long.parseLong(cpu[1])) / 1e9;
                 rows.add(new Row(kind, Double.parseDouble(result[1]), Double.parseDouble(result[2]),
-                        Double.parseDouble(result[3])));
+                        Double.parseDouble(result[3]), cpuSeconds / megabytes * MEGABYTES_PER_CPU_FIGURE));
             }
         }
         return rows;
@@ -53,16 +60,18 @@ final class ChannelBench {
         out.printf(Locale.ROOT, "%n### Channel throughput and round trip%n%n");
         out.printf(Locale.ROOT, "Two processes in two namespaces on the lab's veth path, sharing the machine's "
                 + "%d cores. Throughput: median of %d transfers of %d MiB (after one discarded); round trip: "
-                + "%,d one-byte ping-pongs (after %,d discarded).%n%n", Runtime.getRuntime().availableProcessors(),
+                + "%,d one-byte ping-pongs (after %,d discarded). CPU: both processes' CPU time over the measured "
+                + "transfers, per 100 MB.%n%n", Runtime.getRuntime().availableProcessors(),
                 LinkWorkload.TRANSFERS, LinkWorkload.TRANSFER_BYTES >> 20, LinkWorkload.PINGS,
                 LinkWorkload.PING_WARM_UP);
-        out.println("| link | MB/s | × TCP | RTT median (µs) | × TCP | RTT p99 (µs) | × TCP |");
-        out.println("|---|---|---|---|---|---|---|");
+        out.println("| link | MB/s | × TCP | RTT median (µs) | × TCP | RTT p99 (µs) | × TCP | CPU s per 100 MB |");
+        out.println("|---|---|---|---|---|---|---|---|");
         for (Row row : rows) {
-            out.printf(Locale.ROOT, "| %s | %.1f | %.3f | %.0f | %.2f | %.0f | %.2f |%n", row.kind().description(),
-                    row.megabytesPerSecond(), row.megabytesPerSecond() / tcp.megabytesPerSecond(),
-                    row.rttMedianMicros(), row.rttMedianMicros() / tcp.rttMedianMicros(), row.rttP99Micros(),
-                    row.rttP99Micros() / tcp.rttP99Micros());
+            out.printf(Locale.ROOT, "| %s | %.1f | %.3f | %.0f | %.2f | %.0f | %.2f | %.2f |%n",
+                    row.kind().description(), row.megabytesPerSecond(),
+                    row.megabytesPerSecond() / tcp.megabytesPerSecond(), row.rttMedianMicros(),
+                    row.rttMedianMicros() / tcp.rttMedianMicros(), row.rttP99Micros(),
+                    row.rttP99Micros() / tcp.rttP99Micros(), row.cpuSecondsPer100Mb());
         }
     }
 

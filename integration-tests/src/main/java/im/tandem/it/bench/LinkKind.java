@@ -5,7 +5,7 @@ enum LinkKind {
     TCP("kernel TCP"),
     TLS("TLS 1.3 over TCP (JDK)"),
     CHANNEL_UDP("channel (TLS 1.3 over our ARQ) on a plain UDP socket"),
-    CHANNEL_ICE("channel on the ICE-selected host path (ice4j socket)");
+    CHANNEL_ICE("channel on the ICE-selected host path");
 
     private final String description;
 

@@ -63,7 +63,7 @@ public final class LinkPeer {
             if (client) {
                 out.println(LinkWorkload.measure(link.in(), link.out()));
             } else {
-                LinkWorkload.answer(link.in(), link.out());
+                out.println(LinkWorkload.CPU + " " + LinkWorkload.answer(link.in(), link.out()));
             }
             link.resources().close();
         });

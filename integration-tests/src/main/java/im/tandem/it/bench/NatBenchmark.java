@@ -14,6 +14,7 @@ import im.tandem.it.lab.NatKind;
 import im.tandem.it.lab.NatLab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * What NAT traversal costs, in one run on one NAT lab (root only): NAT-type discovery time behind every kind of NAT
@@ -28,6 +29,9 @@ public final class NatBenchmark implements Callable<Integer> {
     @Mixin
     private HelpOption help;
 
+    @Option(names = "--channel-only", description = "measure only the channel against TCP and TLS, without NAT "
+            + "discovery and ICE set-up (a few minutes instead of a quarter of an hour)")
+    private boolean channelOnly;
 
     /**
      * The lab has one client per NAT kind, named by {@link NatKind#clientName()}; these kinds get a second client,
@@ -53,16 +57,22 @@ public final class NatBenchmark implements Callable<Integer> {
         SECOND_CLIENTS.forEach((kind, name) -> builder.client(name, kind));
         System.err.println("building the NAT lab...");
         try (NatLab lab = builder.build()) {
-            DiscoveryServer.TANDEM.start(lab);
-            List<DiscoveryBench.Row> discovery = DiscoveryBench.run(lab);
-            List<IceSetupBench.Row> ice = IceSetupBench.run(lab, IceSetupBench.pairs(lab));
+            List<DiscoveryBench.Row> discovery = List.of();
+            List<IceSetupBench.Row> ice = List.of();
+            if (!channelOnly) {
+                DiscoveryServer.TANDEM.start(lab);
+                discovery = DiscoveryBench.run(lab);
+                ice = IceSetupBench.run(lab, IceSetupBench.pairs(lab));
+            }
             List<ChannelBench.Row> channel = ChannelBench.run(lab);
 
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             out.printf(Locale.ROOT, "%n## NAT lab benchmark (%s, Java %s)%n", lab.prefix(),
                     System.getProperty("java.version"));
-            DiscoveryBench.print(discovery, out);
-            IceSetupBench.print(ice, out);
+            if (!channelOnly) {
+                DiscoveryBench.print(discovery, out);
+                IceSetupBench.print(ice, out);
+            }
             ChannelBench.print(channel, out);
             out.printf(Locale.ROOT, "%nWhole run, lab included: %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
