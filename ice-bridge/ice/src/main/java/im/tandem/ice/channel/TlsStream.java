@@ -22,6 +22,9 @@ final class TlsStream {
      */
     static final int MAX_RECORD_OVERHEAD = 256;
 
+    /** Content type, version and length (RFC 8446 5.1). */
+    private static final int RECORD_HEADER_BYTES = 5;
+
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     private final SSLEngine engine;
@@ -126,9 +129,11 @@ final class TlsStream {
     }
 
     private void fillNetIn() throws IOException {
+        int missing = missingOfRecord();
         netIn.compact();
         try {
-            int n = stream.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
+            int n = stream.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining(),
+                    Math.min(missing, netIn.remaining()));
             if (n < 0) {
                 throw new EOFException("the peer ended the stream without closing TLS (truncation)");
             }
@@ -136,6 +141,18 @@ final class TlsStream {
         } finally {
             netIn.flip();
         }
+    }
+
+    /**
+     * Bytes still to come before the record at the head of {@link #netIn} is whole (its header, then the length
+     * the header gives), so that the stream wakes us once per record rather than once per datagram.
+     */
+    private int missingOfRecord() {
+        if (netIn.remaining() < RECORD_HEADER_BYTES) {
+            return RECORD_HEADER_BYTES - netIn.remaining();
+        }
+        int length = ((netIn.get(netIn.position() + 3) & 0xFF) << 8) | (netIn.get(netIn.position() + 4) & 0xFF);
+        return Math.max(1, RECORD_HEADER_BYTES + length - netIn.remaining());
     }
 
     private void wrapControl() throws IOException {

@@ -49,14 +49,31 @@ public final class ArqConnection implements Closeable {
     /** Caps exponential back-off so a path that comes back is noticed within a couple of seconds. */
     private static final Duration MAX_RTO = Duration.ofSeconds(2);
     private static final long NOT_ARMED = Long.MIN_VALUE;
+    /**
+     * A writer blocked on a full send buffer wakes once a quarter of it is free (or all it still has to write fits),
+     * as TCP wakes writers on a third: not for every acknowledgement.
+     */
+    private static final int WRITER_WAKE_FRACTION = 4;
+    /** Below this much room (in segments) the peer is about to stop: a waiting reader takes what it has. */
+    private static final int READER_ROOM_SEGMENTS = 2;
 
     private final DatagramTransport transport;
     private final ArqConfig config;
     private final ArqClock clock;
     private final FailureListener failureListener;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled on any change a blocked reader, writer or closer may be waiting for. */
+    /** Signalled on any change a blocked closer or {@link #awaitDelivered} may be waiting for. */
     private final Condition changed = lock.newCondition();
+    /**
+     * Signalled once as many bytes are readable as the blocked reader asked for ({@link #readerWants}), or the
+     * stream ended: a reader that needs a whole TLS record is not woken for each of its datagrams.
+     */
+    private final Condition readable = lock.newCondition();
+    /**
+     * Signalled once the send buffer has as much room as the blocked writer waits for ({@link #writerWants}), or
+     * the stream ended: a writer is not woken for each acknowledgement that frees a segment or two.
+     */
+    private final Condition writable = lock.newCondition();
     private final SendBuffer send;
     private final ReceiveBuffer receive;
     private final RttEstimator rtt = new RttEstimator(INITIAL_RTO, MIN_RTO, MAX_RTO);
@@ -74,6 +91,10 @@ public final class ArqConnection implements Closeable {
     private long lastProbeNanos;
     private long lastProgressNanos;
     private int segmentsSinceAck;
+    /** Readable bytes the blocked reader waits for; 0 while no reader waits. */
+    private long readerWants;
+    /** Free send-buffer bytes the blocked writer waits for; 0 while no writer waits. */
+    private long writerWants;
     /** Callers blocked in {@link #awaitDelivered}: each tick wakes them to compare their stall limit to the clock. */
     private int deliveryWaiters;
     private boolean ackPending;
@@ -130,14 +151,27 @@ public final class ArqConnection implements Closeable {
      * @throws IOException if the stream failed or was closed
      */
     public int read(byte[] target, int offset, int length) throws IOException {
+        return read(target, offset, length, 1);
+    }
+
+    /**
+     * Reads, blocking until {@code atLeast} bytes (at most {@code length}) are readable, or fewer once the peer has
+     * finished: for a reader that can do nothing with less, such as one completing a TLS record.
+     *
+     * @return bytes read (fewer than {@code atLeast} only before the end), or -1 once the peer has finished and
+     *         everything before its end has been read
+     * @throws IOException if the stream failed or was closed
+     */
+    public int read(byte[] target, int offset, int length, int atLeast) throws IOException {
         Objects.checkFromIndexSize(offset, length, target.length);
         if (length == 0) {
             return 0;
         }
+        long wanted = Math.max(1, Math.min(atLeast, length));
         lock.lock();
         try {
             while (true) {
-                if (receive.hasReadable()) {
+                if (receive.hasReadable() && enoughToRead(wanted)) {
                     int n = receive.read(target, offset, length);
                     announceOpenedWindow();
                     return n;
@@ -146,7 +180,12 @@ public final class ArqConnection implements Closeable {
                     return -1;
                 }
                 checkUsable();
-                changed.awaitUninterruptibly();
+                readerWants = wanted;
+                try {
+                    readable.awaitUninterruptibly();
+                } finally {
+                    readerWants = 0;
+                }
             }
         } finally {
             lock.unlock();
@@ -168,7 +207,12 @@ public final class ArqConnection implements Closeable {
                     throw new IOException("write after finish");
                 }
                 if (!send.hasRoom()) {
-                    changed.awaitUninterruptibly();
+                    writerWants = Math.min(length, Math.max(1, config.sendBufferBytes() / WRITER_WAKE_FRACTION));
+                    try {
+                        writable.awaitUninterruptibly();
+                    } finally {
+                        writerWants = 0;
+                    }
                     continue;
                 }
                 int n = send.queue(data, offset, length);
@@ -255,7 +299,7 @@ public final class ArqConnection implements Closeable {
                 Packet.writeClose(outgoing, 0, receive.nextExpectedSeq());
                 transmit();
             }
-            changed.signalAll();
+            signalEveryone();
         } finally {
             lock.unlock();
         }
@@ -275,7 +319,7 @@ public final class ArqConnection implements Closeable {
             }
             closed = true;
             failure = cause;
-            changed.signalAll();
+            signalEveryone();
         } finally {
             lock.unlock();
         }
@@ -336,6 +380,27 @@ public final class ArqConnection implements Closeable {
         }
         pump(now);
         changed.signalAll();
+        if (readerWants > 0 && (closed || receive.ended() || (receive.hasReadable() && enoughToRead(readerWants)))) {
+            readable.signal();
+        }
+        if (writerWants > 0 && (send.freeBytes() >= writerWants || closed)) {
+            writable.signal();
+        }
+    }
+
+    /**
+     * Whether a reader waiting for {@code wanted} bytes should take what is readable now: they are there, the
+     * stream has ended, or the buffer is nearly full, so the peer cannot send the rest until the reader makes room.
+     */
+    private boolean enoughToRead(long wanted) {
+        return receive.readableBytes() >= wanted || receive.ended()
+                || receive.freeBytes() < (long) READER_ROOM_SEGMENTS * config.segmentBytes();
+    }
+
+    private void signalEveryone() {
+        changed.signalAll();
+        readable.signalAll();
+        writable.signalAll();
     }
 
     /** Rejects what no honest peer sends: acks for data never sent, empty or far-future data. */

@@ -127,6 +127,15 @@ final class ReceiveBuffer {
         return readyBytes > 0;
     }
 
+    long readableBytes() {
+        return readyBytes;
+    }
+
+    /** True once the end-of-stream marker has arrived in order (bytes before it may still be unread). */
+    boolean ended() {
+        return ended;
+    }
+
     /** True once every byte before the end-of-stream marker has been read. */
     boolean atEnd() {
         return ended && readyBytes == 0;

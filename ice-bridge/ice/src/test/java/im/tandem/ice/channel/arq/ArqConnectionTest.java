@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,8 @@ class ArqConnectionTest {
     private static final Duration INITIAL_RTO = Duration.ofMillis(250);
     /** Only bounds how long a test waits for another thread that should already be done. */
     private static final long PROMPT_SECONDS = 5;
+    /** Long enough for a woken thread on a loaded machine to have done what it would do. */
+    private static final long SETTLE_MILLIS = 300;
 
     private final ManualClock clock = new ManualClock();
     private final DatagramPipe pipe = new DatagramPipe(clock);
@@ -98,6 +102,69 @@ class ArqConnectionTest {
 
         a.finish();
         assertThat(a.writableBytes()).as("nothing more may be written after the end").isZero();
+    }
+
+    @Test
+    void aReaderAskingForSeveralSegmentsIsAnsweredOnceTheyAreAllThereNotAtTheFirst() throws Exception {
+        open(CONFIG, CONFIG);
+        pipe.a.holdIf(dataSegment(2));
+        byte[] data = randomBytes(3 * SEGMENT, 9);
+        byte[] target = new byte[4 * SEGMENT];
+        CompletableFuture<Integer> read = onOtherThread(() -> b.read(target, 0, target.length, 3 * SEGMENT));
+        a.write(data, 0, data.length);
+
+        pipe.deliverAll();
+        Thread.sleep(SETTLE_MILLIS);
+        assertThat(read).as("two of the three segments are not enough").isNotDone();
+
+        pipe.a.releaseHeld();
+        pipe.deliverAll();
+        assertThat(read.get(PROMPT_SECONDS, TimeUnit.SECONDS)).isEqualTo(3 * SEGMENT);
+        assertThat(Arrays.copyOf(target, 3 * SEGMENT)).isEqualTo(data);
+    }
+
+    @Test
+    void aReaderAskingForMoreThanTheBufferHoldsTakesWhatItHasOnceTheBufferIsNearlyFull() throws Exception {
+        int window = 4 * SEGMENT;
+        open(CONFIG, CONFIG.withReceiveBufferBytes(window));
+        learnPeerWindow();
+        byte[] data = randomBytes(8 * SEGMENT, 10);
+        CompletableFuture<Integer> read = onOtherThread(() -> b.read(new byte[10 * SEGMENT], 0, 10 * SEGMENT,
+                10 * SEGMENT));
+
+        a.write(data, 0, data.length);
+        pipe.deliverAll();
+
+        assertThat(read.get(PROMPT_SECONDS, TimeUnit.SECONDS)).as("what the window let through").isEqualTo(window);
+    }
+
+    @Test
+    void aWriterBlockedOnAFullSendBufferWaitsForAQuarterOfItToBeFree() throws Exception {
+        ArqConfig sixteenSegments = CONFIG.withSendBufferBytes(16 * SEGMENT);
+        open(sixteenSegments, CONFIG);
+        AtomicInteger acks = new AtomicInteger();
+        pipe.b.holdIf(packet -> packet.type() == Packet.Type.ACK && acks.incrementAndGet() > 1);
+        byte[] data = randomBytes(20 * SEGMENT, 11);
+        CompletableFuture<Void> write = onOtherThread(() -> {
+            a.write(data, 0, data.length);
+            return null;
+        });
+        awaitWritable(0);
+
+        pipe.deliverAll(); // one ack comes back, for two segments: an eighth of the buffer
+        Thread.sleep(SETTLE_MILLIS);
+        assertThat(a.writableBytes()).as("freed, and not yet taken by the writer").isEqualTo(2 * SEGMENT);
+        assertThat(write).isNotDone();
+
+        CompletableFuture<byte[]> read = onOtherThread(() -> readExactly(b, data.length));
+        pipe.b.releaseHeld();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROMPT_SECONDS);
+        while (!read.isDone() && System.nanoTime() < deadline) {
+            pipe.deliverAll();
+            Thread.sleep(1);
+        }
+        write.get(PROMPT_SECONDS, TimeUnit.SECONDS);
+        assertThat(read.get(PROMPT_SECONDS, TimeUnit.SECONDS)).isEqualTo(data);
     }
 
     @Test
@@ -601,6 +668,14 @@ class ArqConnectionTest {
             bytes.write(chunk, 0, n);
         }
         return bytes.toByteArray();
+    }
+
+    private void awaitWritable(long bytes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROMPT_SECONDS);
+        while (a.writableBytes() != bytes && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(a.writableBytes()).isEqualTo(bytes);
     }
 
     private <T> CompletableFuture<T> onOtherThread(Callable<T> task) {
