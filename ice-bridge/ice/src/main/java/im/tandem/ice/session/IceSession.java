@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -66,6 +67,16 @@ public final class IceSession implements Closeable {
     private static final Duration CONSENT_POLL = Duration.ofMillis(500);
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "ice-session-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Where a selected pair is taken over from ice4j: freeing an agent takes tens of milliseconds, which on
+     * {@link #TIMERS} would hold up every other session's nominations and deadlines.
+     */
+    private static final ExecutorService TAKEOVERS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "ice-session-takeover");
         thread.setDaemon(true);
         return thread;
     });
@@ -254,7 +265,7 @@ public final class IceSession implements Closeable {
         IceCandidate remoteDescription = Ice4jCandidates.describe(pair.getRemoteCandidate(), agent.getGeneration());
         IcePath path = new IcePath(PathType.of(localTypeAsSeen(pair), remoteDescription.type()),
                 localDescription, remoteDescription,
-                new IceDatagramTransport(component, () -> takeOver(pair), TIMERS));
+                new IceDatagramTransport(component, () -> takeOver(pair), TAKEOVERS));
         if (connected.complete(path)) {
             long selectedAt = System.currentTimeMillis();
             consentWatch = TIMERS.scheduleAtFixedRate(() -> checkConsent(pair, selectedAt),
