@@ -37,9 +37,13 @@ import javax.net.ssl.SSLSocket;
  * or an ICE description) and END, reads the peer's, opens the link, then runs {@link LinkWorkload}: the client
  * measures and prints {@code RESULT …}, the server answers.
  *
- * <p>Arguments: {@code client|server kind ownAddress peerAddress tlsKeyStore}.
+ * <p>Arguments: {@code client|server kind ownAddress peerAddress tlsKeyStore [loss transfers bytesPerTransfer]}.
  */
 public final class LinkPeer {
+
+    /** Runs {@link LossWorkload} instead of {@link LinkWorkload}, followed by transfers and bytes per transfer. */
+    static final String LOSS_WORKLOAD = "loss";
+    private static final int LOSS_ARGUMENT = 5;
 
     /** Fixed ports, so that neither side needs to be told the other's: the two namespaces hold nothing else. */
     private static final int TCP_PORT = 5001;
@@ -60,7 +64,12 @@ public final class LinkPeer {
             InetAddress peer = InetAddress.getByName(args[3]);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Link link = open(kind, client, own, peer, Path.of(args[4]), in, out);
-            if (client) {
+            if (args.length > LOSS_ARGUMENT && LOSS_WORKLOAD.equals(args[LOSS_ARGUMENT])) {
+                int transfers = Integer.parseInt(args[LOSS_ARGUMENT + 1]);
+                long bytes = Long.parseLong(args[LOSS_ARGUMENT + 2]);
+                out.println(client ? LossWorkload.measure(link.in(), link.out(), transfers, bytes)
+                        : LossWorkload.answer(link.in(), link.out(), transfers, bytes));
+            } else if (client) {
                 out.println(LinkWorkload.measure(link.in(), link.out()));
             } else {
                 out.println(LinkWorkload.CPU + " " + LinkWorkload.answer(link.in(), link.out()));

@@ -214,6 +214,17 @@ public final class NatLab implements AutoCloseable {
         routerScript(client, LinkCut.UDP.script(), "cut-udp");
     }
 
+    /** {@link #loseRandomly} takes the probability in parts of this. */
+    public static final int LOSS_PARTS = RandomLoss.PARTS;
+
+    /**
+     * Makes the client's router drop {@code parts} in {@link #LOSS_PARTS} of the packets it forwards, each way, at
+     * random; 0 ends the loss.
+     */
+    public void loseRandomly(String client, int parts) {
+        routerScript(client, RandomLoss.script(parts), "loss");
+    }
+
     /** Undoes {@link #cutLink} or {@link #cutUdp}; flows whose NAT state has not expired resume. */
     public void restoreLink(String client) {
         routerScript(client, LinkCut.removal(), "restore");
