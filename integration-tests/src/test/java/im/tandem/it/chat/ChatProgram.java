@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import im.tandem.it.openfire.OpenfireProcess;
 
 /** `./tandem chat` run as a separate program in line mode, driven through its standard input and output. */
-final class ChatProgram implements AutoCloseable {
+public final class ChatProgram implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final Process process;
@@ -43,7 +43,7 @@ final class ChatProgram implements AutoCloseable {
         reader.start();
     }
 
-    static ChatProgram start(OpenfireProcess server, String user, String password, Path workDirectory,
+    public static ChatProgram start(OpenfireProcess server, String user, String password, Path workDirectory,
                              String... options) throws IOException {
         List<String> command = new ArrayList<>(commandLine(server, user, password, workDirectory));
         command.addAll(List.of(options));
@@ -69,12 +69,12 @@ final class ChatProgram implements AutoCloseable {
         return Map.of("XDG_DATA_HOME", workDirectory.resolve("data").toString());
     }
 
-    void type(String line) {
+    public void type(String line) {
         input.println(line);
     }
 
     /** Waits for the next output line that starts with {@code prefix}, passing over others. */
-    String await(String prefix) throws InterruptedException {
+    public String await(String prefix) throws InterruptedException {
         return awaitLine(line -> line.startsWith(prefix), "starting with '" + prefix + "'");
     }
 
@@ -82,7 +82,7 @@ final class ChatProgram implements AutoCloseable {
      * Returns once the program has printed exactly {@code expected}, before this call or after it: for events whose
      * order among each other the server does not fix (a contact's presence and its request, say).
      */
-    String awaitSeen(String expected) throws InterruptedException {
+    public String awaitSeen(String expected) throws InterruptedException {
         return transcript.contains(expected) ? expected : awaitLine(expected::equals, "'" + expected + "'");
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.SearchContext;
@@ -47,11 +48,14 @@ final class ChatPanel {
         find("#tandem-toggle").click();
     }
 
-    void logIn(String name, String password) {
+    /** Logs in and waits until the panel shows the user logged in; returns the wall-clock time of the click. */
+    long logIn(String name, String password) {
         find("#tandem-jid").sendKeys(name);
         find("#tandem-password").sendKeys(password);
+        long clickedAt = System.currentTimeMillis();
         find("#tandem-login").click();
         await().atMost(WAIT).until(() -> find("#tandem-me").isDisplayed());
+        return clickedAt;
     }
 
     /** How the panel reached the server: "websocket" or "bosh". */
@@ -107,6 +111,39 @@ final class ChatPanel {
 
     String typing() {
         return find("#tandem-typing").getText();
+    }
+
+    /**
+     * From now on the page notes the wall-clock time (epoch milliseconds, {@code Date.now()}) at which the roster
+     * first shows {@code jid} as available; read it with {@link #seenOnlineAt}. The page notes it itself, as the
+     * change happens, so the driver's polling adds nothing to the time measured.
+     */
+    void watchOnline(String jid) {
+        root();
+        script("""
+                const jid = arguments[0];
+                const root = document.getElementById("tandem-chat").shadowRoot;
+                window.tandemOnlineAt = window.tandemOnlineAt || {};
+                const check = () => {
+                  const entry = root.querySelector("#tandem-roster li[data-jid='" + jid + "']");
+                  if (entry && entry.dataset.presence === "available" && !(jid in window.tandemOnlineAt)) {
+                    window.tandemOnlineAt[jid] = Date.now();
+                  }
+                };
+                new MutationObserver(check).observe(root, { subtree: true, childList: true, attributes: true });
+                check();
+                """, jid);
+    }
+
+    /** When the page first showed {@code jid} online, in epoch milliseconds, once {@link #watchOnline} saw it. */
+    Optional<Long> seenOnlineAt(String jid) {
+        Object at = script("return (window.tandemOnlineAt || {})[arguments[0]];", jid);
+        return Optional.ofNullable((Number) at).map(Number::longValue);
+    }
+
+    /** Runs a script in the page, with {@code arguments[0]...} set to {@code arguments}. */
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     /** One message as the panel shows it. */
