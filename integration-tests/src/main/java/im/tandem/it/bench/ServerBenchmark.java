@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import im.tandem.client.TandemClient;
-import im.tandem.client.connect.ClientConfig;
 import im.tandem.ice.cli.HelpOption;
 import im.tandem.ice.cli.TandemCommandLine;
 import im.tandem.it.openfire.HarnessPaths;
@@ -37,7 +34,6 @@ public final class ServerBenchmark implements Callable<Integer> {
     static final int WARM_UP = 300;
     /** Rounds per variant; each round boots a fresh server. */
     static final int ROUNDS = 3;
-    private static final long REPLY_LIMIT_SECONDS = 10;
 
     ServerBenchmark() {
     }
@@ -72,39 +68,11 @@ public final class ServerBenchmark implements Callable<Integer> {
         long start = System.nanoTime();
         try (OpenfireProcess server = OpenfireProcess.start(home, settings, HarnessPaths.pluginJar())) {
             boots.add(System.nanoTime() - start);
-            try (TandemClient alice = TandemClient.connect(account(server, "alice"));
-                 TandemClient bob = TandemClient.connect(account(server, "bob"))) {
-                bob.onMessage(message -> echo(bob, message.from(), message.body()));
-                LinkedBlockingQueue<String> replies = new LinkedBlockingQueue<>();
-                alice.onMessage(message -> replies.offer(message.body()));
-                for (int i = 0; i < WARM_UP + ROUND_TRIPS; i++) {
-                    String body = "ping " + i;
-                    long sent = System.nanoTime();
-                    alice.send(bob.jid(), body);
-                    String reply = replies.poll(REPLY_LIMIT_SECONDS, TimeUnit.SECONDS);
-                    long elapsed = System.nanoTime() - sent;
-                    if (!body.equals(reply)) {
-                        throw new IllegalStateException("round trip " + i + " got '" + reply + "' instead of '" + body + "'");
-                    }
-                    if (i >= WARM_UP) {
-                        trips.add(elapsed);
-                    }
-                }
+            try (TandemClient alice = TandemClient.connect(ClientRoundTrips.account(server, "alice"));
+                 TandemClient bob = TandemClient.connect(ClientRoundTrips.account(server, "bob"))) {
+                new ClientRoundTrips(alice, bob).measure(WARM_UP, ROUND_TRIPS, trips);
             }
         }
-    }
-
-    private static void echo(TandemClient client, org.jxmpp.jid.EntityBareJid to, String body) {
-        try {
-            client.send(to, body);
-        } catch (Exception e) {
-            throw new IllegalStateException("echo failed", e);
-        }
-    }
-
-    private static ClientConfig account(OpenfireProcess server, String user) {
-        return ClientConfig.forAccount(user + "@" + server.domain(), user + "-pw")
-                .server(server.host(), server.clientPort()).build();
     }
 
     private static void print(Map<String, Samples> boots, Map<String, Samples> trips) {

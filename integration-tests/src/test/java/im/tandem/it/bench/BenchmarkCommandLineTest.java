@@ -17,7 +17,7 @@ import im.tandem.ice.cli.TandemCommandLine;
 class BenchmarkCommandLineTest {
     static Stream<Callable<Integer>> benchmarks() {
         return Stream.of(new ServerBenchmark(), new StunBenchmark(), new NatBenchmark(), new DeliveryBenchmark(),
-                new DirectBenchmark(), new FileBenchmark(), new LossBenchmark());
+                new DirectBenchmark(), new FileBenchmark(), new LossBenchmark(), new WebBenchmark());
     }
 
     @ParameterizedTest

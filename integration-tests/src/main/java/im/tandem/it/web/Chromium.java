@@ -14,17 +14,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * has nothing to look for and never downloads a browser or a driver; the flags keep the browser from calling any
  * Google service, so it sends traffic only to the loopback servers of the test.
  */
-final class Chromium {
+public final class Chromium {
     /** Where Debian's chromium and chromium-driver packages install them. */
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     /** A page script or a lookup in the panel waits at most this long. */
-    static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(20);
 
     private Chromium() {
     }
 
-    static ChromeDriver start(Path profile) throws IOException {
+    public static ChromeDriver start(Path profile) throws IOException {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver packages ("
                     + BROWSER + ", " + DRIVER + "); install them with apt-get");

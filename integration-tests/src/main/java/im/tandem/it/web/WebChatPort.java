@@ -10,18 +10,18 @@ import im.tandem.it.openfire.OpenfireSettings;
  * turns it on: here on a free loopback port, with the TLS port on another, so that no fixed port (7070, 7443) is
  * taken and tests can run side by side.
  */
-record WebChatPort(int plain, int secure) {
-    static WebChatPort free() {
+public record WebChatPort(int plain, int secure) {
+    public static WebChatPort free() {
         return new WebChatPort(LoopbackServers.freePort(), LoopbackServers.freePort());
     }
 
-    OpenfireSettings.Builder enable(OpenfireSettings.Builder settings) {
+    public OpenfireSettings.Builder enable(OpenfireSettings.Builder settings) {
         return settings.property("httpbind.enabled", "true")
                 .property("httpbind.port.plain", Integer.toString(plain))
                 .property("httpbind.port.secure", Integer.toString(secure));
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://" + LoopbackServers.address() + ":" + plain + path);
     }
 }

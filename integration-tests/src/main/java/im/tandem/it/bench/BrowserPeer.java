@@ -1,0 +1,156 @@
+package im.tandem.it.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import im.tandem.it.web.Chromium;
+
+/**
+ * One user of the web chat's own page ({@code /tandem/}) in a headless browser, with the conversation with one
+ * contact open. The page is driven through its documented hooks (the login form's ids, the roster's
+ * {@code data-jid}, {@code #tandem-input}, the messages' {@code data-direction}); the round trips are timed inside
+ * the page with {@code performance.now()}, so the driver's own latency is not in them.
+ */
+final class BrowserPeer implements AutoCloseable {
+    /** Logging in and the roster showing the contact take at most this long. */
+    private static final Duration READY_LIMIT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    /** Shared by the scripts: the panel's shadow root, and how a user sends the input's text (Enter). */
+    private static final String PANEL = """
+            const root = document.getElementById("tandem-chat").shadowRoot;
+            const input = root.querySelector("#tandem-input");
+            const log = root.querySelector("#tandem-log");
+            const send = (text) => {
+              input.value = text;
+              input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+            };
+            const incoming = (records) => records.flatMap((record) => [...record.addedNodes])
+                .filter((node) => node.dataset && node.dataset.direction === "in");
+            """;
+
+    /** Answers each message the conversation shows with its own text, as soon as it is shown. */
+    private static final String ECHO = PANEL + """
+            new MutationObserver((records) => incoming(records)
+                .forEach((message) => send(message.querySelector(".text").textContent)))
+                .observe(log, { childList: true });
+            """;
+
+    /**
+     * Sends arguments[1] messages one after the other, each once the reply to the one before is shown, and answers
+     * the time from each Enter to its reply's element in the conversation, in milliseconds; or a text saying what
+     * went wrong.
+     */
+    private static final String ROUND_TRIPS = PANEL + """
+            const [first, count, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+            const took = [];
+            let expected = "";
+            let start = 0;
+            const next = () => {
+              if (took.length === count) {
+                observer.disconnect();
+                done(took);
+                return;
+              }
+              expected = "ping " + (first + took.length);
+              start = performance.now();
+              send(expected);
+            };
+            const observer = new MutationObserver((records) => {
+              const replies = incoming(records);
+              if (replies.length === 0) return;
+              const elapsed = performance.now() - start;
+              const text = replies[0].querySelector(".text").textContent;
+              if (replies.length > 1 || text !== expected) {
+                observer.disconnect();
+                done("expected the reply '" + expected + "', the page showed " + replies.length + " starting '" + text + "'");
+                return;
+              }
+              took.push(elapsed);
+              next();
+            });
+            observer.observe(log, { childList: true });
+            next();
+            """;
+
+    private final ChromeDriver driver;
+    private int sent;
+
+    private BrowserPeer(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** Opens the page in a browser of its own, logs in as {@code jid} and opens the conversation with {@code contact}. */
+    static BrowserPeer logIn(URI page, String jid, String password, String contact) throws IOException {
+        ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"));
+        try {
+            driver.get(page.toString());
+            await(driver, "the panel on " + page, "return document.getElementById('tandem-chat') !== null");
+            driver.executeScript("""
+                    const root = document.getElementById("tandem-chat").shadowRoot;
+                    root.querySelector("#tandem-jid").value = arguments[0];
+                    root.querySelector("#tandem-password").value = arguments[1];
+                    root.querySelector("#tandem-login").click();
+                    """, jid, password);
+            String entry = "document.getElementById('tandem-chat').shadowRoot"
+                    + ".querySelector(\"#tandem-roster li[data-jid='" + contact + "']\")";
+            await(driver, jid + " logged in with " + contact + " on the roster", "return " + entry + " !== null");
+            driver.executeScript(entry + ".click();");
+            return new BrowserPeer(driver);
+        } catch (RuntimeException e) {
+            driver.quit();
+            throw e;
+        }
+    }
+
+    /** From now on, answers every message from the contact with its text. */
+    void echo() {
+        driver.executeScript(ECHO);
+    }
+
+    /** Runs {@code count} round trips with a contact that echoes, adding each to {@code samples}. */
+    void measure(int count, Samples samples) {
+        Object result = driver.executeAsyncScript(ROUND_TRIPS, sent, count);
+        sent += count;
+        if (!(result instanceof List<?> took)) {
+            throw new IllegalStateException("round trips in the browser failed: " + result);
+        }
+        took.forEach(millis -> samples.add(Math.round(((Number) millis).doubleValue() * 1e6)));
+    }
+
+    /** How the panel reached the server: "websocket" or "bosh". */
+    String transport() {
+        return (String) driver.executeScript(
+                "return document.getElementById('tandem-chat').shadowRoot.querySelector('.main').dataset.transport");
+    }
+
+    String browserVersion() {
+        return driver.getCapabilities().getBrowserName() + " " + driver.getCapabilities().getBrowserVersion();
+    }
+
+    private static void await(ChromeDriver driver, String what, String condition) {
+        Instant deadline = Instant.now().plus(READY_LIMIT);
+        while (!Boolean.TRUE.equals(driver.executeScript(condition))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("no " + what + " within " + READY_LIMIT);
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,100 @@
+package im.tandem.it.bench;
+
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+
+import im.tandem.client.TandemClient;
+import im.tandem.ice.cli.HelpOption;
+import im.tandem.ice.cli.TandemCommandLine;
+import im.tandem.it.openfire.HarnessPaths;
+import im.tandem.it.openfire.OpenfireDistribution;
+import im.tandem.it.openfire.OpenfireProcess;
+import im.tandem.it.openfire.OpenfireSettings;
+import im.tandem.it.web.WebChatPort;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The web chat's round trip between two browsers against the round trip between two of our Smack clients, on one
+ * Openfire with the plugin, in one run. In the browsers, page A sends a message from its input, page B's panel shows
+ * it and a script in page B answers it through B's input at once, and A's page times, with
+ * {@code performance.now()}, from the Enter to the reply's element in its conversation. The Smack pair does the same
+ * from the send to the reply's arrival. Rounds alternate between the pairs so that drift on the machine hits both.
+ *
+ * <p>Run with {@code ./tandem bench web}.
+ */
+@Command(name = "tandem bench web",
+        description = "Chat round trip between two browsers in the web chat against two Smack clients, on one server")
+public final class WebBenchmark implements Callable<Integer> {
+    @Mixin
+    private HelpOption help;
+
+    /** Measured round trips per pair and round. */
+    static final int ROUND_TRIPS = 200;
+    /** Discarded round trips per pair before the first round, for the JIT, the browsers' and Openfire's caches. */
+    static final int WARM_UP = 100;
+    /** Rounds, alternating between the pairs. */
+    static final int ROUNDS = 5;
+    /** The goal from the issue that asked for the web chat: its round trip at most this times the Smack clients'. */
+    static final double GOAL_RATIO = 1.5;
+
+    WebBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(TandemCommandLine.execute(new WebBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        WebChatPort port = WebChatPort.free();
+        OpenfireSettings settings = port.enable(OpenfireSettings.builder()
+                .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw"))
+                .build();
+        Samples clients = new Samples();
+        Samples browsers = new Samples();
+        try (OpenfireProcess server = OpenfireProcess.start(Files.createTempDirectory("tandem-bench-"), settings,
+                HarnessPaths.pluginJar())) {
+            server.befriend("alice", "bob");
+            try (TandemClient carol = TandemClient.connect(ClientRoundTrips.account(server, "carol"));
+                 TandemClient dave = TandemClient.connect(ClientRoundTrips.account(server, "dave"));
+                 BrowserPeer alice = BrowserPeer.logIn(port.uri("/tandem/"), "alice@" + server.domain(), "alice-pw",
+                         "bob@" + server.domain());
+                 BrowserPeer bob = BrowserPeer.logIn(port.uri("/tandem/"), "bob@" + server.domain(), "bob-pw",
+                         "alice@" + server.domain())) {
+                ClientRoundTrips smack = new ClientRoundTrips(carol, dave);
+                bob.echo();
+                System.err.println("warming up...");
+                smack.measure(WARM_UP, 0, new Samples());
+                alice.measure(WARM_UP, new Samples());
+                for (int round = 1; round <= ROUNDS; round++) {
+                    System.err.printf("round %d/%d%n", round, ROUNDS);
+                    smack.measure(0, ROUND_TRIPS, clients);
+                    alice.measure(ROUND_TRIPS, browsers);
+                }
+                print(alice, clients, browsers);
+            }
+        }
+        return TandemCommandLine.EXIT_OK;
+    }
+
+    private static void print(BrowserPeer browser, Samples clients, Samples browsers) {
+        System.out.printf("%n%s with the plugin, one server; %s headless, the panel on %s; %d rounds alternating "
+                        + "between the pairs, %d round trips per pair and round (after %d warm-up)%n",
+                OpenfireDistribution.underTest(), browser.browserVersion(), browser.transport(), ROUNDS, ROUND_TRIPS,
+                WARM_UP);
+        System.out.println("| pair | round trip median (ms) | ratio | round trip p95 (ms) | ratio |");
+        System.out.println("|---|---|---|---|---|");
+        row("two Smack clients", clients, clients);
+        row("two browsers (web chat)", browsers, clients);
+        double ratio = browsers.medianMillis() / clients.medianMillis();
+        System.out.printf("goal: the browsers' median at most %.1f x the Smack clients': %s (%.2f)%n", GOAL_RATIO,
+                ratio <= GOAL_RATIO ? "met" : "NOT met", ratio);
+    }
+
+    private static void row(String pair, Samples samples, Samples baseline) {
+        System.out.printf("| %s | %.3f | %.2f | %.3f | %.2f |%n", pair, samples.medianMillis(),
+                samples.medianMillis() / baseline.medianMillis(), samples.quantileMillis(0.95),
+                samples.quantileMillis(0.95) / baseline.quantileMillis(0.95));
+    }
+}
