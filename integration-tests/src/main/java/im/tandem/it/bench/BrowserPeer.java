@@ -21,6 +21,8 @@ final class BrowserPeer implements AutoCloseable {
     /** Logging in and the roster showing the contact take at most this long. */
     private static final Duration READY_LIMIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
+    /** One call's round trips take at most this long: generous, for a machine busy with other work. */
+    private static final Duration BATCH_LIMIT = Duration.ofMinutes(5);
 
     /** Shared by the scripts: the panel's shadow root, and how a user sends the input's text (Enter). */
     private static final String PANEL = """
@@ -102,6 +104,7 @@ final class BrowserPeer implements AutoCloseable {
                     + ".querySelector(\"#tandem-roster li[data-jid='" + contact + "']\")";
             await(driver, jid + " logged in with " + contact + " on the roster", "return " + entry + " !== null");
             driver.executeScript(entry + ".click();");
+            driver.manage().timeouts().scriptTimeout(BATCH_LIMIT);
             return new BrowserPeer(driver);
         } catch (RuntimeException e) {
             driver.quit();
