@@ -1,5 +1,6 @@
 package im.tandem.it.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -24,6 +25,10 @@ import org.openqa.selenium.WebElement;
 final class ChatPanel {
     /** The panel appears once the async script has run; each step of the chat is expected within this. */
     static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** The plugin's commands that set an email address or phone number, and that take the code sent to it. */
+    static final String ADDRESS_COMMAND = "https://tandem.im/ns/notify#address";
+    static final String VERIFY_COMMAND = "https://tandem.im/ns/notify#verify";
 
     private final WebDriver driver;
 
@@ -144,6 +149,24 @@ final class ChatPanel {
     /** Runs a script in the page, with {@code arguments[0]...} set to {@code arguments}. */
     Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /**
+     * Opens one of the plugin's commands from the settings list, chooses {@code channel} in its channel list unless
+     * that is empty (the form's default then stays), fills its one text field and saves; the answer must carry no
+     * error note.
+     */
+    void runCommand(String node, String channel, String text) {
+        await().atMost(WAIT).until(() -> !findAll("#tandem-settings button[data-node='" + node + "']").isEmpty());
+        find("#tandem-settings button[data-node='" + node + "']").click();
+        await().atMost(WAIT).until(() -> !findAll("#tandem-settings .submit").isEmpty());
+        if (!channel.isEmpty()) {
+            find("#tandem-settings .command select option[value='" + channel + "']").click();
+        }
+        find("#tandem-settings .command input[type='text']").sendKeys(text);
+        find("#tandem-settings .submit").click();
+        await().atMost(WAIT).until(() -> !findAll("#tandem-settings .note").isEmpty());
+        assertThat(findAll("#tandem-settings .note.error")).isEmpty();
     }
 
     /** One message as the panel shows it. */

@@ -57,8 +57,6 @@ class WebChatBrowserTest {
     private static final String HOSTILE_STATUS = "<b onmouseover=\"window.tandemPwned=true\">bold</b>";
 
     private static final String ALICES_EMAIL = "alice@example.test";
-    private static final String ADDRESS_COMMAND = "https://tandem.im/ns/notify#address";
-    private static final String VERIFY_COMMAND = "https://tandem.im/ns/notify#verify";
     static final MailServer MAIL = MailServer.start();
 
     @RegisterExtension
@@ -213,11 +211,11 @@ class WebChatBrowserTest {
     @Order(6)
     void emailDeliveryIsSetUpThroughThePluginsCommands() throws Exception {
         panel.find("#tandem-settings-open").click();
-        runCommand(ADDRESS_COMMAND, ALICES_EMAIL);
+        panel.runCommand(ChatPanel.ADDRESS_COMMAND, "", ALICES_EMAIL);
         String code = Mails.code(MAIL.awaitBy(ALICES_EMAIL, 1, ChatPanel.WAIT).get(0));
         panel.find("#tandem-settings .command button.link").click();
 
-        runCommand(VERIFY_COMMAND, code);
+        panel.runCommand(ChatPanel.VERIFY_COMMAND, "", code);
 
         await().atMost(ChatPanel.WAIT).until(() -> panel.findAll("#tandem-settings .note.info").stream()
                 .anyMatch(note -> note.getText().contains(ALICES_EMAIL) && note.getText().contains("verified")));
@@ -303,18 +301,6 @@ class WebChatBrowserTest {
         } finally {
             browser.switchTo().defaultContent();
         }
-    }
-
-    /** Opens one of the plugin's commands from the settings list, fills its one text field and saves. */
-    private static void runCommand(String node, String text) {
-        await().atMost(ChatPanel.WAIT).until(() -> !panel.findAll("#tandem-settings button[data-node='" + node + "']")
-                .isEmpty());
-        panel.find("#tandem-settings button[data-node='" + node + "']").click();
-        await().atMost(ChatPanel.WAIT).until(() -> !panel.findAll("#tandem-settings .submit").isEmpty());
-        panel.find("#tandem-settings .command input[type='text']").sendKeys(text);
-        panel.find("#tandem-settings .submit").click();
-        await().atMost(ChatPanel.WAIT).until(() -> !panel.findAll("#tandem-settings .note").isEmpty());
-        assertThat(panel.findAll("#tandem-settings .note.error")).isEmpty();
     }
 
     private static String requestOf(String jid) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,14 +28,15 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import im.tandem.it.chat.ChatProgram;
+import im.tandem.it.delivery.RelayServer;
+import im.tandem.it.delivery.SmscServer;
 import im.tandem.it.openfire.OpenfireExtension;
-import im.tandem.it.openfire.OpenfireSettings;
 
 /**
  * The web chat with every kind of peer a user of it meets: another browser, the terminal chat program and a standard
  * client not written by us (slixmpp), each chatting both ways with a user of the embedded panel in a real browser
  * (Debian's chromium); then what the page offers the site around it (the JavaScript API) and the user away from it
- * (a browser notification). One server and two browsers for the whole class, in the order of the steps.
+ * (a browser notification), and SMS delivery set up from the page. One server and two browsers for the whole class, in the order of the steps.
  */
 @Tag("server")
 @Tag("external")
@@ -47,10 +50,22 @@ class WebChatPeersTest {
     private static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
     private static final Duration SLIXMPP_EXIT = Duration.ofSeconds(30);
 
+    private static final String ALICES_PHONE = "+49 151 1234-5678";
+    /** The number as the SMS server sees it: international form without the plus. */
+    private static final String ALICES_PHONE_DIALLED = "4915112345678";
+    private static final Pattern CODE = Pattern.compile("[0-9]{6}");
+
     private static final WebChatPort PORT = WebChatPort.free();
+    static final SmscServer SMSC = SmscServer.start();
 
     @RegisterExtension
-    static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(OpenfireSettings.builder()
+    static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(RelayServer.settings()
+            .property("tandem.notify.sms.transport", "smpp")
+            .property("sms.smpp.host", "127.0.0.1")
+            .property("sms.smpp.port", Integer.toString(SMSC.port()))
+            .property("sms.smpp.systemId", "tandem")
+            .property("sms.smpp.password", "secret")
+            .property("tandem.notify.sms.allowedPrefixes", "+49")
             .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("sam", "sam-pw"))
             .build());
 
@@ -75,7 +90,8 @@ class WebChatPeersTest {
     }
 
     @AfterAll
-    static void closeEverything() {
+    static void closeEverything() throws Exception {
+        SMSC.close();
         for (ChromeDriver browser : new ChromeDriver[] {aliceBrowser, bobBrowser}) {
             if (browser != null) {
                 browser.quit();
@@ -240,6 +256,30 @@ class WebChatPeersTest {
         // The title is the contact's name on alice's roster, which the test server gives as the user name.
         assertThat(alice.script("return window.tandemNotified"))
                 .isEqualTo(List.of("bob: are you still there?"));
+    }
+
+    /** SMS opt-in from the page: the plugin's commands send a code by SMS, the page takes it, and SMS then relays. */
+    @Test
+    @Order(6)
+    void smsDeliveryIsSetUpFromThePageAndAMessageThenArrivesBySms() throws Exception {
+        alice.find("#tandem-back").click();
+        alice.find("#tandem-settings-open").click();
+        alice.runCommand(ChatPanel.ADDRESS_COMMAND, "sms", ALICES_PHONE);
+        SmscServer.Sms codeSms = SMSC.awaitBy(ALICES_PHONE_DIALLED, 1, RelayServer.WAIT).get(0);
+        Matcher code = CODE.matcher(codeSms.text());
+        assertThat(code.find()).as("a code in '%s'", codeSms.text()).isTrue();
+        alice.find("#tandem-settings .command button.link").click();
+
+        alice.runCommand(ChatPanel.VERIFY_COMMAND, "sms", code.group());
+
+        await().atMost(ChatPanel.WAIT).until(() -> alice.findAll("#tandem-settings .note.info").stream()
+                .anyMatch(note -> note.getText().contains("verified")));
+        alice.logOut();
+        await().atMost(ChatPanel.WAIT).until(() -> bob.presenceOf(jid("alice")).equals(Optional.of("unavailable")));
+        bob.send("call me when you land");
+
+        assertThat(SMSC.awaitBy(ALICES_PHONE_DIALLED, 2, RelayServer.WAIT).get(1).text())
+                .isEqualTo("Tandem: 1 new message. " + jid("bob") + ": call me when you land");
     }
 
     private static void awaitConversation(ChatPanel panel, List<String> expected) {
