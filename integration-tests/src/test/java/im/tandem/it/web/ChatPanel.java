@@ -53,14 +53,11 @@ final class ChatPanel {
         find("#tandem-toggle").click();
     }
 
-    /** Logs in and waits until the panel shows the user logged in; returns the wall-clock time of the click. */
-    long logIn(String name, String password) {
+    void logIn(String name, String password) {
         find("#tandem-jid").sendKeys(name);
         find("#tandem-password").sendKeys(password);
-        long clickedAt = System.currentTimeMillis();
         find("#tandem-login").click();
         await().atMost(WAIT).until(() -> find("#tandem-me").isDisplayed());
-        return clickedAt;
     }
 
     /** How the panel reached the server: "websocket" or "bosh". */
@@ -120,8 +117,10 @@ final class ChatPanel {
 
     /**
      * From now on the page notes the wall-clock time (epoch milliseconds, {@code Date.now()}) at which the roster
-     * first shows {@code jid} as available; read it with {@link #seenOnlineAt}. The page notes it itself, as the
-     * change happens, so the driver's polling adds nothing to the time measured.
+     * first shows {@code jid} as available, and at which the panel first shows its user logged in (the roster has
+     * arrived and the user's presence is sent: the user is online); read them with {@link #seenOnlineAt} and
+     * {@link #loggedInAt}. The page notes them itself, as the change happens, so the driver's polling adds nothing
+     * to the times measured.
      */
     void watchOnline(String jid) {
         root();
@@ -134,6 +133,9 @@ final class ChatPanel {
                   if (entry && entry.dataset.presence === "available" && !(jid in window.tandemOnlineAt)) {
                     window.tandemOnlineAt[jid] = Date.now();
                   }
+                  if (!root.querySelector(".main").hidden && window.tandemLoggedInAt === undefined) {
+                    window.tandemLoggedInAt = Date.now();
+                  }
                 };
                 new MutationObserver(check).observe(root, { subtree: true, childList: true, attributes: true });
                 check();
@@ -144,6 +146,11 @@ final class ChatPanel {
     Optional<Long> seenOnlineAt(String jid) {
         Object at = script("return (window.tandemOnlineAt || {})[arguments[0]];", jid);
         return Optional.ofNullable((Number) at).map(Number::longValue);
+    }
+
+    /** When the panel first showed its user logged in, in epoch milliseconds, once {@link #watchOnline} saw it. */
+    Optional<Long> loggedInAt() {
+        return Optional.ofNullable((Number) script("return window.tandemLoggedInAt;")).map(Number::longValue);
     }
 
     /** Runs a script in the page, with {@code arguments[0]...} set to {@code arguments}. */
