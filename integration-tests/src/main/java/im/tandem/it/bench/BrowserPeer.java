@@ -127,6 +127,25 @@ final class BrowserPeer implements AutoCloseable {
         took.forEach(millis -> samples.add(Math.round(((Number) millis).doubleValue() * 1e6)));
     }
 
+    /**
+     * The page's own work for one message sent: the mean time, in milliseconds, that sending {@code count} messages
+     * from the input takes in the page's script (building and writing the stanza, adding the message to the
+     * conversation), one after the other without waiting for anything. Their echoes come back unobserved.
+     */
+    double scriptMillisPerSend(int count) {
+        Number millis = (Number) driver.executeScript(PANEL + """
+                const start = performance.now();
+                for (let i = 0; i < arguments[0]; i++) send("script cost " + i);
+                return (performance.now() - start) / arguments[0];
+                """, count);
+        return millis.doubleValue();
+    }
+
+    /** How many messages the open conversation shows. */
+    long shownMessages() {
+        return (Long) driver.executeScript(PANEL + "return log.children.length;");
+    }
+
     /** How the panel reached the server: "websocket" or "bosh". */
     String transport() {
         return (String) driver.executeScript(

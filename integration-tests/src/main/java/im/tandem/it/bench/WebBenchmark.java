@@ -35,6 +35,8 @@ public final class WebBenchmark implements Callable<Integer> {
     static final int WARM_UP = 100;
     /** Rounds, alternating between the pairs. */
     static final int ROUNDS = 5;
+    /** Messages sent back to back to time the page's own script per message, after the rounds. */
+    static final int SCRIPT_SENDS = 200;
     /** The goal from the issue that asked for the web chat: its round trip at most this times the Smack clients'. */
     static final double GOAL_RATIO = 1.5;
 
@@ -73,6 +75,10 @@ public final class WebBenchmark implements Callable<Integer> {
                     alice.measure(ROUND_TRIPS, browsers);
                 }
                 print(alice, clients, browsers);
+                long shown = alice.shownMessages();
+                System.out.printf("page A's script per message sent (input to stanza written and message shown), "
+                        + "mean of %d, with %d messages in the conversation: %.2f ms%n", SCRIPT_SENDS, shown,
+                        alice.scriptMillisPerSend(SCRIPT_SENDS));
             }
         }
         return TandemCommandLine.EXIT_OK;
