@@ -130,14 +130,17 @@ final class BrowserPeer implements AutoCloseable {
     /**
      * The page's own work for one message sent: the mean time, in milliseconds, that sending {@code count} messages
      * from the input takes in the page's script (building and writing the stanza, adding the message to the
-     * conversation), one after the other without waiting for anything. Their echoes come back unobserved.
+     * conversation), one after the other without waiting for anything. Returns once their echoes are shown too.
      */
     double scriptMillisPerSend(int count) {
+        long before = shownMessages();
         Number millis = (Number) driver.executeScript(PANEL + """
                 const start = performance.now();
                 for (let i = 0; i < arguments[0]; i++) send("script cost " + i);
                 return (performance.now() - start) / arguments[0];
                 """, count);
+        await(driver, "the echoes of " + count + " messages",
+                PANEL + "return log.children.length >= " + (before + 2L * count) + ";");
         return millis.doubleValue();
     }
 

@@ -35,7 +35,7 @@ public final class WebBenchmark implements Callable<Integer> {
     static final int WARM_UP = 100;
     /** Rounds, alternating between the pairs. */
     static final int ROUNDS = 5;
-    /** Messages sent back to back to time the page's own script per message, after the rounds. */
+    /** Messages sent back to back to time the page's own script per message, before the warm-up and after the rounds. */
     static final int SCRIPT_SENDS = 200;
     /** The goal from the issue that asked for the web chat: its round trip at most this times the Smack clients'. */
     static final double GOAL_RATIO = 1.5;
@@ -66,6 +66,7 @@ public final class WebBenchmark implements Callable<Integer> {
                          "alice@" + server.domain())) {
                 ClientRoundTrips smack = new ClientRoundTrips(carol, dave);
                 bob.echo();
+                double emptyScript = alice.scriptMillisPerSend(SCRIPT_SENDS);
                 System.err.println("warming up...");
                 smack.measure(WARM_UP, 0, new Samples());
                 alice.measure(WARM_UP, new Samples());
@@ -77,8 +78,8 @@ public final class WebBenchmark implements Callable<Integer> {
                 print(alice, clients, browsers);
                 long shown = alice.shownMessages();
                 System.out.printf("page A's script per message sent (input to stanza written and message shown), "
-                        + "mean of %d, with %d messages in the conversation: %.2f ms%n", SCRIPT_SENDS, shown,
-                        alice.scriptMillisPerSend(SCRIPT_SENDS));
+                        + "mean of %d back to back: %.2f ms with an empty conversation, %.2f ms with %d messages in it%n",
+                        SCRIPT_SENDS, emptyScript, alice.scriptMillisPerSend(SCRIPT_SENDS), shown);
             }
         }
         return TandemCommandLine.EXIT_OK;
