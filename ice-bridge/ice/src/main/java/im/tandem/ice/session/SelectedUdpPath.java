@@ -11,6 +11,7 @@ import im.tandem.ice.stun.StunMessage;
 import im.tandem.ice.stun.TransactionId;
 import im.tandem.ice.stun.UnrecognisedAttribute;
 import im.tandem.ice.transport.DatagramTransport;
+import im.tandem.ice.transport.UdpTransport;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -94,14 +95,7 @@ final class SelectedUdpPath implements DatagramTransport {
 
     @Override
     public void send(ByteBuffer datagram) throws IOException {
-        if (datagram.hasArray()) {
-            socket.send(new DatagramPacket(datagram.array(), datagram.arrayOffset() + datagram.position(),
-                    datagram.remaining()));
-        } else {
-            byte[] copy = new byte[datagram.remaining()];
-            datagram.get(copy);
-            socket.send(new DatagramPacket(copy, copy.length));
-        }
+        socket.send(UdpTransport.packetOf(datagram));
     }
 
     @Override

@@ -56,14 +56,21 @@ public final class UdpTransport implements DatagramTransport {
 
     @Override
     public void send(ByteBuffer datagram) throws IOException {
+        socket.send(packetOf(datagram));
+    }
+
+    /**
+     * A packet of the buffer's remaining bytes, for a connected socket: the buffer's own array where it has one (no
+     * copy on the hot path), a copy otherwise. The buffer's position is left as it was.
+     */
+    public static DatagramPacket packetOf(ByteBuffer datagram) {
         if (datagram.hasArray()) {
-            socket.send(new DatagramPacket(datagram.array(), datagram.arrayOffset() + datagram.position(),
-                    datagram.remaining()));
-        } else {
-            byte[] copy = new byte[datagram.remaining()];
-            datagram.duplicate().get(copy);
-            socket.send(new DatagramPacket(copy, copy.length));
+            return new DatagramPacket(datagram.array(), datagram.arrayOffset() + datagram.position(),
+                    datagram.remaining());
         }
+        byte[] copy = new byte[datagram.remaining()];
+        datagram.duplicate().get(copy);
+        return new DatagramPacket(copy, copy.length);
     }
 
     @Override
