@@ -5,10 +5,13 @@
 //   data-domain     the XMPP domain a bare name is completed with ("alice" -> alice@example.org)
 //   data-transport  "websocket" (default: WebSocket, then BOSH if that fails) or "bosh" (BOSH only)
 //   data-mode       "page" fills the page and is always open (the /tandem/ page uses it)
+//   data-direct-ack-timeout, data-direct-retry-delay, data-direct-receipt-wait, data-direct-setup-timeout
+//                   the direct path's timings in milliseconds (direct.js has the defaults and why)
 // Everything else (the server's address, the style sheet) comes from where the script itself was loaded.
 import { el } from "./dom.js";
 import { Session } from "./session.js";
 import { Panel } from "./panel.js";
+import { Direct, DIRECT_DEFAULTS } from "./direct.js";
 
 const script = document.currentScript;
 
@@ -20,6 +23,17 @@ function services(base, transport) {
   return transport === "bosh" ? [bosh] : [websocket, bosh];
 }
 
+/** The direct path's timings from data-direct-* attributes (milliseconds); a value that is not a number is ignored. */
+function directSettings(data) {
+  const settings = {};
+  for (const [name, attribute] of [["ackTimeoutMs", "directAckTimeout"], ["retryDelayMs", "directRetryDelay"],
+    ["receiptWaitMs", "directReceiptWait"], ["setupTimeoutMs", "directSetupTimeout"]]) {
+    const value = Number(data[attribute]);
+    if (data[attribute] && Number.isInteger(value) && value > 0) settings[name] = value;
+  }
+  return { ...DIRECT_DEFAULTS, ...settings };
+}
+
 function start() {
   const base = new URL(script.src, document.baseURI);
   const page = script.dataset.mode === "page";
@@ -29,7 +43,8 @@ function start() {
   const root = host.attachShadow({ mode: "open" });
   root.append(el("link", { rel: "stylesheet", href: new URL("embed.css", base).href }));
   const session = new Session(services(base, script.dataset.transport));
-  const panel = new Panel(root, session, { domain: script.dataset.domain || "", page });
+  const panel = new Panel(root, session, new Direct(session, directSettings(script.dataset)),
+    { domain: script.dataset.domain || "", page });
   (page ? document.querySelector("main") || document.body : document.body).append(host);
   window.Tandem = {
     /** Opens the panel. */

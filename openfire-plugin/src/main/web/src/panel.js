@@ -13,8 +13,10 @@ const PAUSED_AFTER_MS = 3000;
 const DELIVERY_COMMANDS = "https://tandem.im/ns/notify#";
 
 export class Panel {
-  constructor(root, session, options) {
+  /** @param direct sends and receives messages on each conversation's route (direct.js) */
+  constructor(root, session, direct, options) {
     this.session = session;
+    this.direct = direct;
     this.options = options;
     this.contacts = new Map();
     this.current = null;
@@ -54,11 +56,12 @@ export class Panel {
 
     this.peerName = el("span", { class: "peer" });
     this.typing = el("span", { class: "typing", id: "tandem-typing" });
+    this.routeMark = el("span", { class: "route", id: "tandem-route" });
     this.log = el("div", { class: "log", id: "tandem-log", "aria-live": "polite" });
     this.input = el("input", { id: "tandem-input", type: "text", placeholder: "Message", autocomplete: "off" });
     this.conversation = el("div", { class: "conversation", hidden: true },
       el("div", { class: "peer-bar" }, el("button", { type: "button", class: "back", id: "tandem-back",
-        onclick: () => this.closeConversation() }, "‹"), this.peerName, this.typing),
+        onclick: () => this.closeConversation() }, "‹"), this.peerName, this.routeMark, this.typing),
       this.log, this.input);
     this.main = el("div", { class: "main", hidden: true },
       el("div", { class: "own" }, this.me, this.showSelect, this.statusInput,
@@ -70,14 +73,19 @@ export class Panel {
   }
 
   wire() {
-    const on = (name, handler) => this.session.addEventListener(name, (event) => handler(event.detail));
+    const listen = (source) => (name, handler) => source.addEventListener(name, (event) => handler(event.detail));
+    const on = listen(this.session);
     on("contact", (item) => this.onContact(item));
     on("presence", (presence) => this.onPresence(presence));
     on("request", (request) => this.onRequest(request.jid));
-    on("message", (message) => this.onMessage(message));
-    on("receipt", (receipt) => this.onReceipt(receipt));
     on("chatstate", (state) => this.onChatState(state));
     on("disconnected", () => this.showLogin("The connection to the chat server was lost."));
+    // Messages and receipts come through the direct path's rules: each message once, whichever route it took.
+    const onDirect = listen(this.direct);
+    onDirect("message", (message) => this.onMessage(message));
+    onDirect("receipt", (receipt) => this.onReceipt(receipt));
+    onDirect("rerouted", (change) => this.onRerouted(change));
+    onDirect("route", (change) => this.onRoute(change));
     this.input.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();
@@ -123,6 +131,7 @@ export class Panel {
   }
 
   logout() {
+    this.direct.close(true);
     this.session.logout();
     this.showLogin("");
   }
@@ -241,6 +250,7 @@ export class Panel {
     this.contactsView.hidden = true;
     this.conversation.hidden = false;
     this.conversation.dataset.jid = jid;
+    this.showRoute(jid);
     this.markRead(jid);
     this.log.scrollTop = this.log.scrollHeight;
     this.input.focus();
@@ -297,6 +307,27 @@ export class Panel {
     }
   }
 
+  /** A message sent directly but not acknowledged went again through the server. */
+  onRerouted({ jid, id, route }) {
+    const message = this.contact(jid).messages.find((candidate) => candidate.id === id && candidate.direction === "out");
+    if (message) message.route = route;
+    const shown = this.current === jid && [...this.log.children].find((element) => element.dataset.id === id);
+    if (shown) shown.dataset.route = route;
+  }
+
+  /** The conversation's route changed: the peer bar tells, as the desktop client's route event does. */
+  onRoute({ jid, route, reason }) {
+    this.contact(jid).route = { route, reason };
+    if (this.current === jid) this.showRoute(jid);
+  }
+
+  showRoute(jid) {
+    const { route, reason } = this.contact(jid).route || { route: "server", reason: "" };
+    this.conversation.dataset.route = route;
+    this.routeMark.textContent = route === "server" ? "" : route === "relay" ? "⇄ relay" : "⇄ direct";
+    this.routeMark.title = reason;
+  }
+
   onChatState({ jid, state }) {
     if (this.current === jid) this.typing.textContent = state === "composing" ? "typing…" : "";
   }
@@ -306,8 +337,8 @@ export class Panel {
     if (!text.trim() || !this.current) return;
     clearTimeout(this.pausedTimer);
     this.composing = false;
-    const id = this.session.sendMessage(this.current, text);
-    this.addMessage(this.current, { from: this.session.bareJid(), direction: "out", route: "server", id, body: text,
+    const { id, route } = this.direct.send(this.current, text);
+    this.addMessage(this.current, { from: this.session.bareJid(), direction: "out", route, id, body: text,
       time: new Date(), received: false });
     this.input.value = "";
   }

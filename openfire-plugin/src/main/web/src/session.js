@@ -1,8 +1,10 @@
 // The XMPP side of the web chat, on Strophe.js: logging in over WebSocket (RFC 7395) or BOSH (XEP-0124/0206),
 // the roster and presence, one-to-one messages with delivery receipts (XEP-0184) and chat states (XEP-0085), and
-// ad-hoc commands (XEP-0050). It knows nothing of the page; the panel listens to its events.
+// ad-hoc commands (XEP-0050), what this client can do (XEP-0030, XEP-0115) and the signalling the direct path needs.
+// It knows nothing of the page; the panel listens to its events.
 import { Strophe, $iq, $msg, $pres } from "strophe.js";
 import { child, childText } from "./dom.js";
+import { JINGLE } from "./jingle.js";
 
 export const NS = {
   roster: "jabber:iq:roster",
@@ -12,7 +14,21 @@ export const NS = {
   commands: "http://jabber.org/protocol/commands",
   data: "jabber:x:data",
   items: "http://jabber.org/protocol/disco#items",
+  info: "http://jabber.org/protocol/disco#info",
+  caps: "http://jabber.org/protocol/caps",
+  originId: "urn:xmpp:sid:0",
+  extdisco: "urn:xmpp:extdisco:2",
 };
+
+/**
+ * What this client tells others it does. The XML stream application (XEP-0247) is used in sessions but not
+ * advertised: a Tandem desktop client offers its own transport to any peer that has it, and a browser cannot speak
+ * that transport; a web peer looks for the WebRTC data channel transport (XEP-0343) instead.
+ */
+const FEATURES = [NS.info, NS.caps, NS.receipts, NS.chatStates, NS.originId,
+  JINGLE.jingle, JINGLE.iceUdp, JINGLE.dtls, JINGLE.dataChannel].sort();
+const IDENTITY = { category: "client", type: "web", name: "Tandem web chat" };
+const CAPS_NODE = "https://tandem.im/web";
 
 /** The chat states this client sends and shows (XEP-0085); "gone" and "inactive" are only ignored when received. */
 const CHAT_STATES = ["active", "composing", "paused", "inactive", "gone"];
@@ -68,11 +84,12 @@ export class Session extends EventTarget {
   }
 
   async #start() {
-    const roster = await this.#iq($iq({ type: "get" }).c("query", { xmlns: NS.roster }));
+    const roster = await this.request($iq({ type: "get" }).c("query", { xmlns: NS.roster }));
     const query = child(roster, "query", NS.roster);
     for (const item of query ? query.children : []) this.#emitRosterItem(item);
+    this.capsVer = await capsVersion();
     // Initial presence after the roster: Openfire then hands over the messages stored while we were away.
-    this.connection.send($pres());
+    this.connection.send(this.#presence());
   }
 
   #listen() {
@@ -80,6 +97,38 @@ export class Session extends EventTarget {
     c.addHandler((stanza) => this.#onMessage(stanza), null, "message");
     c.addHandler((stanza) => this.#onPresence(stanza), null, "presence");
     c.addHandler((stanza) => this.#onRosterPush(stanza), NS.roster, "iq", "set");
+    c.addHandler((stanza) => this.#onDiscoInfo(stanza), NS.info, "iq", "get");
+    c.addHandler((stanza) => this.#onJingle(stanza), JINGLE.jingle, "iq", "set");
+  }
+
+  #onDiscoInfo(stanza) {
+    const query = child(stanza, "query", NS.info);
+    if (!query) return true;
+    const node = query.getAttribute("node");
+    if (node && node !== CAPS_NODE + "#" + this.capsVer) {
+      this.answer(stanza, "item-not-found");
+      return true;
+    }
+    const reply = $iq({ type: "result", to: stanza.getAttribute("from"), id: stanza.getAttribute("id") })
+      .c("query", { xmlns: NS.info, node: node || undefined }).c("identity", IDENTITY).up();
+    for (const feature of FEATURES) reply.c("feature", { var: feature }).up();
+    this.connection.send(reply);
+    return true;
+  }
+
+  /** A Jingle request: the direct path decides, and answers it with {@link answer}. */
+  #onJingle(stanza) {
+    const jingle = child(stanza, "jingle", JINGLE.jingle);
+    if (jingle) this.dispatchEvent(new CustomEvent("jingle", { detail: { stanza, jingle } }));
+    return true;
+  }
+
+  /** Answers a request: a result, or an error of type cancel with the given condition (RFC 6120 8.3.3). */
+  answer(stanza, condition) {
+    const reply = $iq({ type: condition ? "error" : "result", to: stanza.getAttribute("from"),
+      id: stanza.getAttribute("id") });
+    if (condition) reply.c("error", { type: "cancel" }).c(condition, { xmlns: "urn:ietf:params:xml:ns:xmpp-stanzas" });
+    this.connection.send(reply);
   }
 
   #onRosterPush(stanza) {
@@ -138,8 +187,9 @@ export class Session extends EventTarget {
           .c("received", { xmlns: NS.receipts, id }));
       }
       const delay = child(stanza, "delay", NS.delay);
+      const origin = child(stanza, "origin-id", NS.originId);
       this.dispatchEvent(new CustomEvent("message", { detail: {
-        jid: bare, id, body: body.textContent,
+        jid: bare, id, originId: origin ? origin.getAttribute("id") : id, body: body.textContent,
         route: delay ? "offline" : "server",
         time: delay ? new Date(delay.getAttribute("stamp")) : new Date(),
       } }));
@@ -151,12 +201,50 @@ export class Session extends EventTarget {
     return Strophe.getBareJidFromJid(this.jid);
   }
 
-  /** Sends a chat message asking for a receipt; returns its id, which the receipt will name. */
-  sendMessage(to, text) {
-    const id = this.connection.getUniqueId("msg");
-    this.connection.send($msg({ to, type: "chat", id }).c("body").t(text).up()
-      .c("active", { xmlns: NS.chatStates }).up().c("request", { xmlns: NS.receipts }));
-    return id;
+  /**
+   * Sends a chat message asking for a receipt; returns its id, which the receipt will name. A message sent again
+   * keeps its id, which is also its origin-id (XEP-0359): the receiver shows it once.
+   */
+  sendMessage(to, text, id) {
+    const messageId = id || this.uniqueId();
+    this.connection.send(chatMessage(to, text, messageId));
+    return messageId;
+  }
+
+  uniqueId() {
+    return this.connection.getUniqueId("msg");
+  }
+
+  /** Our full JID, which names our end of a direct session. */
+  fullJid() {
+    return this.jid;
+  }
+
+  /** The features a contact's resource advertises (XEP-0030), or none when it does not answer. */
+  async features(fullJid) {
+    try {
+      const answer = await this.request($iq({ type: "get", to: fullJid }).c("query", { xmlns: NS.info }));
+      const query = child(answer, "query", NS.info);
+      return new Set([...(query ? query.children : [])].filter((node) => node.localName === "feature")
+        .map((node) => node.getAttribute("var")));
+    } catch {
+      return new Set();
+    }
+  }
+
+  /**
+   * The STUN and TURN servers our server names (XEP-0215), as a browser's iceServers; none when it names none or
+   * refuses.
+   */
+  async iceServers() {
+    try {
+      const answer = await this.request($iq({ type: "get", to: Strophe.getDomainFromJid(this.jid) })
+        .c("services", { xmlns: NS.extdisco }));
+      const services = child(answer, "services", NS.extdisco);
+      return [...(services ? services.children : [])].map(iceServer).filter(Boolean);
+    } catch {
+      return [];
+    }
   }
 
   sendChatState(to, state) {
@@ -164,7 +252,7 @@ export class Session extends EventTarget {
   }
 
   setPresence(show, status) {
-    const presence = $pres();
+    const presence = this.#presence();
     if (show && show !== "available") presence.c("show").t(show).up();
     if (status) presence.c("status").t(status);
     this.connection.send(presence);
@@ -172,12 +260,12 @@ export class Session extends EventTarget {
 
   /** Adds a contact to the roster and asks to see their presence. */
   async addContact(jid) {
-    await this.#iq($iq({ type: "set" }).c("query", { xmlns: NS.roster }).c("item", { jid }));
+    await this.request($iq({ type: "set" }).c("query", { xmlns: NS.roster }).c("item", { jid }));
     this.connection.send($pres({ to: jid, type: "subscribe" }));
   }
 
   removeContact(jid) {
-    return this.#iq($iq({ type: "set" }).c("query", { xmlns: NS.roster }).c("item", { jid, subscription: "remove" }));
+    return this.request($iq({ type: "set" }).c("query", { xmlns: NS.roster }).c("item", { jid, subscription: "remove" }));
   }
 
   /** Lets the asker see our presence and, so that it is mutual, asks to see theirs. */
@@ -202,12 +290,12 @@ export class Session extends EventTarget {
         iq.up();
       }
     }
-    return child(await this.#iq(iq, COMMAND_TIMEOUT_MS), "command", NS.commands);
+    return child(await this.request(iq, COMMAND_TIMEOUT_MS), "command", NS.commands);
   }
 
   /** The server's ad-hoc commands whose node starts with {@code prefix}, as {node, name} pairs. */
   async listCommands(prefix) {
-    const answer = await this.#iq($iq({ type: "get", to: Strophe.getDomainFromJid(this.jid) })
+    const answer = await this.request($iq({ type: "get", to: Strophe.getDomainFromJid(this.jid) })
       .c("query", { xmlns: NS.items, node: NS.commands }));
     const query = child(answer, "query", NS.items);
     return [...(query ? query.children : [])].map((item) => ({
@@ -223,7 +311,15 @@ export class Session extends EventTarget {
     }
   }
 
-  #iq(stanza, timeout) {
+  /** Our presence with our capabilities (XEP-0115), when the browser could compute their hash. */
+  #presence() {
+    const presence = $pres();
+    if (this.capsVer) presence.c("c", { xmlns: NS.caps, hash: "sha-1", node: CAPS_NODE, ver: this.capsVer }).up();
+    return presence;
+  }
+
+  /** Sends an IQ request; resolves with the result, rejects with the error's text for people. */
+  request(stanza, timeout) {
     return new Promise((resolve, reject) => {
       this.connection.sendIQ(stanza, resolve, (error) => {
         const condition = error && child(error, "error");
@@ -232,4 +328,34 @@ export class Session extends EventTarget {
       }, timeout);
     });
   }
+}
+
+function chatMessage(to, text, id) {
+  return $msg({ to, type: "chat", id }).c("body").t(text).up()
+    .c("active", { xmlns: NS.chatStates }).up().c("request", { xmlns: NS.receipts }).up()
+    .c("origin-id", { xmlns: NS.originId, id });
+}
+
+/** One XEP-0215 service as an RTCIceServer, or null for a kind the browser does not use. */
+function iceServer(service) {
+  const type = service.getAttribute("type");
+  const host = service.getAttribute("host") || "";
+  if ((type !== "stun" && type !== "turn") || !host) return null;
+  const port = service.getAttribute("port") || "3478";
+  const transport = service.getAttribute("transport") || "udp";
+  const address = host.includes(":") ? "[" + host + "]" : host;
+  const url = type + ":" + address + ":" + port + (type === "turn" ? "?transport=" + transport : "");
+  return type === "turn" ? { urls: url, username: service.getAttribute("username") || "",
+    credential: service.getAttribute("password") || "" } : { urls: url };
+}
+
+/**
+ * The verification string of our capabilities (XEP-0115 5.1), or "" where the browser offers no digest (a page
+ * served over plain HTTP from another host than this one): others then ask with disco#info.
+ */
+async function capsVersion() {
+  if (!globalThis.crypto || !crypto.subtle) return "";
+  const text = `${IDENTITY.category}/${IDENTITY.type}//${IDENTITY.name}<` + FEATURES.map((f) => f + "<").join("");
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text)));
+  return btoa(String.fromCharCode(...digest));
 }

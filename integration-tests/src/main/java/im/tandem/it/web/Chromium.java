@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -25,6 +26,11 @@ public final class Chromium {
     }
 
     public static ChromeDriver start(Path profile) throws IOException {
+        return start(profile, List.of());
+    }
+
+    /** With more command-line flags for what a test needs of the browser. */
+    public static ChromeDriver start(Path profile, List<String> moreArguments) throws IOException {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver packages ("
                     + BROWSER + ", " + DRIVER + "); install them with apt-get");
@@ -33,7 +39,7 @@ public final class Chromium {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1200,900",
-                "--user-data-dir=" + Files.createDirectories(profile).toAbsolutePath());
+                "--user-data-dir=" + Files.createDirectories(profile).toAbsolutePath()).addArguments(moreArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -11,11 +11,11 @@ import org.jxmpp.jid.Jid;
  * A {@code <jingle/>} IQ set with whatever attributes and inner XML a test writes, to send requests our own
  * client would never produce: malformed, out of order, or from someone who is not a contact.
  */
-final class RawJingleIq extends IQ {
+public final class RawJingleIq extends IQ {
     private final Map<String, String> attributes;
     private final String innerXml;
 
-    RawJingleIq(Jid to, Map<String, String> attributes, String innerXml) {
+    public RawJingleIq(Jid to, Map<String, String> attributes, String innerXml) {
         super(Jingle.ELEMENT, Jingle.NAMESPACE);
         setType(Type.set);
         setTo(to);

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -23,13 +24,20 @@ final class HostPage implements AutoCloseable {
 
     /** The script tag of the README, with {@code data-transport} added when {@code transport} is not empty. */
     static HostPage embedding(URI embedScript, String domain, String transport) throws IOException {
+        return embedding(embedScript, domain, transport.isEmpty() ? Map.of() : Map.of("data-transport", transport));
+    }
+
+    /** The README's script tag with more of its data attributes ({@code data-direct-retry-delay}, ...). */
+    static HostPage embedding(URI embedScript, String domain, Map<String, String> attributes) throws IOException {
+        StringBuilder more = new StringBuilder();
+        attributes.forEach((name, value) -> more.append(' ').append(name).append("=\"").append(value).append('"'));
         return serving("""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>A shop</title></head>
                 <body><h1>A shop that embeds the chat</h1>
                 <script src="%s" data-domain="%s"%s async></script>
                 </body></html>
-                """.formatted(embedScript, domain, transport.isEmpty() ? "" : " data-transport=\"" + transport + "\""));
+                """.formatted(embedScript, domain, more));
     }
 
     /** A page that shows the chat's own page in a frame, which only the origins the admin allows may do. */

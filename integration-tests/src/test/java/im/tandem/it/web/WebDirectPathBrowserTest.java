@@ -1,0 +1,286 @@
+package im.tandem.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.roster.Roster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.FullJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import im.tandem.client.TandemClient;
+import im.tandem.client.chat.IncomingMessage;
+import im.tandem.it.jingle.RawJingleIq;
+import im.tandem.it.openfire.OpenfireExtension;
+import im.tandem.it.openfire.OpenfireSettings;
+import im.tandem.it.web.ChatPanel.ShownMessage;
+
+/**
+ * Two web chat users who are mutual contacts go direct over a WebRTC data channel negotiated with Jingle through the
+ * Openfire under test, each in a headless Chromium of its own on this machine; a stranger is never offered a
+ * session and is refused one; a desktop client stays on the server; and when the channel dies mid-conversation, the
+ * conversation returns to the server with nothing lost, and goes direct again later.
+ */
+@Tag("server")
+@Tag("external")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebDirectPathBrowserTest {
+    /**
+     * Chromium hides the machine's addresses behind mDNS names (.local) in the candidates it gives the page, and
+     * resolving those needs multicast DNS; with this feature off the candidates carry the addresses themselves.
+     */
+    static final String SHOW_LOCAL_ADDRESSES = "--disable-features=WebRtcHideLocalIpsWithMdns";
+    /**
+     * Shorter than the default 15 seconds, so that the test sees the new attempt after a lost path sooner, and long
+     * enough that the messages around the cut are all delivered before it.
+     */
+    private static final String RETRY_DELAY_MS = "10000";
+    /** Setting up a data channel on one machine takes well under a second; this leaves room for a loaded one. */
+    private static final Duration DIRECT_WITHIN = Duration.ofSeconds(40);
+
+    private static final WebChatPort PORT = WebChatPort.free();
+
+    @RegisterExtension
+    static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(OpenfireSettings.builder()
+            .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw")
+            .user("dave", "dave-pw").user("frank", "frank-pw")).build());
+
+    private static HostPage site;
+    private static final List<ChromeDriver> BROWSERS = new ArrayList<>();
+    private static WebUser alice;
+    private static WebUser bob;
+    private static WebUser carol;
+    private static TandemClient frank;
+
+    /** One person in a browser of its own, and the recorder of the page's peer connections. */
+    private record WebUser(String jid, ChromeDriver browser, ChatPanel panel, PeerConnectionRecorder connections) {
+        /** Opens the conversation through the page's API, which works for someone not on the roster too. */
+        void chat(String with) {
+            browser.executeScript("Tandem.chat(arguments[0])", with);
+        }
+
+        String route() {
+            return panel.find(".conversation").getAttribute("data-route");
+        }
+
+        List<ShownMessage> messagesFrom(String from) {
+            return panel.messages().stream().filter(message -> message.from().equals(from)).toList();
+        }
+    }
+
+    @BeforeAll
+    static void openTheSiteInThreeBrowsers() throws Exception {
+        OPENFIRE.server().befriend("alice", "bob");
+        OPENFIRE.server().befriend("alice", "frank");
+        site = HostPage.embedding(PORT.uri("/tandem/embed.js"), OPENFIRE.server().domain(),
+                Map.of("data-direct-retry-delay", RETRY_DELAY_MS));
+        alice = openAs("alice");
+        bob = openAs("bob");
+        carol = openAs("carol");
+        frank = OPENFIRE.login("frank");
+    }
+
+    private static WebUser openAs(String name) throws Exception {
+        ChromeDriver browser = Chromium.start(Files.createTempDirectory("tandem-chromium-" + name + "-"),
+                List.of(SHOW_LOCAL_ADDRESSES));
+        BROWSERS.add(browser);
+        PeerConnectionRecorder connections = PeerConnectionRecorder.install(browser);
+        browser.get(site.uri().toString());
+        ChatPanel panel = new ChatPanel(browser);
+        panel.open();
+        panel.logIn(name, OPENFIRE.passwordOf(name));
+        return new WebUser(name + "@" + OPENFIRE.server().domain(), browser, panel, connections);
+    }
+
+    @AfterAll
+    static void closeEverything() {
+        BROWSERS.forEach(ChromeDriver::quit);
+        if (site != null) {
+            site.close();
+        }
+        if (frank != null) {
+            frank.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void mutualWebContactsGoDirectAndEveryMessageArrivesOnceAndInOrder() {
+        await().atMost(ChatPanel.WAIT).until(() -> alice.panel().presenceOf(bob.jid()).orElse("").equals("available")
+                && bob.panel().presenceOf(alice.jid()).orElse("").equals("available"));
+        alice.panel().openConversation(bob.jid());
+        bob.panel().openConversation(alice.jid());
+
+        // Nothing waits for the direct path: the first message goes through the server and starts the session.
+        alice.panel().send("first, through the server");
+        await().atMost(ChatPanel.WAIT).until(() -> bob.messagesFrom(alice.jid()).size() == 1);
+        assertThat(bob.messagesFrom(alice.jid()).get(0).route()).isEqualTo("server");
+        await().atMost(DIRECT_WITHIN).until(() -> "direct".equals(alice.route()) && "direct".equals(bob.route()));
+
+        List<String> fromAlice = texts("alice", 10);
+        List<String> fromBob = texts("bob", 5);
+        for (int i = 0; i < fromAlice.size(); i++) {
+            alice.panel().send(fromAlice.get(i));
+            if (i < fromBob.size()) {
+                bob.panel().send(fromBob.get(i));
+            }
+        }
+
+        List<String> expectedAtBob = new ArrayList<>(List.of("first, through the server"));
+        expectedAtBob.addAll(fromAlice);
+        await().atMost(ChatPanel.WAIT).until(() -> texts(bob.messagesFrom(alice.jid())).equals(expectedAtBob)
+                && texts(alice.messagesFrom(bob.jid())).equals(fromBob));
+        assertThat(bob.messagesFrom(alice.jid()).subList(1, 11)).allSatisfy(
+                message -> assertThat(message.route()).isEqualTo("direct"));
+        assertThat(alice.messagesFrom(bob.jid())).allSatisfy(message -> assertThat(message.route()).isEqualTo("direct"));
+        // Every direct message was acknowledged end to end, which the sender shows as delivered.
+        await().atMost(ChatPanel.WAIT).until(() -> alice.messagesFrom(alice.jid()).stream()
+                .allMatch(message -> "received".equals(message.receipt())));
+        assertThat(alice.messagesFrom(alice.jid()).subList(1, 11)).allSatisfy(
+                message -> assertThat(message.route()).isEqualTo("direct"));
+    }
+
+    @Test
+    @Order(2)
+    void aStrangerIsNeverOfferedASessionAndIsRefusedOne() throws Exception {
+        long alicesBefore = alice.connections().made();
+        carol.chat(alice.jid());
+        carol.panel().send("hello, we have not met");
+        alice.chat(carol.jid());
+        alice.panel().send("hello, stranger");
+        carol.panel().send("still here");
+        await().atMost(ChatPanel.WAIT).until(() -> texts(alice.messagesFrom(carol.jid()))
+                .equals(List.of("hello, we have not met", "still here"))
+                && texts(carol.messagesFrom(alice.jid())).equals(List.of("hello, stranger")));
+        // Both would have started an attempt on their first message; with a stranger neither makes a connection.
+        Thread.sleep(2000);
+        assertThat(carol.connections().made()).isZero();
+        assertThat(alice.connections().made()).isEqualTo(alicesBefore);
+        assertThat(alice.messagesFrom(carol.jid())).allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
+
+        // An offer from someone not in her roster is refused as if no client were there, before any gathering.
+        FullJid alicesResource = aliceAsFrankSeesHer();
+        try (TandemClient dave = OPENFIRE.login("dave")) {
+            RawJingleIq offer = new RawJingleIq(alicesResource, Map.of("action", "session-initiate",
+                    "initiator", dave.connection().getUser().toString(), "sid", "stranger-offer"), """
+                    <content creator='initiator' name='chat' senders='both'>
+                    <description xmlns='urn:xmpp:jingle:apps:xmlstream:0'/>
+                    <transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' ufrag='abcd' pwd='abcdefghijklmnopqrstuv'>
+                    <fingerprint xmlns='urn:xmpp:jingle:apps:dtls:0' hash='sha-256' setup='actpass'>\
+                    AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99\
+                    </fingerprint>
+                    <sctp-port xmlns='urn:xmpp:jingle:transports:webrtc-datachannel:1'>5000</sctp-port>
+                    <candidate component='1' foundation='1' generation='0' id='c0' ip='127.0.0.1' network='0'
+                     port='40000' priority='2130706431' protocol='udp' type='host'/>
+                    </transport></content>""");
+            XMPPException.XMPPErrorException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    XMPPException.XMPPErrorException.class,
+                    () -> dave.connection().sendIqRequestAndWaitForResponse(offer));
+            assertThat(refused.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.service_unavailable);
+        }
+        assertThat(alice.connections().made()).isEqualTo(alicesBefore);
+    }
+
+    @Test
+    @Order(3)
+    void aDesktopClientIsNotOfferedASessionAndDoesNotSeeTheWebChatAsOneOfItsOwn() throws Exception {
+        long alicesBefore = alice.connections().made();
+        List<IncomingMessage> toFrank = new java.util.concurrent.CopyOnWriteArrayList<>();
+        frank.onMessage(toFrank::add);
+        FullJid alicesResource = aliceAsFrankSeesHer();
+        // The desktop client offers its own transport only to peers advertising it; the web chat does not.
+        assertThat(frank.jingle().isTandemPeer(alicesResource)).isFalse();
+
+        alice.chat(frank.jid().toString());
+        alice.panel().send("to the desktop");
+        alice.panel().send("still the server");
+        await().atMost(ChatPanel.WAIT).until(() -> toFrank.size() == 2);
+        Thread.sleep(2000);
+        assertThat(alice.connections().made()).isEqualTo(alicesBefore);
+        assertThat(alice.messagesFrom(alice.jid())).allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
+    }
+
+    @Test
+    @Order(4)
+    void whenTheChannelDiesTheConversationReturnsToTheServerWithNothingLostAndGoesDirectAgainLater() {
+        alice.chat(bob.jid());
+        assertThat(alice.route()).isEqualTo("direct");
+        int shownAtBob = bob.messagesFrom(alice.jid()).size();
+        int shownAtAlice = alice.messagesFrom(bob.jid()).size();
+
+        List<String> fromAlice = texts("alice, around the cut,", 10);
+        for (int i = 0; i < fromAlice.size(); i++) {
+            if (i == 5) {
+                bob.connections().closeAll();
+            }
+            alice.panel().send(fromAlice.get(i));
+        }
+        List<String> fromBob = texts("bob, after the cut,", 3);
+        fromBob.forEach(text -> bob.panel().send(text));
+
+        await().atMost(ChatPanel.WAIT).until(() -> texts(bob.messagesFrom(alice.jid())).subList(shownAtBob,
+                bob.messagesFrom(alice.jid()).size()).equals(fromAlice));
+        await().atMost(ChatPanel.WAIT).until(() -> texts(alice.messagesFrom(bob.jid())).subList(shownAtAlice,
+                alice.messagesFrom(bob.jid()).size()).equals(fromBob));
+        assertThat(alice.route()).isEqualTo("server");
+        assertThat(bob.route()).isEqualTo("server");
+        List<ShownMessage> atBob = bob.messagesFrom(alice.jid());
+        assertThat(atBob.subList(atBob.size() - 5, atBob.size()))
+                .allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
+        List<ShownMessage> atAlice = alice.messagesFrom(bob.jid());
+        assertThat(atAlice.subList(atAlice.size() - 3, atAlice.size()))
+                .allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
+
+        // After the retry delay the next message goes through the server and starts a new session.
+        await().pollDelay(Duration.ofMillis(Long.parseLong(RETRY_DELAY_MS) + 500)).atMost(ChatPanel.WAIT)
+                .until(() -> true);
+        alice.panel().send("later, through the server");
+        await().atMost(DIRECT_WITHIN).until(() -> "direct".equals(alice.route()));
+        alice.panel().send("direct again");
+        await().atMost(ChatPanel.WAIT).until(() -> {
+            List<ShownMessage> shown = bob.messagesFrom(alice.jid());
+            return shown.size() >= 2 && shown.get(shown.size() - 1).text().equals("direct again");
+        });
+        List<ShownMessage> shown = bob.messagesFrom(alice.jid());
+        assertThat(texts(shown.subList(shownAtBob, shown.size()))).containsExactlyElementsOf(concat(fromAlice,
+                List.of("later, through the server", "direct again")));
+        assertThat(shown.get(shown.size() - 1).route()).isEqualTo("direct");
+    }
+
+    private static FullJid aliceAsFrankSeesHer() throws Exception {
+        Roster roster = Roster.getInstanceFor(frank.connection());
+        await().atMost(ChatPanel.WAIT).until(() -> roster.getPresence(JidCreate.bareFrom(alice.jid())).isAvailable());
+        return roster.getPresence(JidCreate.bareFrom(alice.jid())).getFrom().asFullJidOrThrow();
+    }
+
+    private static List<String> texts(String prefix, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + " " + i).toList();
+    }
+
+    private static List<String> texts(List<ShownMessage> messages) {
+        return messages.stream().map(ShownMessage::text).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

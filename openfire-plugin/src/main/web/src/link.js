@@ -1,0 +1,143 @@
+// One direct session with one resource of a contact: the Jingle session (XEP-0166) that sets it up through the
+// server, the browser's RTCPeerConnection with the servers our server named, and the data channel that carries
+// message stanzas. It knows nothing of routes or acknowledgements; direct.js decides what goes over it.
+import { Strophe, $iq } from "strophe.js";
+import { JINGLE, appendContent, fromSdp, toSdp } from "./jingle.js";
+
+/** Candidates are sent all at once (no trickle), after gathering ends or after this long, whichever comes first. */
+const GATHER_TIMEOUT_MS = 5000;
+/** The largest stanza taken from a contact's data channel, as the desktop client's direct streams (256 KiB). */
+export const MAX_STANZA_BYTES = 256 * 1024;
+/** The o= line's session id of the SDP made from the contact's transport; the browser only checks it is a number. */
+const SDP_SESSION_ID = 1;
+/** The data channel's label; reliable and in order, as XEP-0343 requires. */
+const CHANNEL_LABEL = "xmpp";
+
+export class Link extends EventTarget {
+  /**
+   * @param initiator whether we offer the session (else we answer the contact's offer)
+   * @param iceServers the browser's RTCIceServer list (from XEP-0215)
+   */
+  constructor(session, peer, sid, initiator, iceServers) {
+    super();
+    this.session = session;
+    this.peer = peer;
+    this.sid = sid;
+    this.initiator = initiator;
+    this.opened = false;
+    this.closed = false;
+    this.pc = new RTCPeerConnection({ iceServers });
+    this.pc.addEventListener("connectionstatechange", () => {
+      if (this.pc.connectionState === "failed") this.close("the direct connection failed", true);
+    });
+  }
+
+  /** Offers the session: our SDP offer as a session-initiate. */
+  async offer() {
+    this.#use(this.pc.createDataChannel(CHANNEL_LABEL, { ordered: true }));
+    await this.pc.setLocalDescription(await this.pc.createOffer());
+    await this.#sendJingle("session-initiate", await this.#gathered());
+  }
+
+  /** The contact accepted our offer: its transport becomes the browser's remote answer. */
+  async accepted(transport) {
+    await this.pc.setRemoteDescription({ type: "answer", sdp: toSdp(transport, SDP_SESSION_ID) });
+  }
+
+  /** Answers the contact's offer with a session-accept. */
+  async answer(transport) {
+    this.pc.addEventListener("datachannel", (event) => this.#use(event.channel));
+    await this.pc.setRemoteDescription({ type: "offer", sdp: toSdp(transport, SDP_SESSION_ID) });
+    await this.pc.setLocalDescription(await this.pc.createAnswer());
+    await this.#sendJingle("session-accept", await this.#gathered());
+  }
+
+  /** Sends one stanza; false when the channel is not open (the caller then takes the server). */
+  send(text) {
+    if (this.closed || !this.channel || this.channel.readyState !== "open") return false;
+    try {
+      this.channel.send(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * How the selected candidate pair reaches the contact, judged by the less direct of its two candidates, as the
+   * desktop client does: "host" (no NAT between), "srflx" (through NATs) or "relay" (through TURN).
+   */
+  async path() {
+    const stats = await this.pc.getStats();
+    let pair = null;
+    stats.forEach((report) => {
+      if (report.type === "transport" && report.selectedCandidatePairId) pair = stats.get(report.selectedCandidatePairId);
+    });
+    if (!pair) {
+      stats.forEach((report) => {
+        if (report.type === "candidate-pair" && report.nominated && report.state === "succeeded") pair = report;
+      });
+    }
+    const types = pair ? [stats.get(pair.localCandidateId), stats.get(pair.remoteCandidateId)]
+      .map((candidate) => (candidate ? candidate.candidateType : "")) : [];
+    if (types.includes("relay")) return "relay";
+    return types.length && types.every((type) => type === "host") ? "host" : "srflx";
+  }
+
+  /** Ends the session once; tells the contact when {@code tellPeer}, and dispatches "closed" with the reason. */
+  close(reason, tellPeer) {
+    if (this.closed) return;
+    this.closed = true;
+    if (tellPeer && this.session.connection) {
+      const iq = $iq({ type: "set", to: this.peer }).c("jingle", { xmlns: JINGLE.jingle, action: "session-terminate",
+        sid: this.sid }).c("reason").c(this.opened ? "success" : "connectivity-error").up().c("text").t(reason);
+      this.session.request(iq).catch(() => {});
+    }
+    this.pc.close();
+    this.dispatchEvent(new CustomEvent("closed", { detail: { reason } }));
+  }
+
+  #use(channel) {
+    this.channel = channel;
+    channel.addEventListener("open", () => {
+      this.opened = true;
+      this.dispatchEvent(new CustomEvent("open"));
+    });
+    channel.addEventListener("close", () => this.close("the data channel closed", true));
+    channel.addEventListener("message", (event) => this.#received(event.data));
+  }
+
+  #received(data) {
+    if (typeof data !== "string" || data.length > MAX_STANZA_BYTES) {
+      this.close("the contact sent something that is not a stanza or is too large", true);
+      return;
+    }
+    const stanza = new DOMParser().parseFromString(data, "text/xml").documentElement;
+    if (stanza.localName !== "message" || (stanza.namespaceURI && stanza.namespaceURI !== Strophe.NS.CLIENT)) return;
+    this.dispatchEvent(new CustomEvent("stanza", { detail: { stanza } }));
+  }
+
+  /** Our transport once the browser has gathered its candidates (or the gathering took too long). */
+  #gathered() {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.pc.removeEventListener("icegatheringstatechange", check);
+        resolve(fromSdp(this.pc.localDescription.sdp));
+      };
+      const check = () => {
+        if (this.pc.iceGatheringState === "complete") done();
+      };
+      const timer = setTimeout(done, GATHER_TIMEOUT_MS);
+      this.pc.addEventListener("icegatheringstatechange", check);
+      check();
+    });
+  }
+
+  #sendJingle(action, transport) {
+    const roles = this.initiator ? { initiator: this.session.fullJid() } : { responder: this.session.fullJid() };
+    const jingle = $iq({ type: "set", to: this.peer })
+      .c("jingle", { xmlns: JINGLE.jingle, action, sid: this.sid, ...roles });
+    return this.session.request(appendContent(jingle, transport, "initiator"));
+  }
+}
