@@ -6,6 +6,11 @@ import { JINGLE, appendContent, fromSdp, toSdp } from "./jingle.js";
 
 /** Candidates are sent all at once (no trickle), after gathering ends or after this long, whichever comes first. */
 const GATHER_TIMEOUT_MS = 5000;
+/**
+ * Gathering counts as ended when no candidate came for this long after the last one: a STUN or TURN answer takes a
+ * round trip or two to a server that is normally near, host candidates come at once.
+ */
+const GATHER_QUIET_MS = 500;
 /** The largest stanza taken from a contact's data channel, as the desktop client's direct streams (256 KiB). */
 export const MAX_STANZA_BYTES = 256 * 1024;
 /** The o= line's session id of the SDP made from the contact's transport; the browser only checks it is a number. */
@@ -117,19 +122,31 @@ export class Link extends EventTarget {
     this.dispatchEvent(new CustomEvent("stanza", { detail: { stanza } }));
   }
 
-  /** Our transport once the browser has gathered its candidates (or the gathering took too long). */
+  /**
+   * Our transport once the browser has gathered its candidates: when it says it is done, when no new candidate came
+   * for a while after the last one (Chromium keeps gathering on idle interfaces for many seconds), or at the latest
+   * after the gathering timeout.
+   */
   #gathered() {
     return new Promise((resolve) => {
+      let quiet = null;
       const done = () => {
         clearTimeout(timer);
+        clearTimeout(quiet);
         this.pc.removeEventListener("icegatheringstatechange", check);
+        this.pc.removeEventListener("icecandidate", candidate);
         resolve(fromSdp(this.pc.localDescription.sdp));
       };
       const check = () => {
         if (this.pc.iceGatheringState === "complete") done();
       };
+      const candidate = () => {
+        clearTimeout(quiet);
+        quiet = setTimeout(done, GATHER_QUIET_MS);
+      };
       const timer = setTimeout(done, GATHER_TIMEOUT_MS);
       this.pc.addEventListener("icegatheringstatechange", check);
+      this.pc.addEventListener("icecandidate", candidate);
       check();
     });
   }

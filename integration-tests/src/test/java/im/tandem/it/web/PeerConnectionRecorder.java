@@ -5,9 +5,10 @@ import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * Counts the RTCPeerConnections a page makes, and closes them on demand as a path that dies would: installed into
- * the browser before any page script runs, it wraps the constructor and keeps each connection in a list of the page.
- * The chat itself is unchanged; the test only watches and cuts.
+ * Counts the RTCPeerConnections a page makes, closes them on demand as a path that dies would, and can lose the
+ * acknowledgements the page sends on its data channels: installed into the browser before any page script runs, it
+ * wraps the constructor (keeping each connection in a list of the page) and the channel's send. The chat itself is
+ * unchanged; the test only watches and cuts.
  */
 final class PeerConnectionRecorder {
     private static final String INSTALL = """
@@ -15,6 +16,12 @@ final class PeerConnectionRecorder {
               const Native = window.RTCPeerConnection;
               const made = [];
               window.tandemTestPeerConnections = made;
+              const send = RTCDataChannel.prototype.send;
+              RTCDataChannel.prototype.send = function (data) {
+                if (!(window.tandemTestDropAcknowledgements && String(data).includes("<received "))) {
+                  send.call(this, data);
+                }
+              };
               window.RTCPeerConnection = class extends Native {
                 constructor(...options) {
                   super(...options);
@@ -39,6 +46,11 @@ final class PeerConnectionRecorder {
     /** How many RTCPeerConnections the page has made so far. */
     long made() {
         return (Long) browser.executeScript("return window.tandemTestPeerConnections.length");
+    }
+
+    /** While on, what the page sends on a data channel that acknowledges a message is dropped, as a lossy path would. */
+    void dropAcknowledgements(boolean drop) {
+        browser.executeScript("window.tandemTestDropAcknowledgements = arguments[0]", drop);
     }
 
     /** Closes every connection of the page at once, as when the path under the data channel dies on this side. */

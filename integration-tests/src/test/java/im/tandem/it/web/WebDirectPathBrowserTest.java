@@ -264,6 +264,30 @@ class WebDirectPathBrowserTest {
         assertThat(shown.get(shown.size() - 1).route()).isEqualTo("direct");
     }
 
+    @Test
+    @Order(5)
+    void aDirectMessageNotAcknowledgedInTimeGoesAgainThroughTheServerAndIsShownOnce() {
+        assertThat(alice.route()).isEqualTo("direct");
+        int shownAtBob = bob.messagesFrom(alice.jid()).size();
+        bob.connections().dropAcknowledgements(true);
+        try {
+            alice.panel().send("is anyone there?");
+            // It arrives directly; its acknowledgement is lost, so after the acknowledgement timeout it goes again
+            // through the server, with the same origin-id.
+            await().atMost(ChatPanel.WAIT).until(() -> "server".equals(alice.route()));
+            await().atMost(ChatPanel.WAIT).until(() -> {
+                List<ShownMessage> mine = alice.messagesFrom(alice.jid());
+                ShownMessage last = mine.get(mine.size() - 1);
+                return "server".equals(last.route()) && "received".equals(last.receipt());
+            });
+        } finally {
+            bob.connections().dropAcknowledgements(false);
+        }
+        List<ShownMessage> shown = bob.messagesFrom(alice.jid());
+        assertThat(texts(shown.subList(shownAtBob, shown.size()))).containsExactly("is anyone there?");
+        assertThat(shown.get(shown.size() - 1).route()).isEqualTo("direct");
+    }
+
     private static FullJid aliceAsFrankSeesHer() throws Exception {
         Roster roster = Roster.getInstanceFor(frank.connection());
         await().atMost(ChatPanel.WAIT).until(() -> roster.getPresence(JidCreate.bareFrom(alice.jid())).isAvailable());
