@@ -245,7 +245,7 @@ class Conversation {
     this.direct.links.set(sid, link);
     const deadline = setTimeout(() => link.close("no direct path within "
       + this.direct.settings.setupTimeoutMs + " ms", true), this.direct.settings.setupTimeoutMs);
-    link.addEventListener("open", async () => {
+    link.addEventListener("open", (event) => {
       clearTimeout(deadline);
       if (this.attempt !== link) {
         link.close("superseded by another session", true);
@@ -253,10 +253,17 @@ class Conversation {
       }
       this.attempt = null;
       this.failures = 0;
-      // Taken at once: the contact may write over it before the path is known.
       this.link = link;
-      this.path = await link.path();
-      if (this.link === link) this.#openGateIfClear();
+      this.path = event.detail.path;
+      this.#openGateIfClear();
+    });
+    link.addEventListener("path", (event) => {
+      if (this.link !== link) return;
+      this.path = event.detail.path;
+      if (this.route !== "server") {
+        this.route = this.path === "relay" ? "relay" : "direct";
+        this.#announce(this.route, "direct over a " + this.path + " path");
+      }
     });
     link.addEventListener("stanza", (event) => this.#onStanza(link, event.detail.stanza));
     link.addEventListener("closed", (event) => {
@@ -269,7 +276,8 @@ class Conversation {
   }
 
   #onStanza(link, stanza) {
-    if (link !== this.link) return;
+    // The contact may write as soon as its side is open, while ours is still judging the path.
+    if (link !== this.link && link !== this.attempt) return;
     const receipt = child(stanza, "received", NS.receipts);
     if (receipt) this.acknowledged(receipt.getAttribute("id"));
     const body = child(stanza, "body");

@@ -15,6 +15,11 @@ const GATHER_QUIET_MS = 500;
 export const MAX_STANZA_BYTES = 256 * 1024;
 /** The o= line's session id of the SDP made from the contact's transport; the browser only checks it is a number. */
 const SDP_SESSION_ID = 1;
+/**
+ * How often the path is looked at again while the channel is open: the browser may open the channel over the first
+ * pair that works (a relay, say) and move to a better one a moment later, once checks through the NATs succeed.
+ */
+const PATH_CHECK_MS = 1000;
 /** The data channel's label; reliable and in order, as XEP-0343 requires. */
 const CHANNEL_LABEL = "xmpp";
 
@@ -93,6 +98,7 @@ export class Link extends EventTarget {
   close(reason, tellPeer) {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.pathTimer);
     if (tellPeer && this.session.connection) {
       const iq = $iq({ type: "set", to: this.peer }).c("jingle", { xmlns: JINGLE.jingle, action: "session-terminate",
         sid: this.sid }).c("reason").c(this.opened ? "success" : "connectivity-error").up().c("text").t(reason);
@@ -104,12 +110,22 @@ export class Link extends EventTarget {
 
   #use(channel) {
     this.channel = channel;
-    channel.addEventListener("open", () => {
+    channel.addEventListener("open", async () => {
       this.opened = true;
-      this.dispatchEvent(new CustomEvent("open"));
+      this.lastPath = await this.path();
+      this.pathTimer = setInterval(() => this.#checkPath(), PATH_CHECK_MS);
+      this.dispatchEvent(new CustomEvent("open", { detail: { path: this.lastPath } }));
     });
     channel.addEventListener("close", () => this.close("the data channel closed", true));
     channel.addEventListener("message", (event) => this.#received(event.data));
+  }
+
+  async #checkPath() {
+    const path = await this.path();
+    if (path !== this.lastPath && !this.closed) {
+      this.lastPath = path;
+      this.dispatchEvent(new CustomEvent("path", { detail: { path } }));
+    }
   }
 
   #received(data) {

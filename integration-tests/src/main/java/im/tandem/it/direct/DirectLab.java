@@ -44,19 +44,24 @@ public final class DirectLab implements AutoCloseable {
 
     /** Builds the lab with coturn, the Openfire host and one client per entry, then boots Openfire there. */
     public static DirectLab start(Map<String, NatKind> clients) {
+        return start(clients, Map.of());
+    }
+
+    /** As {@link #start(Map)}, with more Openfire system properties (the web chat's HTTP binding port, ...). */
+    public static DirectLab start(Map<String, NatKind> clients, Map<String, String> properties) {
         NatLab.Builder builder = NatLab.builder().turnServer().host(SERVER_HOST);
         clients.forEach(builder::client);
         NatLab lab = builder.build();
         try {
             Path home = Files.createDirectories(lab.workDirectory().resolve("openfire"));
             InetAddress address = lab.host(SERVER_HOST).address();
-            OpenfireSettings settings = OpenfireSettings.builder().domain(DOMAIN)
+            OpenfireSettings.Builder settings = OpenfireSettings.builder().domain(DOMAIN)
                     .networkNamespace(lab.host(SERVER_HOST).namespace())
                     .networkInterface(address.getHostAddress())
                     .property("tandem.stun.enabled", "true")
-                    .property("tandem.stun.primary", address.getHostAddress() + ":" + STUN_PORT)
-                    .build();
-            return new DirectLab(lab, OpenfireProcess.start(home, settings, HarnessPaths.pluginJar()), home);
+                    .property("tandem.stun.primary", address.getHostAddress() + ":" + STUN_PORT);
+            properties.forEach(settings::property);
+            return new DirectLab(lab, OpenfireProcess.start(home, settings.build(), HarnessPaths.pluginJar()), home);
         } catch (IOException | RuntimeException e) {
             lab.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;

@@ -29,17 +29,22 @@ public final class Chromium {
         return start(profile, List.of());
     }
 
+    /** Headless, without calls to Google, with this profile directory and the extra flags. */
+    static ChromeOptions options(Path profile, List<String> moreArguments) {
+        return new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1200,900",
+                "--user-data-dir=" + profile.toAbsolutePath()).addArguments(moreArguments);
+    }
+
     /** With more command-line flags for what a test needs of the browser. */
     public static ChromeDriver start(Path profile, List<String> moreArguments) throws IOException {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver packages ("
                     + BROWSER + ", " + DRIVER + "); install them with apt-get");
         }
-        ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,900",
-                "--user-data-dir=" + Files.createDirectories(profile).toAbsolutePath()).addArguments(moreArguments);
+        ChromeOptions options = options(Files.createDirectories(profile), moreArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
