@@ -217,6 +217,8 @@ class Conversation {
   /** Ends any session; {@code reason} null means the server is gone too, so nothing can be re-sent. */
   end(reason) {
     if (this.attempt instanceof Link) this.attempt.close(reason || "disconnected", Boolean(reason));
+    // An attempt still looking for the contact's resource sees this and gives up.
+    this.attempt = null;
     if (this.link && reason) this.#linkEnded(this.link, reason);
     else if (this.link) this.link.close("disconnected", false);
     clearTimeout(this.gateTimer);
