@@ -12,7 +12,7 @@ export const JINGLE = {
   xmlStream: "urn:xmpp:jingle:apps:xmlstream:0",
 };
 /** The one content of a session; both sides use this name. */
-export const CONTENT = "chat";
+const CONTENT = "chat";
 /** ICE-UDP carries UDP candidates only; TCP candidates of the browser are left out. */
 const CANDIDATE_ATTRIBUTES = ["foundation", "component", "protocol", "priority", "ip", "port", "type",
   "rel-addr", "rel-port", "generation"];
@@ -32,7 +32,7 @@ export function fromSdp(sdp) {
 }
 
 /** One SDP candidate attribute ("candidate:..."), or null when it is not one. */
-export function parseCandidate(text) {
+function parseCandidate(text) {
   const parts = text.replace(/^candidate:/, "").trim().split(/\s+/);
   if (parts.length < 8 || parts[6] !== "typ") return null;
   const candidate = { foundation: parts[0], component: parts[1], protocol: parts[2].toLowerCase(),

@@ -12,7 +12,7 @@ const GATHER_TIMEOUT_MS = 5000;
  */
 const GATHER_QUIET_MS = 500;
 /** The largest stanza taken from a contact's data channel, as the desktop client's direct streams (256 KiB). */
-export const MAX_STANZA_BYTES = 256 * 1024;
+const MAX_STANZA_BYTES = 256 * 1024;
 /** The o= line's session id of the SDP made from the contact's transport; the browser only checks it is a number. */
 const SDP_SESSION_ID = 1;
 /**
