@@ -13,9 +13,9 @@ import im.tandem.it.web.Chromium;
 
 /**
  * One user of the web chat's own page ({@code /tandem/}) in a headless browser, with the conversation with one
- * contact open. The page is driven through its documented hooks (the login form's ids, the roster's
- * {@code data-jid}, {@code #tandem-input}, the messages' {@code data-direction}); the round trips are timed inside
- * the page with {@code performance.now()}, so the driver's own latency is not in them.
+ * peer open. The page is driven through its documented hooks (the login form's ids, {@code Tandem.chat(jid)},
+ * {@code #tandem-input}, the messages' {@code data-direction}, the conversation's {@code data-route}); the round trips
+ * are timed inside the page with {@code performance.now()}, so the driver's own latency is not in them.
  */
 final class BrowserPeer implements AutoCloseable {
     /** Logging in and the roster showing the contact take at most this long. */
@@ -88,9 +88,14 @@ final class BrowserPeer implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Opens the page in a browser of its own, logs in as {@code jid} and opens the conversation with {@code contact}. */
-    static BrowserPeer logIn(URI page, String jid, String password, String contact) throws IOException {
-        ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"));
+    /**
+     * Opens the page in a browser of its own (showing its own addresses in ICE candidates, so two browsers on this
+     * machine can go direct), logs in as {@code jid} and opens the conversation with {@code peer} through the page's
+     * API, which works for someone not on the roster too.
+     */
+    static BrowserPeer logIn(URI page, String jid, String password, String peer) throws IOException {
+        ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"),
+                List.of(Chromium.SHOW_LOCAL_ADDRESSES));
         try {
             driver.get(page.toString());
             await(driver, "the panel on " + page, "return document.getElementById('tandem-chat') !== null");
@@ -100,16 +105,31 @@ final class BrowserPeer implements AutoCloseable {
                     root.querySelector("#tandem-password").value = arguments[1];
                     root.querySelector("#tandem-login").click();
                     """, jid, password);
-            String entry = "document.getElementById('tandem-chat').shadowRoot"
-                    + ".querySelector(\"#tandem-roster li[data-jid='" + contact + "']\")";
-            await(driver, jid + " logged in with " + contact + " on the roster", "return " + entry + " !== null");
-            driver.executeScript(entry + ".click();");
+            await(driver, jid + " logged in",
+                    "return !document.getElementById('tandem-chat').shadowRoot.querySelector('.main').hidden");
+            driver.executeScript("Tandem.chat(arguments[0])", peer);
             driver.manage().timeouts().scriptTimeout(BATCH_LIMIT);
             return new BrowserPeer(driver);
         } catch (RuntimeException e) {
             driver.quit();
             throw e;
         }
+    }
+
+    /** Waits until the open conversation goes by {@code route} ("direct", "relay" or "server"). */
+    void awaitRoute(String route) {
+        try {
+            await(driver, "the conversation's route " + route, PANEL
+                    + "return root.querySelector('.conversation').dataset.route === '" + route + "';");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; it goes by " + route() + " because: "
+                    + driver.executeScript(PANEL + "return root.querySelector('#tandem-route').title;"), e);
+        }
+    }
+
+    /** The route the open conversation goes by now. */
+    String route() {
+        return (String) driver.executeScript(PANEL + "return root.querySelector('.conversation').dataset.route;");
     }
 
     /** From now on, answers every message from the contact with its text. */

@@ -21,6 +21,12 @@ public final class Chromium {
     public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     /** A page script or a lookup in the panel waits at most this long. */
     public static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * Chromium hides the machine's addresses behind mDNS names (.local) in the candidates it gives a page, and
+     * resolving those needs multicast DNS; with this feature off the candidates carry the addresses themselves, which
+     * the web chat's direct path needs between browsers on one machine or in the lab.
+     */
+    public static final String SHOW_LOCAL_ADDRESSES = "--disable-features=WebRtcHideLocalIpsWithMdns";
 
     private Chromium() {
     }

@@ -75,8 +75,8 @@ class WebDirectPathLabTest {
         String userA = "web" + clientA;
         String userB = "web" + clientB;
         lab.contacts(userA, userB);
-        try (LabBrowser a = LabBrowser.start(lab, clientA, List.of(WebDirectPathBrowserTest.SHOW_LOCAL_ADDRESSES));
-             LabBrowser b = LabBrowser.start(lab, clientB, List.of(WebDirectPathBrowserTest.SHOW_LOCAL_ADDRESSES))) {
+        try (LabBrowser a = LabBrowser.start(lab, clientA, List.of(Chromium.SHOW_LOCAL_ADDRESSES));
+             LabBrowser b = LabBrowser.start(lab, clientB, List.of(Chromium.SHOW_LOCAL_ADDRESSES))) {
             ChatPanel panelA = logIn(a, userA);
             ChatPanel panelB = logIn(b, userB);
             chat(a, lab.jid(userB));
@@ -108,8 +108,8 @@ class WebDirectPathLabTest {
     @Test
     void cuttingUdpMidConversationMovesItToTheServerWithNothingLost() throws Exception {
         lab.contacts("webcuta", "webcutb");
-        try (LabBrowser a = LabBrowser.start(lab, "open1", List.of(WebDirectPathBrowserTest.SHOW_LOCAL_ADDRESSES));
-             LabBrowser b = LabBrowser.start(lab, "open2", List.of(WebDirectPathBrowserTest.SHOW_LOCAL_ADDRESSES))) {
+        try (LabBrowser a = LabBrowser.start(lab, "open1", List.of(Chromium.SHOW_LOCAL_ADDRESSES));
+             LabBrowser b = LabBrowser.start(lab, "open2", List.of(Chromium.SHOW_LOCAL_ADDRESSES))) {
             ChatPanel panelA = logIn(a, "webcuta");
             ChatPanel panelB = logIn(b, "webcutb");
             String jidA = lab.jid("webcuta");
