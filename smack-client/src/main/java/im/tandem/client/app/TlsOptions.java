@@ -10,8 +10,9 @@ import im.tandem.client.connect.ClientConfig;
 
 /**
  * How the chat program secures its server connection, from the command line: TLS by the address's default, always
- * ({@code --tls}, even on loopback) or never ({@code --no-tls}); and which certificate it accepts: a verified one,
- * exactly the one {@code --trust-cert} names, or any ({@code --insecure}).
+ * ({@code --tls}, even on loopback; also implied by {@code --trust-cert} and {@code --insecure}) or never
+ * ({@code --no-tls}); and which certificate it accepts: a verified one, exactly the one {@code --trust-cert} names, or
+ * any ({@code --insecure}).
  */
 record TlsOptions(Optional<SecurityMode> mode, CertificateTrust trust) {
     static final String NO_TLS = "--no-tls";
@@ -39,8 +40,11 @@ record TlsOptions(Optional<SecurityMode> mode, CertificateTrust trust) {
             throw new IllegalArgumentException(TRUST_CERT + " accepts one certificate and " + INSECURE
                     + " accepts any: give one");
         }
+        // A pin or --insecure is a statement about the certificate TLS will show: it asks for TLS even where the
+        // address alone (loopback, such as the near end of a tunnel) would go without, else the pin checks nothing.
+        boolean certificateNamed = trustCert.isPresent() || insecure;
         Optional<SecurityMode> mode = noTls ? Optional.of(SecurityMode.disabled)
-                : tls ? Optional.of(SecurityMode.required) : Optional.empty();
+                : tls || certificateNamed ? Optional.of(SecurityMode.required) : Optional.empty();
         CertificateTrust trust = insecure ? new CertificateTrust.Anything()
                 : trustCert.<CertificateTrust>map(pin -> new CertificateTrust.Pinned(
                         CertificateFingerprint.parse(TRUST_CERT, pin))).orElse(new CertificateTrust.Verified());

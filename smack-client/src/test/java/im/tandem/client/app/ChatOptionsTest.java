@@ -60,6 +60,18 @@ class ChatOptionsTest {
     }
 
     @Test
+    void aPinnedCertificateOrInsecureAsksForTlsEvenOnLoopbackSoThePinIsChecked() {
+        String pin = "AB".repeat(32);
+        for (String address : new String[] {"127.0.0.1", "localhost"}) {
+            assertThat(ChatCommand.parse("alice@example.org", "--server", address, "--trust-cert", pin)
+                    .account("pw", false).securityMode()).as("pinned, on " + address).isEqualTo(SecurityMode.required);
+            assertThat(ChatCommand.parse("alice@example.org", "--server", address, "--insecure")
+                    .account("pw", false).securityMode()).as("insecure, on " + address)
+                    .isEqualTo(SecurityMode.required);
+        }
+    }
+
+    @Test
     void contradictoryTlsOptionsAreRefusedNamingBoth() {
         assertThatThrownBy(() -> ChatCommand.parse("alice@localhost", "--tls", "--no-tls"))
                 .hasMessageContaining("--no-tls and --tls contradict each other");
