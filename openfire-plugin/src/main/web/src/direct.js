@@ -177,10 +177,16 @@ class Conversation {
     return { id, route: "server" };
   }
 
-  /** A chat message from the contact, through the server or (via) a data channel: shown once per origin-id. */
+  /**
+   * A chat message from the contact, through the server or (via) a data channel: shown once per origin-id. A message
+   * without one is always shown: only an origin-id is meant to be unique (a stanza id is optional, and a client may
+   * reuse one after reconnecting).
+   */
   arrived(message, via) {
-    if (this.seen.has(message.originId)) return;
-    this.seen.add(message.originId);
+    if (message.originId) {
+      if (this.seen.has(message.originId)) return;
+      this.seen.add(message.originId);
+    }
     this.direct.dispatchEvent(new CustomEvent("message", { detail: { ...message, route: message.route || via } }));
   }
 

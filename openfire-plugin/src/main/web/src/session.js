@@ -189,7 +189,7 @@ export class Session extends EventTarget {
       const delay = child(stanza, "delay", NS.delay);
       const origin = child(stanza, "origin-id", NS.originId);
       this.dispatchEvent(new CustomEvent("message", { detail: {
-        jid: bare, id, originId: origin ? origin.getAttribute("id") : id, body: body.textContent,
+        jid: bare, id, originId: origin ? origin.getAttribute("id") : null, body: body.textContent,
         route: delay ? "offline" : "server",
         time: delay ? new Date(delay.getAttribute("stamp")) : new Date(),
       } }));
