@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,6 +17,7 @@ import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smackx.chatstates.ChatState;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
@@ -151,6 +153,16 @@ class WebChatBrowserTest {
         await().atMost(ChatPanel.WAIT).until(() -> panel.messages().contains(
                 new ShownMessage(bob(), "in", "server", "hello from the desktop", null)));
         assertThat(panel.typing()).isEmpty();
+
+        // Only an origin-id is meant to be unique: a client that sends none may repeat a stanza id (after a
+        // reconnection, say), and both messages are shown.
+        for (String body : List.of("first with a reused id", "second with a reused id")) {
+            bob.connection().sendStanza(StanzaBuilder.buildMessage("reused-id").to(JidCreate.entityBareFrom(alice()))
+                    .ofType(Message.Type.chat).setBody(body).build());
+        }
+        await().atMost(ChatPanel.WAIT).until(() -> panel.messages().containsAll(List.of(
+                new ShownMessage(bob(), "in", "server", "first with a reused id", null),
+                new ShownMessage(bob(), "in", "server", "second with a reused id", null))));
     }
 
     @Test
