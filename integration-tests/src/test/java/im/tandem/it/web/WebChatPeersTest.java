@@ -1,5 +1,6 @@
 package im.tandem.it.web;
 
+import static im.tandem.it.web.MessageTexts.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,14 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -318,13 +317,7 @@ class WebChatPeersTest {
     }
 
     private static List<String> numbered(String text) {
-        return IntStream.rangeClosed(1, MESSAGES).mapToObj(i -> text + " " + i).toList();
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> both = new ArrayList<>(first);
-        both.addAll(second);
-        return both;
+        return MessageTexts.numbered(text, MESSAGES);
     }
 
     private static String jid(String user) {

@@ -1,5 +1,8 @@
 package im.tandem.it.web;
 
+import static im.tandem.it.web.MessageTexts.concat;
+import static im.tandem.it.web.MessageTexts.numbered;
+import static im.tandem.it.web.MessageTexts.textsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -129,8 +131,8 @@ class WebDirectPathBrowserTest {
         assertThat(bob.messagesFrom(alice.jid()).get(0).route()).isEqualTo("server");
         await().atMost(DIRECT_WITHIN).until(() -> "direct".equals(alice.route()) && "direct".equals(bob.route()));
 
-        List<String> fromAlice = texts("alice", 10);
-        List<String> fromBob = texts("bob", 5);
+        List<String> fromAlice = numbered("alice", 10);
+        List<String> fromBob = numbered("bob", 5);
         for (int i = 0; i < fromAlice.size(); i++) {
             alice.panel().send(fromAlice.get(i));
             if (i < fromBob.size()) {
@@ -140,8 +142,8 @@ class WebDirectPathBrowserTest {
 
         List<String> expectedAtBob = new ArrayList<>(List.of("first, through the server"));
         expectedAtBob.addAll(fromAlice);
-        await().atMost(ChatPanel.WAIT).until(() -> texts(bob.messagesFrom(alice.jid())).equals(expectedAtBob)
-                && texts(alice.messagesFrom(bob.jid())).equals(fromBob));
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(bob.messagesFrom(alice.jid())).equals(expectedAtBob)
+                && textsOf(alice.messagesFrom(bob.jid())).equals(fromBob));
         assertThat(bob.messagesFrom(alice.jid()).subList(1, 11)).allSatisfy(
                 message -> assertThat(message.route()).isEqualTo("direct"));
         assertThat(alice.messagesFrom(bob.jid())).allSatisfy(message -> assertThat(message.route()).isEqualTo("direct"));
@@ -162,9 +164,9 @@ class WebDirectPathBrowserTest {
         alice.chat(carol.jid());
         alice.panel().send("hello, stranger");
         carol.panel().send("still here");
-        await().atMost(ChatPanel.WAIT).until(() -> texts(alice.messagesFrom(carol.jid()))
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messagesFrom(carol.jid()))
                 .equals(List.of("hello, we have not met", "still here"))
-                && texts(carol.messagesFrom(alice.jid())).subList(carolHad, carol.messagesFrom(alice.jid()).size())
+                && textsOf(carol.messagesFrom(alice.jid())).subList(carolHad, carol.messagesFrom(alice.jid()).size())
                 .equals(List.of("hello, stranger")));
         // Both would have started an attempt on their first message; with a stranger neither makes a connection.
         Thread.sleep(2000);
@@ -222,19 +224,19 @@ class WebDirectPathBrowserTest {
         int shownAtBob = bob.messagesFrom(alice.jid()).size();
         int shownAtAlice = alice.messagesFrom(bob.jid()).size();
 
-        List<String> fromAlice = texts("alice, around the cut,", 10);
+        List<String> fromAlice = numbered("alice, around the cut,", 10);
         for (int i = 0; i < fromAlice.size(); i++) {
             if (i == 5) {
                 bob.connections().closeAll();
             }
             alice.panel().send(fromAlice.get(i));
         }
-        List<String> fromBob = texts("bob, after the cut,", 3);
+        List<String> fromBob = numbered("bob, after the cut,", 3);
         fromBob.forEach(text -> bob.panel().send(text));
 
-        await().atMost(ChatPanel.WAIT).until(() -> texts(bob.messagesFrom(alice.jid())).subList(shownAtBob,
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(bob.messagesFrom(alice.jid())).subList(shownAtBob,
                 bob.messagesFrom(alice.jid()).size()).equals(fromAlice));
-        await().atMost(ChatPanel.WAIT).until(() -> texts(alice.messagesFrom(bob.jid())).subList(shownAtAlice,
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messagesFrom(bob.jid())).subList(shownAtAlice,
                 alice.messagesFrom(bob.jid()).size()).equals(fromBob));
         assertThat(alice.route()).isEqualTo("server");
         assertThat(bob.route()).isEqualTo("server");
@@ -256,7 +258,7 @@ class WebDirectPathBrowserTest {
             return shown.size() >= 2 && shown.get(shown.size() - 1).text().equals("direct again");
         });
         List<ShownMessage> shown = bob.messagesFrom(alice.jid());
-        assertThat(texts(shown.subList(shownAtBob, shown.size()))).containsExactlyElementsOf(concat(fromAlice,
+        assertThat(textsOf(shown.subList(shownAtBob, shown.size()))).containsExactlyElementsOf(concat(fromAlice,
                 List.of("later, through the server", "direct again")));
         assertThat(shown.get(shown.size() - 1).route()).isEqualTo("direct");
     }
@@ -281,7 +283,7 @@ class WebDirectPathBrowserTest {
             bob.connections().dropAcknowledgements(false);
         }
         List<ShownMessage> shown = bob.messagesFrom(alice.jid());
-        assertThat(texts(shown.subList(shownAtBob, shown.size()))).containsExactly("is anyone there?");
+        assertThat(textsOf(shown.subList(shownAtBob, shown.size()))).containsExactly("is anyone there?");
         assertThat(shown.get(shown.size() - 1).route()).isEqualTo("direct");
     }
 
@@ -289,19 +291,5 @@ class WebDirectPathBrowserTest {
         Roster roster = Roster.getInstanceFor(frank.connection());
         await().atMost(ChatPanel.WAIT).until(() -> roster.getPresence(JidCreate.bareFrom(alice.jid())).isAvailable());
         return roster.getPresence(JidCreate.bareFrom(alice.jid())).getFrom().asFullJidOrThrow();
-    }
-
-    private static List<String> texts(String prefix, int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + " " + i).toList();
-    }
-
-    private static List<String> texts(List<ShownMessage> messages) {
-        return messages.stream().map(ShownMessage::text).toList();
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 }

@@ -1,5 +1,8 @@
 package im.tandem.it.web;
 
+import static im.tandem.it.web.MessageTexts.concat;
+import static im.tandem.it.web.MessageTexts.numbered;
+import static im.tandem.it.web.MessageTexts.textsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,22 +84,22 @@ class WebDirectPathLabTest {
             chat(a, lab.jid(userB));
             chat(b, lab.jid(userA));
             panelA.send("hello through the server");
-            await().atMost(ChatPanel.WAIT).until(() -> texts(from(panelB, lab.jid(userA)))
+            await().atMost(ChatPanel.WAIT).until(() -> textsOf(from(panelB, lab.jid(userA)))
                     .equals(List.of("hello through the server")));
             if (route.equals("server")) {
                 Thread.sleep(STAYS_ON_THE_SERVER_FOR.toMillis());
             } else {
                 await().atMost(ROUTE_WITHIN).until(() -> route.equals(routeOf(panelA)) && route.equals(routeOf(panelB)));
             }
-            List<String> fromA = texts(userA, MESSAGES);
-            List<String> fromB = texts(userB, MESSAGES);
+            List<String> fromA = numbered(userA, MESSAGES);
+            List<String> fromB = numbered(userB, MESSAGES);
             for (int i = 0; i < MESSAGES; i++) {
                 panelA.send(fromA.get(i));
                 panelB.send(fromB.get(i));
             }
             List<String> expectedAtB = concat(List.of("hello through the server"), fromA);
-            await().atMost(ChatPanel.WAIT).until(() -> texts(from(panelB, lab.jid(userA))).equals(expectedAtB)
-                    && texts(from(panelA, lab.jid(userB))).equals(fromB));
+            await().atMost(ChatPanel.WAIT).until(() -> textsOf(from(panelB, lab.jid(userA))).equals(expectedAtB)
+                    && textsOf(from(panelA, lab.jid(userB))).equals(fromB));
             assertThat(from(panelB, lab.jid(userA)).subList(1, 1 + MESSAGES))
                     .allSatisfy(message -> assertThat(message.route()).isEqualTo(route));
             assertThat(from(panelA, lab.jid(userB))).allSatisfy(message -> assertThat(message.route()).isEqualTo(route));
@@ -118,22 +120,22 @@ class WebDirectPathLabTest {
             panelA.send("before the cut");
             await().atMost(ROUTE_WITHIN).until(() -> "direct".equals(routeOf(panelA)));
             List<String> sent = new ArrayList<>(List.of("before the cut"));
-            for (String text : texts("direct", 2)) {
+            for (String text : numbered("direct", 2)) {
                 panelA.send(text);
                 sent.add(text);
             }
-            await().atMost(ChatPanel.WAIT).until(() -> texts(from(panelB, jidA)).equals(sent));
+            await().atMost(ChatPanel.WAIT).until(() -> textsOf(from(panelB, jidA)).equals(sent));
             try {
                 lab.lab().cutUdp("open1");
-                for (String text : texts("during the cut", 3)) {
+                for (String text : numbered("during the cut", 3)) {
                     panelA.send(text);
                     sent.add(text);
                 }
                 await().atMost(FALLBACK).until(() -> "server".equals(routeOf(panelA)));
-                await().atMost(ChatPanel.WAIT).until(() -> texts(from(panelB, jidA)).equals(sent));
+                await().atMost(ChatPanel.WAIT).until(() -> textsOf(from(panelB, jidA)).equals(sent));
                 panelA.send("after the fallback");
                 sent.add("after the fallback");
-                await().atMost(ChatPanel.WAIT).until(() -> texts(from(panelB, jidA)).equals(sent));
+                await().atMost(ChatPanel.WAIT).until(() -> textsOf(from(panelB, jidA)).equals(sent));
                 List<ShownMessage> shown = from(panelB, jidA);
                 assertThat(shown.get(shown.size() - 1).route()).isEqualTo("server");
             } finally {
@@ -159,19 +161,5 @@ class WebDirectPathLabTest {
 
     private static List<ShownMessage> from(ChatPanel panel, String jid) {
         return panel.messages().stream().filter(message -> message.from().equals(jid)).toList();
-    }
-
-    private static List<String> texts(String prefix, int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + " " + i).toList();
-    }
-
-    private static List<String> texts(List<ShownMessage> messages) {
-        return messages.stream().map(ShownMessage::text).toList();
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 }
