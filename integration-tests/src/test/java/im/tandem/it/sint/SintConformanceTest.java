@@ -23,7 +23,8 @@ import im.tandem.it.openfire.OpenfireSettings;
 /**
  * A third-party conformance suite, the Smack Integration Test Framework (SINT), run against the harness's
  * Openfire without our plugin and then with it: whatever SINT finds working on plain Openfire must still
- * work with the plugin installed. The two runs' counts go to target/sint-summary.txt.
+ * work with the plugin installed. The run with the plugin covers the tests that passed on plain Openfire. The two
+ * runs' counts go to target/sint-summary.txt.
  *
  * <p>A test that passed on plain Openfire but not with the plugin is run again with the plugin, up to
  * {@link #PLUGIN_RERUNS} times, before it counts as broken by it: a few of SINT's MUC and PEP tests race their
@@ -86,7 +87,12 @@ class SintConformanceTest {
         try (OpenfireProcess plainServer = start(plainDirectory, false);
              OpenfireProcess pluginServer = start(pluginDirectory, true)) {
             plain = TimedResults.of(() -> SintRun.execute(plainServer, options, plainDirectory));
-            withPlugin = TimedResults.of(() -> SintRun.execute(pluginServer, options, pluginDirectory));
+            // Only what passed on plain Openfire can be broken by the plugin. The tests Openfire itself fails
+            // (on 4.2.0 mostly by waiting out the reply timeout) would cost minutes with the plugin and tell
+            // nothing about it.
+            SintOptions passingOnPlain = plain.results().passed().isEmpty() ? options
+                    : options.onlyThese(plain.results().passed());
+            withPlugin = TimedResults.of(() -> SintRun.execute(pluginServer, passingOnPlain, pluginDirectory));
             lost = difference(plain.results().passed(), withPlugin.results().passed());
             failingWithPlugin = lost;
             for (int attempt = 1; attempt <= PLUGIN_RERUNS && !failingWithPlugin.isEmpty(); attempt++) {
