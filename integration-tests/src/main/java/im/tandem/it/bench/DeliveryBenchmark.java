@@ -105,7 +105,7 @@ public final class DeliveryBenchmark implements Callable<Integer> {
                 ExtensionOptIn.optIn(plugin, email, email.recipients(RECIPIENTS), Optional.empty());
                 // Every message here comes from a stranger, which SMS skips unless the user allows it.
                 ExtensionOptIn.optIn(plugin, sms, sms.recipients(RECIPIENTS),
-                        Optional.of(new SettingsChange().smsFromNonContacts(true)));
+                        Optional.of(new SettingsChange().paidFromNonContacts(true)));
 
                 Results results = new Results();
                 inTurns("offline", results, (round, into) -> plainOffline(base, offline.get(round).username(), into),

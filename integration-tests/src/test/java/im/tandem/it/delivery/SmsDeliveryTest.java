@@ -79,7 +79,7 @@ class SmsDeliveryTest {
 
             try (RelayServer.Silent alice = RelayServer.silent(OPENFIRE, "alice")) {
                 assertThat(new NotifySettingsClient(alice.connection())
-                        .update(new SettingsChange().smsFromNonContacts(true)).errors()).isEmpty();
+                        .update(new SettingsChange().paidFromNonContacts(true)).errors()).isEmpty();
             }
             stranger.send(jid("alice"), "last chance: cheap watches");
             assertThat(SMSC.awaitBy("4915112345678", 3, RelayServer.WAIT).get(2).text())

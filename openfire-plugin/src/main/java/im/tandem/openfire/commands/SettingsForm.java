@@ -28,7 +28,8 @@ final class SettingsForm {
     static final String QUIET_START = "quiet_start";
     static final String QUIET_END = "quiet_end";
     static final String TIME_ZONE = "timezone";
-    static final String SMS_NON_CONTACTS = "sms_non_contacts";
+    /** The field kept its first name when faxes joined SMS under the same rule: clients already send it. */
+    static final String PAID_FROM_NON_CONTACTS = "sms_non_contacts";
     static final String AWAY = "away";
     /** A day: "away" longer than that is offline in all but name, which the offline relay already covers. */
     static final Duration MAX_AWAY = Duration.ofDays(1);
@@ -52,8 +53,8 @@ final class SettingsForm {
         Forms.text(form, QUIET_END, "Quiet hours end (HH:MM)",
                 current.quietHours().map(quiet -> QuietHours.format(quiet.end())).orElse(""));
         Forms.text(form, TIME_ZONE, "Your time zone (such as Europe/Berlin)", current.zone().getId());
-        Forms.flag(form, SMS_NON_CONTACTS, "Also send SMS and faxes for messages from people not in my contacts",
-                current.smsFromNonContacts());
+        Forms.flag(form, PAID_FROM_NON_CONTACTS, "Also send SMS and faxes for messages from people not in my contacts",
+                current.paidFromNonContacts());
         Forms.text(form, AWAY, "Also when all my devices have been away this many seconds (0: only when offline; at"
                 + " most " + MAX_AWAY.toSeconds() + ")", Long.toString(current.whenAway().map(Duration::toSeconds)
                         .orElse(0L)));
@@ -63,7 +64,7 @@ final class SettingsForm {
     static NotifySettings read(FormInput input, NotifySettings current, UserDefaults bounds) {
         return current.withChoices(channels(input, current), holdOff(input, current, bounds),
                 input.flag(DIGEST, current.digest()), quietHours(input, current), zone(input, current),
-                input.flag(SMS_NON_CONTACTS, current.smsFromNonContacts()), whenAway(input, current));
+                input.flag(PAID_FROM_NON_CONTACTS, current.paidFromNonContacts()), whenAway(input, current));
     }
 
     private static String[] option(NotifySettings current, DeliveryChannel channel, String label) {

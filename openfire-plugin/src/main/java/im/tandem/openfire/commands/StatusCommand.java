@@ -55,8 +55,8 @@ final class StatusCommand extends FormCommand {
         Forms.text(form, SettingsForm.QUIET_END, "Quiet hours end",
                 settings.quietHours().map(quiet -> QuietHours.format(quiet.end())).orElse(""));
         Forms.text(form, SettingsForm.TIME_ZONE, "Time zone", settings.zone().getId());
-        Forms.flag(form, SettingsForm.SMS_NON_CONTACTS, "SMS and faxes for non-contacts",
-                settings.smsFromNonContacts());
+        Forms.flag(form, SettingsForm.PAID_FROM_NON_CONTACTS, "SMS and faxes for non-contacts",
+                settings.paidFromNonContacts());
         Forms.text(form, SettingsForm.AWAY, "Also when away this many seconds (0: off)",
                 Long.toString(settings.whenAway().map(Duration::toSeconds).orElse(0L)));
         Forms.text(form, "waiting", "Digests waiting", Integer.toString(waiting.size()));

@@ -17,13 +17,14 @@ import java.util.Set;
  * @param digest             true: messages arriving while one is waiting go out together; false: one each
  * @param quietHours         when nothing is delivered, in the user's time zone
  * @param fax                the verified fax number (E.164), apart from the phone: a fax machine is a landline
- * @param smsFromNonContacts whether messages from people outside the roster may cost an SMS or a fax
+ * @param paidFromNonContacts whether messages from people outside the roster may cost an SMS or a fax (the paid
+ *                           channels)
  * @param whenAway           also relay what arrives once every device has been away (away, xa, dnd) this
  *                           long; empty: only what arrives while the user is offline
  */
 public record NotifySettings(String username, Optional<String> email, Optional<String> phone,
         Optional<String> fax, Set<DeliveryChannel> channels, Duration holdOff, boolean digest,
-        Optional<QuietHours> quietHours, ZoneId zone, boolean smsFromNonContacts, Optional<Duration> whenAway) {
+        Optional<QuietHours> quietHours, ZoneId zone, boolean paidFromNonContacts, Optional<Duration> whenAway) {
 
     public NotifySettings {
         Objects.requireNonNull(username, "username");
@@ -69,14 +70,14 @@ public record NotifySettings(String username, Optional<String> email, Optional<S
         return new NotifySettings(username, channel == DeliveryChannel.EMAIL ? Optional.of(address) : email,
                 channel == DeliveryChannel.SMS ? Optional.of(address) : phone,
                 channel == DeliveryChannel.FAX ? Optional.of(address) : fax, chosen, holdOff, digest, quietHours,
-                zone, smsFromNonContacts, whenAway);
+                zone, paidFromNonContacts, whenAway);
     }
 
     /** The same addresses with new choices. */
     public NotifySettings withChoices(Set<DeliveryChannel> chosen, Duration newHoldOff, boolean newDigest,
-            Optional<QuietHours> newQuietHours, ZoneId newZone, boolean newSmsFromNonContacts,
+            Optional<QuietHours> newQuietHours, ZoneId newZone, boolean newPaidFromNonContacts,
             Optional<Duration> newWhenAway) {
         return new NotifySettings(username, email, phone, fax, chosen, newHoldOff, newDigest, newQuietHours, newZone,
-                newSmsFromNonContacts, newWhenAway);
+                newPaidFromNonContacts, newWhenAway);
     }
 }

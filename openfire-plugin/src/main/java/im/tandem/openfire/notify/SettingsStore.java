@@ -72,7 +72,7 @@ public final class SettingsStore {
             settings.quietHours().map(quiet -> QuietHours.format(quiet.start())).orElse(null),
             settings.quietHours().map(quiet -> QuietHours.format(quiet.end())).orElse(null),
             settings.zone().getId(),
-            settings.smsFromNonContacts(),
+            settings.paidFromNonContacts(),
             settings.whenAway().map(away -> (int) away.toSeconds()).orElse(0),
             clock.millis(),
             settings.username(),

@@ -130,7 +130,7 @@ public final class DigestIntake {
             if (!user.active(channel)) {
                 continue;
             }
-            if (channel.paid() && !user.smsFromNonContacts()
+            if (channel.paid() && !user.paidFromNonContacts()
                     && !contacts.isContact(message.username(), message.sender())) {
                 continue;
             }

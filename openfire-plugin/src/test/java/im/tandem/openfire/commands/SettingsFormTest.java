@@ -38,7 +38,7 @@ class SettingsFormTest {
         assertThat(updated.digest()).isFalse();
         assertThat(updated.quietHours()).contains(new QuietHours(LocalTime.of(22, 30), LocalTime.of(6, 0)));
         assertThat(updated.zone()).isEqualTo(ZoneId.of("Europe/Vienna"));
-        assertThat(updated.smsFromNonContacts()).isTrue();
+        assertThat(updated.paidFromNonContacts()).isTrue();
         assertThat(updated.whenAway()).contains(Duration.ofMinutes(15));
         assertThat(SettingsForm.read(new FormInput(Map.of("away", List.of("0"))), updated, BOUNDS).whenAway())
                 .as("0 switches relaying while away off").isEmpty();
@@ -51,7 +51,7 @@ class SettingsFormTest {
         NotifySettings updated = SettingsForm.read(input, CURRENT, BOUNDS);
         assertThat(input.problems()).isEmpty();
         assertThat(updated).isEqualTo(CURRENT.withChoices(CURRENT.channels(), CURRENT.holdOff(), false,
-                CURRENT.quietHours(), CURRENT.zone(), CURRENT.smsFromNonContacts(), CURRENT.whenAway()));
+                CURRENT.quietHours(), CURRENT.zone(), CURRENT.paidFromNonContacts(), CURRENT.whenAway()));
     }
 
     @Test

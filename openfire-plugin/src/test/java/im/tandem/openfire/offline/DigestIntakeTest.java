@@ -252,10 +252,10 @@ class DigestIntakeTest {
                 digest, Optional.empty(), ZoneId.of("UTC"), true, Optional.of(Duration.ofMinutes(10)));
     }
 
-    private static NotifySettings alice(boolean smsFromNonContacts, Optional<QuietHours> quiet) {
+    private static NotifySettings alice(boolean paidFromNonContacts, Optional<QuietHours> quiet) {
         return new NotifySettings("alice", Optional.of("alice@example.org"), Optional.of("+4915112345678"),
                 Optional.empty(),
                 Set.of(DeliveryChannel.EMAIL, DeliveryChannel.SMS), Duration.ofSeconds(60), true, quiet,
-                ZoneId.of("UTC"), smsFromNonContacts, Optional.empty());
+                ZoneId.of("UTC"), paidFromNonContacts, Optional.empty());
     }
 }

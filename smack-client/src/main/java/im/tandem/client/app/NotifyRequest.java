@@ -113,7 +113,7 @@ sealed interface NotifyRequest {
     record Strangers(boolean allowed) implements Change {
         @Override
         public SettingsChange change() {
-            return new SettingsChange().smsFromNonContacts(allowed);
+            return new SettingsChange().paidFromNonContacts(allowed);
         }
     }
 

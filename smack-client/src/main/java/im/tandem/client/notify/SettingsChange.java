@@ -39,7 +39,7 @@ public final class SettingsChange {
         return field("timezone", List.of(zone.getId()));
     }
 
-    public SettingsChange smsFromNonContacts(boolean allowed) {
+    public SettingsChange paidFromNonContacts(boolean allowed) {
         return field("sms_non_contacts", List.of(allowed ? "1" : "0"));
     }
 
