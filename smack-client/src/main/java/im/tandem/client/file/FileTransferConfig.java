@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import im.tandem.client.file.element.IbbTransport;
 import im.tandem.client.file.transport.TransportMethod;
@@ -123,81 +124,101 @@ public record FileTransferConfig(List<TransportMethod> transports, Path download
     }
 
     public FileTransferConfig withTransports(List<TransportMethod> value) {
-        return new FileTransferConfig(value, downloadDirectory, ibbBlockSize, s5bConnectTimeout, directS5bCandidates,
-                maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming, transferThreads, ice,
-                channel);
+        return edit(copy -> copy.transports = value);
     }
 
     public FileTransferConfig withDownloadDirectory(Path value) {
-        return new FileTransferConfig(transports, value, ibbBlockSize, s5bConnectTimeout, directS5bCandidates,
-                maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming, transferThreads, ice,
-                channel);
+        return edit(copy -> copy.downloadDirectory = value);
     }
 
     public FileTransferConfig withIbbBlockSize(int value) {
-        return new FileTransferConfig(transports, downloadDirectory, value, s5bConnectTimeout, directS5bCandidates,
-                maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming, transferThreads, ice,
-                channel);
+        return edit(copy -> copy.ibbBlockSize = value);
     }
 
     public FileTransferConfig withS5bConnectTimeout(Duration value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, value, directS5bCandidates,
-                maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming, transferThreads, ice,
-                channel);
+        return edit(copy -> copy.s5bConnectTimeout = value);
     }
 
     public FileTransferConfig withDirectS5bCandidates(boolean value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout, value,
-                maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming, transferThreads, ice,
-                channel);
+        return edit(copy -> copy.directS5bCandidates = value);
     }
 
     public FileTransferConfig withMaxS5bCandidates(int value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                directS5bCandidates, value, negotiationTimeout, confirmationTimeout, idleTimeout, incoming,
-                transferThreads, ice, channel);
+        return edit(copy -> copy.maxS5bCandidates = value);
     }
 
     public FileTransferConfig withNegotiationTimeout(Duration value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                directS5bCandidates, maxS5bCandidates, value, confirmationTimeout, idleTimeout, incoming,
-                transferThreads, ice, channel);
+        return edit(copy -> copy.negotiationTimeout = value);
     }
 
     public FileTransferConfig withConfirmationTimeout(Duration value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                directS5bCandidates, maxS5bCandidates, negotiationTimeout, value, idleTimeout, incoming,
-                transferThreads, ice, channel);
+        return edit(copy -> copy.confirmationTimeout = value);
     }
 
     public FileTransferConfig withIdleTimeout(Duration value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, value, incoming,
-                transferThreads, ice, channel);
+        return edit(copy -> copy.idleTimeout = value);
     }
 
     public FileTransferConfig withIncoming(IncomingLimits value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, value,
-                transferThreads, ice, channel);
+        return edit(copy -> copy.incoming = value);
     }
 
     public FileTransferConfig withTransferThreads(int value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming,
-                value, ice, channel);
+        return edit(copy -> copy.transferThreads = value);
     }
 
     public FileTransferConfig withIce(IceConfig value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming,
-                transferThreads, value, channel);
+        return edit(copy -> copy.ice = value);
     }
 
     public FileTransferConfig withChannel(ChannelConfig value) {
-        return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
-                directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout, incoming,
-                transferThreads, ice, value);
+        return edit(copy -> copy.channel = value);
+    }
+
+    /** This configuration with one setting changed; the canonical constructor checks the result. */
+    private FileTransferConfig edit(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** A configuration's settings as variables, so that each {@code with...} names only the one it changes. */
+    private static final class Copy {
+        private List<TransportMethod> transports;
+        private Path downloadDirectory;
+        private int ibbBlockSize;
+        private Duration s5bConnectTimeout;
+        private boolean directS5bCandidates;
+        private int maxS5bCandidates;
+        private Duration negotiationTimeout;
+        private Duration confirmationTimeout;
+        private Duration idleTimeout;
+        private IncomingLimits incoming;
+        private int transferThreads;
+        private IceConfig ice;
+        private ChannelConfig channel;
+
+        Copy(FileTransferConfig from) {
+            transports = from.transports;
+            downloadDirectory = from.downloadDirectory;
+            ibbBlockSize = from.ibbBlockSize;
+            s5bConnectTimeout = from.s5bConnectTimeout;
+            directS5bCandidates = from.directS5bCandidates;
+            maxS5bCandidates = from.maxS5bCandidates;
+            negotiationTimeout = from.negotiationTimeout;
+            confirmationTimeout = from.confirmationTimeout;
+            idleTimeout = from.idleTimeout;
+            incoming = from.incoming;
+            transferThreads = from.transferThreads;
+            ice = from.ice;
+            channel = from.channel;
+        }
+
+        FileTransferConfig build() {
+            return new FileTransferConfig(transports, downloadDirectory, ibbBlockSize, s5bConnectTimeout,
+                    directS5bCandidates, maxS5bCandidates, negotiationTimeout, confirmationTimeout, idleTimeout,
+                    incoming, transferThreads, ice, channel);
+        }
     }
 
     private static void requirePositive(Duration value, String setting) {
