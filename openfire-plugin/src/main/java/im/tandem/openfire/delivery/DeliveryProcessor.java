@@ -95,22 +95,14 @@ public final class DeliveryProcessor {
         }
         LimitConfig limit = limits.get();
         String destination = user.address(delivery.channel()).orElseThrow();
-        int cap = switch (delivery.channel()) {
-            case EMAIL -> limit.emailDailyCap();
-            case SMS -> limit.smsDailyCap();
-            case FAX -> limit.faxDailyCap();
-        };
+        int cap = delivery.channel().dailyCap(limit);
         if (store.sentDigestsSince(delivery.username(), delivery.channel(), now.minus(LimitConfig.DAY)) >= cap) {
             refuse(claim, "the daily limit of " + cap + " " + delivery.channel().id() + " digests is reached", now);
             return;
         }
-        Optional<CountryAllowList> destinations = switch (delivery.channel()) {
-            case EMAIL -> Optional.empty();
-            case SMS -> Optional.of(limit.smsAllowList());
-            case FAX -> Optional.of(limit.faxAllowList());
-        };
+        Optional<CountryAllowList> destinations = delivery.channel().allowedDestinations(limit);
         if (destinations.isPresent() && !destinations.get().allows(destination)) {
-            refuse(claim, (delivery.channel() == DeliveryChannel.SMS ? "SMS" : "A fax") + " to " + destination
+            refuse(claim, delivery.channel().sentenceSubject() + " to " + destination
                     + " is no longer allowed on this server (allowed country codes: " + destinations.get().describe()
                     + ")", now);
             return;

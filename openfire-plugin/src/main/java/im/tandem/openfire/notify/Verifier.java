@@ -61,9 +61,9 @@ public final class Verifier {
                 return VerificationReply.refused(what + " is not available on this server: the admin has not set up"
                         + " " + (channel == DeliveryChannel.SMS ? "an SMS" : "a fax") + " transport");
             }
-            CountryAllowList allowed = channel == DeliveryChannel.SMS ? config.smsAllowList() : config.faxAllowList();
+            CountryAllowList allowed = channel.allowedDestinations(config).orElseThrow();
             if (!allowed.allows(address)) {
-                return VerificationReply.refused((channel == DeliveryChannel.SMS ? "SMS" : "A fax") + " to " + address
+                return VerificationReply.refused(channel.sentenceSubject() + " to " + address
                         + " is not allowed on this server; allowed country codes: " + allowed.describe());
             }
         }
