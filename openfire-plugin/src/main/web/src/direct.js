@@ -70,9 +70,14 @@ export class Direct extends EventTarget {
   async capableResource(jid) {
     const known = this.resources.get(jid) || new Map();
     for (const full of [...known.keys()]) {
-      // Asked once per resource, when a conversation first needs it.
-      if (!known.get(full)) known.set(full, this.session.features(full));
-      if ((await known.get(full)).has(JINGLE.dataChannel)) return full;
+      // Asked once per resource, when a conversation first needs it. A question that got no answer is asked again
+      // at the next attempt: Openfire 4.2.0 refuses a query to a client that has only just come online.
+      if (!known.has(full)) continue; // gone offline while an earlier one was asked
+      const asked = known.get(full) || this.session.features(full);
+      known.set(full, asked);
+      const features = await asked;
+      if (features === null && known.get(full) === asked) known.set(full, null);
+      if (features && features.has(JINGLE.dataChannel)) return full;
     }
     return null;
   }

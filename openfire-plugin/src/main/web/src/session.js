@@ -220,7 +220,7 @@ export class Session extends EventTarget {
     return this.jid;
   }
 
-  /** The features a contact's resource advertises (XEP-0030), or none when it does not answer. */
+  /** The features a contact's resource advertises (XEP-0030), or null when it could not be asked. */
   async features(fullJid) {
     try {
       const answer = await this.request($iq({ type: "get", to: fullJid }).c("query", { xmlns: NS.info }));
@@ -228,7 +228,7 @@ export class Session extends EventTarget {
       return new Set([...(query ? query.children : [])].filter((node) => node.localName === "feature")
         .map((node) => node.getAttribute("var")));
     } catch {
-      return new Set();
+      return null;
     }
   }
 

@@ -11,10 +11,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -214,6 +220,47 @@ class WebDirectPathBrowserTest {
         Thread.sleep(2000);
         assertThat(alice.connections().made()).isEqualTo(alicesBefore);
         assertThat(alice.messagesFrom(alice.jid())).allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
+    }
+
+    /**
+     * Openfire 4.2.0 answers a query to a client that has only just come online with service-unavailable, before it
+     * has made the client's session routable; the page must ask again at its next attempt rather than take the failed
+     * answer for "no data channels" for as long as that client stays online. The contact here refuses the first
+     * question itself, which the page sees the same way.
+     */
+    @Test
+    @Order(3)
+    void aContactWhoseFeaturesCouldNotBeAskedIsAskedAgainAtTheNextAttempt() throws Exception {
+        OPENFIRE.server().befriend("alice", "dave");
+        try (TandemClient dave = OPENFIRE.login("dave")) {
+            AtomicInteger askedByAlice = new AtomicInteger();
+            refuseFirstFeatureQuestionFromAlice(dave.connection(), askedByAlice);
+            await().atMost(ChatPanel.WAIT).until(() -> alice.panel().presenceOf(dave.jid().toString()).orElse("")
+                    .equals("available"));
+            alice.chat(dave.jid().toString());
+            alice.panel().send("to dave, whose features could not be asked");
+            await().atMost(ChatPanel.WAIT).until(() -> askedByAlice.get() == 1);
+
+            Thread.sleep(Long.parseLong(RETRY_DELAY_MS) + 500);
+            alice.panel().send("to dave, once the retry delay has passed");
+            await().atMost(ChatPanel.WAIT).until(() -> askedByAlice.get() == 2);
+        }
+    }
+
+    /** Answers alice's first disco#info question with service-unavailable, and every other one as before. */
+    private static void refuseFirstFeatureQuestionFromAlice(XMPPConnection connection, AtomicInteger askedByAlice) {
+        IQRequestHandler[] answering = new IQRequestHandler[1];
+        answering[0] = connection.registerIQRequestHandler(new AbstractIqRequestHandler(DiscoverInfo.ELEMENT,
+                DiscoverInfo.NAMESPACE, IQ.Type.get, IQRequestHandler.Mode.sync) {
+            @Override
+            public IQ handleIQRequest(IQ request) {
+                if (request.getFrom().asBareJid().toString().equals(alice.jid())
+                        && askedByAlice.incrementAndGet() == 1) {
+                    return IQ.createErrorResponse(request, StanzaError.Condition.service_unavailable);
+                }
+                return answering[0].handleIQRequest(request);
+            }
+        });
     }
 
     @Test
