@@ -50,10 +50,7 @@ public final class NatBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        NatLab.Builder builder = NatLab.builder().stunServer().turnServer();
-        for (NatKind kind : NatKind.values()) {
-            builder.client(kind.clientName(), kind);
-        }
+        NatLab.Builder builder = NatLab.builder().stunServer().turnServer().clientOfEveryKind();
         SECOND_CLIENTS.forEach((kind, name) -> builder.client(name, kind));
         System.err.println("building the NAT lab...");
         try (NatLab lab = builder.build()) {

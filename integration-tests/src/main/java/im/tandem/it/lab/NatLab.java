@@ -345,6 +345,14 @@ public final class NatLab implements AutoCloseable {
             return this;
         }
 
+        /** Adds a client behind each kind of NAT the lab emulates, named by {@link NatKind#clientName()}. */
+        public Builder clientOfEveryKind() {
+            for (NatKind kind : NatKind.values()) {
+                client(kind.clientName(), kind);
+            }
+            return this;
+        }
+
         /**
          * Creates the namespaces, links, NAT rules and servers, after sweeping namespaces of dead labs.
          *

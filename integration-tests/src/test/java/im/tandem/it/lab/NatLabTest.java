@@ -33,11 +33,7 @@ class NatLabTest {
 
     @BeforeAll
     static void buildLab() {
-        NatLab.Builder builder = NatLab.builder().stunServer().turnServer();
-        for (NatKind kind : NatKind.values()) {
-            builder.client(kind.clientName(), kind);
-        }
-        lab = builder.build();
+        lab = NatLab.builder().stunServer().turnServer().clientOfEveryKind().build();
         DiscoveryServer.COTURN.start(lab);
     }
 

@@ -36,11 +36,7 @@ class HostedStunNatTest {
 
     @BeforeAll
     static void buildLab() throws Exception {
-        NatLab.Builder builder = NatLab.builder().stunServer();
-        for (NatKind kind : NatKind.values()) {
-            builder.client(kind.clientName(), kind);
-        }
-        lab = builder.build();
+        lab = NatLab.builder().stunServer().clientOfEveryKind().build();
         String primary = lab.stunAddresses().get(0).getHostAddress();
         String alternate = lab.stunAddresses().get(1).getHostAddress();
         openfire = OpenfireProcess.start(Files.createDirectories(lab.workDirectory().resolve("openfire")),

@@ -34,11 +34,7 @@ class NatDiscoveryMatrixTest {
 
     @BeforeAll
     static void buildLab() throws Exception {
-        NatLab.Builder builder = NatLab.builder().stunServer();
-        for (NatKind kind : NatKind.values()) {
-            builder.client(kind.clientName(), kind);
-        }
-        lab = builder.build();
+        lab = NatLab.builder().stunServer().clientOfEveryKind().build();
         for (DiscoveryServer server : DiscoveryServer.values()) {
             server.start(lab);
         }
