@@ -2,7 +2,6 @@ package im.tandem.client.direct;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -83,11 +82,15 @@ final class Conversation implements DirectLink.Listener {
     record Direct(DirectConfig config, Attempts attempts) {
     }
 
+    /** A message sent on the current link and when, for its acknowledgement deadline. */
+    private record SentDirect(Message message, long sentNanos) {
+    }
+
     private final EntityBareJid peer;
     private final Context context;
     private final SeenIds seen = new SeenIds();
     /** Sent on the current link, not yet acknowledged, in sending order. */
-    private final Map<String, Message> unacknowledged = new LinkedHashMap<>();
+    private final Map<String, SentDirect> unacknowledged = new LinkedHashMap<>();
     /** Sent through the server, receipt not yet back: id to sending time, oldest first. */
     private final Map<String, Long> throughServer = new LinkedHashMap<>();
     private Route route = Route.SERVER;
@@ -96,6 +99,12 @@ final class Conversation implements DirectLink.Listener {
     private int failures;
     private long nextAttemptNanos;
     private boolean gateCheckScheduled;
+    /**
+     * Whether a check of the oldest unacknowledged message's deadline is scheduled: one at a time, whatever the
+     * number of messages in flight, rather than a timer per message, whose firing every few milliseconds in a
+     * busy conversation would wake a thread and take this conversation's lock each time.
+     */
+    private boolean ackCheckScheduled;
     private long duplicates;
     /**
      * Whether the contact's client takes chat state notifications, as its last message showed (XEP-0085 5.1: a
@@ -296,7 +305,7 @@ final class Conversation implements DirectLink.Listener {
         link = null;
         boolean wasDirect = route == Route.DIRECT;
         route = Route.SERVER;
-        List<Message> resend = new ArrayList<>(unacknowledged.values());
+        List<Message> resend = unacknowledged.values().stream().map(SentDirect::message).toList();
         unacknowledged.clear();
         for (Message message : resend) {
             trySendThroughServer(ChatMessages.chat(peer, message.getBody(), message.getStanzaId()));
@@ -321,18 +330,44 @@ final class Conversation implements DirectLink.Listener {
     }
 
     private void sendDirect(Message message) {
-        String id = message.getStanzaId();
-        unacknowledged.put(id, message);
-        DirectLink current = link;
-        current.send(message);
-        Duration timeout = context.direct().orElseThrow().config().ackTimeout();
-        context.scheduler().schedule(timeout, () -> acknowledgementDue(current, id, timeout));
+        unacknowledged.put(message.getStanzaId(), new SentDirect(message, context.scheduler().nanoTime()));
+        link.send(message);
+        scheduleAckCheck();
     }
 
-    private synchronized void acknowledgementDue(DirectLink sentOn, String id, Duration timeout) {
-        if (sentOn == link && unacknowledged.containsKey(id)) {
-            linkEnded(sentOn, "a message was not acknowledged within " + timeout.toMillis() + " ms");
+    /**
+     * Schedules the check of the oldest unacknowledged message's deadline, unless one is scheduled: that one is
+     * due no later, since every message sent since is younger, and it schedules the next check itself.
+     */
+    private void scheduleAckCheck() {
+        if (ackCheckScheduled || unacknowledged.isEmpty()) {
+            return;
         }
+        ackCheckScheduled = true;
+        long oldest = unacknowledged.values().iterator().next().sentNanos();
+        long wait = oldest + ackTimeout().toNanos() - context.scheduler().nanoTime();
+        context.scheduler().schedule(Duration.ofNanos(Math.max(0, wait)), this::ackCheckDue);
+    }
+
+    /**
+     * Ends the link if its oldest unacknowledged message is past its deadline, else waits for the next deadline.
+     * What is unacknowledged always belongs to the current link: a link's end re-sends and forgets its messages.
+     */
+    private synchronized void ackCheckDue() {
+        ackCheckScheduled = false;
+        if (link == null || unacknowledged.isEmpty()) {
+            return;
+        }
+        long oldest = unacknowledged.values().iterator().next().sentNanos();
+        if (context.scheduler().nanoTime() - oldest >= ackTimeout().toNanos()) {
+            linkEnded(link, "a message was not acknowledged within " + ackTimeout().toMillis() + " ms");
+        } else {
+            scheduleAckCheck();
+        }
+    }
+
+    private Duration ackTimeout() {
+        return context.direct().orElseThrow().config().ackTimeout();
     }
 
     private void sendThroughServer(Message message) throws SmackException.NotConnectedException, InterruptedException {

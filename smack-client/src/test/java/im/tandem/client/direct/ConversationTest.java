@@ -30,6 +30,7 @@ import im.tandem.client.jingle.session.XmlStreamSessions;
 import im.tandem.client.jingle.session.JingleSignalling;
 import im.tandem.client.jingle.session.SessionState;
 import im.tandem.client.time.ManualScheduler;
+import im.tandem.ice.net.Scheduler;
 
 /** The routing rules of one conversation, with a manual clock and fake links: no network, no threads. */
 class ConversationTest {
@@ -39,6 +40,8 @@ class ConversationTest {
     private static final DirectConfig CONFIG = DirectConfig.onInterfaces(List.of("eth0"));
 
     private final ManualScheduler clock = new ManualScheduler();
+    /** The clock as the conversation sees it, counting the timers it sets. */
+    private final CountingScheduler timers = new CountingScheduler(clock);
     private final List<Message> server = new ArrayList<>();
     private final List<IncomingMessage> shown = new ArrayList<>();
     private final List<RouteChange> routes = new ArrayList<>();
@@ -141,6 +144,38 @@ class ConversationTest {
         assertThat(bodies(server)).containsExactly("in flight");
         assertThat(conversation.route()).isEqualTo(Route.SERVER);
         assertThat(link.closedBecause).isEqualTo("the channel failed");
+    }
+
+    @Test
+    void aBusyDirectConversationSetsOneAcknowledgementTimerRatherThanOnePerMessage() throws Exception {
+        FakeLink link = goDirect();
+        int before = timers.scheduled;
+
+        for (int i = 0; i < 100; i++) {
+            conversation.send("message " + i);
+            conversation.received(link, receipt(link.sent.get(i).getStanzaId()));
+            clock.advance(Duration.ofMillis(1));
+        }
+
+        assertThat(timers.scheduled - before).as("timers set for 100 messages acknowledged within 100 ms")
+                .isEqualTo(1);
+        assertThat(conversation.route()).isEqualTo(Route.DIRECT);
+    }
+
+    @Test
+    void aMessageSentAfterAnAcknowledgedOneGetsItsFullAcknowledgementTime() throws Exception {
+        FakeLink link = goDirect();
+        conversation.send("first");
+        clock.advance(CONFIG.ackTimeout().dividedBy(2));
+        conversation.received(link, receipt(link.sent.get(0).getStanzaId()));
+        conversation.send("second");
+
+        clock.advance(CONFIG.ackTimeout().minusMillis(1));
+        assertThat(conversation.route()).as("the second message's deadline not yet reached").isEqualTo(Route.DIRECT);
+        clock.advance(Duration.ofMillis(1));
+
+        assertThat(conversation.route()).isEqualTo(Route.SERVER);
+        assertThat(bodies(server)).containsExactly("second");
     }
 
     @Test
@@ -329,7 +364,7 @@ class ConversationTest {
 
     private Conversation.Context context(FullJid local, Optional<Conversation.Direct> direct) {
         Consumer<IncomingMessage> delivery = shown::add;
-        return new Conversation.Context(() -> local, server::add, direct, clock, delivery, routes::add,
+        return new Conversation.Context(() -> local, server::add, direct, timers, delivery, routes::add,
                 contact -> bobSeesOurPresence);
     }
 
@@ -370,5 +405,26 @@ class ConversationTest {
 
     private static FullJid full(String jid) {
         return JidCreate.fullFromOrThrowUnchecked(jid);
+    }
+
+    /** Passes everything to the manual clock and counts the timers set. */
+    private static final class CountingScheduler implements Scheduler {
+        private final Scheduler clock;
+        int scheduled;
+
+        CountingScheduler(Scheduler clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public long nanoTime() {
+            return clock.nanoTime();
+        }
+
+        @Override
+        public Cancellable schedule(Duration delay, Runnable task) {
+            scheduled++;
+            return clock.schedule(delay, task);
+        }
     }
 }
