@@ -1,5 +1,6 @@
 package im.tandem.client.direct;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,7 +34,9 @@ import im.tandem.ice.session.PathType;
  *
  * <p>A stanza is written on the sender's thread when the channel takes it at once and nothing is queued before it
  * (the usual case for chat, and one thread hand-off less on every message); otherwise it is queued for the link's own
- * thread, in order, so that no caller ever waits on the path. The link ends when
+ * thread, in order, so that no caller ever waits on the path. What the listener sends while it handles a stanza on
+ * the reader's thread (a reply and the stanza's receipt) is written together once it returns: one encrypted record
+ * and one datagram instead of one each, with no timer and no wait beyond the handling itself. The link ends when
  * the channel or the ICE path fails, the stream ends or breaks, or the Jingle session is terminated; the listener
  * hears of it once, and never before {@link #start()}.
  */
@@ -43,6 +46,11 @@ final class XmlStreamLink implements DirectLink {
     private static final Duration WRITER_DRAIN = Duration.ofSeconds(1);
     /** What the peer is told when the link breaks under us (XEP-0166's reason for a connectivity problem). */
     private static final JingleReason.Reason LOST = JingleReason.Reason.connectivity_error;
+    /**
+     * What a listener sends while handling one stanza is written at once when it reaches this size: one TLS
+     * record's plaintext, so that a batch never takes more memory or more than one record.
+     */
+    static final int MAX_BATCH_BYTES = 16 * 1024;
     /** What the peer is told when it broke the stream's rules (XEP-0166: an error of the application). */
     private static final JingleReason.Reason BROKE_THE_RULES = JingleReason.Reason.failed_application;
 
@@ -75,6 +83,13 @@ final class XmlStreamLink implements DirectLink {
     private final Object writeOrder = new Object();
     /** Writes handed to {@link #writer} and not yet done: while any is, a new stanza queues behind it. */
     private int queuedWrites;
+    /**
+     * What the listener sent while handling a stanza, not yet written; guarded by {@link #writeOrder}. Any other
+     * write goes after it, so the order of sending is the order on the wire.
+     */
+    private final ByteArrayOutputStream batch = new ByteArrayOutputStream();
+    /** The reader's thread while its listener handles a stanza, else null: sends from it join {@link #batch}. */
+    private volatile Thread handlingOn;
     private final StanzaStream stream;
     private volatile Channel channel;
     private boolean started;
@@ -187,12 +202,51 @@ final class XmlStreamLink implements DirectLink {
     public void send(Message message) {
         byte[] xml = StanzaStream.toXml(message).getBytes(StandardCharsets.UTF_8);
         synchronized (writeOrder) {
-            if (queuedWrites == 0 && !ended.get() && channel.writesAtOnce(xml.length)) {
-                write(xml);
+            if (handlingOn == Thread.currentThread()) {
+                batch.writeBytes(xml);
+                if (batch.size() >= MAX_BATCH_BYTES) {
+                    writeBatch();
+                }
                 return;
             }
-            queuedWrites++;
+            writeBatch();
+            writeInOrder(xml);
         }
+    }
+
+    /** Hands a received stanza to the listener, then writes together what it sent meanwhile. */
+    private void handle(Message message) {
+        handlingOn = Thread.currentThread();
+        try {
+            listener.received(this, message);
+        } finally {
+            handlingOn = null;
+            synchronized (writeOrder) {
+                writeBatch();
+            }
+        }
+    }
+
+    /** Writes what {@link #batch} holds, if anything; the caller holds {@link #writeOrder}. */
+    private void writeBatch() {
+        if (batch.size() > 0) {
+            byte[] xml = batch.toByteArray();
+            batch.reset();
+            writeInOrder(xml);
+        }
+    }
+
+    /**
+     * Writes on this thread if the channel takes it at once and nothing is queued before it, else queues it for the
+     * link's thread; the caller holds {@link #writeOrder}. Once the link has ended, nothing is written inline: our
+     * stream's end may be on its way, and nothing may follow it.
+     */
+    private void writeInOrder(byte[] xml) {
+        if (queuedWrites == 0 && !ended.get() && channel.writesAtOnce(xml.length)) {
+            write(xml);
+            return;
+        }
+        queuedWrites++;
         queueWrite(xml);
     }
 
@@ -294,7 +348,7 @@ final class XmlStreamLink implements DirectLink {
 
     private void read() {
         try {
-            String ending = stream.read(channel.input(), message -> listener.received(this, message));
+            String ending = stream.read(channel.input(), this::handle);
             fail(JingleReason.Reason.success, ending);
         } catch (StanzaTooLargeException e) {
             fail(BROKE_THE_RULES, e.getMessage(), StanzaStream.policyViolation(e.toldToThePeer()));

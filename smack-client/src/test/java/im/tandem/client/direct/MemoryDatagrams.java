@@ -34,6 +34,8 @@ final class MemoryDatagrams {
         private Thread delivery;
         /** The names of the threads that sent datagrams here, in order: who did the writing. */
         final BlockingQueue<String> senders = new LinkedBlockingQueue<>();
+        /** The sizes of the datagrams sent here, in order. */
+        final BlockingQueue<Integer> sizes = new LinkedBlockingQueue<>();
 
         private End(String name) {
             this.name = name;
@@ -42,6 +44,7 @@ final class MemoryDatagrams {
         @Override
         public void send(ByteBuffer datagram) {
             senders.add(Thread.currentThread().getName());
+            sizes.add(datagram.remaining());
             ByteBuffer copy = ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();
             if (!cut && !closed && !other.closed) {
                 other.arriving.add(copy);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -55,6 +56,8 @@ class XmlStreamLinkTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Well above the parser's read-ahead, so that what it measures is the stanza. */
     private static final int MAX_STANZA_BYTES = 64 * 1024;
+    /** Datagrams larger than this carry data: the smallest stanza in a TLS record is larger. */
+    private static final int DATA_DATAGRAM_BYTES = 100;
     /** A dead path is noticed within a second, and closing on it does not hold a test up. */
     private static final ChannelConfig QUICK = ChannelConfig.defaults().withCloseTimeout(Duration.ofMillis(200))
             .withStream(ArqConfig.defaults().withKeepAliveInterval(Duration.ofMillis(100))
@@ -124,6 +127,43 @@ class XmlStreamLinkTest {
         assertThat(datagrams.alice.senders).as("the threads that sent datagrams")
                 .contains(Thread.currentThread().getName())
                 .noneMatch(name -> name.startsWith("direct-writer-"));
+    }
+
+    @Test
+    void aReplyAndAReceiptSentWhileHandlingAStanzaLeaveTogetherInOneDatagram() throws Exception {
+        XmlStreamLink toBob = openBothQuiet();
+        bob.listener.answer = (link, message) -> {
+            link.send(ChatMessages.chat(ALICE, "reply"));
+            link.send(ChatMessages.receipt(ALICE, message.getStanzaId()));
+        };
+        datagrams.bob.sizes.clear();
+
+        toBob.send(ChatMessages.chat(BOB, "answer me"));
+
+        List<Message> atAlice = alice.listener.take(2);
+        assertThat(atAlice.get(0).getBody()).isEqualTo("reply");
+        assertThat(ChatMessages.acknowledged(atAlice.get(1))).isPresent();
+        assertThat(datagrams.bob.sizes).as("Bob's datagrams carrying data (any TLS record of a stanza is over "
+                + DATA_DATAGRAM_BYTES + " bytes; a bare acknowledgement is far less)")
+                .filteredOn(size -> size > DATA_DATAGRAM_BYTES).hasSize(1);
+    }
+
+    @Test
+    void whatAListenerSendsWhileHandlingAStanzaStaysBehindNothingAndBeforeWhatFollows() throws Exception {
+        XmlStreamLink toBob = openBothQuiet();
+        bob.listener.answer = (link, message) -> IntStream.range(0, 100)
+                .forEach(i -> link.send(ChatMessages.chat(ALICE, message.getBody() + " answer " + i + " "
+                        + "x".repeat(500))));
+
+        toBob.send(ChatMessages.chat(BOB, "first"));
+        bob.listener.take(1);
+        bob.link.send(ChatMessages.chat(ALICE, "after the answers"));
+
+        List<String> expected = new ArrayList<>(IntStream.range(0, 100)
+                .mapToObj(i -> "first answer " + i + " " + "x".repeat(500)).toList());
+        expected.add("after the answers");
+        assertThat(alice.listener.take(expected.size())).extracting(Message::getBody)
+                .containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -435,9 +475,12 @@ class XmlStreamLinkTest {
     private static final class RecordingListener implements DirectLink.Listener {
         final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
         final BlockingQueue<String> endings = new LinkedBlockingQueue<>();
+        /** What the listener sends back as it handles each stanza, on the link's reader thread. */
+        volatile BiConsumer<DirectLink, Message> answer = (link, message) -> { };
 
         @Override
         public void received(DirectLink link, Message message) {
+            answer.accept(link, message);
             received.add(message);
         }
 
