@@ -305,14 +305,18 @@ final class XmlStreamLink implements DirectLink {
      * of the end through the server first: on a dead path, closing the channel waits out its close timeout.
      */
     private void shutDown(JingleReason.Reason why, String reason, String streamEnd) {
-        if (channel != null) {
-            try {
-                writer.execute(() -> write(streamEnd.getBytes(StandardCharsets.UTF_8)));
-            } catch (RejectedExecutionException e) {
-                // already shut down: nothing more can be written
+        // Under the write order: a sender that found the link open is still writing on its own thread, and its
+        // stanza must go before our stream's end; every sender after this finds the link ended and writes nothing.
+        synchronized (writeOrder) {
+            if (channel != null) {
+                try {
+                    writer.execute(() -> write(streamEnd.getBytes(StandardCharsets.UTF_8)));
+                } catch (RejectedExecutionException e) {
+                    // already shut down: nothing more can be written
+                }
             }
+            writer.shutdown();
         }
-        writer.shutdown();
         Runnable release = () -> {
             session.terminate(why, reason);
             awaitWriter();

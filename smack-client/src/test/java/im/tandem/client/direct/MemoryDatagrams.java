@@ -1,6 +1,9 @@
 package im.tandem.client.direct;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -34,6 +37,10 @@ final class MemoryDatagrams {
         private Thread delivery;
         /** The names of the threads that sent datagrams here, in order: who did the writing. */
         final BlockingQueue<String> senders = new LinkedBlockingQueue<>();
+        /** While set, each send waits until {@link #releaseSends()}: a path that holds its sender up. */
+        private volatile CountDownLatch hold;
+        /** Counted down by the first send held up since {@link #holdSends()}. */
+        private volatile CountDownLatch aSendHeld = new CountDownLatch(1);
         /** The sizes of the datagrams sent here, in order. */
         final BlockingQueue<Integer> sizes = new LinkedBlockingQueue<>();
 
@@ -41,8 +48,34 @@ final class MemoryDatagrams {
             this.name = name;
         }
 
+        /** From now on, each send waits (as a send on a full socket buffer would) until {@link #releaseSends()}. */
+        void holdSends() {
+            aSendHeld = new CountDownLatch(1);
+            hold = new CountDownLatch(1);
+        }
+
+        /** Waits until a send is held up; false if none was within the timeout. */
+        boolean awaitHeldSend(Duration timeout) throws InterruptedException {
+            return aSendHeld.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void releaseSends() {
+            CountDownLatch held = hold;
+            hold = null;
+            held.countDown();
+        }
+
         @Override
         public void send(ByteBuffer datagram) {
+            CountDownLatch held = hold;
+            if (held != null) {
+                aSendHeld.countDown();
+                try {
+                    held.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             senders.add(Thread.currentThread().getName());
             sizes.add(datagram.remaining());
             ByteBuffer copy = ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();

@@ -56,6 +56,8 @@ class XmlStreamLinkTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Well above the parser's read-ahead, so that what it measures is the stanza. */
     private static final int MAX_STANZA_BYTES = 64 * 1024;
+    /** Time for a thread to reach the lock it will wait for, on a loaded machine. */
+    private static final Duration SETTLE = Duration.ofMillis(300);
     /** Datagrams larger than this carry data: the smallest stanza in a TLS record is larger. */
     private static final int DATA_DATAGRAM_BYTES = 100;
     /** A dead path is noticed within a second, and closing on it does not hold a test up. */
@@ -180,6 +182,28 @@ class XmlStreamLinkTest {
         assertThat(bob.listener.take(sent.size())).extracting(Message::getBody).containsExactlyElementsOf(sent);
         assertThat(datagrams.alice.senders).as("some writes were handed to the link's thread")
                 .anyMatch(name -> name.startsWith("direct-writer-"));
+    }
+
+    @Test
+    void aStanzaWhoseWriteThePathHeldUpIsNotWrittenAfterTheEndOfOurStream() throws Exception {
+        Channel peer = openAgainstRawPeer();
+        datagrams.alice.holdSends();
+        assertThat(datagrams.alice.awaitHeldSend(WAIT)).as("the stream's timer held up in a send, holding the stream")
+                .isTrue();
+        Thread sender = new Thread(() -> alice.link.send(ChatMessages.chat(BOB, "late")), "test-sender");
+        sender.start();
+        awaitWaiting(sender); // past the link's checks, waiting for the stream
+        Thread closer = new Thread(() -> alice.link.close("bye"), "test-closer");
+        closer.start();
+        Thread.sleep(SETTLE.toMillis()); // the end of our stream, if queued now, is first in line for the stream
+
+        datagrams.alice.releaseSends();
+
+        String rest = new String(peer.input().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(rest).as("what Bob read after Alice's header").endsWith(StanzaStream.END)
+                .containsOnlyOnce(StanzaStream.END);
+        sender.join(WAIT.toMillis());
+        closer.join(WAIT.toMillis());
     }
 
     @Test
@@ -341,6 +365,14 @@ class XmlStreamLinkTest {
         assertThat(alice.listener.ending()).isEqualTo("the ICE path was lost: consent expired");
         alice.path.lost.accept("again");
         assertThat(alice.listener.endings).isEmpty();
+    }
+
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.BLOCKED) {
+            assertThat(System.nanoTime() - deadline).as(thread.getName() + " waiting").isNegative();
+            Thread.sleep(1);
+        }
     }
 
     /** Opens Alice's link and Bob's (the handshake needs both at once) and starts them; returns Alice's. */
