@@ -2,12 +2,17 @@ package im.tandem.it.bench;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.Stanza;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
@@ -26,6 +31,13 @@ import im.tandem.it.lab.PeerMain;
  * session, lets a message open a direct session with the echo peer and reports the session's setup time, then
  * times round trips over it; and, without direct sessions, round trips through the server. One line per sample:
  * {@code SETUP nanos PATH}, {@code RTT DIRECT nanos}, {@code RTT SERVER nanos}; then {@code DONE}.
+ *
+ * <p>With direct sessions, both modes also print {@code SERVER-STANZA nanos KIND} for each stanza they send through
+ * the server (every stanza the server carries from one to the other is one of these; Smack hands the IQ requests
+ * that arrive to their handlers only, so counting arrivals would miss the Jingle requests), and the measuring side
+ * prints {@code WINDOW CONVERSATION start end} (its last session, from the message that opens it to the last round
+ * trip) and {@code WINDOW ROUND-TRIPS start end}. The times are {@link System#nanoTime()}, one clock for every
+ * process on the machine, so the benchmark can count what the server carried for both clients meanwhile.
  */
 public final class DirectBenchPeer {
     static final String MODE = "--mode";
@@ -56,6 +68,7 @@ public final class DirectBenchPeer {
     private static void echo(PeerArguments arguments, PrintStream out) throws Exception {
         Optional<DirectConfig> direct = arguments.directConfig();
         try (TandemClient client = TandemClient.connect(arguments.clientConfig(), beforeLogin -> {
+            direct.ifPresent(enabled -> countServerStanzas(beforeLogin, out));
             beforeLogin.onMessage(message -> {
                 if (message.body().startsWith(PING)) {
                     reply(beforeLogin, message);
@@ -68,6 +81,24 @@ public final class DirectBenchPeer {
                 // runs until the benchmark closes our input
             }
         }
+    }
+
+    /** Prints each stanza the client sends through the server. */
+    private static void countServerStanzas(TandemClient client, PrintStream out) {
+        client.connection().addStanzaSendingListener(stanza -> out.println("SERVER-STANZA " + System.nanoTime()
+                + " " + kind(stanza)), stanza -> true);
+    }
+
+    /** A stanza's kind in one word: its element and type, and its payload's element names. */
+    private static String kind(Stanza stanza) {
+        if (stanza instanceof IQ iq) {
+            return "iq-" + iq.getType() + (iq.getChildElementName() == null ? "" : "(" + iq.getChildElementName()
+                    + ")");
+        }
+        List<String> payload = new ArrayList<>();
+        stanza.getExtensions().forEach(extension -> payload.add(extension.getElementName()));
+        String type = stanza instanceof Presence presence ? "presence-" + presence.getType() : "message";
+        return type + (payload.isEmpty() ? "" : "(" + String.join(",", payload) + ")");
     }
 
     private static void reply(TandemClient client, IncomingMessage message) {
@@ -85,16 +116,21 @@ public final class DirectBenchPeer {
         ClientConfig account = arguments.clientConfig();
         Optional<DirectConfig> direct = arguments.directConfig();
         if (direct.isEmpty()) {
-            try (Session session = Session.open(account, Optional.empty(), peer)) {
+            try (Session session = Session.open(account, Optional.empty(), peer, out)) {
                 session.roundTrips(roundTrips, Route.SERVER, out);
             }
         } else {
             for (int s = 1; s <= sessions; s++) {
-                try (Session session = Session.open(account, direct, peer)) {
+                try (Session session = Session.open(account, direct, peer, out)) {
+                    long opened = System.nanoTime();
                     RouteChange.DirectPath path = session.goDirect("open " + s);
                     out.println("SETUP " + path.setup().toNanos() + " " + path.type());
                     if (s == sessions) {
+                        long tripsStarted = System.nanoTime();
                         session.roundTrips(roundTrips, Route.DIRECT, out);
+                        long ended = System.nanoTime();
+                        out.println("WINDOW CONVERSATION " + opened + " " + ended);
+                        out.println("WINDOW ROUND-TRIPS " + tripsStarted + " " + ended);
                     }
                 }
             }
@@ -117,13 +153,14 @@ public final class DirectBenchPeer {
             this.routes = routes;
         }
 
-        static Session open(ClientConfig account, Optional<DirectConfig> direct, EntityBareJid peer)
-                throws Exception {
+        static Session open(ClientConfig account, Optional<DirectConfig> direct, EntityBareJid peer,
+                            PrintStream out) throws Exception {
             BlockingQueue<IncomingMessage> replies = new LinkedBlockingQueue<>();
             BlockingQueue<RouteChange> routes = new LinkedBlockingQueue<>();
             TandemClient client = TandemClient.connect(account, beforeLogin -> {
                 beforeLogin.onMessage(replies::add);
                 beforeLogin.onRouteChange(routes::add);
+                direct.ifPresent(enabled -> countServerStanzas(beforeLogin, out));
                 direct.ifPresent(beforeLogin::enableDirect);
             });
             Session session = new Session(client, peer, replies, routes);

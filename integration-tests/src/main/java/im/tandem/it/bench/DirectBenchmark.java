@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -35,10 +36,14 @@ public final class DirectBenchmark implements Callable<Integer> {
     static final int SESSIONS = 20;
     /** Discarded first sessions: the JVMs load and compile ICE, TLS and XML code on them. */
     static final int WARM_UP_SESSIONS = 3;
-    static final int ROUND_TRIPS = 300;
-    /** Discarded first round trips on each route. */
-    static final int WARM_UP_TRIPS = 50;
-    /** A whole path's measurement: 23 sessions and 600 round trips take well under a minute. */
+    /** Enough for a p95 that moves little between runs: 50 samples lie above it. */
+    static final int ROUND_TRIPS = 1000;
+    /**
+     * Discarded first round trips on each route: enough for the JIT to have compiled either route's code, since the
+     * server route is measured by a fresh process while the direct one has made 22 sessions before its round trips.
+     */
+    static final int WARM_UP_TRIPS = 500;
+    /** A whole path's measurement: 23 sessions and 3,000 round trips take well under a minute. */
     private static final Duration PATH_LIMIT = Duration.ofMinutes(5);
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
 
@@ -65,8 +70,12 @@ public final class DirectBenchmark implements Callable<Integer> {
         }
     }
 
-    /** One path's results. */
-    private record Row(LabPath path, Samples setup, Samples direct, Samples server) {
+    /**
+     * One path's results: the samples, and the stanzas the two clients sent through the server during the measured
+     * direct conversation (from the message that opened it to its last round trip) and during its round trips.
+     */
+    private record Row(LabPath path, Samples setup, Samples direct, Samples server, ServerStanzas conversation,
+                       ServerStanzas roundTrips) {
     }
 
     DirectBenchmark() {
@@ -102,7 +111,11 @@ public final class DirectBenchmark implements Callable<Integer> {
         String plain = "plain" + path.ordinal();
         lab.contacts(user, echo);
         lab.contacts(user, plain);
-        Row row = new Row(path, new Samples(), new Samples(), new Samples());
+        Samples setup = new Samples();
+        Samples direct = new Samples();
+        Samples server = new Samples();
+        ServerStanzas conversation;
+        ServerStanzas roundTrips;
         try (PeerProcess directEcho = benchPeer(lab, path.echoing(), echo, true, "echo");
              PeerProcess plainEcho = benchPeer(lab, path.echoing(), plain, false, "echo")) {
             directEcho.await("READY", READY_LIMIT);
@@ -118,18 +131,27 @@ public final class DirectBenchmark implements Callable<Integer> {
                     if (!fields[2].equals(path.name())) {
                         throw new IllegalStateException("the " + path + " pair went " + fields[2]);
                     }
-                    row.setup().add(Long.parseLong(fields[1]));
+                    setup.add(Long.parseLong(fields[1]));
                 }
-                roundTrips(measuring, row.direct());
+                roundTrips(measuring, direct);
+                conversation = serverStanzas(measuring, "CONVERSATION", directEcho);
+                roundTrips = serverStanzas(measuring, "ROUND-TRIPS", directEcho);
             }
             try (PeerProcess measuring = benchPeer(lab, path.measuring(), user, false, "measure",
                     DirectBenchPeer.PEER, lab.jid(plain),
                     DirectBenchPeer.ROUND_TRIPS, Integer.toString(WARM_UP_TRIPS + ROUND_TRIPS))) {
                 finish(measuring);
-                roundTrips(measuring, row.server());
+                roundTrips(measuring, server);
             }
         }
-        return row;
+        return new Row(path, setup, direct, server, conversation, roundTrips);
+    }
+
+    /** What the server carried to the measuring peer and the echo peer within one of the measuring peer's windows. */
+    private static ServerStanzas serverStanzas(PeerProcess measuring, String window, PeerProcess echo) {
+        String[] fields = measuring.linesStartingWith("WINDOW " + window + " ").get(0).split(" ");
+        return ServerStanzas.within(Long.parseLong(fields[2]), Long.parseLong(fields[3]),
+                measuring.linesStartingWith(ServerStanzas.LINE), echo.linesStartingWith(ServerStanzas.LINE));
     }
 
     private static PeerProcess benchPeer(DirectLab lab, String client, String user, boolean direct, String mode,
@@ -164,15 +186,28 @@ public final class DirectBenchmark implements Callable<Integer> {
                 WARM_UP_SESSIONS, ROUND_TRIPS, WARM_UP_TRIPS);
         System.out.println("| path | session-initiate → channel open, median (ms) | p95 (ms) "
                 + "| round trip direct, median (ms) | p95 (ms) | round trip via server, median (ms) | p95 (ms) "
-                + "| direct / server (median) |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                + "| direct / server (median) | direct / server (p95) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (Row row : rows) {
-            System.out.printf("| %s | %.1f | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f |%n",
-                    row.path().name().toLowerCase(java.util.Locale.ROOT),
+            System.out.printf("| %s | %.1f | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f |%n", name(row),
                     row.setup().medianMillis(), row.setup().quantileMillis(0.95),
                     row.direct().medianMillis(), row.direct().quantileMillis(0.95),
                     row.server().medianMillis(), row.server().quantileMillis(0.95),
-                    row.direct().medianMillis() / row.server().medianMillis());
+                    row.direct().medianMillis() / row.server().medianMillis(),
+                    row.direct().quantileMillis(0.95) / row.server().quantileMillis(0.95));
         }
+        System.out.printf("%nStanzas the two clients sent through the server during the measured direct conversation"
+                + " (from the message through the server that opens it to its last round trip; %d round trips)%n",
+                WARM_UP_TRIPS + ROUND_TRIPS);
+        System.out.println("| path | in the conversation | during its round trips | what they were |");
+        System.out.println("|---|---|---|---|");
+        for (Row row : rows) {
+            System.out.printf("| %s | %d | %d | %s |%n", name(row), row.conversation().total(),
+                    row.roundTrips().total(), row.conversation().describe());
+        }
+    }
+
+    private static String name(Row row) {
+        return row.path().name().toLowerCase(Locale.ROOT);
     }
 }
