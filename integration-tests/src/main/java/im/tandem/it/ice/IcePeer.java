@@ -5,14 +5,19 @@ import im.tandem.ice.channel.ChannelConfig;
 import im.tandem.ice.channel.ChannelIdentity;
 import im.tandem.ice.channel.Fingerprint;
 import im.tandem.ice.channel.arq.ArqConfig;
+import im.tandem.ice.session.IceCandidate;
 import im.tandem.ice.session.IceConfig;
 import im.tandem.ice.session.IcePath;
 import im.tandem.ice.session.IceSession;
+import im.tandem.ice.session.PathType;
 import im.tandem.it.lab.PeerMain;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -21,11 +26,13 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One end of an ICE session, run inside a lab namespace. Signalling goes through standard input and output (see
  * {@link SignalLine}); results are reported as lines: {@code SELECTED type}, {@code SENT sha256},
- * {@code RECEIVED sha256 bytes}, {@code PATH_LOST reason}, {@code CHANNEL_FAILED reason}, {@code ERROR message}.
+ * {@code RECEIVED sha256 bytes}, {@code PATH_LOST reason} and then {@code PATH_RELEASED yes|no: why|relayed}
+ * (whether the path's local address is free again), {@code CHANNEL_FAILED reason}, {@code ERROR message}.
  *
  * <p>Arguments: {@code controlling|controlled bytes seed idleSeconds [stun host:port] [turn host:port user pass]}.
  * The controlling peer is the channel's TLS client and sends {@code bytes} seeded random bytes; the controlled peer
@@ -57,6 +64,25 @@ public final class IcePeer {
         PeerMain.run(out -> run(args, out));
     }
 
+    /**
+     * Whether the local address of a direct selected path can be bound again, i.e. nothing holds it any more:
+     * {@code yes}, {@code no: why}, or {@code relayed} for a relayed path (ice4j's, whose local end is the TURN
+     * server's allocation).
+     */
+    private static String released(IcePath path) {
+        IceCandidate local = path.local();
+        if (path.type() == PathType.RELAY) {
+            return "relayed";
+        }
+        InetSocketAddress base = local.relatedAddress() == null ? new InetSocketAddress(local.ip(), local.port())
+                : new InetSocketAddress(local.relatedAddress(), local.relatedPort());
+        try (DatagramSocket probe = new DatagramSocket(base)) {
+            return "yes";
+        } catch (IOException e) {
+            return "no: " + base + " is still bound (" + e.getMessage() + ")";
+        }
+    }
+
     private static void run(String[] args, PrintStream out) throws Exception {
         boolean controlling = "controlling".equals(args[0]);
         int bytes = Integer.parseInt(args[1]);
@@ -70,12 +96,15 @@ public final class IcePeer {
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
 
             CountDownLatch lost = new CountDownLatch(1);
+            AtomicReference<IcePath> selected = new AtomicReference<>();
             session.setPathListener(reason -> {
                 out.println("PATH_LOST " + reason);
+                out.println("PATH_RELEASED " + released(selected.get()));
                 lost.countDown();
             });
             IcePath path = session.connect(controlling ? IceSession.Role.CONTROLLING : IceSession.Role.CONTROLLED)
                     .get();
+            selected.set(path);
             out.println("SELECTED " + path.type() + " " + path.local().type().wireName() + " "
                     + path.remote().type().wireName());
             Channel channel = Channel.open(path.transport(), identity, peer,

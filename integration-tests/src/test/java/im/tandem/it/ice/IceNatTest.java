@@ -116,6 +116,10 @@ class IceNatTest {
             lab.cutLink("a");
             assertThat(a.await("PATH_LOST", LOSS_LIMIT)).contains("no consent");
             assertThat(b.await("PATH_LOST", LOSS_LIMIT)).contains("no consent");
+            // A direct path is our own socket once the channel is open; losing consent closes it (RFC 7675 5.1).
+            String released = expected == PathType.RELAY ? "PATH_RELEASED relayed" : "PATH_RELEASED yes";
+            assertThat(a.await("PATH_RELEASED", LOSS_LIMIT)).isEqualTo(released);
+            assertThat(b.await("PATH_RELEASED", LOSS_LIMIT)).isEqualTo(released);
         }
     }
 

@@ -326,7 +326,8 @@ public final class IceSession implements Closeable {
 
     /**
      * ice4j sends the consent checks (RFC 7675) and stamps the pair on each answer, or after a takeover our own
-     * path does; we judge the stamp.
+     * path does; we judge the stamp. Once consent is lost, our own path stops its checks and closes: RFC 7675 5.1
+     * lets nothing more be sent on a pair without consent, and its port is free again before anyone hears of it.
      */
     private void checkConsent(CandidatePair pair, long selectedAt) {
         SelectedUdpPath own = ownPath;
@@ -339,6 +340,12 @@ public final class IceSession implements Closeable {
                 }
                 pathLost = true;
                 consentWatch.cancel(false);
+                if (consentChecks != null) {
+                    consentChecks.cancel(false);
+                }
+                if (ownPath != null) {
+                    ownPath.close();
+                }
             }
             pathListener.onPathLost("no consent (RFC 7675) on the selected path for " + silentMillis
                     + " ms (pathTimeout " + config.pathTimeout().toMillis() + " ms)");
