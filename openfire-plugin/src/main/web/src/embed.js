@@ -5,12 +5,14 @@
 //   data-domain     the XMPP domain a bare name is completed with ("alice" -> alice@example.org)
 //   data-transport  "websocket" (default: WebSocket, then BOSH if that fails) or "bosh" (BOSH only)
 //   data-mode       "page" fills the page and is always open (the /tandem/ page uses it)
+//   data-max-shown-messages  messages shown at most per conversation; older ones leave the page, not the history
+//                   (panel.js has the default and why)
 //   data-direct-ack-timeout, data-direct-retry-delay, data-direct-receipt-wait, data-direct-setup-timeout
 //                   the direct path's timings in milliseconds (direct.js has the defaults and why)
 // Everything else (the server's address, the style sheet) comes from where the script itself was loaded.
 import { el } from "./dom.js";
 import { Session } from "./session.js";
-import { Panel } from "./panel.js";
+import { Panel, MAX_SHOWN_MESSAGES } from "./panel.js";
 import { Direct, DIRECT_DEFAULTS } from "./direct.js";
 
 const script = document.currentScript;
@@ -23,15 +25,20 @@ function services(base, transport) {
   return transport === "bosh" ? [bosh] : [websocket, bosh];
 }
 
+/** A whole number above zero from a data attribute, or the default when it is missing or not one. */
+function positiveInteger(text, fallback) {
+  const value = Number(text);
+  return text && Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
 /** The direct path's timings from data-direct-* attributes (milliseconds); a value that is not a number is ignored. */
 function directSettings(data) {
   const settings = {};
   for (const [name, attribute] of [["ackTimeoutMs", "directAckTimeout"], ["retryDelayMs", "directRetryDelay"],
     ["receiptWaitMs", "directReceiptWait"], ["setupTimeoutMs", "directSetupTimeout"]]) {
-    const value = Number(data[attribute]);
-    if (data[attribute] && Number.isInteger(value) && value > 0) settings[name] = value;
+    settings[name] = positiveInteger(data[attribute], DIRECT_DEFAULTS[name]);
   }
-  return { ...DIRECT_DEFAULTS, ...settings };
+  return settings;
 }
 
 function start() {
@@ -44,7 +51,8 @@ function start() {
   root.append(el("link", { rel: "stylesheet", href: new URL("embed.css", base).href }));
   const session = new Session(services(base, script.dataset.transport));
   const panel = new Panel(root, session, new Direct(session, directSettings(script.dataset)),
-    { domain: script.dataset.domain || "", page });
+    { domain: script.dataset.domain || "", page,
+      maxShownMessages: positiveInteger(script.dataset.maxShownMessages, MAX_SHOWN_MESSAGES) });
   (page ? document.querySelector("main") || document.body : document.body).append(host);
   window.Tandem = {
     /** Opens the panel. */

@@ -11,6 +11,16 @@ const PRESENCE_LABEL = { chat: "Free to chat", available: "Online", away: "Away"
 const PAUSED_AFTER_MS = 3000;
 /** The plugin's offline-delivery commands all share this node prefix. */
 const DELIVERY_COMMANDS = "https://tandem.im/ns/notify#";
+/**
+ * Messages shown at most per open conversation (data-max-shown-messages): every shown message is laid out again
+ * when one is added, so a long conversation would slow every message down; older ones stay in the panel's history
+ * and come back when the conversation is opened with a larger setting, they only leave the page.
+ */
+export const MAX_SHOWN_MESSAGES = 500;
+/** The log counts as scrolled to the end within this many pixels of it (rounding of fractional positions). */
+const AT_END_SLACK_PX = 4;
+/** One formatter for all message times: making one per message costs more than the rest of showing it. */
+const TIME_FORMAT = new Intl.DateTimeFormat([], { hour: "2-digit", minute: "2-digit" });
 
 export class Panel {
   /** @param direct sends and receives messages on each conversation's route (direct.js) */
@@ -20,6 +30,11 @@ export class Panel {
     this.options = options;
     this.contacts = new Map();
     this.current = null;
+    /** The open conversation's shown messages of ours by id, for receipts and re-routes without searching the page. */
+    this.shownSent = new Map();
+    /** Whether the log is scrolled to its end, so that new messages keep it there; kept by its scroll events. */
+    this.atEnd = true;
+    this.scrollPending = false;
     this.open = options.page;
     this.build(root);
     this.wire();
@@ -93,6 +108,10 @@ export class Panel {
       }
     });
     this.input.addEventListener("input", () => this.typed());
+    // Read when the browser scrolls (layout is then up to date), not per message, which would force a layout.
+    this.log.addEventListener("scroll", () => {
+      this.atEnd = this.log.scrollTop + this.log.clientHeight >= this.log.scrollHeight - AT_END_SLACK_PX;
+    }, { passive: true });
     document.addEventListener("visibilitychange", () => {
       if (!document.hidden && this.current) this.markRead(this.current);
     });
@@ -141,7 +160,7 @@ export class Panel {
     this.current = null;
     replaceChildren(this.roster);
     replaceChildren(this.requests);
-    replaceChildren(this.log);
+    this.showMessages([]);
     this.conversation.hidden = true;
     this.contactsView.hidden = false;
     this.main.hidden = true;
@@ -153,8 +172,9 @@ export class Panel {
   contact(jid) {
     let contact = this.contacts.get(jid);
     if (!contact) {
+      // sent: our messages by id, for their receipts and re-routes.
       contact = { jid, name: "", subscription: "none", pending: false, resources: new Map(), messages: [],
-        unread: 0, inRoster: false };
+        sent: new Map(), unread: 0, inRoster: false };
       this.contacts.set(jid, contact);
     }
     return contact;
@@ -246,14 +266,23 @@ export class Panel {
     const contact = this.contact(jid);
     this.peerName.textContent = contact.name || jid;
     this.typing.textContent = "";
-    replaceChildren(this.log, contact.messages.map((message) => this.messageElement(message)));
+    this.showMessages(contact.messages.slice(-this.options.maxShownMessages));
     this.contactsView.hidden = true;
     this.conversation.hidden = false;
     this.conversation.dataset.jid = jid;
     this.showRoute(jid);
     this.markRead(jid);
+    this.atEnd = true;
     this.log.scrollTop = this.log.scrollHeight;
     this.input.focus();
+  }
+
+  /** Replaces the log's messages. */
+  showMessages(messages) {
+    const elements = messages.map((message) => this.messageElement(message));
+    this.shownSent = new Map(elements.filter((element) => element.dataset.direction === "out" && element.dataset.id)
+      .map((element) => [element.dataset.id, element]));
+    replaceChildren(this.log, elements);
   }
 
   closeConversation() {
@@ -267,7 +296,7 @@ export class Panel {
       "data-direction": message.direction, "data-route": message.route, "data-id": message.id || undefined,
       "data-receipt": message.received ? "received" : undefined },
     el("span", { class: "text" }, message.body),
-    el("span", { class: "meta" }, message.time.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }),
+    el("span", { class: "meta" }, TIME_FORMAT.format(message.time),
       message.direction === "out" ? el("span", { class: "tick", title: "Delivered" }, message.received ? " ✓" : "")
         : null));
   }
@@ -275,43 +304,66 @@ export class Panel {
   addMessage(jid, message) {
     const contact = this.contact(jid);
     contact.messages.push(message);
-    if (this.current === jid) {
-      this.log.append(this.messageElement(message));
-      this.log.scrollTop = this.log.scrollHeight;
+    if (message.direction === "out") contact.sent.set(message.id, message);
+    if (this.current !== jid) return;
+    const element = this.messageElement(message);
+    if (message.direction === "out" && message.id) this.shownSent.set(message.id, element);
+    this.log.append(element);
+    while (this.log.childElementCount > this.options.maxShownMessages) {
+      const oldest = this.log.firstElementChild;
+      if (this.shownSent.get(oldest.dataset.id) === oldest) this.shownSent.delete(oldest.dataset.id);
+      oldest.remove();
     }
+    if (this.atEnd) this.scrollToEndSoon();
+  }
+
+  /**
+   * Keeps the newest message in view, once per frame however many arrive: reading the log's height right after a
+   * change would make the browser lay the page out again for each message. The scroll waits for the next frame, which
+   * a tab in the background does not get; nothing else waits for it, so delivery and receipts never do.
+   */
+  scrollToEndSoon() {
+    if (this.scrollPending) return;
+    this.scrollPending = true;
+    requestAnimationFrame(() => {
+      this.scrollPending = false;
+      this.log.scrollTop = this.log.scrollHeight;
+    });
   }
 
   onMessage({ jid, id, body, route, time }) {
     const contact = this.contact(jid);
+    // Someone not on the roster appears there with their first message.
+    const firstShown = !contact.inRoster && contact.messages.length === 0;
     this.addMessage(jid, { from: jid, direction: "in", route, id, body, time, received: false });
     if (this.current === jid) this.typing.textContent = "";
     const seen = this.open && this.current === jid && !document.hidden;
     if (!seen) contact.unread += 1;
-    this.renderRoster();
-    this.updateUnread(jid);
+    // The roster and the unread count change only with an unread message or a new entry: redrawing them for each
+    // message read at once would cost more than showing it.
+    if (!seen || firstShown) this.renderRoster();
+    if (!seen) this.updateUnread(jid);
     if (document.hidden && "Notification" in window && Notification.permission === "granted") {
       new Notification(contact.name || jid, { body, tag: jid });
     }
   }
 
   onReceipt({ jid, id }) {
-    const message = this.contact(jid).messages.find((candidate) => candidate.id === id && candidate.direction === "out");
+    const message = this.contact(jid).sent.get(id);
     if (!message) return;
     message.received = true;
-    if (this.current === jid) {
-      const shown = [...this.log.children].find((element) => element.dataset.id === id);
-      if (shown) {
-        shown.dataset.receipt = "received";
-        shown.querySelector(".tick").textContent = " ✓";
-      }
+    const shown = this.current === jid && this.shownSent.get(id);
+    if (shown) {
+      shown.dataset.receipt = "received";
+      shown.querySelector(".tick").textContent = " ✓";
     }
   }
 
   /** A message sent directly but not acknowledged went again through the server. */
   onRerouted({ jid, id, route }) {
-    const message = this.contact(jid).messages.find((candidate) => candidate.id === id && candidate.direction === "out");
+    const message = this.contact(jid).sent.get(id);
     if (message) message.route = route;
-    const shown = this.current === jid && [...this.log.children].find((element) => element.dataset.id === id);
+    const shown = this.current === jid && this.shownSent.get(id);
     if (shown) shown.dataset.route = route;
   }
 

@@ -1,0 +1,122 @@
+package im.tandem.it.web;
+
+import static im.tandem.it.web.MessageTexts.concat;
+import static im.tandem.it.web.MessageTexts.numbered;
+import static im.tandem.it.web.MessageTexts.textsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import im.tandem.client.TandemClient;
+import im.tandem.it.openfire.OpenfireExtension;
+import im.tandem.it.openfire.OpenfireSettings;
+import im.tandem.it.web.ChatPanel.ShownMessage;
+
+/**
+ * A long conversation keeps only its newest messages in the page ({@code data-max-shown-messages}): every message
+ * shown is laid out again with each new one, so the page would slow down message by message. What leaves the page
+ * stays in the panel's history, receipts still reach the messages shown, and unread counts do not depend on what is
+ * shown. Alice is in the embedded panel (Debian's chromium), bob is our Smack client, which answers receipt
+ * requests.
+ */
+@Tag("server")
+@Tag("external")
+class WebChatShownMessagesTest {
+    /** Small, so that a few messages go past it. */
+    private static final int SHOWN = 5;
+
+    private static final WebChatPort PORT = WebChatPort.free();
+
+    @RegisterExtension
+    static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(OpenfireSettings.builder()
+            .user("alice", "alice-pw").user("bob", "bob-pw")).build());
+
+    private static HostPage site;
+    private static ChromeDriver browser;
+    private static ChatPanel alice;
+    private static TandemClient bob;
+
+    @BeforeAll
+    static void openTheSite() throws Exception {
+        OPENFIRE.server().befriend("alice", "bob");
+        site = HostPage.embedding(PORT.uri("/tandem/embed.js"), OPENFIRE.server().domain(),
+                Map.of("data-max-shown-messages", Integer.toString(SHOWN)));
+        browser = Chromium.start(Files.createTempDirectory("tandem-chromium-alice-"));
+        browser.get(site.uri().toString());
+        alice = new ChatPanel(browser);
+        bob = OPENFIRE.login("bob");
+    }
+
+    @AfterAll
+    static void closeEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (site != null) {
+            site.close();
+        }
+        if (bob != null) {
+            bob.close();
+        }
+    }
+
+    @Test
+    void theOldestMessagesLeaveThePageNotTheHistoryAndCountsAndReceiptsStayRight() throws Exception {
+        alice.open();
+        alice.logIn("alice", "alice-pw");
+        await().atMost(ChatPanel.WAIT).until(() -> alice.presenceOf(bob()).orElse("").equals("available"));
+        alice.openConversation(bob());
+
+        List<String> first = numbered("first", 12);
+        for (String text : first) {
+            bob.send(aliceJid(), text);
+        }
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messages()), first.subList(7, 12)::equals);
+        assertThat(browser.executeScript("return Tandem.unread()")).as("read as they came").isEqualTo(0L);
+
+        // Receipts find alice's own messages among those shown.
+        List<String> replies = numbered("reply", 3);
+        replies.forEach(alice::send);
+        List<String> newest = concat(first.subList(10, 12), replies);
+        await().atMost(ChatPanel.WAIT).until(() -> alice.messages().stream().filter(message -> "out".equals(
+                message.direction())).allMatch(message -> "received".equals(message.receipt()))
+                && textsOf(alice.messages()).equals(newest));
+
+        // While alice looks at her contacts, every message counts as unread, more than are ever shown.
+        alice.find("#tandem-back").click();
+        List<String> later = numbered("later", 7);
+        for (String text : later) {
+            bob.send(aliceJid(), text);
+        }
+        await().atMost(ChatPanel.WAIT).until(() -> browser.executeScript("return Tandem.unread()"), unread ->
+                unread.equals(7L));
+        assertThat(alice.unreadBadge()).isEqualTo("7");
+
+        // Opened again, the conversation shows the newest messages of its history, those that came meanwhile too.
+        alice.openConversation(bob());
+        assertThat(browser.executeScript("return Tandem.unread()")).isEqualTo(0L);
+        List<ShownMessage> shown = alice.messages();
+        assertThat(textsOf(shown)).isEqualTo(later.subList(2, 7));
+        assertThat(shown).allMatch(message -> message.from().equals(bob()) && message.direction().equals("in"));
+    }
+
+    private static EntityBareJid aliceJid() throws Exception {
+        return JidCreate.entityBareFrom("alice@" + OPENFIRE.server().domain());
+    }
+
+    private static String bob() {
+        return "bob@" + OPENFIRE.server().domain();
+    }
+}
