@@ -168,6 +168,9 @@ export class Link extends EventTarget {
   }
 
   #sendJingle(action, transport) {
+    // Closed while gathering (the contact's own offer replaced ours, say): offered now, it would reach a contact who
+    // has moved on, who would take it for a new session and drop the one that replaced it.
+    if (this.closed) return Promise.resolve();
     const roles = this.initiator ? { initiator: this.session.fullJid() } : { responder: this.session.fullJid() };
     const jingle = $iq({ type: "set", to: this.peer })
       .c("jingle", { xmlns: JINGLE.jingle, action, sid: this.sid, ...roles });

@@ -57,13 +57,47 @@ class WebDirectPathBrowserTest {
     private static final String RETRY_DELAY_MS = "10000";
     /** Setting up a data channel on one machine takes well under a second; this leaves room for a loaded one. */
     private static final Duration DIRECT_WITHIN = Duration.ofSeconds(40);
+    /** The web chat's longest wait for its candidates (link.js), and a margin for a loaded machine. */
+    private static final Duration LONGEST_GATHERING = Duration.ofSeconds(5);
+    private static final Duration GATHERING_MARGIN = Duration.ofSeconds(2);
+
+    /**
+     * Installed into a page before its scripts run: the page's first RTCPeerConnection never tells of a candidate nor
+     * of the end of gathering, as behind a STUN server that does not answer, so the page sends that offer only after
+     * its longest wait; later connections are left alone. And the Jingle actions the page sends are noted in order.
+     */
+    private static final String SLOW_FIRST_GATHERING = """
+            (() => {
+              const Native = window.RTCPeerConnection;
+              let first = true;
+              window.RTCPeerConnection = class extends Native {
+                constructor(...options) {
+                  super(...options);
+                  if (!first) return;
+                  first = false;
+                  const listen = this.addEventListener.bind(this);
+                  this.addEventListener = (type, ...rest) =>
+                    type === "icecandidate" || type === "icegatheringstatechange" ? undefined : listen(type, ...rest);
+                  Object.defineProperty(this, "iceGatheringState", { get: () => "gathering" });
+                }
+              };
+              window.tandemTestJingleSent = [];
+              const send = WebSocket.prototype.send;
+              WebSocket.prototype.send = function (data) {
+                const jingle = /<jingle [^>]*action="([^"]+)"/.exec(String(data));
+                if (jingle) window.tandemTestJingleSent.push(jingle[1]);
+                return send.call(this, data);
+              };
+            })();
+            """;
 
     private static final WebChatPort PORT = WebChatPort.free();
 
     @RegisterExtension
     static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(OpenfireSettings.builder()
             .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw")
-            .user("dave", "dave-pw").user("frank", "frank-pw")).build());
+            .user("dave", "dave-pw").user("frank", "frank-pw").user("gina", "gina-pw").user("hank", "hank-pw"))
+            .build());
 
     private static HostPage site;
     private static final List<ChromeDriver> BROWSERS = new ArrayList<>();
@@ -92,6 +126,7 @@ class WebDirectPathBrowserTest {
     static void openTheSiteInThreeBrowsers() throws Exception {
         OPENFIRE.server().befriend("alice", "bob");
         OPENFIRE.server().befriend("alice", "frank");
+        OPENFIRE.server().befriend("gina", "hank");
         site = HostPage.embedding(PORT.uri("/tandem/embed.js"), OPENFIRE.server().domain(),
                 Map.of("data-direct-retry-delay", RETRY_DELAY_MS));
         alice = openAs("alice");
@@ -100,11 +135,15 @@ class WebDirectPathBrowserTest {
         frank = OPENFIRE.login("frank");
     }
 
-    private static WebUser openAs(String name) throws Exception {
+    /** Opens the site in a browser of its own, with {@code pageScripts} installed before the page's own. */
+    private static WebUser openAs(String name, String... pageScripts) throws Exception {
         ChromeDriver browser = Chromium.start(Files.createTempDirectory("tandem-chromium-" + name + "-"),
                 List.of(Chromium.SHOW_LOCAL_ADDRESSES));
         BROWSERS.add(browser);
         PeerConnectionRecorder connections = PeerConnectionRecorder.install(browser);
+        for (String script : pageScripts) {
+            browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+        }
         browser.get(site.uri().toString());
         ChatPanel panel = new ChatPanel(browser);
         panel.open();
@@ -332,6 +371,44 @@ class WebDirectPathBrowserTest {
         List<ShownMessage> shown = bob.messagesFrom(alice.jid());
         assertThat(textsOf(shown.subList(shownAtBob, shown.size()))).containsExactly("is anyone there?");
         assertThat(shown.get(shown.size() - 1).route()).isEqualTo("direct");
+    }
+
+    /**
+     * Both contacts write first, so both start a session; the offer of the higher address (hank's) gives way to the
+     * other's (gina's) while it is still gathering its candidates. Once gathered it must not be sent: gina, already
+     * direct through the session that replaced it, would take it for a new session and drop the one that works.
+     */
+    @Test
+    @Order(6)
+    void anOfferThatGaveWayWhileGatheringIsNeverSentAndTheSessionThatReplacedItStays() throws Exception {
+        WebUser gina = openAs("gina");
+        WebUser hank = openAs("hank", SLOW_FIRST_GATHERING);
+        assertThat(gina.jid()).isLessThan(hank.jid());
+        await().atMost(ChatPanel.WAIT).until(() -> gina.panel().presenceOf(hank.jid()).orElse("").equals("available")
+                && hank.panel().presenceOf(gina.jid()).orElse("").equals("available"));
+        gina.panel().openConversation(hank.jid());
+        hank.panel().openConversation(gina.jid());
+
+        // Hank's offer is gathering when gina's arrives.
+        hank.panel().send("hank first");
+        await().atMost(ChatPanel.WAIT).until(() -> hank.connections().made() == 1);
+        gina.panel().send("gina first");
+
+        await().atMost(DIRECT_WITHIN).until(() -> "direct".equals(gina.route()) && "direct".equals(hank.route()));
+        // Past the end of hank's first gathering, the session stays.
+        await().during(LONGEST_GATHERING.plus(GATHERING_MARGIN)).atMost(LONGEST_GATHERING.plus(ChatPanel.WAIT))
+                .until(() -> "direct".equals(gina.route()) && "direct".equals(hank.route()));
+        assertThat(hank.browser().executeScript("return window.tandemTestJingleSent"))
+                .as("hank's Jingle actions: his own offer given up, gina's accepted, no offer sent")
+                .isEqualTo(List.of("session-terminate", "session-accept"));
+
+        gina.panel().send("gina, direct");
+        hank.panel().send("hank, direct");
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(hank.messagesFrom(gina.jid()))
+                .equals(List.of("gina first", "gina, direct"))
+                && textsOf(gina.messagesFrom(hank.jid())).equals(List.of("hank first", "hank, direct")));
+        assertThat(hank.messagesFrom(gina.jid()).get(1).route()).isEqualTo("direct");
+        assertThat(gina.messagesFrom(hank.jid()).get(1).route()).isEqualTo("direct");
     }
 
     private static FullJid aliceAsFrankSeesHer() throws Exception {
