@@ -204,17 +204,27 @@ class Conversation {
     this.direct.dispatchEvent(new CustomEvent("receipt", { detail: { jid: this.jid, id } }));
   }
 
-  /** The contact offered a session: the lower full JID's offer stays when both offered at once. */
+  /**
+   * The contact offered a session: the lower full JID's offer stays when both offered at once. Our own attempt counts
+   * as an offer from its start, while it still asks for the contact's resource and the servers: else it would go on
+   * to offer a session of its own beside the one we answer, and the contact would drop one for the other.
+   */
   async offered(from, sid, transport) {
-    if (this.attempt instanceof Link && this.attempt.initiator) {
-      if (this.session.fullJid() < from) {
-        this.#terminate(from, sid, "both sides offered at once; the offer of the lower address stays");
-        return;
-      }
-      this.attempt.close("the contact's own offer replaces it", true);
+    const own = this.attempt instanceof Link ? this.attempt.initiator : Boolean(this.attempt && this.attempt.own);
+    if (own && this.session.fullJid() < from) {
+      this.#terminate(from, sid, "both sides offered at once; the offer of the lower address stays");
+      return;
     }
+    // Held while the servers are asked for, so that no attempt of our own starts meanwhile, and set before our own
+    // offer is closed, so that giving way does not count as a failed attempt.
+    const replaced = this.attempt;
+    const answering = {};
+    this.attempt = answering;
+    if (replaced instanceof Link) replaced.close("the contact's own offer replaces it", true);
     if (this.link) this.#linkEnded(this.link, "the contact offered a new session");
-    const link = this.#newLink(from, sid, false, await this.session.iceServers());
+    const servers = await this.session.iceServers();
+    if (this.attempt !== answering) return;
+    const link = this.#newLink(from, sid, false, servers);
     link.answer(transport).catch((problem) => link.close(problem.message, true));
   }
 
@@ -237,7 +247,8 @@ class Conversation {
 
   async #startAttemptIfDue() {
     if (this.link || this.attempt || Date.now() < this.nextAttempt || !this.direct.isMutual(this.jid)) return;
-    const token = {};
+    // Our own attempt, before it is a session: an offer from the contact meanwhile is weighed against it.
+    const token = { own: true };
     this.attempt = token;
     const resource = await this.direct.capableResource(this.jid);
     const servers = resource ? await this.session.iceServers() : [];

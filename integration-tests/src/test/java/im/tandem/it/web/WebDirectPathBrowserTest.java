@@ -60,6 +60,23 @@ class WebDirectPathBrowserTest {
     /** The web chat's longest wait for its candidates (link.js), and a margin for a loaded machine. */
     private static final Duration LONGEST_GATHERING = Duration.ofSeconds(5);
     private static final Duration GATHERING_MARGIN = Duration.ofSeconds(2);
+    /**
+     * Installed into a page before its scripts run: the server's answers naming STUN and TURN servers (XEP-0215)
+     * reach the page two seconds late, as from a busy server, so the page's own attempt is still asking for them when
+     * the contact's offer comes.
+     */
+    private static final String SLOW_SERVERS_ANSWER = """
+            (() => {
+              const handler = Object.getOwnPropertyDescriptor(WebSocket.prototype, "onmessage");
+              Object.defineProperty(WebSocket.prototype, "onmessage", { configurable: true, get: handler.get,
+                set(receive) {
+                  handler.set.call(this, function (event) {
+                    if (String(event.data).includes("urn:xmpp:extdisco:2")) setTimeout(() => receive.call(this, event), 2000);
+                    else receive.call(this, event);
+                  });
+                } });
+            })();
+            """;
 
     /**
      * Installed into a page before its scripts run: the page's first RTCPeerConnection never tells of a candidate nor
@@ -96,7 +113,8 @@ class WebDirectPathBrowserTest {
     @RegisterExtension
     static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(OpenfireSettings.builder()
             .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw")
-            .user("dave", "dave-pw").user("frank", "frank-pw").user("gina", "gina-pw").user("hank", "hank-pw"))
+            .user("dave", "dave-pw").user("frank", "frank-pw").user("gina", "gina-pw").user("hank", "hank-pw")
+            .user("ivan", "ivan-pw").user("judy", "judy-pw"))
             .build());
 
     private static HostPage site;
@@ -127,6 +145,7 @@ class WebDirectPathBrowserTest {
         OPENFIRE.server().befriend("alice", "bob");
         OPENFIRE.server().befriend("alice", "frank");
         OPENFIRE.server().befriend("gina", "hank");
+        OPENFIRE.server().befriend("ivan", "judy");
         site = HostPage.embedding(PORT.uri("/tandem/embed.js"), OPENFIRE.server().domain(),
                 Map.of("data-direct-retry-delay", RETRY_DELAY_MS));
         alice = openAs("alice");
@@ -409,6 +428,37 @@ class WebDirectPathBrowserTest {
                 && textsOf(gina.messagesFrom(hank.jid())).equals(List.of("hank first", "hank, direct")));
         assertThat(hank.messagesFrom(gina.jid()).get(1).route()).isEqualTo("direct");
         assertThat(gina.messagesFrom(hank.jid()).get(1).route()).isEqualTo("direct");
+    }
+
+    /**
+     * Ivan writes first, and his attempt is still asking the server for STUN and TURN servers when the offer of judy,
+     * who wrote a moment later, comes. His attempt counts as an offer already: the offer of the lower address (his)
+     * stays, judy's gives way, and one session results, not his answer to hers beside an offer of his own that would
+     * make each side drop a session for the other.
+     */
+    @Test
+    @Order(7)
+    void anOfferThatComesWhileTheOwnAttemptStillAsksForServersIsWeighedAgainstIt() throws Exception {
+        WebUser ivan = openAs("ivan", SLOW_SERVERS_ANSWER);
+        WebUser judy = openAs("judy");
+        assertThat(ivan.jid()).isLessThan(judy.jid());
+        await().atMost(ChatPanel.WAIT).until(() -> ivan.panel().presenceOf(judy.jid()).orElse("").equals("available")
+                && judy.panel().presenceOf(ivan.jid()).orElse("").equals("available"));
+        ivan.panel().openConversation(judy.jid());
+        judy.panel().openConversation(ivan.jid());
+
+        ivan.panel().send("ivan first");
+        judy.panel().send("judy first");
+
+        await().atMost(DIRECT_WITHIN).until(() -> "direct".equals(ivan.route()) && "direct".equals(judy.route()));
+        assertThat(ivan.connections().made()).as("ivan's connections: his own offer's only").isEqualTo(1);
+        ivan.panel().send("ivan, direct");
+        judy.panel().send("judy, direct");
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(judy.messagesFrom(ivan.jid()))
+                .equals(List.of("ivan first", "ivan, direct"))
+                && textsOf(ivan.messagesFrom(judy.jid())).equals(List.of("judy first", "judy, direct")));
+        assertThat(judy.messagesFrom(ivan.jid()).get(1).route()).isEqualTo("direct");
+        assertThat(ivan.messagesFrom(judy.jid()).get(1).route()).isEqualTo("direct");
     }
 
     private static FullJid aliceAsFrankSeesHer() throws Exception {
