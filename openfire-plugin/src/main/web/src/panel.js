@@ -13,8 +13,8 @@ const PAUSED_AFTER_MS = 3000;
 const DELIVERY_COMMANDS = "https://tandem.im/ns/notify#";
 /**
  * Messages shown at most per open conversation (data-max-shown-messages): every shown message is laid out again
- * when one is added, so a long conversation would slow every message down; older ones stay in the panel's history
- * and come back when the conversation is opened with a larger setting, they only leave the page.
+ * when one is added, so a long conversation would slow every message down. Older ones only leave the page: the
+ * panel's history keeps them.
  */
 export const MAX_SHOWN_MESSAGES = 500;
 /** The log counts as scrolled to the end within this many pixels of it (rounding of fractional positions). */
@@ -108,8 +108,10 @@ export class Panel {
       }
     });
     this.input.addEventListener("input", () => this.typed());
-    // Read when the browser scrolls (layout is then up to date), not per message, which would force a layout.
+    // Read when the browser scrolls (layout is then up to date), not per message, which would force a layout. While
+    // a scroll to the end is due, a scroll event tells of an earlier position, before the newest messages came.
     this.log.addEventListener("scroll", () => {
+      if (this.scrollPending) return;
       this.atEnd = this.log.scrollTop + this.log.clientHeight >= this.log.scrollHeight - AT_END_SLACK_PX;
     }, { passive: true });
     document.addEventListener("visibilitychange", () => {
@@ -390,6 +392,8 @@ export class Panel {
     clearTimeout(this.pausedTimer);
     this.composing = false;
     const { id, route } = this.direct.send(this.current, text);
+    // One's own message is always brought into view, even when reading further up.
+    this.atEnd = true;
     this.addMessage(this.current, { from: this.session.bareJid(), direction: "out", route, id, body: text,
       time: new Date(), received: false });
     this.input.value = "";

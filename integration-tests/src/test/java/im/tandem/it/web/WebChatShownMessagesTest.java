@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,14 +29,21 @@ import im.tandem.it.web.ChatPanel.ShownMessage;
  * A long conversation keeps only its newest messages in the page ({@code data-max-shown-messages}): every message
  * shown is laid out again with each new one, so the page would slow down message by message. What leaves the page
  * stays in the panel's history, receipts still reach the messages shown, and unread counts do not depend on what is
- * shown. Alice is in the embedded panel (Debian's chromium), bob is our Smack client, which answers receipt
+ * shown. The conversation keeps its newest message in view, but not while the user reads further up. Alice is in the embedded panel (Debian's chromium), bob is our Smack client, which answers receipt
  * requests.
  */
 @Tag("server")
 @Tag("external")
 class WebChatShownMessagesTest {
-    /** Small, so that a few messages go past it. */
-    private static final int SHOWN = 5;
+    /** Small, so that a few messages go past it, and more than the conversation's height holds, so that it scrolls. */
+    private static final int SHOWN = 12;
+    /** Several frames of the page: a scroll the page would make has been made by then. */
+    private static final Duration FRAMES = Duration.ofMillis(500);
+    /** Whether the conversation is scrolled to its end, so that the newest message is in view. */
+    private static final String AT_END = """
+            const log = document.getElementById("tandem-chat").shadowRoot.querySelector("#tandem-log");
+            return log.scrollHeight > log.clientHeight && log.scrollTop + log.clientHeight >= log.scrollHeight - 4;
+            """;
 
     private static final WebChatPort PORT = WebChatPort.free();
 
@@ -79,36 +87,48 @@ class WebChatShownMessagesTest {
         await().atMost(ChatPanel.WAIT).until(() -> alice.presenceOf(bob()).orElse("").equals("available"));
         alice.openConversation(bob());
 
-        List<String> first = numbered("first", 12);
+        List<String> first = numbered("first", 20);
         for (String text : first) {
             bob.send(aliceJid(), text);
         }
-        await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messages()), first.subList(7, 12)::equals);
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messages()), first.subList(8, 20)::equals);
         assertThat(browser.executeScript("return Tandem.unread()")).as("read as they came").isEqualTo(0L);
+        await().atMost(ChatPanel.WAIT).until(() -> browser.executeScript(AT_END), Boolean.TRUE::equals);
+
+        // Alice reads further up: a new message does not pull her down, her own does.
+        browser.executeScript("document.getElementById('tandem-chat').shadowRoot.querySelector('#tandem-log').scrollTop = 0");
+        await().pollDelay(FRAMES).atMost(ChatPanel.WAIT).until(() -> true);
+        bob.send(aliceJid(), "while alice reads");
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messages()).contains("while alice reads"));
+        await().pollDelay(FRAMES).atMost(ChatPanel.WAIT).until(() -> true);
+        assertThat(browser.executeScript(
+                "return document.getElementById('tandem-chat').shadowRoot.querySelector('#tandem-log').scrollTop"))
+                .as("where alice reads").isEqualTo(0L);
 
         // Receipts find alice's own messages among those shown.
         List<String> replies = numbered("reply", 3);
         replies.forEach(alice::send);
-        List<String> newest = concat(first.subList(10, 12), replies);
+        await().atMost(ChatPanel.WAIT).until(() -> browser.executeScript(AT_END), Boolean.TRUE::equals);
+        List<String> newest = concat(concat(first.subList(12, 20), List.of("while alice reads")), replies);
         await().atMost(ChatPanel.WAIT).until(() -> alice.messages().stream().filter(message -> "out".equals(
                 message.direction())).allMatch(message -> "received".equals(message.receipt()))
                 && textsOf(alice.messages()).equals(newest));
 
         // While alice looks at her contacts, every message counts as unread, more than are ever shown.
         alice.find("#tandem-back").click();
-        List<String> later = numbered("later", 7);
+        List<String> later = numbered("later", 15);
         for (String text : later) {
             bob.send(aliceJid(), text);
         }
         await().atMost(ChatPanel.WAIT).until(() -> browser.executeScript("return Tandem.unread()"), unread ->
-                unread.equals(7L));
-        assertThat(alice.unreadBadge()).isEqualTo("7");
+                unread.equals(15L));
+        assertThat(alice.unreadBadge()).isEqualTo("15");
 
         // Opened again, the conversation shows the newest messages of its history, those that came meanwhile too.
         alice.openConversation(bob());
         assertThat(browser.executeScript("return Tandem.unread()")).isEqualTo(0L);
         List<ShownMessage> shown = alice.messages();
-        assertThat(textsOf(shown)).isEqualTo(later.subList(2, 7));
+        assertThat(textsOf(shown)).isEqualTo(later.subList(3, 15));
         assertThat(shown).allMatch(message -> message.from().equals(bob()) && message.direction().equals("in"));
     }
 
