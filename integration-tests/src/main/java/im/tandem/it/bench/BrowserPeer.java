@@ -83,6 +83,8 @@ final class BrowserPeer implements AutoCloseable {
 
     private final ChromeDriver driver;
     private int sent;
+    /** Messages of the open conversation, both ways: more than the page shows once it drops the oldest. */
+    private long exchanged;
 
     private BrowserPeer(ChromeDriver driver) {
         this.driver = driver;
@@ -141,6 +143,7 @@ final class BrowserPeer implements AutoCloseable {
     void measure(int count, Samples samples) {
         Object result = driver.executeAsyncScript(ROUND_TRIPS, sent, count);
         sent += count;
+        exchanged += 2L * count;
         if (!(result instanceof List<?> took)) {
             throw new IllegalStateException("round trips in the browser failed: " + result);
         }
@@ -153,15 +156,25 @@ final class BrowserPeer implements AutoCloseable {
      * conversation), one after the other without waiting for anything. Returns once their echoes are shown too.
      */
     double scriptMillisPerSend(int count) {
-        long before = shownMessages();
+        String prefix = "script cost " + sent + " ";
         Number millis = (Number) driver.executeScript(PANEL + """
                 const start = performance.now();
-                for (let i = 0; i < arguments[0]; i++) send("script cost " + i);
-                return (performance.now() - start) / arguments[0];
-                """, count);
-        await(driver, "the echoes of " + count + " messages",
-                PANEL + "return log.children.length >= " + (before + 2L * count) + ";");
+                for (let i = 0; i < arguments[1]; i++) send(arguments[0] + i);
+                return (performance.now() - start) / arguments[1];
+                """, prefix, count);
+        sent += count;
+        exchanged += 2L * count;
+        // The echoes come in order: the last one shown means all came back.
+        await(driver, "the echoes of " + count + " messages", PANEL + """
+                const last = log.lastElementChild;
+                return last !== null && last.dataset.direction === "in"
+                    && last.querySelector(".text").textContent === arguments[0];""", prefix + (count - 1));
         return millis.doubleValue();
+    }
+
+    /** How many messages the open conversation has had, both ways. */
+    long exchangedMessages() {
+        return exchanged;
     }
 
     /** How many messages the open conversation shows. */
@@ -179,9 +192,9 @@ final class BrowserPeer implements AutoCloseable {
         return driver.getCapabilities().getBrowserName() + " " + driver.getCapabilities().getBrowserVersion();
     }
 
-    private static void await(ChromeDriver driver, String what, String condition) {
+    private static void await(ChromeDriver driver, String what, String condition, Object... arguments) {
         Instant deadline = Instant.now().plus(READY_LIMIT);
-        while (!Boolean.TRUE.equals(driver.executeScript(condition))) {
+        while (!Boolean.TRUE.equals(driver.executeScript(condition, arguments))) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("no " + what + " within " + READY_LIMIT);
             }

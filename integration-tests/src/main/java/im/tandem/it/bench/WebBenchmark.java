@@ -95,10 +95,12 @@ public final class WebBenchmark implements Callable<Integer> {
                     requireRoute(erin, "direct");
                 }
                 print(alice, clients, browsers, direct);
+                long exchanged = alice.exchangedMessages();
                 long shown = alice.shownMessages();
                 System.out.printf("page A's script per message sent (input to stanza written and message shown), "
-                        + "mean of %d back to back: %.2f ms with an empty conversation, %.2f ms with %d messages in it%n",
-                        SCRIPT_SENDS, emptyScript, alice.scriptMillisPerSend(SCRIPT_SENDS), shown);
+                        + "mean of %d back to back: %.2f ms with an empty conversation, %.2f ms with %d messages in it "
+                        + "(%d of them shown)%n",
+                        SCRIPT_SENDS, emptyScript, alice.scriptMillisPerSend(SCRIPT_SENDS), exchanged, shown);
             }
         }
         return TandemCommandLine.EXIT_OK;
