@@ -114,7 +114,7 @@ class WebDirectPathBrowserTest {
     static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(OpenfireSettings.builder()
             .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw")
             .user("dave", "dave-pw").user("frank", "frank-pw").user("gina", "gina-pw").user("hank", "hank-pw")
-            .user("ivan", "ivan-pw").user("judy", "judy-pw"))
+            .user("ivan", "ivan-pw").user("judy", "judy-pw").user("kate", "kate-pw"))
             .build());
 
     private static HostPage site;
@@ -289,18 +289,18 @@ class WebDirectPathBrowserTest {
     @Test
     @Order(3)
     void aContactWhoseFeaturesCouldNotBeAskedIsAskedAgainAtTheNextAttempt() throws Exception {
-        OPENFIRE.server().befriend("alice", "dave");
-        try (TandemClient dave = OPENFIRE.login("dave")) {
+        OPENFIRE.server().befriend("alice", "kate");
+        try (TandemClient kate = OPENFIRE.login("kate")) {
             AtomicInteger askedByAlice = new AtomicInteger();
-            refuseFirstFeatureQuestionFromAlice(dave.connection(), askedByAlice);
-            await().atMost(ChatPanel.WAIT).until(() -> alice.panel().presenceOf(dave.jid().toString()).orElse("")
+            refuseFirstFeatureQuestionFromAlice(kate.connection(), askedByAlice);
+            await().atMost(ChatPanel.WAIT).until(() -> alice.panel().presenceOf(kate.jid().toString()).orElse("")
                     .equals("available"));
-            alice.chat(dave.jid().toString());
-            alice.panel().send("to dave, whose features could not be asked");
+            alice.chat(kate.jid().toString());
+            alice.panel().send("to kate, whose features could not be asked");
             await().atMost(ChatPanel.WAIT).until(() -> askedByAlice.get() == 1);
 
             Thread.sleep(Long.parseLong(RETRY_DELAY_MS) + 500);
-            alice.panel().send("to dave, once the retry delay has passed");
+            alice.panel().send("to kate, once the retry delay has passed");
             await().atMost(ChatPanel.WAIT).until(() -> askedByAlice.get() == 2);
         }
     }
