@@ -26,6 +26,12 @@ export const DIRECT_DEFAULTS = Object.freeze({
 });
 /** Five minutes: a pair of networks that never lets a session through is tried a dozen times an hour, not more. */
 const MAX_RETRY_DELAY_MS = 300000;
+/**
+ * A contact's resource that gave no answer about its features is asked once more after this long, within the same
+ * attempt: Openfire 4.2.0 refuses a query to a client that has only just come online, for the few milliseconds before
+ * it makes the client's session routable, and the user who writes at that moment should still go direct.
+ */
+const FEATURES_ASKED_AGAIN_AFTER_MS = 1000;
 
 export class Direct extends EventTarget {
   constructor(session, settings) {
@@ -70,16 +76,23 @@ export class Direct extends EventTarget {
   async capableResource(jid) {
     const known = this.resources.get(jid) || new Map();
     for (const full of [...known.keys()]) {
-      // Asked once per resource, when a conversation first needs it. A question that got no answer is asked again
-      // at the next attempt: Openfire 4.2.0 refuses a query to a client that has only just come online.
+      // Asked once per resource, when a conversation first needs it; a question that got no answer is asked once
+      // more soon, and again at the next attempt if that got none either.
       if (!known.has(full)) continue; // gone offline while an earlier one was asked
-      const asked = known.get(full) || this.session.features(full);
+      const asked = known.get(full) || this.#askFeatures(full);
       known.set(full, asked);
       const features = await asked;
       if (features === null && known.get(full) === asked) known.set(full, null);
       if (features && features.has(JINGLE.dataChannel)) return full;
     }
     return null;
+  }
+
+  async #askFeatures(full) {
+    const first = await this.session.features(full);
+    if (first !== null) return first;
+    await new Promise((resolve) => setTimeout(resolve, FEATURES_ASKED_AGAIN_AFTER_MS));
+    return this.session.features(full);
   }
 
   /** Logging out (resend: what is unacknowledged goes through the server first) or the connection is gone. */

@@ -124,6 +124,8 @@ class WebDirectPathLabTest {
     private static void chatBothWaysOn(String route, Side a, Side b) {
         String jidA = lab.jid(a.user());
         String jidB = lab.jid(b.user());
+        await().atMost(ChatPanel.WAIT).until(() -> a.panel().presenceOf(jidB).orElse("").equals("available")
+                && b.panel().presenceOf(jidA).orElse("").equals("available"));
         chat(a.browser(), jidB);
         chat(b.browser(), jidA);
         a.panel().send("hello through the server");
