@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,7 @@ class SintConformanceTest {
         TimedResults withPlugin;
         Set<String> lost;
         List<TimedResults> reruns = new ArrayList<>();
+        Map<String, String> lastFailures = new TreeMap<>();
         Set<String> failingWithPlugin;
         TimedResults control = null;
         try (OpenfireProcess plainServer = start(plainDirectory, false);
@@ -96,11 +98,21 @@ class SintConformanceTest {
             lost = difference(plain.results().passed(), withPlugin.results().passed());
             failingWithPlugin = lost;
             for (int attempt = 1; attempt <= PLUGIN_RERUNS && !failingWithPlugin.isEmpty(); attempt++) {
-                Path rerunDirectory = SintBuild.freshRunDirectory("with-plugin-rerun-" + attempt);
-                SintOptions again = options.onlyThese(failingWithPlugin);
-                TimedResults rerun = TimedResults.of(() -> SintRun.execute(pluginServer, again, rerunDirectory));
-                reruns.add(rerun);
-                failingWithPlugin = difference(failingWithPlugin, rerun.results().passed());
+                // Each test alone: one that fails may leave state behind for the next (an occupant still in a
+                // group chat fails SINT's check that the occupant of a destroyed room is in no room).
+                Set<String> stillFailing = new TreeSet<>();
+                for (String test : failingWithPlugin) {
+                    Path rerunDirectory = SintBuild.freshRunDirectory("with-plugin-rerun-" + attempt + "-"
+                            + reruns.size());
+                    SintOptions again = options.onlyThese(List.of(test));
+                    TimedResults rerun = TimedResults.of(() -> SintRun.execute(pluginServer, again, rerunDirectory));
+                    reruns.add(rerun);
+                    if (!rerun.results().passed().contains(test)) {
+                        stillFailing.add(test);
+                        lastFailures.put(test, rerun.results().failed().getOrDefault(test, "no outcome"));
+                    }
+                }
+                failingWithPlugin = stillFailing;
             }
             if (!failingWithPlugin.isEmpty()) {
                 Path controlDirectory = SintBuild.freshRunDirectory("plain-rerun");
@@ -130,7 +142,7 @@ class SintConformanceTest {
         assertThat(withPlugin.results().passed()).as("SINT tests passing with the plugin; failures: %s",
                 withPlugin.results().failed()).hasSizeGreaterThanOrEqualTo(MIN_PASSED);
         assertThat(broken).as("SINT tests that fail in every run with the plugin but pass in both on plain Openfire;"
-                + " why: %s", reruns.isEmpty() ? Map.of() : failuresOf(broken, reruns.get(reruns.size() - 1).results()))
+                + " why: %s", broken.stream().collect(Collectors.toMap(test -> test, lastFailures::get)))
                 .isEmpty();
     }
 
@@ -145,7 +157,7 @@ class SintConformanceTest {
             summary.row("with plugin, re-run " + (i + 1), reruns.get(i).results(), reruns.get(i).took());
         }
         if (!reruns.isEmpty()) {
-            summary.note("re-runs with the plugin (up to " + PLUGIN_RERUNS + ", each of the tests still failing):"
+            summary.note("re-runs with the plugin (up to " + PLUGIN_RERUNS + ", each test still failing run alone):"
                     + " the " + lost.size() + " test(s) that passed only on plain Openfire, " + lost);
         }
         if (control != null) {
@@ -178,12 +190,6 @@ class SintConformanceTest {
         Set<String> rest = new TreeSet<>(all);
         rest.removeAll(minus);
         return rest;
-    }
-
-    private static Map<String, String> failuresOf(Set<String> tests, SintResults results) {
-        Map<String, String> why = new TreeMap<>();
-        tests.forEach(test -> why.put(test, results.failed().getOrDefault(test, "no outcome")));
-        return why;
     }
 
     /** A run's results and how long it took, for the summary only; nothing is asserted about the time. */
