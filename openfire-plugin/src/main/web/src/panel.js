@@ -12,11 +12,13 @@ const PAUSED_AFTER_MS = 3000;
 /** The plugin's offline-delivery commands all share this node prefix. */
 const DELIVERY_COMMANDS = "https://tandem.im/ns/notify#";
 /**
- * Messages shown at most per open conversation (data-max-shown-messages): every shown message is laid out again
- * when one is added, so a long conversation would slow every message down. Older ones only leave the page: the
- * panel's history keeps them.
+ * Messages shown at most per open conversation (data-max-shown-messages): the browser lays out and paints the shown
+ * messages again for each frame in which one is added, so a long conversation would slow every message down. Measured
+ * in headless Chromium on a 2-core machine, a round trip between two pages took 2.6 to 2.9 ms (median) with 50, 100
+ * or 200 shown and 7 to 12 ms with 500, most of it the receiving page busy drawing. Older ones only leave the page:
+ * the panel's history keeps them.
  */
-export const MAX_SHOWN_MESSAGES = 500;
+export const MAX_SHOWN_MESSAGES = 200;
 /** The log counts as scrolled to the end within this many pixels of it (rounding of fractional positions). */
 const AT_END_SLACK_PX = 4;
 /** One formatter for all message times: making one per message costs more than the rest of showing it. */
