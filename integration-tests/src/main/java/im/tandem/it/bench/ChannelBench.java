@@ -23,9 +23,12 @@ final class ChannelBench {
     /** The slowest link moves 6 × 64 MiB at a few tens of MB/s and pings 7,000 times: well under this. */
     private static final Duration LINK_LIMIT = Duration.ofMinutes(3);
 
-    /** @param cpuSecondsPer100Mb both processes' CPU time for every 100 MB moved */
+    /**
+     * @param cpuSecondsPer100Mb both processes' CPU time for every 100 MB moved
+     * @param kernelShare        the part of that CPU time spent in the kernel
+     */
     record Row(LinkKind kind, double megabytesPerSecond, double rttMedianMicros, double rttP99Micros,
-               double cpuSecondsPer100Mb) {
+               double cpuSecondsPer100Mb, double kernelShare) {
     }
 
     private static final double MEGABYTES_PER_CPU_FIGURE = 100;
@@ -47,9 +50,13 @@ final class ChannelBench {
                 String[] result = measuring.await(LinkWorkload.RESULT, LINK_LIMIT).split(" ");
                 String[] cpu = answering.await(LinkWorkload.CPU, LINK_LIMIT).split(" ");
                 double megabytes = (double) LinkWorkload.TRANSFERS * LinkWorkload.TRANSFER_BYTES / 1e6;
-                double cpuSeconds = (Long.parseLong(result[4]) + Long.parseLong(cpu[1])) / 1e9;
+                ProcessCpu measuringCpu = ProcessCpu.parse(result, 4);
+                ProcessCpu answeringCpu = ProcessCpu.parse(cpu, 1);
+                long kernelNanos = measuringCpu.kernelNanos() + answeringCpu.kernelNanos();
+                long totalNanos = measuringCpu.userNanos() + answeringCpu.userNanos() + kernelNanos;
                 rows.add(new Row(kind, Double.parseDouble(result[1]), Double.parseDouble(result[2]),
-                        Double.parseDouble(result[3]), cpuSeconds / megabytes * MEGABYTES_PER_CPU_FIGURE));
+                        Double.parseDouble(result[3]), totalNanos / 1e9 / megabytes * MEGABYTES_PER_CPU_FIGURE,
+                        totalNanos == 0 ? 0 : (double) kernelNanos / totalNanos));
             }
         }
         return rows;
@@ -61,17 +68,18 @@ final class ChannelBench {
         out.printf(Locale.ROOT, "Two processes in two namespaces on the lab's veth path, sharing the machine's "
                 + "%d cores. Throughput: median of %d transfers of %d MiB (after one discarded); round trip: "
                 + "%,d one-byte ping-pongs (after %,d discarded). CPU: both processes' CPU time over the measured "
-                + "transfers, per 100 MB.%n%n", Runtime.getRuntime().availableProcessors(),
+                + "transfers, per 100 MB, and the part of it spent in the kernel.%n%n", Runtime.getRuntime().availableProcessors(),
                 LinkWorkload.TRANSFERS, LinkWorkload.TRANSFER_BYTES >> 20, LinkWorkload.PINGS,
                 LinkWorkload.PING_WARM_UP);
-        out.println("| link | MB/s | × TCP | RTT median (µs) | × TCP | RTT p99 (µs) | × TCP | CPU s per 100 MB |");
-        out.println("|---|---|---|---|---|---|---|---|");
+        out.println("| link | MB/s | × TCP | RTT median (µs) | × TCP | RTT p99 (µs) | × TCP | CPU s per 100 MB "
+                + "| of it in the kernel |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
         for (Row row : rows) {
-            out.printf(Locale.ROOT, "| %s | %.1f | %.3f | %.0f | %.2f | %.0f | %.2f | %.2f |%n",
+            out.printf(Locale.ROOT, "| %s | %.1f | %.3f | %.0f | %.2f | %.0f | %.2f | %.2f | %.0f %% |%n",
                     row.kind().description(), row.megabytesPerSecond(),
                     row.megabytesPerSecond() / tcp.megabytesPerSecond(), row.rttMedianMicros(),
                     row.rttMedianMicros() / tcp.rttMedianMicros(), row.rttP99Micros(),
-                    row.rttP99Micros() / tcp.rttP99Micros(), row.cpuSecondsPer100Mb());
+                    row.rttP99Micros() / tcp.rttP99Micros(), row.cpuSecondsPer100Mb(), 100 * row.kernelShare());
         }
     }
 

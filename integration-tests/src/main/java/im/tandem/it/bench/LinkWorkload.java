@@ -4,19 +4,18 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
  * What runs over every link the channel benchmark compares, identically: bulk transfers from client to server,
  * each acknowledged by one byte once the server has read it all, then one-byte ping-pongs. The client's numbers
- * come out as {@code RESULT megabytesPerSecond rttMedianMicros rttP99Micros cpuNanos}, the last being the CPU time
- * its process spent on the measured transfers; the server's side returns its own.
+ * come out as {@code RESULT megabytesPerSecond rttMedianMicros rttP99Micros userNanos kernelNanos}, the last two being
+ * the CPU time its process spent on the measured transfers ({@link ProcessCpu}); the server's side returns its own.
  */
 final class LinkWorkload {
 
     static final String RESULT = "RESULT";
-    /** What the answering side prints: {@code CPU cpuNanos}, its process's CPU time on the measured transfers. */
+    /** What the answering side prints: {@code CPU userNanos kernelNanos}, its process's CPU time on the measured transfers. */
     static final String CPU = "CPU";
     /** Large enough that connection start-up and slow start are a small part of each transfer. */
     static final int TRANSFER_BYTES = 64 * 1024 * 1024;
@@ -34,10 +33,10 @@ final class LinkWorkload {
     static String measure(InputStream in, OutputStream out) throws IOException {
         byte[] chunk = new byte[CHUNK];
         Samples transfers = new Samples();
-        long cpuStart = 0;
+        ProcessCpu cpuStart = null;
         for (int transfer = 0; transfer <= TRANSFERS; transfer++) {
             if (transfer == 1) {
-                cpuStart = processCpuNanos();
+                cpuStart = ProcessCpu.now();
             }
             long start = System.nanoTime();
             for (int sent = 0; sent < TRANSFER_BYTES; sent += CHUNK) {
@@ -49,7 +48,7 @@ final class LinkWorkload {
                 transfers.add(System.nanoTime() - start);
             }
         }
-        long cpuNanos = processCpuNanos() - cpuStart;
+        ProcessCpu cpu = ProcessCpu.now().since(cpuStart);
         Samples rtts = new Samples();
         for (int ping = 0; ping < PING_WARM_UP + PINGS; ping++) {
             long start = System.nanoTime();
@@ -63,8 +62,8 @@ final class LinkWorkload {
             }
         }
         double megabytesPerSecond = TRANSFER_BYTES / BYTES_PER_MEGABYTE / (transfers.medianMillis() / 1000);
-        return String.format(Locale.ROOT, "%s %.1f %.1f %.1f %d", RESULT, megabytesPerSecond,
-                rtts.medianMillis() * 1000, rtts.quantileMillis(0.99) * 1000, cpuNanos);
+        return String.format(Locale.ROOT, "%s %.1f %.1f %.1f %s", RESULT, megabytesPerSecond,
+                rtts.medianMillis() * 1000, rtts.quantileMillis(0.99) * 1000, cpu);
     }
 
     /**
@@ -72,12 +71,12 @@ final class LinkWorkload {
      *
      * @return the CPU time its process spent on the measured transfers
      */
-    static long answer(InputStream in, OutputStream out) throws IOException {
+    static ProcessCpu answer(InputStream in, OutputStream out) throws IOException {
         byte[] buffer = new byte[CHUNK];
-        long cpuStart = 0;
+        ProcessCpu cpuStart = null;
         for (int transfer = 0; transfer <= TRANSFERS; transfer++) {
             if (transfer == 1) {
-                cpuStart = processCpuNanos();
+                cpuStart = ProcessCpu.now();
             }
             long received = 0;
             while (received < TRANSFER_BYTES) {
@@ -90,18 +89,12 @@ final class LinkWorkload {
             out.write(1);
             out.flush();
         }
-        long cpuNanos = processCpuNanos() - cpuStart;
+        ProcessCpu cpu = ProcessCpu.now().since(cpuStart);
         for (int ping = 0; ping < PING_WARM_UP + PINGS; ping++) {
             out.write(readOne(in));
             out.flush();
         }
-        return cpuNanos;
-    }
-
-    /** CPU time of the whole process, every thread (the stream's own, the JIT's and the collector's) included. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return cpu;
     }
 
     private static int readOne(InputStream in) throws IOException {
