@@ -14,9 +14,9 @@ const DELIVERY_COMMANDS = "https://tandem.im/ns/notify#";
 /**
  * Messages shown at most per open conversation (data-max-shown-messages): the browser lays out and paints the shown
  * messages again for each frame in which one is added, so a long conversation would slow every message down. Measured
- * in headless Chromium on a 2-core machine, a round trip between two pages took 2.6 to 2.9 ms (median) with 50, 100
- * or 200 shown and 7 to 12 ms with 500, most of it the receiving page busy drawing. Older ones only leave the page:
- * the panel's history keeps them.
+ * in headless Chromium on a 2-core machine, the median round trip between two pages was 7 to 13 ms with 500 shown and
+ * 2.8 to 9.1 ms with 200 (2.4 to 3.3 ms with the log hidden), the receiving page busy drawing when a message came.
+ * Older ones only leave the page: the panel's history keeps them.
  */
 export const MAX_SHOWN_MESSAGES = 200;
 /** The log counts as scrolled to the end within this many pixels of it (rounding of fractional positions). */
