@@ -68,7 +68,8 @@ final class ChannelBench {
         out.printf(Locale.ROOT, "Two processes in two namespaces on the lab's veth path, sharing the machine's "
                 + "%d cores. Throughput: median of %d transfers of %d MiB (after one discarded); round trip: "
                 + "%,d one-byte ping-pongs (after %,d discarded). CPU: both processes' CPU time over the measured "
-                + "transfers, per 100 MB, and the part of it spent in the kernel.%n%n", Runtime.getRuntime().availableProcessors(),
+                + "transfers, per 100 MB, and the part of it spent in the kernel.%n%n",
+                Runtime.getRuntime().availableProcessors(),
                 LinkWorkload.TRANSFERS, LinkWorkload.TRANSFER_BYTES >> 20, LinkWorkload.PINGS,
                 LinkWorkload.PING_WARM_UP);
         out.println("| link | MB/s | × TCP | RTT median (µs) | × TCP | RTT p99 (µs) | × TCP | CPU s per 100 MB "

@@ -15,7 +15,10 @@ import java.util.Locale;
 final class LinkWorkload {
 
     static final String RESULT = "RESULT";
-    /** What the answering side prints: {@code CPU userNanos kernelNanos}, its process's CPU time on the measured transfers. */
+    /**
+     * What the answering side prints: {@code CPU userNanos kernelNanos}, its process's CPU time on the measured
+     * transfers.
+     */
     static final String CPU = "CPU";
     /** Large enough that connection start-up and slow start are a small part of each transfer. */
     static final int TRANSFER_BYTES = 64 * 1024 * 1024;
