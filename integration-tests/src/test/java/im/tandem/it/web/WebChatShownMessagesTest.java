@@ -27,7 +27,8 @@ import im.tandem.it.web.ChatPanel.ShownMessage;
 
 /**
  * A long conversation keeps only its newest messages in the page ({@code data-max-shown-messages}): every message
- * shown is laid out again with each new one, so the page would slow down message by message. What leaves the page
+ * shown is laid out again with each new one, so the page would slow down message by message. Past the limit the
+ * oldest leave a quarter of it at a time, so that most new messages do not move the others. What leaves the page
  * stays in the panel's history, receipts still reach the messages shown, and unread counts do not depend on what is
  * shown. The conversation keeps its newest message in view, but not while the user reads further up. Alice is in the embedded panel (Debian's chromium), bob is our Smack client, which answers receipt
  * requests.
@@ -100,6 +101,8 @@ class WebChatShownMessagesTest {
         await().pollDelay(FRAMES).atMost(ChatPanel.WAIT).until(() -> true);
         bob.send(aliceJid(), "while alice reads");
         await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messages()).contains("while alice reads"));
+        // One past the limit, a quarter of it leaves the page at once: of 13, the newest 9 stay.
+        assertThat(textsOf(alice.messages())).isEqualTo(concat(first.subList(12, 20), List.of("while alice reads")));
         await().pollDelay(FRAMES).atMost(ChatPanel.WAIT).until(() -> true);
         assertThat(browser.executeScript(
                 "return document.getElementById('tandem-chat').shadowRoot.querySelector('#tandem-log').scrollTop"))
