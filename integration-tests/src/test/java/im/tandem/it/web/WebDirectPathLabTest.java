@@ -112,6 +112,13 @@ class WebDirectPathLabTest {
         }
     }
 
+    /** The route each page shows with the reason it gives. */
+    private record RoutesShown(String routeA, String reasonA, String routeB, String reasonB) {
+        RoutesShown(ChatPanel a, ChatPanel b) {
+            this(routeOf(a), routeReasonOf(a), routeOf(b), routeReasonOf(b));
+        }
+    }
+
     /** One side of a conversation: its browser, its panel and its user. */
     private record Side(LabBrowser browser, ChatPanel panel, String user) {
     }
@@ -135,7 +142,9 @@ class WebDirectPathLabTest {
             // The page that wrote first tries a session; once it has given up, the conversation stays put.
             await().atMost(GIVES_UP_WITHIN).until(() -> routeReasonOf(a.panel()).startsWith("no direct session"));
         } else {
-            await().atMost(ROUTE_WITHIN).until(() -> route.equals(routeOf(a.panel())) && route.equals(routeOf(b.panel())));
+            // A timeout names the routes the pages show and why, as their users would see them.
+            await().atMost(ROUTE_WITHIN).until(() -> new RoutesShown(a.panel(), b.panel()),
+                    shown -> shown.routeA().equals(route) && shown.routeB().equals(route));
         }
         List<String> fromA = numbered(a.user(), MESSAGES);
         List<String> fromB = numbered(b.user(), MESSAGES);
