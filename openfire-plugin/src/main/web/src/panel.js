@@ -27,6 +27,13 @@ export const MAX_SHOWN_MESSAGES = 200;
  * four runs each).
  */
 const TRIMMED_SHARE = 0.25;
+/**
+ * Shown messages are grouped in boxes of this many, each laid out and painted on its own (CSS containment), so that a
+ * new message costs the browser the layout and paint of its group, not of every message shown: in headless Chromium a
+ * frame adding one of 200 shown took 1.7 ms of the page's main thread in groups of 20, as with 50 shown ungrouped,
+ * against 2.2 to 2.4 ms ungrouped (two runs each). Twenty keep a group around a screenful.
+ */
+const MESSAGES_PER_GROUP = 20;
 /** The log counts as scrolled to the end within this many pixels of it (rounding of fractional positions). */
 const AT_END_SLACK_PX = 4;
 /** One formatter for all message times: making one per message costs more than the rest of showing it. */
@@ -45,6 +52,8 @@ export class Panel {
     /** Whether the log is scrolled to its end, so that new messages keep it there; kept by its scroll events. */
     this.atEnd = true;
     this.scrollPending = false;
+    /** Messages in the log (in its groups). */
+    this.shownCount = 0;
     this.open = options.page;
     this.build(root);
     this.wire();
@@ -294,7 +303,12 @@ export class Panel {
     const elements = messages.map((message) => this.messageElement(message));
     this.shownSent = new Map(elements.filter((element) => element.dataset.direction === "out" && element.dataset.id)
       .map((element) => [element.dataset.id, element]));
-    replaceChildren(this.log, elements);
+    const groups = [];
+    for (let start = 0; start < elements.length; start += MESSAGES_PER_GROUP) {
+      groups.push(el("div", { class: "group" }, elements.slice(start, start + MESSAGES_PER_GROUP)));
+    }
+    replaceChildren(this.log, groups);
+    this.shownCount = elements.length;
   }
 
   closeConversation() {
@@ -320,8 +334,14 @@ export class Panel {
     if (this.current !== jid) return;
     const element = this.messageElement(message);
     if (message.direction === "out" && message.id) this.shownSent.set(message.id, element);
-    this.log.append(element);
-    if (this.log.childElementCount > this.options.maxShownMessages) this.trimShown();
+    let group = this.log.lastElementChild;
+    if (!group || group.childElementCount >= MESSAGES_PER_GROUP) {
+      group = el("div", { class: "group" });
+      this.log.append(group);
+    }
+    group.append(element);
+    this.shownCount += 1;
+    if (this.shownCount > this.options.maxShownMessages) this.trimShown();
     if (this.atEnd) this.scrollToEndSoon();
   }
 
@@ -329,10 +349,13 @@ export class Panel {
   trimShown() {
     const limit = this.options.maxShownMessages;
     const kept = limit - Math.floor(limit * TRIMMED_SHARE);
-    while (this.log.childElementCount > kept) {
-      const oldest = this.log.firstElementChild;
+    while (this.shownCount > kept) {
+      const group = this.log.firstElementChild;
+      const oldest = group.firstElementChild;
       if (this.shownSent.get(oldest.dataset.id) === oldest) this.shownSent.delete(oldest.dataset.id);
       oldest.remove();
+      if (!group.firstElementChild) group.remove();
+      this.shownCount -= 1;
     }
   }
 

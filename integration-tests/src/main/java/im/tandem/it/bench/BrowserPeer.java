@@ -35,13 +35,14 @@ final class BrowserPeer implements AutoCloseable {
             };
             const incoming = (records) => records.flatMap((record) => [...record.addedNodes])
                 .filter((node) => node.dataset && node.dataset.direction === "in");
+            const shown = () => log.querySelectorAll(".message");
             """;
 
     /** Answers each message the conversation shows with its own text, as soon as it is shown. */
     private static final String ECHO = PANEL + """
             new MutationObserver((records) => incoming(records)
                 .forEach((message) => send(message.querySelector(".text").textContent)))
-                .observe(log, { childList: true });
+                .observe(log, { childList: true, subtree: true });
             """;
 
     /**
@@ -77,7 +78,7 @@ final class BrowserPeer implements AutoCloseable {
               took.push(elapsed);
               next();
             });
-            observer.observe(log, { childList: true });
+            observer.observe(log, { childList: true, subtree: true });
             next();
             """;
 
@@ -166,8 +167,9 @@ final class BrowserPeer implements AutoCloseable {
         exchanged += 2L * count;
         // The echoes come in order: the last one shown means all came back.
         await(driver, "the echoes of " + count + " messages", PANEL + """
-                const last = log.lastElementChild;
-                return last !== null && last.dataset.direction === "in"
+                const messages = shown();
+                const last = messages[messages.length - 1];
+                return last !== undefined && last.dataset.direction === "in"
                     && last.querySelector(".text").textContent === arguments[0];""", prefix + (count - 1));
         return millis.doubleValue();
     }
@@ -179,7 +181,7 @@ final class BrowserPeer implements AutoCloseable {
 
     /** How many messages the open conversation shows. */
     long shownMessages() {
-        return (Long) driver.executeScript(PANEL + "return log.children.length;");
+        return (Long) driver.executeScript(PANEL + "return shown().length;");
     }
 
     /** How the panel reached the server: "websocket" or "bosh". */
