@@ -3,6 +3,7 @@
 // message stanzas. It knows nothing of routes or acknowledgements; direct.js decides what goes over it.
 import { Strophe, $iq } from "strophe.js";
 import { JINGLE, appendContent, fromSdp, toSdp } from "./jingle.js";
+import { parseStanza } from "./dom.js";
 
 /** Candidates are sent all at once (no trickle), after gathering ends or after this long, whichever comes first. */
 const GATHER_TIMEOUT_MS = 5000;
@@ -133,8 +134,9 @@ export class Link extends EventTarget {
       this.close("the contact sent something that is not a stanza or is too large", true);
       return;
     }
-    const stanza = new DOMParser().parseFromString(data, "text/xml").documentElement;
-    if (stanza.localName !== "message" || (stanza.namespaceURI && stanza.namespaceURI !== Strophe.NS.CLIENT)) return;
+    const stanza = parseStanza(data);
+    const namespace = stanza && stanza.namespaceURI;
+    if (!stanza || stanza.localName !== "message" || (namespace && namespace !== Strophe.NS.CLIENT)) return;
     this.dispatchEvent(new CustomEvent("stanza", { detail: { stanza } }));
   }
 

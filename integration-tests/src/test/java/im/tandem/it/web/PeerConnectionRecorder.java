@@ -5,10 +5,10 @@ import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * Counts the RTCPeerConnections a page makes, closes them on demand as a path that dies would, and can lose the
- * acknowledgements the page sends on its data channels: installed into the browser before any page script runs, it
- * wraps the constructor (keeping each connection in a list of the page) and the channel's send. The chat itself is
- * unchanged; the test only watches and cuts.
+ * Counts the RTCPeerConnections a page makes, closes them on demand as a path that dies would, can lose the
+ * acknowledgements the page sends on its data channels and can send other data on them before the page's own:
+ * installed into the browser before any page script runs, it wraps the constructor (keeping each connection in a list
+ * of the page) and the channel's send. The chat itself is unchanged; the test only watches, cuts and adds.
  */
 final class PeerConnectionRecorder {
     private static final String INSTALL = """
@@ -17,7 +17,9 @@ final class PeerConnectionRecorder {
               const made = [];
               window.tandemTestPeerConnections = made;
               const send = RTCDataChannel.prototype.send;
+              window.tandemTestSendFirst = [];
               RTCDataChannel.prototype.send = function (data) {
+                window.tandemTestSendFirst.splice(0).forEach((first) => send.call(this, first));
                 if (!(window.tandemTestDropAcknowledgements && String(data).includes("<received "))) {
                   send.call(this, data);
                 }
@@ -51,6 +53,11 @@ final class PeerConnectionRecorder {
     /** While on, what the page sends on a data channel that acknowledges a message is dropped, as a lossy path would. */
     void dropAcknowledgements(boolean drop) {
         browser.executeScript("window.tandemTestDropAcknowledgements = arguments[0]", drop);
+    }
+
+    /** The next time the page sends on a data channel, these go first on that channel, as a faulty contact would send. */
+    void sendBeforeNext(String... data) {
+        browser.executeScript("window.tandemTestSendFirst.push(...arguments)", (Object[]) data);
     }
 
     /** Closes every connection of the page at once, as when the path under the data channel dies on this side. */

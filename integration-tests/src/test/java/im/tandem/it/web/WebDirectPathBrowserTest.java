@@ -371,6 +371,30 @@ class WebDirectPathBrowserTest {
 
     @Test
     @Order(5)
+    void whatIsNotOneMessageStanzaOnTheChannelIsDroppedAndTheConversationStaysDirect() {
+        assertThat(alice.route()).isEqualTo("direct");
+        int shownAtBob = bob.messagesFrom(alice.jid()).size();
+        alice.connections().sendBeforeNext(
+                "<message xmlns='jabber:client' id='broken'><body>never closed",
+                "just text",
+                "<iq xmlns='jabber:client' type='get' id='q1'><ping xmlns='urn:xmpp:ping'/></iq>",
+                "<message xmlns='jabber:client' id='one'><body>one</body></message>"
+                        + "<message xmlns='jabber:client' id='two'><body>two</body></message>",
+                "<message xmlns='urn:example:other' id='other'><body>elsewhere</body></message>");
+        alice.panel().send("after the noise");
+        await().atMost(ChatPanel.WAIT).until(() -> {
+            List<ShownMessage> mine = alice.messagesFrom(alice.jid());
+            return "received".equals(mine.get(mine.size() - 1).receipt());
+        });
+        List<ShownMessage> shown = bob.messagesFrom(alice.jid());
+        assertThat(textsOf(shown.subList(shownAtBob, shown.size()))).containsExactly("after the noise");
+        assertThat(shown.get(shown.size() - 1).route()).isEqualTo("direct");
+        assertThat(alice.route()).isEqualTo("direct");
+        assertThat(bob.route()).isEqualTo("direct");
+    }
+
+    @Test
+    @Order(6)
     void aDirectMessageNotAcknowledgedInTimeGoesAgainThroughTheServerAndIsShownOnce() {
         assertThat(alice.route()).isEqualTo("direct");
         int shownAtBob = bob.messagesFrom(alice.jid()).size();
@@ -399,7 +423,7 @@ class WebDirectPathBrowserTest {
      * direct through the session that replaced it, would take it for a new session and drop the one that works.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void anOfferThatGaveWayWhileGatheringIsNeverSentAndTheSessionThatReplacedItStays() throws Exception {
         WebUser gina = openAs("gina");
         WebUser hank = openAs("hank", SLOW_FIRST_GATHERING);
@@ -438,7 +462,7 @@ class WebDirectPathBrowserTest {
      * make each side drop a session for the other.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void anOfferThatComesWhileTheOwnAttemptStillAsksForServersIsWeighedAgainstIt() throws Exception {
         WebUser ivan = openAs("ivan", SLOW_SERVERS_ANSWER);
         WebUser judy = openAs("judy");
