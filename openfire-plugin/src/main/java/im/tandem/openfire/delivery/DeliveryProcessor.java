@@ -31,6 +31,7 @@ public final class DeliveryProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryProcessor.class);
     /** A delivery held back by the global cap waits a quarter of the cap's minute and is checked again. */
     static final Duration GLOBAL_CAP_WAIT = Duration.ofSeconds(15);
+    static final String CODE_TEXT_GONE = "a code is not kept after its delivery failed; the user must ask for a new one";
 
     private final DeliveryStore store;
     private final SettingsStore settings;
@@ -63,6 +64,9 @@ public final class DeliveryProcessor {
         try {
             if (delivery.kind() == DeliveryKind.DIGEST) {
                 processDigest(claim);
+            } else if (delivery.body().isEmpty()) {
+                // A code retried after it failed: its text went when it failed (DeliveryStore#markFailed).
+                store.markCancelled(claim, CODE_TEXT_GONE, clock.instant());
             } else {
                 // A code drew on the SMS budgets when it was requested.
                 send(claim, delivery.destination().orElseThrow(), codeMessage(delivery), List.of());

@@ -106,12 +106,20 @@ public final class DeliveryStore {
                 + " finishedAt = ?", destination, now.toEpochMilli());
     }
 
+    /**
+     * A failed delivery keeps no text either, for the same reason as {@link #markSent}: its record stays for the
+     * retention period, far longer than a code is valid. An admin's retry of a failed code finds no text and is
+     * cancelled (see {@link DeliveryProcessor}); the user asks for a new code.
+     */
     public boolean markFailed(Claim claim, String reason, Instant now) throws SQLException {
-        return finish(claim, "state = 'failed', lastError = ?, finishedAt = ?", clip(reason), now.toEpochMilli());
+        return finish(claim, "state = 'failed', subject = NULL, body = NULL, lastError = ?, finishedAt = ?",
+                clip(reason), now.toEpochMilli());
     }
 
+    /** A cancelled delivery is never sent, so it keeps no text (see {@link #markSent}). */
     public boolean markCancelled(Claim claim, String reason, Instant now) throws SQLException {
-        return finish(claim, "state = 'cancelled', lastError = ?, finishedAt = ?", clip(reason), now.toEpochMilli());
+        return finish(claim, "state = 'cancelled', subject = NULL, body = NULL, lastError = ?, finishedAt = ?",
+                clip(reason), now.toEpochMilli());
     }
 
     /**

@@ -113,6 +113,20 @@ class DeliveryProcessorTest {
     }
 
     @Test
+    void aCodeRetriedByAnAdminAfterItFailedIsCancelledNotSentEmpty() throws Exception {
+        email.script(SendResult.giveUp("SMTP: 550 no such mailbox"));
+        store.enqueueCode("alice", DeliveryChannel.EMAIL, "new@example.org", "code", "123456", clock.instant());
+        runDue();
+        assertThat(state(DeliveryChannel.EMAIL, DeliveryState.FAILED)).isEqualTo(1);
+
+        assertThat(store.retryFailed(Optional.of(DeliveryChannel.EMAIL), clock.instant())).isEqualTo(1);
+        runDue();
+        assertThat(email.attempts).as("only the first attempt reached the sender").isEqualTo(1);
+        assertThat(email.sent).isEmpty();
+        assertThat(state(DeliveryChannel.EMAIL, DeliveryState.CANCELLED)).isEqualTo(1);
+    }
+
+    @Test
     void aUserReachedWhileAwayGetsTheDigestUntilTheyAreBack() throws Exception {
         settings.save(alice().withChoices(Set.of(DeliveryChannel.EMAIL), Duration.ofSeconds(60), false,
                 Optional.empty(), ZoneId.of("UTC"), false, Optional.of(Duration.ofMinutes(10))));

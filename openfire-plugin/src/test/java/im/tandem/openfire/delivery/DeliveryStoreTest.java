@@ -195,6 +195,23 @@ class DeliveryStoreTest {
     }
 
     @Test
+    void aFailedOrCancelledCodeNoLongerKeepsTheCodeInTheQueue() throws Exception {
+        String failed = serverA.enqueueCode("alice", DeliveryChannel.EMAIL, "alice@example.org",
+                "Your Tandem verification code: 123456", "Your code is 123456.", T0);
+        String cancelled = serverA.enqueueCode("bob", DeliveryChannel.SMS, "+4930123456", null,
+                "Tandem code: 654321", T0);
+        assertThat(serverA.markFailed(serverA.claim(failed, "a/1", T0, LEASE).orElseThrow(), "bounced",
+                T0.plusSeconds(1))).isTrue();
+        assertThat(serverA.markCancelled(serverA.claim(cancelled, "a/2", T0, LEASE).orElseThrow(), "not allowed",
+                T0.plusSeconds(1))).isTrue();
+        try (Connection connection = database.open()) {
+            assertThat(Sql.count(connection, "SELECT COUNT(*) FROM tdmDelivery WHERE subject IS NULL AND body IS NULL"
+                    + " AND lastError IS NOT NULL AND id IN (?, ?)", failed, cancelled)).isEqualTo(2);
+        }
+        assertThat(serverA.recentFailures(10)).extracting(Delivery::lastError).containsExactly(Optional.of("bounced"));
+    }
+
+    @Test
     void adminRetryGivesFailedDeliveriesNewAttemptsAndPurgeDeletesThem() throws Exception {
         String email = serverA.addToDigest("alice", DeliveryChannel.EMAIL, item("bob", "one", 0), T0, true, T0);
         String sms = serverA.addToDigest("alice", DeliveryChannel.SMS, item("bob", "one", 0), T0, true, T0);
