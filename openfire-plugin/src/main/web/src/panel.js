@@ -12,11 +12,11 @@ const PAUSED_AFTER_MS = 3000;
 /** The plugin's offline-delivery commands all share this node prefix. */
 const DELIVERY_COMMANDS = "https://tandem.im/ns/notify#";
 /**
- * Messages shown at most per open conversation (data-max-shown-messages): the browser lays out and paints the shown
- * messages again for each frame in which one is added, so a long conversation would slow every message down. Measured
- * in headless Chromium on a 2-core machine, the median round trip between two pages was 7 to 13 ms with 500 shown and
- * 2.8 to 9.1 ms with 200 (2.4 to 3.3 ms with the log hidden), the receiving page busy drawing when a message came.
- * Older ones only leave the page: the panel's history keeps them.
+ * Messages shown at most per open conversation (data-max-shown-messages): the more are shown, the more the browser
+ * lays out and paints in each frame that adds one, so a long conversation would slow every message down. Measured in
+ * headless Chromium on a 2-core machine before the groups below, the median round trip between two pages was 7 to
+ * 13 ms with 500 shown and 2.8 to 9.1 ms with 200 (2.4 to 3.3 ms with the log hidden), the receiving page busy drawing
+ * when a message came. Older ones only leave the page: the panel's history keeps them.
  */
 export const MAX_SHOWN_MESSAGES = 200;
 /**
