@@ -36,6 +36,8 @@ public final class OpenfireMain {
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     /** The client listener opens right after that scan. */
     private static final Duration LISTENER_LIMIT = Duration.ofSeconds(30);
+    /** Openfire's own default for {@code httpbind.port.plain}. */
+    private static final int OPENFIRE_HTTP_BIND_PORT = 7070;
 
     private OpenfireMain() {
     }
@@ -60,7 +62,12 @@ public final class OpenfireMain {
 
         XMPPServer server = new XMPPServer();
         awaitStart(server, Boolean.parseBoolean(harness.getProperty(OpenfireHome.PLUGIN_KEY)));
-        awaitClientListener(port);
+        awaitListener(port);
+        // The HTTP binding port (BOSH, WebSocket, the web chat) is opened by a module of its own, on its own schedule:
+        // a test that asks for it right after start-up found nothing listening there once.
+        if (JiveGlobals.getBooleanProperty("httpbind.enabled", false)) {
+            awaitListener(JiveGlobals.getIntProperty("httpbind.port.plain", OPENFIRE_HTTP_BIND_PORT));
+        }
         for (String key : harness.stringPropertyNames()) {
             if (key.startsWith(OpenfireHome.USER_PREFIX)) {
                 ensureUser(key.substring(OpenfireHome.USER_PREFIX.length()), harness.getProperty(key));
@@ -103,7 +110,7 @@ public final class OpenfireMain {
     }
 
     /** Openfire opens its listeners only after the first plugin scan: ready means a client can connect. */
-    private static void awaitClientListener(int port) throws InterruptedException, IOException {
+    private static void awaitListener(int port) throws InterruptedException, IOException {
         InetAddress address = InetAddress.getByName(JiveGlobals.getXMLProperty("network.interface"));
         Instant deadline = Instant.now().plus(LISTENER_LIMIT);
         while (true) {
