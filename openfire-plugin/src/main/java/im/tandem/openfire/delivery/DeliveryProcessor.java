@@ -31,7 +31,7 @@ public final class DeliveryProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryProcessor.class);
     /** A delivery held back by the global cap waits a quarter of the cap's minute and is checked again. */
     static final Duration GLOBAL_CAP_WAIT = Duration.ofSeconds(15);
-    static final String CODE_TEXT_GONE = "a code is not kept after its delivery failed; the user must ask for a new one";
+    static final String CODE_TEXT_GONE = "the code's text is no longer kept; the user must ask for a new code";
 
     private final DeliveryStore store;
     private final SettingsStore settings;
@@ -65,7 +65,8 @@ public final class DeliveryProcessor {
             if (delivery.kind() == DeliveryKind.DIGEST) {
                 processDigest(claim);
             } else if (delivery.body().isEmpty()) {
-                // A code retried after it failed: its text went when it failed (DeliveryStore#markFailed).
+                // Only a finished code loses its text, and nothing takes one up again (DeliveryStore#retryFailed
+                // leaves failed codes out); should one come anyway, it is not sent empty.
                 store.markCancelled(claim, CODE_TEXT_GONE, clock.instant());
             } else {
                 // A code drew on the SMS budgets when it was requested.

@@ -102,24 +102,22 @@ public final class DeliveryStore {
      * code table keeps only a hash); digests keep their text in their items, not here.
      */
     public boolean markSent(Claim claim, String destination, Instant now) throws SQLException {
-        return finish(claim, "state = 'sent', destination = ?, subject = NULL, body = NULL, lastError = NULL,"
-                + " finishedAt = ?", destination, now.toEpochMilli());
+        return finishWithoutText(claim, "state = 'sent', destination = ?, lastError = NULL, finishedAt = ?",
+                destination, now.toEpochMilli());
     }
 
     /**
      * A failed delivery keeps no text either, for the same reason as {@link #markSent}: its record stays for the
-     * retention period, far longer than a code is valid. An admin's retry of a failed code finds no text and is
-     * cancelled (see {@link DeliveryProcessor}); the user asks for a new code.
+     * retention period, far longer than a code is valid. So an admin's retry leaves failed codes out (see
+     * {@link #retryFailed}); the user asks for a new code.
      */
     public boolean markFailed(Claim claim, String reason, Instant now) throws SQLException {
-        return finish(claim, "state = 'failed', subject = NULL, body = NULL, lastError = ?, finishedAt = ?",
-                clip(reason), now.toEpochMilli());
+        return endWithReason(claim, DeliveryState.FAILED, reason, now);
     }
 
     /** A cancelled delivery is never sent, so it keeps no text (see {@link #markSent}). */
     public boolean markCancelled(Claim claim, String reason, Instant now) throws SQLException {
-        return finish(claim, "state = 'cancelled', subject = NULL, body = NULL, lastError = ?, finishedAt = ?",
-                clip(reason), now.toEpochMilli());
+        return endWithReason(claim, DeliveryState.CANCELLED, reason, now);
     }
 
     /**
@@ -199,11 +197,14 @@ public final class DeliveryStore {
                 + " WHERE state = 'failed' ORDER BY finishedAt DESC", max, DeliveryStore::map));
     }
 
-    /** Gives failed deliveries (of one channel, or all) a fresh set of attempts, due now. */
+    /**
+     * Gives failed digests (of one channel, or all) a fresh set of attempts, due now. Failed codes stay failed: their
+     * text went when they failed (see {@link #markFailed}), so there is nothing to send again.
+     */
     public int retryFailed(Optional<DeliveryChannel> channel, Instant now) throws SQLException {
         return Sql.once(database, connection -> Sql.update(connection, "UPDATE tdmDelivery SET state = 'retry',"
-                + " dueAt = ?, attempts = 0, finishedAt = NULL WHERE state = 'failed'" + channelFilter(channel),
-                withChannel(channel, now.toEpochMilli())));
+                + " dueAt = ?, attempts = 0, finishedAt = NULL WHERE state = 'failed' AND kind = 'digest'"
+                + channelFilter(channel), withChannel(channel, now.toEpochMilli())));
     }
 
     /** Deletes failed deliveries (of one channel, or all) with their messages. */
@@ -276,6 +277,16 @@ public final class DeliveryStore {
             throws SQLException {
         Sql.update(connection, INSERT_ITEM, deliveryId, seq, item.sender(), item.excerpt(),
                 item.sentAt().toEpochMilli());
+    }
+
+    private boolean endWithReason(Claim claim, DeliveryState state, String reason, Instant now) throws SQLException {
+        return finishWithoutText(claim, "state = ?, lastError = ?, finishedAt = ?", state.id(), clip(reason),
+                now.toEpochMilli());
+    }
+
+    /** Ends the claim for good: the text goes with it (see {@link #markSent}). */
+    private boolean finishWithoutText(Claim claim, String assignments, Object... values) throws SQLException {
+        return finish(claim, assignments + ", subject = NULL, body = NULL", values);
     }
 
     private boolean finish(Claim claim, String assignments, Object... values) throws SQLException {

@@ -2,6 +2,7 @@ package im.tandem.openfire.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -25,6 +26,7 @@ import im.tandem.openfire.notify.NotifySettings;
 import im.tandem.openfire.notify.QuietHours;
 import im.tandem.openfire.notify.SettingsStore;
 import im.tandem.openfire.pdf.FaxPage;
+import im.tandem.openfire.storage.Sql;
 import im.tandem.openfire.testing.TestClock;
 import im.tandem.openfire.testing.TestDatabase;
 import im.tandem.openfire.testing.TestSessions;
@@ -41,6 +43,7 @@ class DeliveryProcessorTest {
     private final ScriptedSender fax = new ScriptedSender();
     private final List<String> notices = new ArrayList<>();
     private final TestSessions sessions = new TestSessions();
+    private TestDatabase database;
     private DeliveryStore store;
     private SettingsStore settings;
     private LimitConfig limits = limits(50, 10, 100);
@@ -49,7 +52,7 @@ class DeliveryProcessorTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        TestDatabase database = TestDatabase.create();
+        database = TestDatabase.create();
         store = new DeliveryStore(database);
         settings = new SettingsStore(database, clock);
         DeliveryConfig config = new DeliveryConfig(true, Duration.ofSeconds(1), 10, LEASE, BACKOFF, 5, 200, 160, "",
@@ -113,16 +116,28 @@ class DeliveryProcessorTest {
     }
 
     @Test
-    void aCodeRetriedByAnAdminAfterItFailedIsCancelledNotSentEmpty() throws Exception {
+    void aFailedCodeIsNotRetriedByAnAdmin() throws Exception {
         email.script(SendResult.giveUp("SMTP: 550 no such mailbox"));
         store.enqueueCode("alice", DeliveryChannel.EMAIL, "new@example.org", "code", "123456", clock.instant());
         runDue();
         assertThat(state(DeliveryChannel.EMAIL, DeliveryState.FAILED)).isEqualTo(1);
 
-        assertThat(store.retryFailed(Optional.of(DeliveryChannel.EMAIL), clock.instant())).isEqualTo(1);
+        assertThat(store.retryFailed(Optional.of(DeliveryChannel.EMAIL), clock.instant())).isZero();
         runDue();
         assertThat(email.attempts).as("only the first attempt reached the sender").isEqualTo(1);
-        assertThat(email.sent).isEmpty();
+        assertThat(state(DeliveryChannel.EMAIL, DeliveryState.FAILED)).isEqualTo(1);
+    }
+
+    @Test
+    void aCodeWithoutItsTextIsCancelledNotSentEmpty() throws Exception {
+        String id = store.enqueueCode("alice", DeliveryChannel.EMAIL, "new@example.org", "code", "123456",
+                clock.instant());
+        try (Connection connection = database.open()) {
+            Sql.update(connection, "UPDATE tdmDelivery SET subject = NULL, body = NULL WHERE id = ?", id);
+        }
+        runDue();
+        assertThat(email.attempts).isZero();
+        assertThat(store.recentFailures(10)).isEmpty();
         assertThat(state(DeliveryChannel.EMAIL, DeliveryState.CANCELLED)).isEqualTo(1);
     }
 
