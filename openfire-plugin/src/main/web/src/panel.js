@@ -305,7 +305,7 @@ export class Panel {
       .map((element) => [element.dataset.id, element]));
     const groups = [];
     for (let start = 0; start < elements.length; start += MESSAGES_PER_GROUP) {
-      groups.push(el("div", { class: "group" }, elements.slice(start, start + MESSAGES_PER_GROUP)));
+      groups.push(messageGroup(elements.slice(start, start + MESSAGES_PER_GROUP)));
     }
     replaceChildren(this.log, groups);
     this.shownCount = elements.length;
@@ -336,7 +336,7 @@ export class Panel {
     if (message.direction === "out" && message.id) this.shownSent.set(message.id, element);
     let group = this.log.lastElementChild;
     if (!group || group.childElementCount >= MESSAGES_PER_GROUP) {
-      group = el("div", { class: "group" });
+      group = messageGroup([]);
       this.log.append(group);
     }
     group.append(element);
@@ -506,4 +506,9 @@ export class Panel {
       replaceChildren(this.settings, el("p", { class: "error" }, problem.message));
     }
   }
+}
+
+/** A box of shown messages (see MESSAGES_PER_GROUP); the stylesheet contains its layout and paint. */
+function messageGroup(messages) {
+  return el("div", { class: "group" }, messages);
 }
