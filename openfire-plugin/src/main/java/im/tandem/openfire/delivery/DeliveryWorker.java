@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import im.tandem.ice.concurrent.DaemonThreads;
 import im.tandem.openfire.limits.LimitConfig;
 import im.tandem.openfire.limits.RateLimiter;
-import im.tandem.openfire.threads.NamedThreads;
 
 /**
  * Polls the queue and hands due deliveries to a small pool of sender threads. A delivery is claimed only
@@ -64,8 +64,8 @@ public final class DeliveryWorker {
     }
 
     public synchronized void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("tandem-delivery-poll"));
-        senders = Executors.newFixedThreadPool(threads, NamedThreads.daemon("tandem-delivery-send"));
+        poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.numbered("tandem-delivery-poll"));
+        senders = Executors.newFixedThreadPool(threads, DaemonThreads.numbered("tandem-delivery-send"));
         schedule(Duration.ZERO);
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import im.tandem.openfire.threads.NamedThreads;
+import im.tandem.ice.concurrent.DaemonThreads;
 
 /**
  * Runs a send that has no timeout of its own on a thread of its own, and stops waiting for it after a limit.
@@ -35,7 +35,7 @@ public final class HangGuard {
         this.maxHanging = maxHanging;
         this.running = new Semaphore(maxHanging);
         threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.MINUTES, new SynchronousQueue<>(),
-                NamedThreads.daemon(name));
+                DaemonThreads.numbered(name));
     }
 
     private static String describe(Duration limit) {

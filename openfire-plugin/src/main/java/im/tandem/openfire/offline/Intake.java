@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import im.tandem.openfire.threads.NamedThreads;
+import im.tandem.ice.concurrent.DaemonThreads;
 
 /**
  * The hand-off from Openfire's packet threads to the plugin: events are queued in memory and worked in
@@ -30,7 +30,7 @@ public final class Intake {
 
     public Intake(int capacity) {
         executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity),
-                NamedThreads.daemon("tandem-offline-intake"), (task, pool) -> {
+                DaemonThreads.numbered("tandem-offline-intake"), (task, pool) -> {
                     long total = dropped.incrementAndGet();
                     LOG.warn("Offline intake {}: event dropped ({} so far)",
                             pool.isShutdown() ? "stopped" : "queue full", total);

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.Message;
 
-import im.tandem.openfire.threads.NamedThreads;
+import im.tandem.ice.concurrent.DaemonThreads;
 
 /**
  * Takes what Openfire stored offline into the queue, reading the offline store itself: at start (what a
@@ -51,7 +51,7 @@ public final class OfflineScan {
     /** Stored messages that did not parse as a message (taken, never relayed) since start, for the log. */
     private final AtomicLong unreadable = new AtomicLong();
     private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("tandem-offline-rescan"));
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.numbered("tandem-offline-rescan"));
 
     /** @param gather how long a request waits for more before the scan starts; zero: none */
     public OfflineScan(OfflineBacklog backlog, TriggerRule rule, DigestIntake digests, Intake intake, Clock clock,

@@ -7,9 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +36,7 @@ import im.tandem.client.chat.Receipt;
 import im.tandem.client.chat.Route;
 import im.tandem.client.ice.IceServers;
 import im.tandem.client.jingle.TandemJingleManager;
+import im.tandem.ice.concurrent.DaemonThreads;
 import im.tandem.ice.net.ExecutorScheduler;
 import im.tandem.ice.net.Scheduler;
 
@@ -63,8 +62,8 @@ public final class Conversations implements AutoCloseable {
     private final List<Consumer<RouteChange>> routeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Receipt>> receiptListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ChatStateNotice>> chatStateListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService background = Executors.newCachedThreadPool(daemons("direct"));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("direct-timer"));
+    private final ExecutorService background = Executors.newCachedThreadPool(DaemonThreads.numbered("direct"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.numbered("direct-timer"));
     private final Scheduler scheduler = new ExecutorScheduler(timer);
     private volatile Optional<Conversation.Direct> direct = Optional.empty();
 
@@ -243,14 +242,5 @@ public final class Conversations implements AutoCloseable {
                 LOG.log(Level.WARNING, "a route listener failed on " + change, e);
             }
         }
-    }
-
-    private static ThreadFactory daemons(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

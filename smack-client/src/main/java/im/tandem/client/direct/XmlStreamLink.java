@@ -24,6 +24,7 @@ import im.tandem.client.jingle.session.SessionState;
 import im.tandem.ice.channel.Channel;
 import im.tandem.ice.channel.ChannelConfig;
 import im.tandem.ice.channel.ChannelHandshakeException;
+import im.tandem.ice.concurrent.DaemonThreads;
 import im.tandem.ice.session.IcePath;
 import im.tandem.ice.session.PathType;
 
@@ -103,11 +104,7 @@ final class XmlStreamLink implements DirectLink {
         this.underneath = underneath;
         this.listener = listener;
         this.background = background;
-        this.writer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "direct-writer-" + peer);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.writer = Executors.newSingleThreadExecutor(DaemonThreads.named("direct-writer-" + peer));
     }
 
     /** The ICE path of an {@link IceChannelSetup}, for a link to open its channel on. */

@@ -11,9 +11,7 @@ import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.SmackException;
@@ -38,6 +36,7 @@ import im.tandem.client.file.transport.ibb.IbbFactory;
 import im.tandem.client.file.transport.ice.IceFactory;
 import im.tandem.client.file.transport.s5b.S5bFactory;
 import im.tandem.client.jingle.TandemJingleManager;
+import im.tandem.ice.concurrent.DaemonThreads;
 import im.tandem.ice.net.ExecutorScheduler;
 
 /**
@@ -57,7 +56,7 @@ public final class TandemFileTransferManager extends Manager {
     private static final Map<XMPPConnection, TandemFileTransferManager> INSTANCES = new WeakHashMap<>();
     /** One daemon thread for every connection's timers: a task only ends a session or moves to the next transport. */
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(
-            daemons("file-transfer-timer"));
+            DaemonThreads.numbered("file-transfer-timer"));
 
     static {
         FileProviders.register();
@@ -75,7 +74,7 @@ public final class TandemFileTransferManager extends Manager {
         factories.put(TransportMethod.ICE, new IceFactory());
         factories.put(TransportMethod.S5B, new S5bFactory(connection));
         factories.put(TransportMethod.IBB, new IbbFactory(IbbAcceptor.install(connection)));
-        executor = TransferThreads.pool(config.transferThreads(), daemons("file-transfer"));
+        executor = TransferThreads.pool(config.transferThreads(), DaemonThreads.numbered("file-transfer"));
         sessions = new FileSessions(new FileSessionHost(connection, jingle.sessions().signalling(),
                 jingle.sessions().policy(), () -> config, Map.copyOf(factories), executor,
                 new ExecutorScheduler(TIMERS)), jingle.sessions());
@@ -181,14 +180,5 @@ public final class TandemFileTransferManager extends Manager {
 
     private static List<String> routes(List<TransportMethod> methods) {
         return methods.stream().map(TransportMethod::route).toList();
-    }
-
-    private static ThreadFactory daemons(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

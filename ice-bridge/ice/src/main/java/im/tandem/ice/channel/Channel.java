@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
+import im.tandem.ice.concurrent.DaemonThreads;
+
 /**
  * An end-to-end encrypted, authenticated, reliable byte stream between two peers over any datagram path: TLS 1.3
  * (JDK) on top of our own ARQ stream. Each side proves the certificate whose fingerprint it sent through signalling,
@@ -36,11 +38,8 @@ public final class Channel implements Closeable {
     }
 
     /** One daemon thread for all channels' handshake deadlines: a task only closes a stream. */
-    private static final ScheduledExecutorService HANDSHAKE_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "channel-handshake-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService HANDSHAKE_TIMER = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("channel-handshake-timer"));
 
     /** Sent by the server to confirm the handshake; a later incompatible protocol would send another value. */
     private static final byte PROTOCOL_VERSION = 1;

@@ -30,6 +30,8 @@ import org.ice4j.ice.harvest.StunCandidateHarvester;
 import org.ice4j.ice.harvest.TurnCandidateHarvester;
 import org.ice4j.security.LongTermCredential;
 
+import im.tandem.ice.concurrent.DaemonThreads;
+
 /**
  * One ICE session (RFC 8445) with a single UDP component, on ice4j. Gathers host, server-reflexive and relayed
  * candidates when created, accepts the peer's candidates as they trickle in, connects in either role, then watches
@@ -65,21 +67,14 @@ public final class IceSession implements Closeable {
     private static final String STREAM_NAME = "data";
     /** Half a second: a lapse is noticed at most this late, and the check itself costs nothing. */
     private static final Duration CONSENT_POLL = Duration.ofMillis(500);
-    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "ice-session-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("ice-session-timer"));
 
     /**
      * Where a selected pair is taken over from ice4j: freeing an agent takes tens of milliseconds, which on
      * {@link #TIMERS} would hold up every other session's nominations and deadlines.
      */
-    private static final ExecutorService TAKEOVERS = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "ice-session-takeover");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService TAKEOVERS = Executors.newCachedThreadPool(DaemonThreads.named("ice-session-takeover"));
 
     private final IceConfig config;
     private final Agent agent;

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import im.tandem.ice.concurrent.DaemonThreads;
+
 /**
  * Finds the NAT type between a local address and a STUN server, with RFC 3489 servers (CHANGED-ADDRESS) and
  * RFC 5780 servers (OTHER-ADDRESS) alike.
@@ -63,11 +65,8 @@ public final class NatDiscovery {
      * cannot bind).
      */
     public NatDiscoveryResult discover() throws IOException {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "nat-discovery-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("nat-discovery-timer"));
         try {
             return discover(UdpNetwork.SYSTEM, new ExecutorScheduler(timer)).join();
         } finally {

@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import im.tandem.ice.concurrent.DaemonThreads;
+
 /**
  * Where a stream reads the time and gets its periodic tick from. Production uses {@link #system()}; a test passes
  * a clock it advances by hand, so timeouts and retransmissions happen at exact, repeatable moments without sleeping.
@@ -48,11 +50,8 @@ interface ArqClock {
 
         @Override
         public Ticker tickEvery(Duration period, Runnable task) {
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "arq-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                    DaemonThreads.named("arq-timer"));
             timer.scheduleAtFixedRate(task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
             return timer::shutdown; // not shutdownNow: the stop may come from the running tick itself
         }
