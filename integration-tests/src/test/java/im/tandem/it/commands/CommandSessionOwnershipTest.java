@@ -3,11 +3,6 @@ package im.tandem.it.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -20,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import im.tandem.client.TandemClient;
+import im.tandem.it.openfire.LogMark;
 import im.tandem.it.openfire.OpenfireExtension;
 import im.tandem.it.openfire.OpenfireSettings;
 
@@ -64,8 +60,7 @@ class CommandSessionOwnershipTest {
     /** Without the check, Openfire 4.2.0 ran the command and then failed on its own bookkeeping, logging an error. */
     @Test
     void theOwnerCompletesASessionAStrangerTriedToTakeOverAndNothingIsLoggedAsAnError() throws Exception {
-        Path log = OPENFIRE.server().home().logFile();
-        long logged = Files.size(log);
+        LogMark mark = LogMark.now(OPENFIRE.server());
         try (TandemClient alice = OPENFIRE.login("alice"); TandemClient bob = OPENFIRE.login("bob")) {
             String node = NOTIFY + "status";
             String session = start(alice, node);
@@ -77,10 +72,7 @@ class CommandSessionOwnershipTest {
             assertThat(done.getStatus()).isEqualTo(AdHocCommand.Status.completed);
             assertThat(done.getForm().getField("waiting").getFirstValue()).isEqualTo("0");
         }
-        byte[] bytes = Files.readAllBytes(log);
-        String since = new String(Arrays.copyOfRange(bytes, (int) logged, bytes.length), StandardCharsets.UTF_8);
-        assertThat(since.lines().filter(line -> line.contains("ERROR") || line.contains("Exception")))
-                .as("errors logged").isEmpty();
+        assertThat(mark.problemsSince()).as("errors logged").isEmpty();
     }
 
     /** Another client of the same account starts its own session: Openfire counts sessions per full JID. */

@@ -12,10 +12,12 @@ import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 
 /**
- * Looks at every command request before Openfire's command handler does, and turns away one that continues a
- * session it may not continue ({@link SessionCheck}): Openfire would run it on the session's owner's behalf. A
- * refused request goes to {@link SessionRefusalHandler} instead, which answers it with an error saying why, and
- * never reaches the session, which its owner can go on with.
+ * Looks at every command stanza to the server before Openfire's command handler does. It turns away a request that
+ * continues a session it may not continue ({@link SessionCheck}): Openfire would run it on the session's owner's
+ * behalf. A refused request goes to {@link SessionRefusalHandler} instead, which answers it with an error saying
+ * why, and never reaches the session, which its owner can go on with. And it keeps results and errors away from the
+ * handler: the server asks no one to run a command, so they answer nothing, and Openfire's handler logged a stack
+ * trace at ERROR for each, which let anyone fill the server's log.
  */
 final class SessionGuard implements PacketInterceptor {
     static final String COMMANDS = "http://jabber.org/protocol/commands";
@@ -32,14 +34,24 @@ final class SessionGuard implements PacketInterceptor {
 
     @Override
     public void interceptPacket(Packet packet, Session session, boolean incoming, boolean processed) {
-        if (!incoming || processed || !(packet instanceof IQ request) || request.getType() != IQ.Type.set
-                || !toServer(request.getTo())) {
+        if (!incoming || processed || !(packet instanceof IQ iq) || !toServer(iq.getTo())) {
             return;
         }
-        Element command = request.getChildElement();
+        Element command = iq.getChildElement();
         if (command == null || !"command".equals(command.getName()) || !COMMANDS.equals(command.getNamespaceURI())) {
             return;
         }
+        if (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error) {
+            // Without a child in a namespace of its own, Openfire's router takes a response for what it is and drops
+            // it silently; an interceptor cannot drop a stanza without Openfire answering it with an error, which no
+            // response may get (RFC 6120, 8.2.3).
+            iq.getElement().remove(command);
+        } else if (iq.getType() == IQ.Type.set) {
+            guard(iq, command);
+        }
+    }
+
+    private void guard(IQ request, Element command) {
         String sessionId = command.attributeValue("sessionid");
         if (sessionId == null) {
             return;
