@@ -74,7 +74,8 @@ public final class IceSession implements Closeable {
      * Where a selected pair is taken over from ice4j: freeing an agent takes tens of milliseconds, which on
      * {@link #TIMERS} would hold up every other session's nominations and deadlines.
      */
-    private static final ExecutorService TAKEOVERS = Executors.newCachedThreadPool(DaemonThreads.named("ice-session-takeover"));
+    private static final ExecutorService TAKEOVERS = Executors.newCachedThreadPool(
+            DaemonThreads.numbered("ice-session-takeover"));
 
     private final IceConfig config;
     private final Agent agent;
