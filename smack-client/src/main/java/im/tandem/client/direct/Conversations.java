@@ -63,7 +63,8 @@ public final class Conversations implements AutoCloseable {
     private final List<Consumer<Receipt>> receiptListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ChatStateNotice>> chatStateListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService background = Executors.newCachedThreadPool(DaemonThreads.numbered("direct"));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.numbered("direct-timer"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.numbered("direct-timer"));
     private final Scheduler scheduler = new ExecutorScheduler(timer);
     private volatile Optional<Conversation.Direct> direct = Optional.empty();
 
