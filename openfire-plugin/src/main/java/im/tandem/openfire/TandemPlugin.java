@@ -15,6 +15,7 @@ import im.tandem.openfire.advisory.AdminConsoleBypass;
 import im.tandem.openfire.commands.ServerStatusCommand;
 import im.tandem.openfire.config.MaskedSettings;
 import im.tandem.openfire.extdisco.ExtDiscoFeature;
+import im.tandem.openfire.presence.FirstPresenceRepeat;
 import im.tandem.openfire.stun.HostedStunFeature;
 import im.tandem.openfire.web.WebChatFeature;
 
@@ -31,6 +32,7 @@ public final class TandemPlugin implements Plugin {
             new ServerStatusCommand(hostedStun::statistics, MaskedSettings::current);
     private final WebChatFeature webChat = new WebChatFeature();
     private OfflineRelay offlineRelay;
+    private Optional<FirstPresenceRepeat> firstPresenceRepeat = Optional.empty();
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
@@ -39,7 +41,9 @@ public final class TandemPlugin implements Plugin {
         extDisco.start();
         offlineRelay = OfflineRelay.start(XMPPServer.getInstance());
         XMPPServer.getInstance().getAdHocCommandHandler().addCommand(serverStatus);
-        Optional<String> serverWarning = vulnerabilityOf(XMPPServer.getInstance().getServerInfo().getVersion());
+        Version openfire = XMPPServer.getInstance().getServerInfo().getVersion();
+        firstPresenceRepeat = FirstPresenceRepeat.installIfNeeded(openfire.getMajor(), openfire.getMinor());
+        Optional<String> serverWarning = vulnerabilityOf(openfire);
         serverWarning.ifPresent(LOG::warn);
         AdminConsole.install(offlineRelay.deliveries(), hostedStun::statistics, serverWarning);
         webChat.start();
@@ -56,6 +60,7 @@ public final class TandemPlugin implements Plugin {
         AdminConsole.uninstall();
         XMPPServer.getInstance().getAdHocCommandHandler().removeCommand(serverStatus);
         offlineRelay.stop(XMPPServer.getInstance());
+        firstPresenceRepeat.ifPresent(FirstPresenceRepeat::uninstall);
         extDisco.stop();
         hostedStun.stop();
         XMPPServer.getInstance().getIQDiscoInfoHandler().removeServerFeature(TandemFeature.NAMESPACE);
