@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.jivesoftware.smack.packet.IQ;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.jxmpp.jid.Jid;
 
 import im.tandem.client.TandemClient;
 import im.tandem.client.notify.CommandOutcome;
@@ -39,18 +37,13 @@ class CommandResponsesTest {
     void resultsAndErrorsAreIgnoredWithoutAnErrorInTheLogAndCommandsStillRun() throws Exception {
         LogMark mark = LogMark.now(OPENFIRE.server());
         try (TandemClient alice = OPENFIRE.login("alice")) {
-            Jid server = alice.connection().getXMPPServiceDomain();
-            List<Map<String, String>> commands = List.of(Map.of(),
-                    Map.of("node", "https://tandem.im/ns/notify#status", "sessionid", "no-such-session"),
-                    Map.of("node", "http://jabber.org/protocol/admin#get-online-users-num", "status", "completed"));
-            for (int i = 0; i < STANZAS_OF_EACH_TYPE; i++) {
-                for (Map<String, String> attributes : commands) {
-                    for (IQ.Type type : List.of(IQ.Type.result, IQ.Type.error)) {
-                        alice.connection().sendStanza(new StrayResponse(server, "command", COMMANDS, type,
-                                attributes));
-                    }
-                }
-            }
+            StrayResponse.sendToServer(alice.connection(), STANZAS_OF_EACH_TYPE, List.of(
+                    new StrayResponse.Child("command", COMMANDS, Map.of()),
+                    new StrayResponse.Child("command", COMMANDS,
+                            Map.of("node", "https://tandem.im/ns/notify#status", "sessionid", "no-such-session")),
+                    new StrayResponse.Child("command", COMMANDS,
+                            Map.of("node", "http://jabber.org/protocol/admin#get-online-users-num",
+                                    "status", "completed"))));
 
             // Openfire handles one connection's stanzas in order: once this is answered, the others were handled.
             CommandOutcome status = new NotifySettingsClient(alice.connection()).status();

@@ -1,7 +1,10 @@
 package im.tandem.it.openfire;
 
+import java.util.List;
 import java.util.Map;
 
+import org.jivesoftware.smack.SmackException.NotConnectedException;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jxmpp.jid.Jid;
@@ -23,6 +26,30 @@ public final class StrayResponse extends IQ {
         setType(type);
         if (type == Type.error) {
             setError(StanzaError.getBuilder(StanzaError.Condition.bad_request).build());
+        }
+    }
+
+    /**
+     * Sends the server, {@code rounds} times over, a result and an error with each of the given child elements, on
+     * one connection (Openfire handles them in order, so a request answered afterwards comes after all of them).
+     */
+    public static void sendToServer(XMPPConnection connection, int rounds, List<Child> children)
+            throws NotConnectedException, InterruptedException {
+        Jid server = connection.getXMPPServiceDomain();
+        for (int i = 0; i < rounds; i++) {
+            for (Child child : children) {
+                for (Type type : List.of(Type.result, Type.error)) {
+                    connection.sendStanza(new StrayResponse(server, child.element(), child.namespace(), type,
+                            child.attributes()));
+                }
+            }
+        }
+    }
+
+    /** The child element of a stray response: its name, namespace and attributes. */
+    public record Child(String element, String namespace, Map<String, String> attributes) {
+        public Child {
+            attributes = Map.copyOf(attributes);
         }
     }
 

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.jivesoftware.smack.packet.IQ;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.jxmpp.jid.Jid;
 
 import im.tandem.client.TandemClient;
 import im.tandem.client.extdisco.ExternalService;
@@ -39,14 +37,9 @@ class ExtDiscoResponsesTest {
     void resultsAndErrorsAreIgnoredWithoutAnErrorInTheLogAndRequestsStillAnswered() throws Exception {
         LogMark mark = LogMark.now(OPENFIRE.server());
         try (TandemClient alice = OPENFIRE.login("alice")) {
-            Jid server = alice.connection().getXMPPServiceDomain();
-            for (int i = 0; i < STANZAS_OF_EACH_TYPE; i++) {
-                for (String element : List.of("services", "credentials")) {
-                    for (IQ.Type type : List.of(IQ.Type.result, IQ.Type.error)) {
-                        alice.connection().sendStanza(new StrayResponse(server, element, NAMESPACE, type, Map.of()));
-                    }
-                }
-            }
+            StrayResponse.sendToServer(alice.connection(), STANZAS_OF_EACH_TYPE, List.of(
+                    new StrayResponse.Child("services", NAMESPACE, Map.of()),
+                    new StrayResponse.Child("credentials", NAMESPACE, Map.of())));
 
             // Openfire handles one connection's stanzas in order: once this is answered, the others were handled.
             List<ExternalService> services = ExternalServiceDiscoveryManager.getInstanceFor(alice.connection())
