@@ -13,8 +13,6 @@ import im.tandem.ice.stun.UnrecognisedAttribute;
 import im.tandem.ice.transport.DatagramTransport;
 import im.tandem.ice.transport.UdpTransport;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +22,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The selected direct pair as a plain UDP socket of our own, bound where ICE's host socket was and connected to the
- * peer's address, so that each datagram goes between the kernel and the channel without ice4j's socket layers
- * (two thread hand-offs and a copy per datagram, and queues that drop bursts). It keeps what ICE gave the path:
- * it answers the peer's consent checks (RFC 7675: binding requests with the session's short-term credentials) and
- * sends its own on {@link #sendConsentCheck()}, counting an authenticated answer as consent.
+ * The selected direct pair as a plain UDP socket of our own (a {@link UdpTransport}), bound where ICE's host socket
+ * was and connected to the peer's address, so that each datagram goes between the kernel and the channel without
+ * ice4j's socket layers (two thread hand-offs and a copy per datagram, and queues that drop bursts). It keeps what
+ * ICE gave the path: it answers the peer's consent checks (RFC 7675: binding requests with the session's short-term
+ * credentials) and sends its own on {@link #sendConsentCheck()}, counting an authenticated answer as consent.
  */
 final class SelectedUdpPath implements DatagramTransport {
 
@@ -43,27 +41,19 @@ final class SelectedUdpPath implements DatagramTransport {
         }
     }
 
-    /** Large enough for any UDP datagram. */
-    private static final int MAX_DATAGRAM = 65_535;
-    /**
-     * Socket buffers for a few milliseconds of a fast transfer, as on the channel's own UDP transport: the kernel
-     * default (~200 KiB) overflows on bursts.
-     */
-    private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
     /** Answers to checks older than the last few are no longer waited for. */
     private static final int OUTSTANDING_CHECKS = 4;
     /** The two leading bits of every STUN message are zero; our channel's packets start with 'T'. */
     private static final int STUN_LEADING_BITS = 0xC0;
 
-    private final DatagramSocket socket;
+    private final UdpTransport transport;
     private final InetSocketAddress remote;
     private final Credentials credentials;
     private final Deque<TransactionId> outstanding = new ArrayDeque<>();
     private volatile long lastConsentMillis = System.currentTimeMillis();
-    private volatile boolean closed;
 
-    private SelectedUdpPath(DatagramSocket socket, InetSocketAddress remote, Credentials credentials) {
-        this.socket = socket;
+    private SelectedUdpPath(UdpTransport transport, InetSocketAddress remote, Credentials credentials) {
+        this.transport = transport;
         this.remote = remote;
         this.credentials = credentials;
     }
@@ -71,21 +61,17 @@ final class SelectedUdpPath implements DatagramTransport {
     /** Binds {@code local} (the address ICE's host socket had, now free) and connects to {@code remote}. */
     static SelectedUdpPath bind(InetSocketAddress local, InetSocketAddress remote, Credentials credentials)
             throws IOException {
-        DatagramSocket socket = new DatagramSocket(null);
+        UdpTransport transport = UdpTransport.bind(local);
         try {
-            socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
-            socket.setSendBufferSize(SOCKET_BUFFER_BYTES);
-            socket.bind(local);
-            socket.connect(remote);
-            return new SelectedUdpPath(socket, remote, credentials);
+            return new SelectedUdpPath(transport.connect(remote), remote, credentials);
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            transport.close();
             throw e;
         }
     }
 
     InetSocketAddress localAddress() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return transport.localAddress();
     }
 
     /** When the peer last answered a consent check of ours (or when the path was taken over). */
@@ -95,14 +81,19 @@ final class SelectedUdpPath implements DatagramTransport {
 
     @Override
     public void send(ByteBuffer datagram) throws IOException {
-        socket.send(UdpTransport.packetOf(datagram));
+        transport.send(datagram);
     }
 
+    /** The peer's consent checks and answers to ours stay here; everything else goes to {@code receiver}. */
     @Override
     public void start(Receiver receiver) {
-        Thread reader = new Thread(() -> readLoop(receiver), "ice-selected-path-" + localAddress().getPort());
-        reader.setDaemon(true);
-        reader.start();
+        transport.start(datagram -> {
+            if (isStun(datagram)) {
+                onStun(datagram.array(), datagram.arrayOffset() + datagram.position(), datagram.remaining());
+            } else {
+                receiver.onDatagram(datagram);
+            }
+        });
     }
 
     /** Sends one consent check (a binding request the peer must answer with its password). */
@@ -127,50 +118,30 @@ final class SelectedUdpPath implements DatagramTransport {
         sendQuietly(request);
     }
 
-    private void readLoop(Receiver receiver) {
-        byte[] buffer = new byte[MAX_DATAGRAM];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        while (!closed) {
-            try {
-                packet.setLength(buffer.length);
-                socket.receive(packet);
-                if (isStun(buffer, packet.getLength())) {
-                    onStun(buffer, packet.getLength());
-                } else {
-                    receiver.onDatagram(ByteBuffer.wrap(buffer, 0, packet.getLength()));
-                }
-            } catch (IOException e) {
-                // Closing ends receive() with an exception; any other error (ICMP unreachable) is transient.
-                if (socket.isClosed()) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private static boolean isStun(byte[] data, int length) {
-        return length >= StunCodec.HEADER_LENGTH && (data[0] & STUN_LEADING_BITS) == 0
-                && ByteBuffer.wrap(data, 4, Integer.BYTES).getInt() == TransactionId.MAGIC_COOKIE;
+    private static boolean isStun(ByteBuffer datagram) {
+        int start = datagram.position();
+        return datagram.remaining() >= StunCodec.HEADER_LENGTH && (datagram.get(start) & STUN_LEADING_BITS) == 0
+                && datagram.getInt(start + Integer.BYTES) == TransactionId.MAGIC_COOKIE;
     }
 
     /** Answers an authenticated check of the peer's, takes an authenticated answer to ours as consent. */
-    private void onStun(byte[] data, int length) {
+    private void onStun(byte[] data, int offset, int length) {
         StunMessage message;
         try {
-            message = StunCodec.decode(data, 0, length);
+            message = StunCodec.decode(data, offset, length);
         } catch (MalformedStunException e) {
             return;
         }
         if (message.type().equals(MessageType.BINDING_REQUEST)) {
             String expected = credentials.localUfrag() + ":" + credentials.remoteUfrag();
             if (expected.equals(username(message))
-                    && MessageIntegrity.verify(data, 0, length, credentials.localPassword())) {
+                    && MessageIntegrity.verify(data, offset, length, credentials.localPassword())) {
                 StunMessage answer = new StunMessage(MessageType.BINDING_SUCCESS, message.transactionId(),
                         List.of(new AddressAttribute(AttributeType.XOR_MAPPED_ADDRESS, remote)));
                 sendQuietly(MessageIntegrity.seal(StunCodec.encode(answer), credentials.localPassword()));
             }
         } else if (message.type().equals(MessageType.BINDING_SUCCESS) && isOutstanding(message.transactionId())
-                && MessageIntegrity.verify(data, 0, length, credentials.remotePassword())) {
+                && MessageIntegrity.verify(data, offset, length, credentials.remotePassword())) {
             lastConsentMillis = System.currentTimeMillis();
         }
     }
@@ -190,7 +161,7 @@ final class SelectedUdpPath implements DatagramTransport {
 
     private void sendQuietly(byte[] datagram) {
         try {
-            socket.send(new DatagramPacket(datagram, datagram.length));
+            transport.send(ByteBuffer.wrap(datagram));
         } catch (IOException e) {
             // As lost on the way: consent is judged by the answers that come back.
         }
@@ -198,7 +169,6 @@ final class SelectedUdpPath implements DatagramTransport {
 
     @Override
     public void close() {
-        closed = true;
-        socket.close();
+        transport.close();
     }
 }

@@ -63,7 +63,7 @@ public final class UdpTransport implements DatagramTransport {
      * A packet of the buffer's remaining bytes, for a connected socket: the buffer's own array where it has one (no
      * copy on the hot path), a copy otherwise. The buffer's position is left as it was.
      */
-    public static DatagramPacket packetOf(ByteBuffer datagram) {
+    private static DatagramPacket packetOf(ByteBuffer datagram) {
         if (datagram.hasArray()) {
             return new DatagramPacket(datagram.array(), datagram.arrayOffset() + datagram.position(),
                     datagram.remaining());
