@@ -23,6 +23,15 @@ const SDP_SESSION_ID = 1;
 const PATH_CHECK_MS = 1000;
 /** The data channel's label; reliable and in order, as XEP-0343 requires. */
 const CHANNEL_LABEL = "xmpp";
+/**
+ * Sent on the channel when our browser moves the session to another candidate pair. The contact's browser, on the
+ * controlled side of ICE, keeps sending on the pair that last brought it data, even after ours has nominated a
+ * better one: until something arrives on the new pair, the contact goes on relaying through TURN and shows that
+ * route (Chromium: until the data channel's next heartbeat, 30 s). A whitespace keepalive, as XMPP streams allow
+ * between stanzas (RFC 6120, 4.6.1), is the smallest thing that makes it follow; the contact drops it unparsed. Sent
+ * when the channel opens too, since the pair may have changed while it was opening.
+ */
+const PAIR_CHANGE_KEEPALIVE = " ";
 
 export class Link extends EventTarget {
   /**
@@ -75,10 +84,11 @@ export class Link extends EventTarget {
   }
 
   /**
-   * How the selected candidate pair reaches the contact, judged by the less direct of its two candidates, as the
-   * desktop client does: "host" (no NAT between), "srflx" (through NATs) or "relay" (through TURN).
+   * The browser's selected candidate pair: its stats id, and its path, how it reaches the contact, judged by the less
+   * direct of its two candidates, as the desktop client does: "host" (no NAT between), "srflx" (through NATs) or
+   * "relay" (through TURN).
    */
-  async path() {
+  async #selectedPair() {
     const stats = await this.pc.getStats();
     let pair = null;
     stats.forEach((report) => {
@@ -91,8 +101,10 @@ export class Link extends EventTarget {
     }
     const types = pair ? [stats.get(pair.localCandidateId), stats.get(pair.remoteCandidateId)]
       .map((candidate) => (candidate ? candidate.candidateType : "")) : [];
-    if (types.includes("relay")) return "relay";
-    return types.length && types.every((type) => type === "host") ? "host" : "srflx";
+    let path = "srflx";
+    if (types.includes("relay")) path = "relay";
+    else if (types.length && types.every((type) => type === "host")) path = "host";
+    return { id: pair ? pair.id : null, path };
   }
 
   /** Ends the session once; tells the contact when {@code tellPeer}, and dispatches "closed" with the reason. */
@@ -113,7 +125,10 @@ export class Link extends EventTarget {
     this.channel = channel;
     channel.addEventListener("open", async () => {
       this.opened = true;
-      this.lastPath = await this.path();
+      const selected = await this.#selectedPair();
+      this.lastPairId = selected.id;
+      this.lastPath = selected.path;
+      this.send(PAIR_CHANGE_KEEPALIVE);
       this.pathTimer = setInterval(() => this.#checkPath(), PATH_CHECK_MS);
       this.dispatchEvent(new CustomEvent("open", { detail: { path: this.lastPath } }));
     });
@@ -122,8 +137,13 @@ export class Link extends EventTarget {
   }
 
   async #checkPath() {
-    const path = await this.path();
-    if (path !== this.lastPath && !this.closed) {
+    const { id, path } = await this.#selectedPair();
+    if (this.closed) return;
+    if (id !== this.lastPairId) {
+      this.lastPairId = id;
+      this.send(PAIR_CHANGE_KEEPALIVE);
+    }
+    if (path !== this.lastPath) {
       this.lastPath = path;
       this.dispatchEvent(new CustomEvent("path", { detail: { path } }));
     }
@@ -134,6 +154,7 @@ export class Link extends EventTarget {
       this.close("the contact sent something that is not a stanza or is too large", true);
       return;
     }
+    if (data.trim() === "") return; // a keepalive
     const stanza = parseStanza(data);
     const namespace = stanza && stanza.namespaceURI;
     if (!stanza || stanza.localName !== "message" || (namespace && namespace !== Strophe.NS.CLIENT)) return;
