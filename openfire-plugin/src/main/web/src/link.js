@@ -126,6 +126,7 @@ export class Link extends EventTarget {
     channel.addEventListener("open", async () => {
       this.opened = true;
       const selected = await this.#selectedPair();
+      if (this.closed) return;
       this.lastPairId = selected.id;
       this.lastPath = selected.path;
       this.send(PAIR_CHANGE_KEEPALIVE);
@@ -137,8 +138,14 @@ export class Link extends EventTarget {
   }
 
   async #checkPath() {
-    const { id, path } = await this.#selectedPair();
+    let selected;
+    try {
+      selected = await this.#selectedPair();
+    } catch {
+      return; // closed meanwhile: the stats of a closed connection are refused
+    }
     if (this.closed) return;
+    const { id, path } = selected;
     if (id !== this.lastPairId) {
       this.lastPairId = id;
       this.send(PAIR_CHANGE_KEEPALIVE);
