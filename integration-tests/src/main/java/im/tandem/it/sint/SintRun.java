@@ -19,9 +19,9 @@ import im.tandem.it.openfire.OpenfireProcess;
  */
 public final class SintRun {
     /**
-     * The runner's own limit for one run. A full run takes one to two minutes on two cores, most of it the
-     * reply timeouts of the tests Openfire 4.2.0 fails; a test that hangs waits at most this long, then the run
-     * reports what it has.
+     * The runner's own limit for one run. A full run takes about a minute on two cores, most of it the reply
+     * timeouts of the tests Openfire 4.2.0 fails; a test that hangs waits at most this long, then the run reports
+     * what it has.
      */
     private static final Duration RUN_LIMIT = Duration.ofSeconds(300);
     /** Past the runner's limit, time for it to write its file and stop before it is killed. */

@@ -45,6 +45,8 @@ final class SelectedUdpPath implements DatagramTransport {
     private static final int OUTSTANDING_CHECKS = 4;
     /** The two leading bits of every STUN message are zero; our channel's packets start with 'T'. */
     private static final int STUN_LEADING_BITS = 0xC0;
+    /** Where a STUN header's magic cookie starts: after the message type and length, two bytes each. */
+    private static final int MAGIC_COOKIE_OFFSET = 4;
 
     private final UdpTransport transport;
     private final InetSocketAddress remote;
@@ -87,6 +89,7 @@ final class SelectedUdpPath implements DatagramTransport {
     /** The peer's consent checks and answers to ours stay here; everything else goes to {@code receiver}. */
     @Override
     public void start(Receiver receiver) {
+        // The transport hands over its own read buffer, wrapped: the STUN codec reads the array in place.
         transport.start(datagram -> {
             if (isStun(datagram)) {
                 onStun(datagram.array(), datagram.arrayOffset() + datagram.position(), datagram.remaining());
@@ -121,7 +124,7 @@ final class SelectedUdpPath implements DatagramTransport {
     private static boolean isStun(ByteBuffer datagram) {
         int start = datagram.position();
         return datagram.remaining() >= StunCodec.HEADER_LENGTH && (datagram.get(start) & STUN_LEADING_BITS) == 0
-                && datagram.getInt(start + Integer.BYTES) == TransactionId.MAGIC_COOKIE;
+                && datagram.getInt(start + MAGIC_COOKIE_OFFSET) == TransactionId.MAGIC_COOKIE;
     }
 
     /** Answers an authenticated check of the peer's, takes an authenticated answer to ours as consent. */
