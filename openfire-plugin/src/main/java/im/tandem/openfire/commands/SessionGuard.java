@@ -4,12 +4,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.dom4j.Element;
-import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.jivesoftware.openfire.session.Session;
 import org.xmpp.packet.IQ;
-import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
+
+import im.tandem.openfire.routing.ServerAddress;
 
 /**
  * Looks at every command stanza to the server before Openfire's command handler does. It turns away a request that
@@ -34,7 +34,7 @@ final class SessionGuard implements PacketInterceptor {
 
     @Override
     public void interceptPacket(Packet packet, Session session, boolean incoming, boolean processed) {
-        if (!incoming || processed || !(packet instanceof IQ iq) || !toServer(iq.getTo())) {
+        if (!incoming || processed || !(packet instanceof IQ iq) || !ServerAddress.isServer(iq.getTo())) {
             return;
         }
         Element command = iq.getChildElement();
@@ -63,10 +63,5 @@ final class SessionGuard implements PacketInterceptor {
         } else if (command.attributeValue("action") == null || ENDING.contains(command.attributeValue("action"))) {
             sessions.ended(sessionId);
         }
-    }
-
-    private static boolean toServer(JID to) {
-        return to == null || to.getNode() == null && to.getResource() == null
-                && XMPPServer.getInstance().getServerInfo().getXMPPDomain().equals(to.getDomain());
     }
 }

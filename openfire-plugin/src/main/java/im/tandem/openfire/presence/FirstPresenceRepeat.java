@@ -16,6 +16,8 @@ import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.Presence;
 
+import im.tandem.openfire.routing.ServerAddress;
+
 /**
  * Mends a race in Openfire before 4.3.0 (OF-1433): a session's first available presence (at login, or again after it
  * was unavailable, when Openfire probes the contacts anew) was sent to the user's contacts before the server recorded
@@ -88,9 +90,7 @@ public final class FirstPresenceRepeat implements PacketInterceptor {
 
     /** An available presence for the user's contacts: addressed to no one, or to the server itself. */
     private static boolean isBroadcast(Presence presence) {
-        JID to = presence.getTo();
-        return presence.getType() == null && (to == null || to.getNode() == null && to.getResource() == null
-                && XMPPServer.getInstance().getServerInfo().getXMPPDomain().equals(to.getDomain()));
+        return presence.getType() == null && ServerAddress.isServer(presence.getTo());
     }
 
     private static void broadcastToRoster(JID address, Presence presence) {
