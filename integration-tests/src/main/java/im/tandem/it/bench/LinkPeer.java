@@ -5,6 +5,7 @@ import im.tandem.ice.channel.ChannelConfig;
 import im.tandem.ice.channel.ChannelIdentity;
 import im.tandem.ice.transport.DatagramTransport;
 import im.tandem.ice.channel.Fingerprint;
+import im.tandem.ice.transport.UdpOffload;
 import im.tandem.ice.transport.UdpTransport;
 import im.tandem.ice.session.IceConfig;
 import im.tandem.ice.session.IcePath;
@@ -85,6 +86,10 @@ public final class LinkPeer {
             case TLS -> {
                 SSLContext context = BenchTls.context(keyStore);
                 yield tcp(client, own, peer, context.getServerSocketFactory(), context.getSocketFactory(), in, out);
+            }
+            case CHANNEL_UDP_JAVA -> {
+                System.setProperty(UdpOffload.PROPERTY, "false"); // this process runs this one link
+                yield channelOverUdp(client, own, peer, in, out);
             }
             case CHANNEL_UDP -> channelOverUdp(client, own, peer, in, out);
             case CHANNEL_ICE -> channelOverIce(client, in, out);

@@ -89,7 +89,7 @@ final class MemoryDatagrams {
             delivery = new Thread(() -> {
                 try {
                     while (!closed) {
-                        receiver.onDatagram(arriving.take());
+                        receiver.onDatagram(arriving.take(), true);
                     }
                 } catch (InterruptedException e) {
                     // closed: stop delivering

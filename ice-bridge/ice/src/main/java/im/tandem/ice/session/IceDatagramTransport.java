@@ -56,11 +56,28 @@ final class IceDatagramTransport implements DatagramTransport {
         component.send(bytes, 0, bytes.length);
     }
 
+    /** Batches once the pair is our own socket; ice4j's takes one datagram at a time. */
+    @Override
+    public int batchLimit(int datagramBytes) {
+        SelectedUdpPath path = own;
+        return path != null && !closed ? path.batchLimit(datagramBytes) : 1;
+    }
+
+    @Override
+    public void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
+        SelectedUdpPath path = own;
+        if (path != null && !closed) {
+            path.sendBatch(datagrams, datagramBytes);
+        } else {
+            DatagramTransport.super.sendBatch(datagrams, datagramBytes);
+        }
+    }
+
     @Override
     public void start(Receiver receiver) {
-        this.receiver = datagram -> {
+        this.receiver = (datagram, endOfRead) -> {
             if (!closed) {
-                receiver.onDatagram(datagram);
+                receiver.onDatagram(datagram, endOfRead);
             }
         };
         DatagramSocket socket = component.getSocket();
@@ -93,7 +110,7 @@ final class IceDatagramTransport implements DatagramTransport {
             try {
                 packet.setLength(buffer.length);
                 socket.receive(packet);
-                receiver.onDatagram(ByteBuffer.wrap(buffer, 0, packet.getLength()));
+                receiver.onDatagram(ByteBuffer.wrap(buffer, 0, packet.getLength()), true);
             } catch (IOException e) {
                 if (socket.isClosed()) {
                     return; // the session was closed, or ice4j's socket was handed over

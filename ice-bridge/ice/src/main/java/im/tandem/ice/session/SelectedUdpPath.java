@@ -86,15 +86,27 @@ final class SelectedUdpPath implements DatagramTransport {
         transport.send(datagram);
     }
 
+    @Override
+    public int batchLimit(int datagramBytes) {
+        return transport.batchLimit(datagramBytes);
+    }
+
+    @Override
+    public void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
+        transport.sendBatch(datagrams, datagramBytes);
+    }
+
     /** The peer's consent checks and answers to ours stay here; everything else goes to {@code receiver}. */
     @Override
     public void start(Receiver receiver) {
-        // The transport hands over its own read buffer, wrapped: the STUN codec reads the array in place.
-        transport.start(datagram -> {
+        // The transport hands over its own read buffer, wrapped: the STUN codec reads the array in place. A check
+        // that ends a read leaves the receiver's end-of-read work (an ack) to its next read or timer: checks come
+        // seconds apart.
+        transport.start((datagram, endOfRead) -> {
             if (isStun(datagram)) {
                 onStun(datagram.array(), datagram.arrayOffset() + datagram.position(), datagram.remaining());
             } else {
-                receiver.onDatagram(datagram);
+                receiver.onDatagram(datagram, endOfRead);
             }
         });
     }

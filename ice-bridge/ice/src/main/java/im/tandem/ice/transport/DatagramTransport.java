@@ -14,9 +14,12 @@ public interface DatagramTransport extends Closeable {
     @FunctionalInterface
     interface Receiver {
         /**
-         * @param datagram the datagram's bytes, valid only during the call
+         * @param datagram  the datagram's bytes, valid only during the call
+         * @param endOfRead whether this is the last of the datagrams the transport read at once (always, for a
+         *                  transport that reads one at a time): a receiver may hold work back until then, such as
+         *                  one acknowledgement for all of them
          */
-        void onDatagram(ByteBuffer datagram);
+        void onDatagram(ByteBuffer datagram, boolean endOfRead);
     }
 
     /**
@@ -24,6 +27,26 @@ public interface DatagramTransport extends Closeable {
      * buffer is expected to drop, like the network would.
      */
     void send(ByteBuffer datagram) throws IOException;
+
+    /**
+     * How many datagrams of {@code datagramBytes} one {@link #sendBatch} takes, in one system call where the
+     * transport can; 1 where it cannot.
+     */
+    default int batchLimit(int datagramBytes) {
+        return 1;
+    }
+
+    /**
+     * Sends datagrams laid end to end in the buffer's remaining bytes, each {@code datagramBytes} long but the last,
+     * which may be shorter; at most {@link #batchLimit} of them.
+     */
+    default void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
+        ByteBuffer one = datagrams.duplicate();
+        for (int start = datagrams.position(); start < datagrams.limit(); start += datagramBytes) {
+            one.limit(Math.min(datagrams.limit(), start + datagramBytes)).position(start);
+            send(one);
+        }
+    }
 
     /** Starts delivering received datagrams to the receiver; called once, before the first send. */
     void start(Receiver receiver);

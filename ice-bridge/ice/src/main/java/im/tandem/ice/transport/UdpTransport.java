@@ -1,76 +1,63 @@
 package im.tandem.ice.transport;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * A {@link DatagramTransport} over a plain UDP socket bound locally and connected to one peer, so the kernel itself
- * drops datagrams from anyone else.
+ * A {@link DatagramTransport} over a UDP socket bound locally and connected to one peer, so the kernel itself drops
+ * datagrams from anyone else. On 64-bit Linux the socket uses the kernel's segmentation offloads (see
+ * {@link UdpOffload}), elsewhere Java's own.
  */
 public final class UdpTransport implements DatagramTransport {
 
-    /** Large enough for any UDP datagram, so nothing a peer sends is truncated into something misleading. */
-    private static final int MAX_DATAGRAM = 65_535;
+    /** Large enough for any UDP datagram, or a read of coalesced ones, so nothing is truncated. */
+    private static final int READ_BYTES = 65_536;
     /**
      * Socket buffers sized for a few milliseconds of a fast transfer: the kernel default (~200 KiB) overflows on
      * loopback bursts and turns into avoidable retransmissions.
      */
     private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
 
-    private final DatagramSocket socket;
+    private final UdpSocket socket;
     private volatile boolean closed;
 
-    private UdpTransport(DatagramSocket socket) {
+    private UdpTransport(UdpSocket socket) {
         this.socket = socket;
     }
 
     /** Binds {@code local} (port 0 for any) without a peer yet; call {@link #connect} once the peer is known. */
     public static UdpTransport bind(InetSocketAddress local) throws IOException {
-        DatagramSocket socket = new DatagramSocket(null);
-        try {
-            socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
-            socket.setSendBufferSize(SOCKET_BUFFER_BYTES);
-            socket.bind(local);
-            return new UdpTransport(socket);
-        } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
-        }
+        return new UdpTransport(UdpOffload.enabled()
+                ? UdpOffload.bindOrFallBack(local, SOCKET_BUFFER_BYTES)
+                : JavaUdpSocket.bind(local, SOCKET_BUFFER_BYTES));
     }
 
     /** The address the socket is bound to, to tell the peer. */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return socket.localAddress();
     }
 
     /** Restricts the socket to one peer: datagrams from any other address are discarded by the kernel. */
-    public UdpTransport connect(InetSocketAddress peer) throws SocketException {
+    public UdpTransport connect(InetSocketAddress peer) throws IOException {
         socket.connect(Objects.requireNonNull(peer, "peer"));
         return this;
     }
 
     @Override
     public void send(ByteBuffer datagram) throws IOException {
-        socket.send(packetOf(datagram));
+        socket.send(datagram);
     }
 
-    /**
-     * A packet of the buffer's remaining bytes, for a connected socket: the buffer's own array where it has one (no
-     * copy on the hot path), a copy otherwise. The buffer's position is left as it was.
-     */
-    private static DatagramPacket packetOf(ByteBuffer datagram) {
-        if (datagram.hasArray()) {
-            return new DatagramPacket(datagram.array(), datagram.arrayOffset() + datagram.position(),
-                    datagram.remaining());
-        }
-        byte[] copy = new byte[datagram.remaining()];
-        datagram.duplicate().get(copy);
-        return new DatagramPacket(copy, copy.length);
+    @Override
+    public int batchLimit(int datagramBytes) {
+        return socket.batchLimit(datagramBytes);
+    }
+
+    @Override
+    public void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
+        socket.sendBatch(datagrams, datagramBytes);
     }
 
     @Override
@@ -84,19 +71,24 @@ public final class UdpTransport implements DatagramTransport {
     }
 
     private void readLoop(Receiver receiver) {
-        byte[] buffer = new byte[MAX_DATAGRAM];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        byte[] buffer = new byte[READ_BYTES];
+        int[] datagramBytes = new int[1];
         while (!closed) {
+            int length;
             try {
-                packet.setLength(buffer.length);
-                socket.receive(packet);
-                receiver.onDatagram(ByteBuffer.wrap(buffer, 0, packet.getLength()));
+                length = socket.receive(buffer, datagramBytes);
             } catch (IOException e) {
-                // Closing the socket ends receive() with an exception: that is the normal way out. Any other
-                // socket error (e.g. ICMP port unreachable on a connected socket) is transient for UDP.
-                if (socket.isClosed()) {
-                    return;
-                }
+                // A socket error that is not the close (e.g. ICMP port unreachable on a connected socket) is
+                // transient for UDP.
+                continue;
+            }
+            if (length < 0) {
+                return;
+            }
+            int step = datagramBytes[0];
+            for (int start = 0; start < length; start += step) {
+                int end = Math.min(length, start + step);
+                receiver.onDatagram(ByteBuffer.wrap(buffer, start, end - start), end == length);
             }
         }
     }

@@ -31,14 +31,14 @@ final class GarbageInjectingTransport implements DatagramTransport {
 
     @Override
     public void start(Receiver receiver) {
-        inner.start(datagram -> {
+        inner.start((datagram, endOfRead) -> {
             byte[] junk = new byte[1 + random.nextInt(MAX_GARBAGE)];
             random.nextBytes(junk);
             if (random.nextBoolean() && datagram.remaining() >= GENUINE_PREFIX) {
                 datagram.duplicate().get(junk, 0, Math.min(GENUINE_PREFIX, junk.length));
             }
-            receiver.onDatagram(ByteBuffer.wrap(junk));
-            receiver.onDatagram(datagram);
+            receiver.onDatagram(ByteBuffer.wrap(junk), false);
+            receiver.onDatagram(datagram, endOfRead);
         });
     }
 

@@ -55,7 +55,7 @@ final class MemoryPath {
             Thread thread = new Thread(() -> {
                 try {
                     for (byte[] next; (next = inbound.take()) != STOP; ) {
-                        receiver.onDatagram(ByteBuffer.wrap(next));
+                        receiver.onDatagram(ByteBuffer.wrap(next), true);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

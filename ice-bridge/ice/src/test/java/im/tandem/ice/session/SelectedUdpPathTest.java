@@ -118,7 +118,7 @@ class SelectedUdpPathTest {
             peer.setSoTimeout((int) WAIT_MILLIS);
             alice = SelectedUdpPath.bind(freeLoopbackAddress(), (InetSocketAddress) peer.getLocalSocketAddress(),
                     ALICE);
-            alice.start(datagram -> atAlice.add(StandardCharsets.UTF_8.decode(datagram).toString()));
+            alice.start((datagram, endOfRead) -> atAlice.add(StandardCharsets.UTF_8.decode(datagram).toString()));
             long before = alice.lastConsentMillis();
             Thread.sleep(20);
 
@@ -151,8 +151,8 @@ class SelectedUdpPathTest {
         InetSocketAddress bobAddress = freeLoopbackAddress();
         alice = SelectedUdpPath.bind(aliceAddress, bobAddress, aliceCredentials);
         bob = SelectedUdpPath.bind(bobAddress, aliceAddress, bobCredentials);
-        alice.start(datagram -> atAlice.add(StandardCharsets.UTF_8.decode(datagram).toString()));
-        bob.start(datagram -> atBob.add(StandardCharsets.UTF_8.decode(datagram).toString()));
+        alice.start((datagram, endOfRead) -> atAlice.add(StandardCharsets.UTF_8.decode(datagram).toString()));
+        bob.start((datagram, endOfRead) -> atBob.add(StandardCharsets.UTF_8.decode(datagram).toString()));
     }
 
     private static boolean awaitConsentAfter(SelectedUdpPath path, long before, long waitMillis)

@@ -32,7 +32,11 @@ public final class ArqConnection implements Closeable {
 
     /** Sixteen ranges describe the holes of any realistic loss pattern and keep an ack under 300 bytes. */
     private static final int MAX_SACK_RANGES = 16;
-    /** Acknowledge every second in-order segment at once (RFC 5681 4.2); single ones wait for the next tick. */
+    /**
+     * Acknowledge every second in-order segment (RFC 5681 4.2) once the transport has handed over what it read at
+     * once, which is one datagram on most transports and a whole burst where the kernel coalesces them: one ack for
+     * the burst then. A single segment waits for the next tick.
+     */
     private static final int ACK_EVERY_SEGMENTS = 2;
     /**
      * Timer resolution: bounds the delay of a deferred ack and the lateness of a retransmission. Five milliseconds
@@ -78,7 +82,10 @@ public final class ArqConnection implements Closeable {
     private final ReceiveBuffer receive;
     private final RttEstimator rtt = new RttEstimator(INITIAL_RTO, MIN_RTO, MAX_RTO);
     private final CongestionWindow congestion;
+    /** One datagram being written: an ack, a probe, a close, or a data packet on its way into {@link #batch}. */
     private final ByteBuffer outgoing;
+    /** The data packets of one {@link #pump}, sent in as few system calls as the transport allows. */
+    private final DatagramBatch batch;
     /** Set in {@link #open} under the lock, which every path to {@link #release} takes first. */
     private ArqClock.Ticker ticker;
     private final AtomicLong droppedDatagrams = new AtomicLong();
@@ -113,6 +120,7 @@ public final class ArqConnection implements Closeable {
         this.receive = new ReceiveBuffer(config.receiveBufferBytes(), config.segmentBytes());
         this.congestion = new CongestionWindow(config.segmentBytes(), config.receiveBufferBytes());
         this.outgoing = ByteBuffer.allocate(config.maxDatagramBytes());
+        this.batch = new DatagramBatch(transport, config.maxDatagramBytes());
         // Until the peer says otherwise, assume it uses the same settings; a smaller real window is learnt from
         // its first packet, and anything sent beyond it is dropped and resent.
         this.peerWindow = config.receiveBufferBytes();
@@ -336,16 +344,23 @@ public final class ArqConnection implements Closeable {
         }
     }
 
-    private void onDatagram(ByteBuffer datagram) {
+    private void onDatagram(ByteBuffer datagram, boolean endOfRead) {
         Packet packet = Packet.read(datagram);
         if (packet == null) {
             droppedDatagrams.incrementAndGet();
-            return;
+            if (!endOfRead) {
+                return;
+            }
         }
         IOException bug = null;
         lock.lock();
         try {
-            handle(packet);
+            if (packet != null) {
+                handle(packet);
+            }
+            if (endOfRead && !closed && segmentsSinceAck >= ACK_EVERY_SEGMENTS) {
+                sendAck(); // no data packet of a pump carried it
+            }
         } catch (RuntimeException e) {
             bug = new IOException("internal error handling a datagram", e);
         } finally {
@@ -442,11 +457,12 @@ public final class ArqConnection implements Closeable {
         byte[] payload = new byte[packet.payload().remaining()];
         packet.payload().get(payload);
         ReceiveBuffer.Outcome outcome = receive.accept(packet.seq(), payload, packet.fin());
-        // Anything unusual is reported at once so the sender can repair it; plain in-order data is acked in pairs.
-        if (outcome != ReceiveBuffer.Outcome.IN_ORDER || receive.hasGaps() || packet.fin()
-                || ++segmentsSinceAck >= ACK_EVERY_SEGMENTS) {
+        // Anything unusual is reported at once so the sender can repair it; plain in-order data is acked in pairs
+        // at the end of the read (see handle).
+        if (outcome != ReceiveBuffer.Outcome.IN_ORDER || receive.hasGaps() || packet.fin()) {
             sendAck();
         } else {
+            segmentsSinceAck++;
             ackPending = true;
         }
     }
@@ -456,10 +472,12 @@ public final class ArqConnection implements Closeable {
         while ((segment = send.next(congestion.bytes(), peerWindow, now)) != null) {
             Packet.writeData(outgoing, advertiseWindow(), receive.nextExpectedSeq(), segment.seq, segment.fin,
                     segment.payload);
-            transmit();
+            outgoing.flip();
+            batch.add(outgoing);
             ackPending = false; // the data packet carried the ack
             segmentsSinceAck = 0;
         }
+        batch.flush();
         if (send.pipeSegments() > 0 && retransmitTimerStart == NOT_ARMED) {
             retransmitTimerStart = now;
         }

@@ -298,6 +298,28 @@ class ArqConnectionTest {
     }
 
     @Test
+    void aBurstReadAtOnceIsAcknowledgedOnceAtTheEndOfTheRead() throws IOException {
+        open(CONFIG, CONFIG);
+        a.write(new byte[8 * SEGMENT], 0, 8 * SEGMENT);
+        pipe.deliverAsReads();
+        assertThat(pipe.b.sentOfType(Packet.Type.ACK)).as("one ack for the eight segments of the read").hasSize(1);
+        assertThat(last(pipe.b.sentOfType(Packet.Type.ACK)).packet().cumulativeAck()).isEqualTo(8);
+        assertThat(readExactly(b, 8 * SEGMENT)).hasSize(8 * SEGMENT);
+    }
+
+    @Test
+    void theSegmentsOfOneSendGoOutInBatchesWhereTheTransportTakesThem() throws IOException {
+        open(CONFIG, CONFIG);
+        pipe.a.takeBatchesOf(4);
+        // The initial congestion window lets ten full segments go; the half segment waits for an ack.
+        a.write(new byte[10 * SEGMENT + SEGMENT / 2], 0, 10 * SEGMENT + SEGMENT / 2);
+        assertThat(pipe.a.batches()).containsExactly(4, 4, 2);
+        pipe.deliverAll();
+        assertThat(pipe.a.batches()).as("the rest, a half segment, goes alone").containsExactly(4, 4, 2);
+        assertThat(readExactly(b, 10 * SEGMENT + SEGMENT / 2)).hasSize(10 * SEGMENT + SEGMENT / 2);
+    }
+
+    @Test
     void theSenderStopsAtThePeersWindowAndResumesAsTheReaderMakesRoom() throws IOException {
         int window = 4 * SEGMENT;
         open(CONFIG, CONFIG.withReceiveBufferBytes(window));

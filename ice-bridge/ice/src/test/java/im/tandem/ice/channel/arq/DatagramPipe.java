@@ -44,11 +44,32 @@ final class DatagramPipe {
         while ((next = poll()) != null) {
             DatagramTransport.Receiver receiver = next.to.receiverIfOpen();
             if (receiver != null) {
-                receiver.onDatagram(ByteBuffer.wrap(next.bytes));
+                receiver.onDatagram(ByteBuffer.wrap(next.bytes), true);
                 delivered++;
             }
         }
         return delivered;
+    }
+
+    /**
+     * Delivers what is in the pipe now as one read per run of datagrams to the same end (the last of a run marked
+     * the end of its read), as a socket with coalesced reads hands a burst over; then, one by one, what they caused.
+     */
+    int deliverAsReads() {
+        List<InFlight> now;
+        synchronized (this) {
+            now = new ArrayList<>(inFlight);
+            inFlight.clear();
+        }
+        for (int i = 0; i < now.size(); i++) {
+            InFlight next = now.get(i);
+            boolean endOfRead = i + 1 == now.size() || now.get(i + 1).to != next.to;
+            DatagramTransport.Receiver receiver = next.to.receiverIfOpen();
+            if (receiver != null) {
+                receiver.onDatagram(ByteBuffer.wrap(next.bytes), endOfRead);
+            }
+        }
+        return now.size() + deliverAll();
     }
 
     /** Lets time pass in steps of the given size, delivering everything after each: a path with that latency. */
@@ -80,6 +101,8 @@ final class DatagramPipe {
         private Predicate<Packet> hold = packet -> false;
         private Receiver receiver;
         private boolean closed;
+        private int batchLimit = 1;
+        private final List<Integer> batches = new ArrayList<>();
 
         private End(String name) {
             this.name = name;
@@ -112,6 +135,40 @@ final class DatagramPipe {
                 held.forEach(bytes -> enqueue(peer, bytes));
                 held.clear();
             }
+        }
+
+        /** From now on, this end takes up to {@code limit} datagrams in one {@link #sendBatch}. */
+        void takeBatchesOf(int limit) {
+            synchronized (DatagramPipe.this) {
+                batchLimit = limit;
+            }
+        }
+
+        /** How many datagrams each {@link #sendBatch} carried, in order. */
+        List<Integer> batches() {
+            synchronized (DatagramPipe.this) {
+                return List.copyOf(batches);
+            }
+        }
+
+        @Override
+        public int batchLimit(int datagramBytes) {
+            synchronized (DatagramPipe.this) {
+                return batchLimit;
+            }
+        }
+
+        /** Checks the batch's shape (all of one size but a shorter last), then sends each datagram. */
+        @Override
+        public void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
+            int count = (datagrams.remaining() + datagramBytes - 1) / datagramBytes;
+            synchronized (DatagramPipe.this) {
+                if (count < 2 || count > batchLimit) {
+                    throw new AssertionError(name + " sent a batch of " + count + ", limit " + batchLimit);
+                }
+                batches.add(count);
+            }
+            DatagramTransport.super.sendBatch(datagrams, datagramBytes);
         }
 
         /** Puts raw bytes into the pipe as if this end had sent them: garbage, forgeries. */
