@@ -25,6 +25,13 @@ final class TlsStream {
     /** Content type, version and length (RFC 8446 5.1). */
     private static final int RECORD_HEADER_BYTES = 5;
 
+    /**
+     * Records wrapped before they go to the stream together, and taken from it at once when they are there: a bulk
+     * write then queues 64 KiB per call, which the stream sends as one batch of datagrams where the socket takes
+     * batches, and each side takes the stream's lock a quarter as often. A short write is still one record, at once.
+     */
+    private static final int RECORDS_PER_STREAM_CALL = 4;
+
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     private final SSLEngine engine;
@@ -36,14 +43,17 @@ final class TlsStream {
     /** Plaintext unwrapped, not yet read by the application; kept ready for reading (flipped). */
     private final ByteBuffer appIn;
     private final ByteBuffer netOut;
+    /** The largest record the engine writes, header and tag included. */
+    private final int packetBytes;
     private boolean inboundClosed;
 
     TlsStream(SSLEngine engine, ArqConnection stream) {
         this.engine = engine;
         this.stream = stream;
-        this.netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize()).flip();
+        this.packetBytes = engine.getSession().getPacketBufferSize();
+        this.netIn = ByteBuffer.allocate(RECORDS_PER_STREAM_CALL * packetBytes).flip();
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
-        this.netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        this.netOut = ByteBuffer.allocate(RECORDS_PER_STREAM_CALL * packetBytes);
     }
 
     /** Runs the handshake to completion on the calling thread. */
@@ -161,12 +171,18 @@ final class TlsStream {
         }
     }
 
+    /** Wraps as many records of the source as {@link #netOut} holds (one, during a handshake), then writes them. */
     private void wrap(ByteBuffer source) throws IOException {
         netOut.clear();
-        SSLEngineResult result = engine.wrap(source, netOut);
-        if (result.getStatus() == SSLEngineResult.Status.CLOSED && source.hasRemaining()) {
-            throw new IOException("the channel is closed for writing");
-        }
+        SSLEngineResult result;
+        do {
+            result = engine.wrap(source, netOut);
+            if (result.getStatus() == SSLEngineResult.Status.CLOSED && source.hasRemaining()) {
+                throw new IOException("the channel is closed for writing");
+            }
+        } while (result.getStatus() == SSLEngineResult.Status.OK
+                && result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
+                && source.hasRemaining() && netOut.remaining() >= packetBytes);
         if (netOut.position() > 0) {
             stream.write(netOut.array(), 0, netOut.position());
         }
