@@ -31,6 +31,7 @@ import org.ice4j.ice.harvest.TurnCandidateHarvester;
 import org.ice4j.security.LongTermCredential;
 
 import im.tandem.ice.concurrent.DaemonThreads;
+import im.tandem.ice.transport.UdpOffload;
 
 /**
  * One ICE session (RFC 8445) with a single UDP component, on ice4j. Gathers host, server-reflexive and relayed
@@ -105,9 +106,14 @@ public final class IceSession implements Closeable {
         stream.addPairChangeListener(this::onPairChange);
     }
 
-    /** Creates the agent and gathers all local candidates, waiting at most the gather timeout per server. */
+    /**
+     * Creates the agent and gathers all local candidates, waiting at most the gather timeout per server.
+     *
+     * @throws IllegalArgumentException if {@value UdpOffload#PROPERTY} is set to neither true nor false
+     */
     public static IceSession create(IceConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
+        UdpOffload.enabled(); // a bad setting fails here, not when the selected pair is taken over
         synchronized (GATHER_LOCK) {
             Ice4jDefaults.applyHostPolicy(config);
             Agent agent = new Agent();
@@ -287,7 +293,7 @@ public final class IceSession implements Closeable {
         agent.free();
         try {
             ownPath = SelectedUdpPath.bind(local, remote, credentials);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             pathLost = true;
             consentWatch.cancel(false);
             String reason = "cannot bind the selected path's address " + local + " again: " + e.getMessage();

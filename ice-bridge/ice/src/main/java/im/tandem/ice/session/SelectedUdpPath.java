@@ -100,8 +100,8 @@ final class SelectedUdpPath implements DatagramTransport {
     @Override
     public void start(Receiver receiver) {
         // The transport hands over its own read buffer, wrapped: the STUN codec reads the array in place. A check
-        // that ends a read leaves the receiver's end-of-read work (an ack) to its next read or timer: checks come
-        // seconds apart.
+        // that ends a read (a coalesced read may end with one) leaves the receiver's end-of-read acknowledgement to
+        // its next read or its timer's next tick, a few milliseconds at most; checks come seconds apart.
         transport.start((datagram, endOfRead) -> {
             if (isStun(datagram)) {
                 onStun(datagram.array(), datagram.arrayOffset() + datagram.position(), datagram.remaining());

@@ -41,6 +41,9 @@ public interface DatagramTransport extends Closeable {
      * which may be shorter; at most {@link #batchLimit} of them.
      */
     default void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
+        if (datagramBytes <= 0) {
+            throw new IllegalArgumentException("datagramBytes must be positive, was " + datagramBytes);
+        }
         ByteBuffer one = datagrams.duplicate();
         for (int start = datagrams.position(); start < datagrams.limit(); start += datagramBytes) {
             one.limit(Math.min(datagrams.limit(), start + datagramBytes)).position(start);

@@ -56,6 +56,9 @@ final class JavaUdpSocket implements UdpSocket {
 
     @Override
     public void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
+        if (datagramBytes <= 0) {
+            throw new IllegalArgumentException("datagramBytes must be positive, was " + datagramBytes);
+        }
         for (int start = datagrams.position(); start < datagrams.limit(); start += datagramBytes) {
             socket.send(packetOf(datagrams, start, Math.min(datagramBytes, datagrams.limit() - start)));
         }

@@ -27,8 +27,8 @@ final class LinuxSockets {
     /** Receiving: hand consecutive datagrams of one flow over in one read, with their size (Linux 5.0). */
     static final int UDP_GRO = 104;
     static final int SHUT_RDWR = 2;
-    /** The datagram was longer than the buffer given to {@code recvmsg}. */
-    static final int MSG_TRUNC = 0x20;
+    /** This one call does not wait: {@code recvmsg} fails with EAGAIN when nothing is queued. */
+    static final int MSG_DONTWAIT = 0x40;
     static final int EIO = 5;
     static final int EINVAL = 22;
 

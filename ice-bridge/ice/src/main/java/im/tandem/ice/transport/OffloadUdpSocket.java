@@ -107,7 +107,7 @@ final class OffloadUdpSocket implements UdpSocket {
         try {
             setOption(fd, LinuxSockets.SOL_UDP, LinuxSockets.UDP_GRO, 1);
         } catch (LastErrorException e) {
-            LinuxSockets.close(fd);
+            closeQuietly(fd);
             throw new UnsupportedOperationException("no coalesced UDP reads: errno " + e.getErrorCode(), e);
         }
         try {
@@ -118,13 +118,21 @@ final class OffloadUdpSocket implements UdpSocket {
             LinuxSockets.getsockname(fd, bound, new int[] {bound.length});
             return new OffloadUdpSocket(fd, family, SocketAddressBytes.decode(bound));
         } catch (LastErrorException e) {
-            LinuxSockets.close(fd);
+            closeQuietly(fd);
             BindException bindFailure = new BindException("binding " + local + " failed: errno " + e.getErrorCode());
             bindFailure.initCause(e);
             throw bindFailure;
         } catch (IOException | RuntimeException e) {
-            LinuxSockets.close(fd);
+            closeQuietly(fd);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(int fd) {
+        try {
+            LinuxSockets.close(fd);
+        } catch (LastErrorException e) {
+            // The descriptor is gone either way; the caller reports what went wrong before.
         }
     }
 
@@ -148,11 +156,27 @@ final class OffloadUdpSocket implements UdpSocket {
         try {
             checkOpen();
             LinuxSockets.connect(fd, address, address.length);
+            discardQueued();
             connected = true;
         } catch (LastErrorException e) {
             throw failure("connecting to " + peer, e);
         } finally {
             descriptor.readLock().unlock();
+        }
+    }
+
+    /**
+     * Drops what arrived before the socket was connected, from anyone: from now on only the peer's datagrams are
+     * read, as with Java's own sockets. Runs before the reader starts, so it has the read area to itself.
+     */
+    private void discardQueued() {
+        while (true) {
+            readArea.setLong(MSG_CONTROLLEN, CONTROL_BYTES);
+            try {
+                LinuxSockets.recvmsg(fd, readArea, LinuxSockets.MSG_DONTWAIT);
+            } catch (LastErrorException e) {
+                return; // EAGAIN: nothing (more) was queued
+            }
         }
     }
 
@@ -244,10 +268,11 @@ final class OffloadUdpSocket implements UdpSocket {
             if (closed) {
                 return -1;
             }
+            int copied = Math.min(length, buffer.length);
             int size = coalescedSize();
-            datagramBytes[0] = size > 0 ? size : length;
-            readArea.read(DATA_AT, buffer, 0, Math.min(length, buffer.length));
-            return length;
+            datagramBytes[0] = size > 0 ? size : copied;
+            readArea.read(DATA_AT, buffer, 0, copied);
+            return copied;
         } catch (LastErrorException e) {
             if (closed) {
                 return -1;

@@ -60,7 +60,8 @@ final class SocketAddressBytes {
         byte[] ip = new byte[16];
         in.get(IPV6_ADDRESS_OFFSET, ip);
         int scope = in.order(ByteOrder.nativeOrder()).getInt(IPV6_SCOPE_OFFSET);
-        return new InetSocketAddress(Inet6Address.getByAddress(null, ip, scope), port);
+        return new InetSocketAddress(scope == 0 ? InetAddress.getByAddress(ip) : Inet6Address.getByAddress(null, ip,
+                scope), port);
     }
 
     private static ByteBuffer header(int size, int family, int port) {

@@ -3,11 +3,12 @@ package im.tandem.ice.transport;
 import com.sun.jna.Platform;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Set;
 
 /**
  * Whether a {@link UdpTransport} uses Linux's UDP segmentation offloads ({@link OffloadUdpSocket}): where the
- * system property {@value #PROPERTY} is {@code true} (the default) and the platform has them (64-bit Linux, JNA's
- * native part loads, and the kernel takes {@code UDP_GRO}: Linux 5.0). Otherwise, and if opening such a socket
+ * system property {@value #PROPERTY} is {@code true} (the default) and the platform has them (Linux on x86-64 or
+ * aarch64, JNA's native part loads, and the kernel takes {@code UDP_GRO}: Linux 5.0). Otherwise, and if opening such a socket
  * fails, Java's own socket serves, one system call per datagram: slower for bulk transfers, the same protocol.
  */
 public final class UdpOffload {
@@ -15,6 +16,11 @@ public final class UdpOffload {
     /** {@code true} or {@code false}; {@code false} keeps every channel on Java's sockets. */
     public static final String PROPERTY = "tandem.udp.offload";
     private static final System.Logger LOG = System.getLogger(UdpOffload.class.getName());
+    /**
+     * The processors whose Linux ABI {@link OffloadUdpSocket} and {@link LinuxSockets} are written for (64-bit, little
+     * endian, the generic socket constants): others, such as MIPS, number the socket calls' constants differently.
+     */
+    private static final Set<String> LAYOUT_KNOWN = Set.of("x86-64", "aarch64");
     private static volatile boolean warned;
 
     private UdpOffload() {
@@ -30,7 +36,7 @@ public final class UdpOffload {
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException(PROPERTY + " must be true or false, was '" + value + "'");
         }
-        return Boolean.parseBoolean(value) && Platform.isLinux() && Platform.is64Bit();
+        return Boolean.parseBoolean(value) && Platform.isLinux() && LAYOUT_KNOWN.contains(Platform.ARCH);
     }
 
     /** A socket with the offloads, or Java's own (with one warning per process) where the kernel refuses them. */

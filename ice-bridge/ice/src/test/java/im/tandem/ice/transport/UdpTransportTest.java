@@ -67,10 +67,15 @@ class UdpTransportTest {
         assertThat(NetworkInterface.getByInetAddress(loopback6)).as("::1 on this machine").isNotNull();
         UdpTransport a = pair(loopback6);
         assertThat(a.localAddress().getAddress()).isInstanceOf(Inet6Address.class);
+        assertThat(a.batchLimit(DATAGRAM)).isEqualTo(54);
 
-        a.sendBatch(numbered(3, DATAGRAM, DATAGRAM), DATAGRAM);
+        a.sendBatch(numbered(20, DATAGRAM, DATAGRAM), DATAGRAM);
 
-        assertThat(take(3)).extracting(arrival -> arrival.bytes()[0]).containsExactly((byte) 0, (byte) 1, (byte) 2);
+        List<Arrival> arrivals = take(20);
+        for (int i = 0; i < 20; i++) {
+            assertThat(arrivals.get(i).bytes()[0]).as("datagram %d", i).isEqualTo((byte) i);
+        }
+        assertThat(arrivals.stream().filter(Arrival::endOfRead).count()).as("reads").isLessThan(20);
     }
 
     @Test
@@ -84,16 +89,50 @@ class UdpTransportTest {
     }
 
     @Test
-    void closingWakesTheReaderAndFreesThePort() throws Exception {
+    void closingWakesTheBlockedReaderAndFreesThePort() throws Exception {
         UdpTransport a = pair(InetAddress.getLoopbackAddress());
-        InetSocketAddress address = a.localAddress();
-        a.close();
-        a.close(); // idempotent
+        UdpTransport b = opened.get(1);
+        InetSocketAddress address = b.localAddress();
+        String reader = "udp-transport-" + address.getPort();
+        assertThat(readerAlive(reader)).as("b's reader, waiting for a datagram").isTrue();
 
-        assertThatThrownBy(() -> a.send(ByteBuffer.wrap(new byte[1]))).isInstanceOf(IOException.class);
+        b.close();
+        b.close(); // idempotent
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (readerAlive(reader) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(readerAlive(reader)).as("the reader ended").isFalse();
+        assertThatThrownBy(() -> b.send(ByteBuffer.wrap(new byte[1]))).isInstanceOf(IOException.class);
         UdpTransport again = UdpTransport.bind(address);
         opened.add(again);
         assertThat(again.localAddress()).isEqualTo(address);
+        a.send(ByteBuffer.wrap(new byte[1])); // to the new socket, which nobody reads: no error
+    }
+
+    @Test
+    void datagramsThatArrivedBeforeConnectingAreNotRead() throws Exception {
+        UdpTransport b = UdpTransport.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        opened.add(b);
+        try (java.net.DatagramSocket stranger = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            stranger.send(new java.net.DatagramPacket(new byte[] {9}, 1, b.localAddress()));
+            UdpTransport a = UdpTransport.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            opened.add(a);
+            Thread.sleep(50); // the stranger's datagram is queued at b
+            a.connect(b.localAddress());
+            b.connect(a.localAddress());
+            b.start((datagram, endOfRead) -> atB.add(new Arrival(new byte[] {datagram.get(datagram.position())},
+                    endOfRead)));
+            a.send(ByteBuffer.wrap(new byte[] {1}));
+            Arrival first = atB.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(first).isNotNull();
+            assertThat(first.bytes()).as("the peer's, not the stranger's").containsExactly(1);
+        }
+    }
+
+    private static boolean readerAlive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 
     @Test

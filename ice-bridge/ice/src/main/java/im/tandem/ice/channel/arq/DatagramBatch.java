@@ -64,10 +64,11 @@ final class DatagramBatch {
             }
         } catch (IOException e) {
             // As a loss of all of them: retransmission repairs it (see ArqConnection#transmit).
+        } finally {
+            gathered.clear();
+            count = 0;
+            shortTail = false;
         }
-        gathered.clear();
-        count = 0;
-        shortTail = false;
     }
 
     private void sendQuietly(ByteBuffer datagram) {

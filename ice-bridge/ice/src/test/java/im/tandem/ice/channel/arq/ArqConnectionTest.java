@@ -308,6 +308,30 @@ class ArqConnectionTest {
     }
 
     @Test
+    void aReadThatEndsWithSomethingElseThanDataIsStillAcknowledged() throws IOException {
+        open(CONFIG, CONFIG);
+        a.write(new byte[4 * SEGMENT], 0, 4 * SEGMENT);
+        pipe.a.inject(new byte[] {1, 2, 3}); // garbage, read last
+        pipe.deliverAsReads();
+        assertThat(pipe.b.sentOfType(Packet.Type.ACK)).as("one ack, at the garbage that ended the read").hasSize(1);
+        assertThat(last(pipe.b.sentOfType(Packet.Type.ACK)).packet().cumulativeAck()).isEqualTo(4);
+        assertThat(b.droppedDatagrams()).isEqualTo(1);
+    }
+
+    @Test
+    void aShortLastSegmentEndsItsBatch() throws IOException {
+        open(CONFIG, CONFIG);
+        pipe.a.takeBatchesOf(8);
+        a.write(new byte[3 * SEGMENT + SEGMENT / 2], 0, 3 * SEGMENT + SEGMENT / 2);
+        assertThat(pipe.a.batches()).as("three full and the half, in one batch").containsExactly(4);
+        a.write(new byte[2 * SEGMENT], 0, 2 * SEGMENT);
+        assertThat(pipe.a.batches()).as("the half went out already: the next write makes new segments")
+                .containsExactly(4, 2);
+        pipe.deliverAll();
+        assertThat(readExactly(b, 5 * SEGMENT + SEGMENT / 2)).hasSize(5 * SEGMENT + SEGMENT / 2);
+    }
+
+    @Test
     void theSegmentsOfOneSendGoOutInBatchesWhereTheTransportTakesThem() throws IOException {
         open(CONFIG, CONFIG);
         pipe.a.takeBatchesOf(4);

@@ -158,7 +158,10 @@ final class DatagramPipe {
             }
         }
 
-        /** Checks the batch's shape (all of one size but a shorter last), then sends each datagram. */
+        /**
+         * Checks the batch's shape (within the limit, every datagram a packet, all {@code datagramBytes} long but a
+         * shorter last), then sends each datagram.
+         */
         @Override
         public void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
             int count = (datagrams.remaining() + datagramBytes - 1) / datagramBytes;
@@ -167,6 +170,15 @@ final class DatagramPipe {
                     throw new AssertionError(name + " sent a batch of " + count + ", limit " + batchLimit);
                 }
                 batches.add(count);
+            }
+            ByteBuffer rest = datagrams.duplicate();
+            for (int i = 0; i < count; i++) {
+                int length = Math.min(datagramBytes, rest.remaining());
+                ByteBuffer one = rest.slice().limit(length);
+                if (Packet.read(one.duplicate()) == null || (i < count - 1 && length != datagramBytes)) {
+                    throw new AssertionError(name + " sent a batch whose datagram " + i + " is malformed");
+                }
+                rest.position(rest.position() + length);
             }
             DatagramTransport.super.sendBatch(datagrams, datagramBytes);
         }
