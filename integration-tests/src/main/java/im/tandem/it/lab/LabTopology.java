@@ -19,6 +19,11 @@ final class LabTopology {
     static final String WAN = "wan";
     /** A router's interface towards its client. */
     static final String LAN = "lan";
+    /**
+     * The kernel's default for how many wire-sized segments one large packet of TCP's or UDP's segmentation offloads
+     * may carry through an interface (GSO_MAX_SEGS); 1 makes the interface cut every such packet up before it sends.
+     */
+    static final int DEFAULT_GSO_MAX_SEGS = 65_535;
 
     private final LabNames names;
     private final LabOwner owner;
@@ -59,7 +64,7 @@ final class LabTopology {
 
         InetAddress coreSide = AddressPlan.coreSideOfRouterLink(index);
         InetAddress wan = AddressPlan.routerWan(index);
-        link(names.core(), "r-" + name, coreSide, router, WAN, List.of(wan));
+        link(names.core(), coreSideOfRouterLink(name), coreSide, router, WAN, List.of(wan));
         defaultRoute(router, coreSide);
 
         InetAddress lan = AddressPlan.routerLan(index, kind.translates());
@@ -74,6 +79,11 @@ final class LabTopology {
         Nftables.apply(router, kind.ruleset(new RouterPorts(WAN, wan, clientAddress)),
                 workDirectory.resolve("router-" + name + ".nft"));
         return new LabClient(name, kind, client, router, clientAddress, kind.translates() ? wan : clientAddress);
+    }
+
+    /** The core's interface towards a client's router. */
+    static String coreSideOfRouterLink(String client) {
+        return "r-" + client;
     }
 
     private String createNamespace(String namespace) {

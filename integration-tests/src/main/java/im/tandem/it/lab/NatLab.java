@@ -219,9 +219,17 @@ public final class NatLab implements AutoCloseable {
 
     /**
      * Makes the client's router drop {@code parts} in {@link #LOSS_PARTS} of the packets it forwards, each way, at
-     * random; 0 ends the loss.
+     * random; 0 ends the loss. Each packet of the wire is drawn on its own: while the loss lasts, the two interfaces
+     * that send into the router (the client's uplink and the core's side of the router's link) cut the large packets
+     * of TCP's and UDP's segmentation offloads into wire-sized ones before they send them, as a physical link would
+     * carry them; otherwise one draw would keep or drop up to 64 KiB of segments together.
      */
     public void loseRandomly(String client, int parts) {
+        String segments = Integer.toString(parts > 0 ? 1 : LabTopology.DEFAULT_GSO_MAX_SEGS);
+        Namespaces.ip("-n", client(client).namespace(), "link", "set", "dev", LabTopology.UPLINK,
+                "gso_max_segs", segments);
+        Namespaces.ip("-n", names.core(), "link", "set", "dev", LabTopology.coreSideOfRouterLink(client),
+                "gso_max_segs", segments);
         routerScript(client, RandomLoss.script(parts), "loss");
     }
 
