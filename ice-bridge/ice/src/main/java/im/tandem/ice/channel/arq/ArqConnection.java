@@ -458,7 +458,7 @@ public final class ArqConnection implements Closeable {
         packet.payload().get(payload);
         ReceiveBuffer.Outcome outcome = receive.accept(packet.seq(), payload, packet.fin());
         // Anything unusual is reported at once so the sender can repair it; plain in-order data is acked in pairs
-        // at the end of the read (see handle).
+        // at the end of the read (see onDatagram).
         if (outcome != ReceiveBuffer.Outcome.IN_ORDER || receive.hasGaps() || packet.fin()) {
             sendAck();
         } else {
