@@ -41,14 +41,7 @@ public interface DatagramTransport extends Closeable {
      * which may be shorter; at most {@link #batchLimit} of them.
      */
     default void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
-        if (datagramBytes <= 0) {
-            throw new IllegalArgumentException("datagramBytes must be positive, was " + datagramBytes);
-        }
-        ByteBuffer one = datagrams.duplicate();
-        for (int start = datagrams.position(); start < datagrams.limit(); start += datagramBytes) {
-            one.limit(Math.min(datagrams.limit(), start + datagramBytes)).position(start);
-            send(one);
-        }
+        OneByOne.send(datagrams, datagramBytes, this::send);
     }
 
     /** Starts delivering received datagrams to the receiver; called once, before the first send. */

@@ -51,30 +51,26 @@ final class JavaUdpSocket implements UdpSocket {
 
     @Override
     public void send(ByteBuffer datagram) throws IOException {
-        socket.send(packetOf(datagram, datagram.position(), datagram.remaining()));
+        socket.send(packetOf(datagram));
     }
 
     @Override
     public void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
-        if (datagramBytes <= 0) {
-            throw new IllegalArgumentException("datagramBytes must be positive, was " + datagramBytes);
-        }
-        for (int start = datagrams.position(); start < datagrams.limit(); start += datagramBytes) {
-            socket.send(packetOf(datagrams, start, Math.min(datagramBytes, datagrams.limit() - start)));
-        }
+        OneByOne.send(datagrams, datagramBytes, this::send);
     }
 
     /**
-     * A packet of {@code length} bytes of the buffer from {@code start}, for a connected socket: the buffer's own array
-     * where it has one (no copy on the hot path), a copy otherwise.
+     * A packet of the buffer's remaining bytes, for a connected socket: the buffer's own array where it has one (no
+     * copy on the hot path), a copy otherwise. The buffer's position is left as it was.
      */
-    private static DatagramPacket packetOf(ByteBuffer buffer, int start, int length) {
-        if (buffer.hasArray()) {
-            return new DatagramPacket(buffer.array(), buffer.arrayOffset() + start, length);
+    private static DatagramPacket packetOf(ByteBuffer datagram) {
+        if (datagram.hasArray()) {
+            return new DatagramPacket(datagram.array(), datagram.arrayOffset() + datagram.position(),
+                    datagram.remaining());
         }
-        byte[] copy = new byte[length];
-        buffer.get(start, copy);
-        return new DatagramPacket(copy, length);
+        byte[] copy = new byte[datagram.remaining()];
+        datagram.duplicate().get(copy);
+        return new DatagramPacket(copy, copy.length);
     }
 
     @Override

@@ -197,19 +197,13 @@ final class OffloadUdpSocket implements UdpSocket {
 
     @Override
     public void sendBatch(ByteBuffer datagrams, int datagramBytes) throws IOException {
-        if (datagramBytes <= 0) {
-            throw new IllegalArgumentException("datagramBytes must be positive, was " + datagramBytes);
-        }
+        OneByOne.requirePositive(datagramBytes);
         if (datagrams.remaining() <= datagramBytes) {
             send(datagrams, 0);
         } else if (segmentedSends && datagrams.remaining() <= (long) batchLimit(datagramBytes) * datagramBytes) {
             send(datagrams, datagramBytes);
         } else {
-            ByteBuffer one = datagrams.duplicate();
-            for (int start = datagrams.position(); start < datagrams.limit(); start += datagramBytes) {
-                one.limit(Math.min(datagrams.limit(), start + datagramBytes)).position(start);
-                send(one, 0);
-            }
+            OneByOne.send(datagrams, datagramBytes, one -> send(one, 0));
         }
     }
 
