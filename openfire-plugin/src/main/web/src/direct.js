@@ -268,8 +268,10 @@ class Conversation {
     if (this.attempt !== token) return;
     this.attempt = null;
     if (!resource) {
-      // Not a web chat with data channels (or offline): nothing to tell, try again after the plain delay.
+      // Not a web chat with data channels, offline, or not answering: try again after the plain delay. The reason is
+      // only the route mark's title; the route itself stays the server's.
       this.nextAttempt = Date.now() + this.direct.settings.retryDelayMs;
+      this.#announce("server", "no direct session: no resource of the contact said it can have a data channel");
       return;
     }
     const link = this.#newLink(resource, this.session.uniqueId() + "-" + Date.now().toString(36), true, servers);

@@ -32,8 +32,12 @@ const CAPS_NODE = "https://tandem.im/web";
 
 /** The chat states this client sends and shows (XEP-0085); "gone" and "inactive" are only ignored when received. */
 const CHAT_STATES = ["active", "composing", "paused", "inactive", "gone"];
-/** How long an ad-hoc command may take to answer before the panel says it failed. */
-const COMMAND_TIMEOUT_MS = 15000;
+/**
+ * How long any request (the roster, a contact's features, the STUN and TURN servers, an ad-hoc command) may go
+ * unanswered before it counts as failed: a question that never gets an answer must not hold up a login, a form or a
+ * conversation's next direct attempt for ever.
+ */
+const ANSWER_TIMEOUT_MS = 15000;
 
 export class Session extends EventTarget {
   constructor(services) {
@@ -64,7 +68,11 @@ export class Session extends EventTarget {
           this.jid = connection.jid;
           this.transport = service.name;
           this.#listen();
-          this.#start().then(resolve, reject);
+          // A login whose roster never came is no login: the connection goes, the form tells why.
+          this.#start().then(resolve, (problem) => {
+            connection.disconnect();
+            reject(problem);
+          });
         } else if (status === S.AUTHFAIL) {
           reject(new Error("The address or password is wrong."));
         } else if ((status === S.CONNFAIL || status === S.ERROR || status === S.CONNTIMEOUT) && !connected) {
@@ -290,7 +298,7 @@ export class Session extends EventTarget {
         iq.up();
       }
     }
-    return child(await this.request(iq, COMMAND_TIMEOUT_MS), "command", NS.commands);
+    return child(await this.request(iq), "command", NS.commands);
   }
 
   /** The server's ad-hoc commands whose node starts with {@code prefix}, as {node, name} pairs. */
@@ -319,13 +327,13 @@ export class Session extends EventTarget {
   }
 
   /** Sends an IQ request; resolves with the result, rejects with the error's text for people. */
-  request(stanza, timeout) {
+  request(stanza) {
     return new Promise((resolve, reject) => {
       this.connection.sendIQ(stanza, resolve, (error) => {
         const condition = error && child(error, "error");
         const text = condition ? childText(condition, "text") : "";
         reject(new Error(text || (error ? "The server refused the request." : "The server did not answer.")));
-      }, timeout);
+      }, ANSWER_TIMEOUT_MS);
     });
   }
 }

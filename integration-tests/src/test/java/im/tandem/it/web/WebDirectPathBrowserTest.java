@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
@@ -135,6 +137,16 @@ class WebDirectPathBrowserTest {
             return panel.find(".conversation").getAttribute("data-route");
         }
 
+        /** The open conversation's route, and why, as the page tells its user (the route mark's title). */
+        String routeAndReason() {
+            return jid + ": " + route() + " (" + panel.find("#tandem-route").getAttribute("title") + ")";
+        }
+
+        /** Fails unless the open conversation's route is {@code expected}, naming the page's reason for the route. */
+        void assertRoute(String expected) {
+            assertThat(route()).as(routeAndReason()).isEqualTo(expected);
+        }
+
         List<ShownMessage> messagesFrom(String from) {
             return panel.messages().stream().filter(message -> message.from().equals(from)).toList();
         }
@@ -170,6 +182,13 @@ class WebDirectPathBrowserTest {
         return new WebUser(name + "@" + OPENFIRE.server().domain(), browser, panel, connections);
     }
 
+    /** Waits until each user's open conversation is direct; a timeout names every user's route and its reason. */
+    private static void awaitDirect(WebUser... users) {
+        await().atMost(DIRECT_WITHIN).untilAsserted(() -> assertThat(Stream.of(users).map(WebUser::route))
+                .as(Stream.of(users).map(WebUser::routeAndReason).collect(Collectors.joining("; ")))
+                .containsOnly("direct"));
+    }
+
     @AfterAll
     static void closeEverything() {
         BROWSERS.forEach(ChromeDriver::quit);
@@ -193,7 +212,7 @@ class WebDirectPathBrowserTest {
         alice.panel().send("first, through the server");
         await().atMost(ChatPanel.WAIT).until(() -> bob.messagesFrom(alice.jid()).size() == 1);
         assertThat(bob.messagesFrom(alice.jid()).get(0).route()).isEqualTo("server");
-        await().atMost(DIRECT_WITHIN).until(() -> "direct".equals(alice.route()) && "direct".equals(bob.route()));
+        awaitDirect(alice, bob);
 
         List<String> fromAlice = numbered("alice", 10);
         List<String> fromBob = numbered("bob", 5);
@@ -326,7 +345,7 @@ class WebDirectPathBrowserTest {
     @Order(4)
     void whenTheChannelDiesTheConversationReturnsToTheServerWithNothingLostAndGoesDirectAgainLater() {
         alice.chat(bob.jid());
-        assertThat(alice.route()).isEqualTo("direct");
+        alice.assertRoute("direct");
         int shownAtBob = bob.messagesFrom(alice.jid()).size();
         int shownAtAlice = alice.messagesFrom(bob.jid()).size();
 
@@ -344,8 +363,8 @@ class WebDirectPathBrowserTest {
                 bob.messagesFrom(alice.jid()).size()).equals(fromAlice));
         await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messagesFrom(bob.jid())).subList(shownAtAlice,
                 alice.messagesFrom(bob.jid()).size()).equals(fromBob));
-        assertThat(alice.route()).isEqualTo("server");
-        assertThat(bob.route()).isEqualTo("server");
+        alice.assertRoute("server");
+        bob.assertRoute("server");
         List<ShownMessage> atBob = bob.messagesFrom(alice.jid());
         assertThat(atBob.subList(atBob.size() - 5, atBob.size()))
                 .allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
@@ -357,7 +376,7 @@ class WebDirectPathBrowserTest {
         await().pollDelay(Duration.ofMillis(Long.parseLong(RETRY_DELAY_MS) + 500)).atMost(ChatPanel.WAIT)
                 .until(() -> true);
         alice.panel().send("later, through the server");
-        await().atMost(DIRECT_WITHIN).until(() -> "direct".equals(alice.route()));
+        awaitDirect(alice);
         alice.panel().send("direct again");
         await().atMost(ChatPanel.WAIT).until(() -> {
             List<ShownMessage> shown = bob.messagesFrom(alice.jid());
@@ -372,7 +391,7 @@ class WebDirectPathBrowserTest {
     @Test
     @Order(5)
     void whatIsNotOneMessageStanzaOnTheChannelIsDroppedAndTheConversationStaysDirect() {
-        assertThat(alice.route()).isEqualTo("direct");
+        alice.assertRoute("direct");
         int shownAtBob = bob.messagesFrom(alice.jid()).size();
         alice.connections().sendBeforeNext(
                 "<message xmlns='jabber:client' id='broken'><body>never closed",
@@ -389,14 +408,14 @@ class WebDirectPathBrowserTest {
         List<ShownMessage> shown = bob.messagesFrom(alice.jid());
         assertThat(textsOf(shown.subList(shownAtBob, shown.size()))).containsExactly("after the noise");
         assertThat(shown.get(shown.size() - 1).route()).isEqualTo("direct");
-        assertThat(alice.route()).isEqualTo("direct");
-        assertThat(bob.route()).isEqualTo("direct");
+        alice.assertRoute("direct");
+        bob.assertRoute("direct");
     }
 
     @Test
     @Order(6)
     void aDirectMessageNotAcknowledgedInTimeGoesAgainThroughTheServerAndIsShownOnce() {
-        assertThat(alice.route()).isEqualTo("direct");
+        alice.assertRoute("direct");
         int shownAtBob = bob.messagesFrom(alice.jid()).size();
         bob.connections().dropAcknowledgements(true);
         try {
@@ -438,7 +457,7 @@ class WebDirectPathBrowserTest {
         await().atMost(ChatPanel.WAIT).until(() -> hank.connections().made() == 1);
         gina.panel().send("gina first");
 
-        await().atMost(DIRECT_WITHIN).until(() -> "direct".equals(gina.route()) && "direct".equals(hank.route()));
+        awaitDirect(gina, hank);
         // Past the end of hank's first gathering, the session stays.
         await().during(LONGEST_GATHERING.plus(GATHERING_MARGIN)).atMost(LONGEST_GATHERING.plus(ChatPanel.WAIT))
                 .until(() -> "direct".equals(gina.route()) && "direct".equals(hank.route()));
@@ -475,7 +494,7 @@ class WebDirectPathBrowserTest {
         ivan.panel().send("ivan first");
         judy.panel().send("judy first");
 
-        await().atMost(DIRECT_WITHIN).until(() -> "direct".equals(ivan.route()) && "direct".equals(judy.route()));
+        awaitDirect(ivan, judy);
         assertThat(ivan.connections().made()).as("ivan's connections: his own offer's only").isEqualTo(1);
         ivan.panel().send("ivan, direct");
         judy.panel().send("judy, direct");
