@@ -60,7 +60,10 @@ export class Session extends EventTarget {
     return new Promise((resolve, reject) => {
       const connection = new Strophe.Connection(service.url);
       let connected = false;
+      /** Set when the login failed after connecting: whatever the connection reports afterwards is not news. */
+      let abandoned = false;
       connection.connect(jid, password, (status, condition) => {
+        if (abandoned) return;
         const S = Strophe.Status;
         if (status === S.CONNECTED) {
           connected = true;
@@ -68,8 +71,11 @@ export class Session extends EventTarget {
           this.jid = connection.jid;
           this.transport = service.name;
           this.#listen();
-          // A login whose roster never came is no login: the connection goes, the form tells why.
+          // A login whose roster never came is no login: the connection goes, and the form tells why (not that a
+          // connection was lost).
           this.#start().then(resolve, (problem) => {
+            abandoned = true;
+            this.connection = null;
             connection.disconnect();
             reject(problem);
           });
