@@ -94,6 +94,16 @@ final class ChatPanel {
         input.sendKeys(Keys.ENTER);
     }
 
+    /** The open conversation's route: {@code server}, {@code direct} or {@code relay}. */
+    String route() {
+        return find(".conversation").getAttribute("data-route");
+    }
+
+    /** Why the open conversation is on its route, as the page tells its user (the route mark's title). */
+    String routeReason() {
+        return find("#tandem-route").getAttribute("title");
+    }
+
     /** The messages shown in the open conversation. */
     List<ShownMessage> messages() {
         try {

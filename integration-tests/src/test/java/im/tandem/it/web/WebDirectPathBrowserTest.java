@@ -134,12 +134,12 @@ class WebDirectPathBrowserTest {
         }
 
         String route() {
-            return panel.find(".conversation").getAttribute("data-route");
+            return panel.route();
         }
 
-        /** The open conversation's route, and why, as the page tells its user (the route mark's title). */
+        /** The open conversation's route, and why, as the page tells its user. */
         String routeAndReason() {
-            return jid + ": " + route() + " (" + panel.find("#tandem-route").getAttribute("title") + ")";
+            return jid + ": " + panel.route() + " (" + panel.routeReason() + ")";
         }
 
         /** Fails unless the open conversation's route is {@code expected}, naming the page's reason for the route. */

@@ -99,7 +99,7 @@ class WebDirectPathLabTest {
                     panelA.send(text);
                     sent.add(text);
                 }
-                await().atMost(FALLBACK).until(() -> "server".equals(routeOf(panelA)));
+                await().atMost(FALLBACK).until(() -> "server".equals(panelA.route()));
                 await().atMost(ChatPanel.WAIT).until(() -> textsOf(from(panelB, jidA)).equals(sent));
                 panelA.send("after the fallback");
                 sent.add("after the fallback");
@@ -115,7 +115,7 @@ class WebDirectPathLabTest {
     /** The route each page shows with the reason it gives. */
     private record RoutesShown(String routeA, String reasonA, String routeB, String reasonB) {
         RoutesShown(ChatPanel a, ChatPanel b) {
-            this(routeOf(a), routeReasonOf(a), routeOf(b), routeReasonOf(b));
+            this(a.route(), a.routeReason(), b.route(), b.routeReason());
         }
     }
 
@@ -140,7 +140,7 @@ class WebDirectPathLabTest {
                 .equals(List.of("hello through the server")));
         if (route.equals("server")) {
             // The page that wrote first tries a session; once it has given up, the conversation stays put.
-            await().atMost(GIVES_UP_WITHIN).until(() -> routeReasonOf(a.panel()).startsWith("no direct session"));
+            await().atMost(GIVES_UP_WITHIN).until(() -> a.panel().routeReason().startsWith("no direct session"));
         } else {
             // A timeout names the routes the pages show and why, as their users would see them.
             await().atMost(ROUTE_WITHIN).until(() -> new RoutesShown(a.panel(), b.panel()),
@@ -158,7 +158,7 @@ class WebDirectPathLabTest {
         assertThat(from(b.panel(), jidA).subList(1, 1 + MESSAGES))
                 .allSatisfy(message -> assertThat(message.route()).isEqualTo(route));
         assertThat(from(a.panel(), jidB)).allSatisfy(message -> assertThat(message.route()).isEqualTo(route));
-        assertThat(routeOf(a.panel())).isEqualTo(route);
+        assertThat(a.panel().route()).isEqualTo(route);
     }
 
     private static ChatPanel logIn(LabBrowser browser, String user) {
@@ -170,15 +170,6 @@ class WebDirectPathLabTest {
 
     private static void chat(LabBrowser browser, String with) {
         browser.browser.executeScript("Tandem.chat(arguments[0])", with);
-    }
-
-    private static String routeOf(ChatPanel panel) {
-        return panel.find(".conversation").getAttribute("data-route");
-    }
-
-    /** Why the conversation is on its route, as the page tells the user (the route mark's title). */
-    private static String routeReasonOf(ChatPanel panel) {
-        return panel.find("#tandem-route").getAttribute("title");
     }
 
     private static List<ShownMessage> from(ChatPanel panel, String jid) {
