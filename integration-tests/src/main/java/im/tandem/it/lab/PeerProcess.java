@@ -224,13 +224,30 @@ public final class PeerProcess implements AutoCloseable {
             if (exitedWithin(INPUT_END_GRACE)) {
                 return;
             }
-            process.destroy();
-            if (!exitedWithin(STOP_GRACE)) {
-                process.destroyForcibly().waitFor();
-            }
+            terminate();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops with SIGTERM at once a program that does not read its input (a driver, a bridge), and kills it if that
+     * does not end it; {@link #close} would first wait in vain for it to end on its own.
+     */
+    public void stop() {
+        try {
+            terminate();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void terminate() throws InterruptedException {
+        process.destroy();
+        if (!exitedWithin(STOP_GRACE)) {
+            process.destroyForcibly().waitFor();
         }
     }
 

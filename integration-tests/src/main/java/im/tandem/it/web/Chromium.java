@@ -13,7 +13,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's chromium, headless, driven through Debian's chromedriver. Both binaries are named, so Selenium Manager
  * has nothing to look for and never downloads a browser or a driver; the flags keep the browser from calling any
- * Google service, so it sends traffic only to the loopback servers of the test.
+ * Google service and from resolving any name, so it sends traffic only to the addresses of the test.
  */
 public final class Chromium {
     /** Where Debian's chromium and chromium-driver packages install them. */
@@ -27,6 +27,15 @@ public final class Chromium {
      * the web chat's direct path needs between browsers on one machine or in the lab.
      */
     public static final String SHOW_LOCAL_ADDRESSES = "--disable-features=WebRtcHideLocalIpsWithMdns";
+    /**
+     * No host name resolves, so the browser's own calls home (Google's time, account, update, autofill and model
+     * services, the default search engine's preconnect; the flags below do not stop them all) never leave the
+     * machine, not even as DNS queries; inside a lab namespace, where those queries went unanswered, the first page
+     * also waited seconds for them. The rules apply to address literals too, so the tests' addresses are let
+     * through: loopback (the servers of a test) and 198.18.0.0/15 (the NAT lab's, see {@code AddressPlan}).
+     */
+    static final String NO_NAME_RESOLUTION =
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.*, EXCLUDE 198.18.*, EXCLUDE 198.19.*";
 
     private Chromium() {
     }
@@ -40,7 +49,7 @@ public final class Chromium {
         return new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,900",
+                "--disable-dev-shm-usage", "--window-size=1200,900", NO_NAME_RESOLUTION,
                 "--user-data-dir=" + profile.toAbsolutePath()).addArguments(moreArguments);
     }
 

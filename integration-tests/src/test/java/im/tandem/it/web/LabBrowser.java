@@ -18,7 +18,9 @@ import im.tandem.it.net.LoopbackServers;
  * Debian's chromium and chromedriver running inside a lab client's network namespace, so that the browser's WebRTC
  * traffic goes through that client's NAT, driven from the test over a Unix socket: network namespaces do not
  * separate the file system, so socat joins the driver's port inside the namespace to a loopback port outside. As
- * root, Chromium needs {@code --no-sandbox} (the flags are those of {@link Chromium}).
+ * root, Chromium needs {@code --no-sandbox} (the flags are those of {@link Chromium}). Both bridges' TCP ends send
+ * without delay: a command's request and answer cross them in pieces, and with Nagle's algorithm each piece after
+ * the first waited for the acknowledgement of the one before, some 20 ms a command.
  */
 final class LabBrowser implements AutoCloseable {
     /** chromedriver's port inside the namespace, where nothing else listens. */
@@ -44,11 +46,12 @@ final class LabBrowser implements AutoCloseable {
         Path socket = work.resolve("driver-" + client + ".sock");
         PeerProcess driver = lab.program(client, "chromedriver", Chromium.DRIVER.toString(), "--port=" + DRIVER_PORT);
         PeerProcess inside = lab.program(client, "driver-bridge", "socat",
-                "UNIX-LISTEN:" + socket + ",fork", "TCP:127.0.0.1:" + DRIVER_PORT);
+                "UNIX-LISTEN:" + socket + ",fork", "TCP:127.0.0.1:" + DRIVER_PORT + ",nodelay");
         int port = LoopbackServers.freePort();
         String loopback = LoopbackServers.address();
-        Process outside = new ProcessBuilder("socat", "TCP-LISTEN:" + port + ",bind=" + loopback + ",fork,reuseaddr",
-                "UNIX-CONNECT:" + socket).redirectErrorStream(true)
+        Process outside = new ProcessBuilder("socat",
+                "TCP-LISTEN:" + port + ",bind=" + loopback + ",fork,reuseaddr,nodelay", "UNIX-CONNECT:" + socket)
+                .redirectErrorStream(true)
                 .redirectOutput(work.resolve("driver-bridge-" + client + ".log").toFile()).start();
         try {
             RemoteWebDriver browser = connect(URI.create("http://" + loopback + ":" + port),
@@ -57,8 +60,8 @@ final class LabBrowser implements AutoCloseable {
             return new LabBrowser(driver, inside, outside, browser);
         } catch (RuntimeException e) {
             outside.destroy();
-            inside.close();
-            driver.close();
+            inside.stop();
+            driver.stop();
             throw e;
         }
     }
@@ -86,8 +89,8 @@ final class LabBrowser implements AutoCloseable {
             browser.quit();
         } finally {
             outsideBridge.destroy();
-            insideBridge.close();
-            driverProcess.close();
+            insideBridge.stop();
+            driverProcess.stop();
         }
     }
 }
