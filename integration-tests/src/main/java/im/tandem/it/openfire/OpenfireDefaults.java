@@ -49,6 +49,9 @@ final class OpenfireDefaults {
         // Openfire 4.2.0 looks for plugin jars every 5 s in development mode; later releases every 20 s, whatever the
         // mode, unless told otherwise. Installing or removing a jar should take effect as quickly on every release.
         defaults.put("plugins.loading.monitor.interval", "5");
+        // 4.8 and later stop Netty's shared event loops one after the other, each only after a quiet period (2 s by
+        // default) in which no task came; a development server stopped after its clients have gone has none coming.
+        defaults.put("xmpp.socket.netty.graceful-shutdown.quiet-period", "100");
         // A development server must not call home.
         defaults.put("update.service-enabled", "false");
         defaults.put("xmpp.auth.anonymous", "false");
