@@ -11,11 +11,14 @@ import sys
 import slixmpp
 from slixmpp.xmlstream import ET
 
+from loopback_address import without_dns
+
 
 async def run(args):
     component = slixmpp.ComponentXMPP(args.jid, args.secret, args.host, args.port)
     connected = asyncio.Event()
     component.add_event_handler("session_start", lambda _e: connected.set())
+    without_dns(component, args.host, args.port)
     component.connect()
     try:
         await asyncio.wait_for(connected.wait(), timeout=args.timeout)

@@ -16,6 +16,8 @@ import sys
 import slixmpp
 from slixmpp.exceptions import IqError, IqTimeout
 
+from loopback_address import without_dns
+
 COMMANDS_NODE = "http://jabber.org/protocol/commands"
 FORM_TYPE = "https://tandem.im/ns/notify"
 
@@ -104,6 +106,7 @@ async def run(args):
     driver = Driver(args)
     # The test server listens on loopback without a certificate: plain c2s, as the test's own clients use.
     driver["feature_mechanisms"].unencrypted_plain = True
+    without_dns(driver, args.host, args.port)
     driver.connect(address=(args.host, args.port), force_starttls=False, disable_starttls=True)
     try:
         await asyncio.wait_for(driver.done.wait(), timeout=args.timeout)

@@ -17,6 +17,8 @@ import slixmpp
 from slixmpp.xmlstream.handler import Callback
 from slixmpp.xmlstream.matcher import MatchXPath
 
+from loopback_address import without_dns
+
 
 class PlainPeer(slixmpp.ClientXMPP):
     def __init__(self, args):
@@ -65,6 +67,7 @@ async def run(args):
     peer = PlainPeer(args)
     # The test server listens on loopback without a certificate: plain c2s, as the test's own clients use.
     peer["feature_mechanisms"].unencrypted_plain = True
+    without_dns(peer, args.host, args.port)
     peer.connect(address=(args.host, args.port), force_starttls=False, disable_starttls=True)
     try:
         await asyncio.wait_for(peer.done.wait(), timeout=args.timeout)
