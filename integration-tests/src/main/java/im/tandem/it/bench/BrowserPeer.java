@@ -97,8 +97,7 @@ final class BrowserPeer implements AutoCloseable {
      * API, which works for someone not on the roster too.
      */
     static BrowserPeer logIn(URI page, String jid, String password, String peer) throws IOException {
-        ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"),
-                List.of(Chromium.SHOW_LOCAL_ADDRESSES));
+        ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"));
         try {
             driver.get(page.toString());
             await(driver, "the panel on " + page, "return document.getElementById('tandem-chat') !== null");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,10 +22,11 @@ public final class Chromium {
     public static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(20);
     /**
      * Chromium hides the machine's addresses behind mDNS names (.local) in the candidates it gives a page, and
-     * resolving those needs multicast DNS; with this feature off the candidates carry the addresses themselves, which
-     * the web chat's direct path needs between browsers on one machine or in the lab.
+     * announces and resolves those names by multicast DNS on every interface. With this feature off the candidates
+     * carry the addresses themselves, which the web chat's direct path needs in the lab, and no multicast leaves the
+     * machine from browsers on it.
      */
-    public static final String SHOW_LOCAL_ADDRESSES = "--disable-features=WebRtcHideLocalIpsWithMdns";
+    private static final String SHOW_LOCAL_ADDRESSES = "--disable-features=WebRtcHideLocalIpsWithMdns";
     /**
      * No host name resolves, so the browser's own calls home (Google's time, account, update, autofill and model
      * services, the default search engine's preconnect; the flags below do not stop them all) never leave the
@@ -40,26 +40,21 @@ public final class Chromium {
     private Chromium() {
     }
 
-    public static ChromeDriver start(Path profile) throws IOException {
-        return start(profile, List.of());
-    }
-
-    /** Headless, without calls to Google, with this profile directory and the extra flags. */
-    static ChromeOptions options(Path profile, List<String> moreArguments) {
+    /** Headless, without calls to Google, with this profile directory. */
+    static ChromeOptions options(Path profile) {
         return new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,900", NO_NAME_RESOLUTION,
-                "--user-data-dir=" + profile.toAbsolutePath()).addArguments(moreArguments);
+                "--disable-dev-shm-usage", "--window-size=1200,900", NO_NAME_RESOLUTION, SHOW_LOCAL_ADDRESSES,
+                "--user-data-dir=" + profile.toAbsolutePath());
     }
 
-    /** With more command-line flags for what a test needs of the browser. */
-    public static ChromeDriver start(Path profile, List<String> moreArguments) throws IOException {
+    public static ChromeDriver start(Path profile) throws IOException {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver packages ("
                     + BROWSER + ", " + DRIVER + "); install them with apt-get");
         }
-        ChromeOptions options = options(Files.createDirectories(profile), moreArguments);
+        ChromeOptions options = options(Files.createDirectories(profile));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

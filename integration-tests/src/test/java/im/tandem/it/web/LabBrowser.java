@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
@@ -41,7 +40,7 @@ final class LabBrowser implements AutoCloseable {
         this.browser = browser;
     }
 
-    static LabBrowser start(DirectLab lab, String client, List<String> flags) throws IOException, InterruptedException {
+    static LabBrowser start(DirectLab lab, String client) throws IOException, InterruptedException {
         Path work = lab.lab().workDirectory();
         Path socket = work.resolve("driver-" + client + ".sock");
         PeerProcess driver = lab.program(client, "chromedriver", Chromium.DRIVER.toString(), "--port=" + DRIVER_PORT);
@@ -55,7 +54,7 @@ final class LabBrowser implements AutoCloseable {
                 .redirectOutput(work.resolve("driver-bridge-" + client + ".log").toFile()).start();
         try {
             RemoteWebDriver browser = connect(URI.create("http://" + loopback + ":" + port),
-                    Chromium.options(work.resolve("chromium-" + client), flags));
+                    Chromium.options(work.resolve("chromium-" + client)));
             browser.manage().timeouts().scriptTimeout(Chromium.SCRIPT_TIMEOUT);
             return new LabBrowser(driver, inside, outside, browser);
         } catch (RuntimeException e) {

@@ -168,8 +168,7 @@ class WebDirectPathBrowserTest {
 
     /** Opens the site in a browser of its own, with {@code pageScripts} installed before the page's own. */
     private static WebUser openAs(String name, String... pageScripts) throws Exception {
-        ChromeDriver browser = Chromium.start(Files.createTempDirectory("tandem-chromium-" + name + "-"),
-                List.of(Chromium.SHOW_LOCAL_ADDRESSES));
+        ChromeDriver browser = Chromium.start(Files.createTempDirectory("tandem-chromium-" + name + "-"));
         BROWSERS.add(browser);
         PeerConnectionRecorder connections = PeerConnectionRecorder.install(browser);
         for (String script : pageScripts) {

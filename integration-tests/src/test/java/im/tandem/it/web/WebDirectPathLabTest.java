@@ -77,8 +77,8 @@ class WebDirectPathLabTest {
         String userA = "web" + clientA;
         String userB = "web" + clientB;
         lab.contacts(userA, userB);
-        try (LabBrowser a = LabBrowser.start(lab, clientA, List.of(Chromium.SHOW_LOCAL_ADDRESSES));
-             LabBrowser b = LabBrowser.start(lab, clientB, List.of(Chromium.SHOW_LOCAL_ADDRESSES))) {
+        try (LabBrowser a = LabBrowser.start(lab, clientA);
+             LabBrowser b = LabBrowser.start(lab, clientB)) {
             chatBothWaysOn(route, new Side(a, logIn(a, userA), userA), new Side(b, logIn(b, userB), userB));
         }
     }
@@ -86,8 +86,8 @@ class WebDirectPathLabTest {
     @Test
     void cuttingUdpMidConversationMovesItToTheServerWithNothingLost() throws Exception {
         lab.contacts("webcuta", "webcutb");
-        try (LabBrowser a = LabBrowser.start(lab, "open1", List.of(Chromium.SHOW_LOCAL_ADDRESSES));
-             LabBrowser b = LabBrowser.start(lab, "open2", List.of(Chromium.SHOW_LOCAL_ADDRESSES))) {
+        try (LabBrowser a = LabBrowser.start(lab, "open1");
+             LabBrowser b = LabBrowser.start(lab, "open2")) {
             ChatPanel panelA = logIn(a, "webcuta");
             ChatPanel panelB = logIn(b, "webcutb");
             String jidA = lab.jid("webcuta");
