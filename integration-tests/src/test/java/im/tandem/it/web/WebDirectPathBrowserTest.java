@@ -53,10 +53,11 @@ import im.tandem.it.web.ChatPanel.ShownMessage;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebDirectPathBrowserTest {
     /**
-     * Shorter than the default 15 seconds, so that the test sees the new attempt after a lost path sooner, and long
-     * enough that the messages around the cut are all delivered before it.
+     * Shorter than the default 15 seconds, so that the test sees the new attempt after a lost path sooner (it waits
+     * this long twice), and longer than the acknowledgement timeout (3 s), so that the messages around the cut are
+     * all delivered before it.
      */
-    private static final String RETRY_DELAY_MS = "10000";
+    private static final String RETRY_DELAY_MS = "5000";
     /** Setting up a data channel on one machine takes well under a second; this leaves room for a loaded one. */
     private static final Duration DIRECT_WITHIN = Duration.ofSeconds(40);
     /** The web chat's longest wait for its candidates (link.js), and a margin for a loaded machine. */
