@@ -34,7 +34,7 @@ public final class Chromium {
      * also waited seconds for them. The rules apply to address literals too, so the tests' addresses are let
      * through: loopback (the servers of a test) and 198.18.0.0/15 (the NAT lab's, see {@code AddressPlan}).
      */
-    static final String NO_NAME_RESOLUTION =
+    private static final String NO_NAME_RESOLUTION =
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.*, EXCLUDE 198.18.*, EXCLUDE 198.19.*";
 
     private Chromium() {
