@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -106,8 +107,7 @@ class StandardClientFileTransferTest {
 
         Jid to = address.equals("bare JID") ? alice.jid() : alice.connection().getUser();
         String output = sam.send(file, to, TRANSFER_LIMIT);
-        TransferResult received = atAlice.get(TRANSFER_LIMIT.toSeconds(), TimeUnit.SECONDS).result()
-                .get(TRANSFER_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        TransferResult received = outcome(atAlice.get(TRANSFER_LIMIT.toSeconds(), TimeUnit.SECONDS));
 
         assertThat(output).contains("File sent successfully");
         assertThat(received.peer().toString()).isEqualTo(sam.jid().toString());
@@ -141,8 +141,7 @@ class StandardClientFileTransferTest {
         TransferResult sent;
         String output;
         try (LiberviaPeer.Receiving receiving = sam.receive(alice.jid(), into)) {
-            sent = alice.files().send(sam.jid(), file, new FileTransferListener() { }).result()
-                    .get(TRANSFER_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            sent = outcome(alice.files().send(sam.jid(), file, new FileTransferListener() { }));
             output = receiving.await(TRANSFER_LIMIT);
         }
 
@@ -150,5 +149,18 @@ class StandardClientFileTransferTest {
         assertThat(output).as("Libervia checked the hash we sent").contains("File received successfully")
                 .contains("hash checked");
         assertThat(TestFiles.sha256(into.resolve(file.getFileName()))).isEqualTo(TestFiles.sha256(file));
+    }
+
+    /**
+     * What our side of a transfer came to; one that failed names Libervia's side too (its backend log), since what
+     * Libervia did with the session is often the reason (as when it answered a transport-info with item-not-found).
+     */
+    private static TransferResult outcome(FileTransfer transfer) throws Exception {
+        try {
+            return transfer.result().get(TRANSFER_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("the transfer failed: " + e.getCause().getMessage()
+                    + "; Libervia's backend log ends:\n" + sam.logTail(), e);
+        }
     }
 }
