@@ -66,11 +66,12 @@ final class ChannelBench {
         Row tcp = rows.get(0);
         out.printf(Locale.ROOT, "%n### Channel throughput and round trip%n%n");
         out.printf(Locale.ROOT, "Two processes in two namespaces on the lab's veth path, sharing the machine's "
-                + "%d cores. Throughput: median of %d transfers of %d MiB (after one discarded); round trip: "
+                + "%d cores. Throughput: median of %d transfers of %d MiB (after %d discarded); round trip: "
                 + "%,d one-byte ping-pongs (after %,d discarded). CPU: both processes' CPU time over the measured "
                 + "transfers, per 100 MB, and the part of it spent in the kernel.%n%n",
                 Runtime.getRuntime().availableProcessors(),
-                LinkWorkload.TRANSFERS, LinkWorkload.TRANSFER_BYTES >> 20, LinkWorkload.PINGS,
+                LinkWorkload.TRANSFERS, LinkWorkload.TRANSFER_BYTES >> 20, LinkWorkload.WARM_UP_TRANSFERS,
+                LinkWorkload.PINGS,
                 LinkWorkload.PING_WARM_UP);
         out.println("| link | MB/s | × TCP | RTT median (µs) | × TCP | RTT p99 (µs) | × TCP | CPU s per 100 MB "
                 + "| of it in the kernel |");
