@@ -39,6 +39,18 @@ public final class UdpOffload {
         return Boolean.parseBoolean(value) && Platform.isLinux() && LAYOUT_KNOWN.contains(Platform.ARCH);
     }
 
+    /**
+     * Loads the native part of the offload socket (JNA and the C library's bindings) now, so that the first socket
+     * opened later does not wait for it. A failure is left for that socket to meet and report.
+     */
+    public static void loadNativePart() {
+        try {
+            Class.forName(LinuxSockets.class.getName(), true, UdpOffload.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // bindOrFallBack meets the same failure, and warns
+        }
+    }
+
     /** A socket with the offloads, or Java's own (with one warning per process) where the kernel refuses them. */
     static UdpSocket bindOrFallBack(InetSocketAddress local, int bufferBytes) throws IOException {
         try {
