@@ -5,11 +5,11 @@ import im.tandem.ice.channel.ChannelConfig;
 import im.tandem.ice.channel.ChannelIdentity;
 import im.tandem.ice.channel.Fingerprint;
 import im.tandem.ice.channel.arq.ArqConfig;
+import im.tandem.ice.session.CandidateType;
 import im.tandem.ice.session.IceCandidate;
 import im.tandem.ice.session.IceConfig;
 import im.tandem.ice.session.IcePath;
 import im.tandem.ice.session.IceSession;
-import im.tandem.ice.session.PathType;
 import im.tandem.it.lab.PeerMain;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * One end of an ICE session, run inside a lab namespace. Signalling goes through standard input and output (see
  * {@link SignalLine}); results are reported as lines: {@code SELECTED type}, {@code SENT sha256},
  * {@code RECEIVED sha256 bytes}, {@code PATH_LOST reason} and then {@code PATH_RELEASED yes|no: why|relayed}
- * (whether the path's local address is free again), {@code CHANNEL_FAILED reason}, {@code ERROR message}.
+ * (whether the path's local address is free again; {@code relayed} where our end is a TURN allocation), {@code CHANNEL_FAILED reason}, {@code ERROR message}.
  *
  * <p>Arguments: {@code controlling|controlled bytes seed idleSeconds [stun host:port] [turn host:port user pass]}.
  * The controlling peer is the channel's TLS client and sends {@code bytes} seeded random bytes; the controlled peer
@@ -71,7 +71,7 @@ public final class IcePeer {
      */
     private static String released(IcePath path) {
         IceCandidate local = path.local();
-        if (path.type() == PathType.RELAY) {
+        if (local.type() == CandidateType.RELAY) {
             return "relayed";
         }
         InetSocketAddress base = local.relatedAddress() == null ? new InetSocketAddress(local.ip(), local.port())

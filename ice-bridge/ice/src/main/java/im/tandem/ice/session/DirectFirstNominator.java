@@ -5,11 +5,13 @@ import java.util.function.Consumer;
 
 /**
  * Which valid pair the controlling agent nominates (RFC 8445 regular nomination), in place of ice4j's default of
- * nominating whichever pair is valid first. A pair without a relay is nominated as soon as it is valid. A relayed
- * pair waits {@link #RELAY_GRACE} first: behind some NATs the direct pair works only once the peer's checks have been
- * retransmitted (a restricted cone opens for a symmetric NAT's fresh port only after it has sent there itself),
- * while a relayed pair answers at once; taking it then would send through the TURN server what could go direct.
- * One pair is nominated per session.
+ * nominating whichever pair is valid first. A pair without a relay is nominated as soon as it is valid. Relayed pairs
+ * wait {@link #RELAY_GRACE} from the first of them: behind some NATs the direct pair works only once the peer's checks
+ * have been retransmitted (a restricted cone opens for a symmetric NAT's fresh port only after it has sent there
+ * itself), while a relayed pair answers at once; taking it then would send through the TURN server what could go
+ * direct. When the grace ends, the relayed pair with the fewest relayed ends valid by then is nominated: one that
+ * crosses the TURN server once (our relay to the peer's own address, or the other way round) rather than through
+ * both sides' allocations, as ICE's pair priorities order them too. One pair is nominated per session.
  *
  * @param <P> a candidate pair
  */
@@ -29,6 +31,9 @@ final class DirectFirstNominator<P> {
     private final Timer timer;
     private final Consumer<P> nominate;
     private boolean nominated;
+    /** The relayed pair to nominate when the grace ends; null until one is valid. */
+    private P bestRelayed;
+    private int bestRelayedEnds;
 
     /**
      * @param timer    where the relayed pairs' grace runs out
@@ -39,16 +44,39 @@ final class DirectFirstNominator<P> {
         this.nominate = nominate;
     }
 
-    /** A pair became valid; only the controlling agent calls this. */
-    void validated(P pair, boolean relayed) {
-        if (relayed) {
-            timer.after(RELAY_GRACE, () -> nominateFirst(pair));
-        } else {
-            nominateFirst(pair);
+    /**
+     * A pair became valid; only the controlling agent calls this.
+     *
+     * @param relayedEnds how many of the pair's two candidates are TURN relays: 0, 1 or 2
+     */
+    void validated(P pair, int relayedEnds) {
+        if (relayedEnds < 0 || relayedEnds > 2) {
+            throw new IllegalArgumentException("a pair has 0 to 2 relayed ends, not " + relayedEnds);
+        }
+        if (relayedEnds == 0) {
+            nominateOnce(pair);
+            return;
+        }
+        boolean first;
+        synchronized (this) {
+            first = bestRelayed == null;
+            if (first || relayedEnds < bestRelayedEnds) {
+                bestRelayed = pair;
+                bestRelayedEnds = relayedEnds;
+            }
+        }
+        if (first) {
+            timer.after(RELAY_GRACE, () -> {
+                P best;
+                synchronized (this) {
+                    best = bestRelayed;
+                }
+                nominateOnce(best);
+            });
         }
     }
 
-    private void nominateFirst(P pair) {
+    private void nominateOnce(P pair) {
         synchronized (this) {
             if (nominated) {
                 return;

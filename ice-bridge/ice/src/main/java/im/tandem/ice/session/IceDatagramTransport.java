@@ -11,13 +11,13 @@ import org.ice4j.ice.Component;
 
 /**
  * Datagrams over ICE's selected pair: at first through the component (which picks the pair) and its merged socket,
- * where ice4j has already taken out its own STUN traffic. Once the channel above is open, a direct pair moves to a
- * {@link SelectedUdpPath} of our own (see {@link #channelOpened()}); a relayed one stays with ice4j, which speaks
- * TURN.
+ * where ice4j has already taken out its own STUN traffic. Once the channel above is open, a pair whose local end is
+ * plain UDP moves to a {@link SelectedUdpPath} of our own (see {@link #channelOpened()}); one whose local end is our
+ * TURN allocation stays with ice4j, which speaks TURN.
  */
 final class IceDatagramTransport implements DatagramTransport {
 
-    /** Hands the selected pair's socket over from ice4j to us, if the pair is a direct one. */
+    /** Hands the selected pair's socket over from ice4j to us, unless our end of it is a TURN allocation. */
     @FunctionalInterface
     interface Takeover {
         Optional<SelectedUdpPath> takeOver();

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.Agent;
+import org.ice4j.ice.Candidate;
 import org.ice4j.ice.CandidatePair;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.IceMediaStream;
@@ -92,7 +93,7 @@ public final class IceSession implements Closeable {
     private ScheduledFuture<?> consentWatch;
     private volatile boolean pathLost;
     private boolean closed;
-    /** The selected direct pair once taken over from ice4j; null before, and for a relayed pair. */
+    /** The selected pair once taken over from ice4j; null before, and while our end of it is a TURN allocation. */
     private volatile SelectedUdpPath ownPath;
     private ScheduledFuture<?> consentChecks;
 
@@ -229,14 +230,17 @@ public final class IceSession implements Closeable {
             CandidatePair pair = (CandidatePair) event.getSource();
             validPairs.add(pair);
             if (agent.isControlling()) {
-                nominator.validated(pair, isRelayed(pair));
+                nominator.validated(pair, relayedEnds(pair));
             }
         }
     }
 
-    private static boolean isRelayed(CandidatePair pair) {
-        return Ice4jCandidates.typeOf(pair.getLocalCandidate().getType()) == CandidateType.RELAY
-                || Ice4jCandidates.typeOf(pair.getRemoteCandidate().getType()) == CandidateType.RELAY;
+    private static int relayedEnds(CandidatePair pair) {
+        return (isRelay(pair.getLocalCandidate()) ? 1 : 0) + (isRelay(pair.getRemoteCandidate()) ? 1 : 0);
+    }
+
+    private static boolean isRelay(Candidate<?> candidate) {
+        return Ice4jCandidates.typeOf(candidate.getType()) == CandidateType.RELAY;
     }
 
     private void nominate(CandidatePair pair) {
@@ -280,12 +284,15 @@ public final class IceSession implements Closeable {
     }
 
     /**
-     * Moves a direct selected pair from ice4j to a socket of our own: frees the agent (its checks, its consent
-     * and its sockets), binds the pair's local address again and sends the consent checks itself. A relayed pair
-     * stays with ice4j. If the address cannot be bound again, the path is reported lost.
+     * Moves the selected pair from ice4j to a socket of our own where our end of it is plain UDP: frees the agent
+     * (its checks, its consent and its sockets), binds the pair's local address again and sends the consent checks
+     * itself. That includes a pair whose remote end is the peer's TURN relay: to us that is an address like any
+     * other (the peer's TURN client wraps and unwraps, and keeps its permission for our address), so only a pair
+     * whose local end is our own relayed candidate stays with ice4j, which speaks TURN. If the address cannot be
+     * bound again, the path is reported lost.
      */
     private synchronized Optional<SelectedUdpPath> takeOver(CandidatePair pair) {
-        if (closed || pathLost || isRelayed(pair)) {
+        if (closed || pathLost || isRelay(pair.getLocalCandidate())) {
             return Optional.empty();
         }
         InetSocketAddress local = pair.getLocalCandidate().getBase().getTransportAddress();

@@ -1,6 +1,7 @@
 package im.tandem.ice.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ class DirectFirstNominatorTest {
 
     @Test
     void aDirectPairIsNominatedAsSoonAsItIsValidAndOnlyOnce() {
-        nominator.validated("srflx-srflx", false);
-        nominator.validated("host-host", false);
+        nominator.validated("srflx-srflx", 0);
+        nominator.validated("host-host", 0);
 
         assertThat(nominated).containsExactly("srflx-srflx");
         assertThat(pending).isEmpty();
@@ -35,11 +36,11 @@ class DirectFirstNominatorTest {
 
     @Test
     void aRelayedPairWaitsTheGraceAndLosesToADirectPairValidMeanwhile() {
-        nominator.validated("relay-srflx", true);
+        nominator.validated("relay-srflx", 1);
         assertThat(nominated).isEmpty();
         assertThat(delays).containsExactly(DirectFirstNominator.RELAY_GRACE);
 
-        nominator.validated("prflx-srflx", false);
+        nominator.validated("prflx-srflx", 0);
         graceEnds();
 
         assertThat(nominated).containsExactly("prflx-srflx");
@@ -47,11 +48,31 @@ class DirectFirstNominatorTest {
 
     @Test
     void aRelayedPairIsNominatedWhenNoDirectPairIsValidByTheEndOfTheGrace() {
-        nominator.validated("relay-srflx", true);
-        nominator.validated("relay-relay", true);
+        nominator.validated("relay-srflx", 1);
+        nominator.validated("relay-relay", 2);
         graceEnds();
-        nominator.validated("srflx-srflx", false);
+        nominator.validated("srflx-srflx", 0);
 
         assertThat(nominated).containsExactly("relay-srflx");
+    }
+
+    @Test
+    void theGraceRunsFromTheFirstRelayedPairAndEndsWithTheOneThatCrossesTheRelayOnce() {
+        nominator.validated("relay-relay", 2);
+        nominator.validated("relay-prflx", 1);
+        nominator.validated("host-relay", 1);
+        nominator.validated("relay-relay 2", 2);
+        assertThat(delays).containsExactly(DirectFirstNominator.RELAY_GRACE);
+
+        graceEnds();
+
+        assertThat(nominated).containsExactly("relay-prflx");
+    }
+
+    @Test
+    void aPairCannotHaveMoreThanTwoRelayedEnds() {
+        assertThatThrownBy(() -> nominator.validated("three", 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0 to 2");
+        assertThatThrownBy(() -> nominator.validated("minus", -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -129,9 +129,9 @@ class IcePairingOnVirtualNetworkTest {
         DirectFirstNominator<CheckingAgent.ValidPair> nominator = new DirectFirstNominator<>(clock::schedule,
                 pair -> nominated.add(new Outcome(Optional.of(PathType.of(pair.localAsSeen(), pair.remote().type())),
                         clock.elapsed().minus(checksStart))));
-        agent.onValidated(pair -> nominator.validated(pair, false));
+        agent.onValidated(pair -> nominator.validated(pair, 0));
         if (agent.reachedStunServer() && peer.reachedStunServer()) {
-            nominator.validated(RELAYED_PAIR, true);
+            nominator.validated(RELAYED_PAIR, 2);
         }
         agent.check(peer.candidates());
         peer.check(agent.candidates());
