@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One end of an ICE session, run inside a lab namespace. Signalling goes through standard input and output (see
  * {@link SignalLine}); results are reported as lines: {@code SELECTED type}, {@code SENT sha256},
- * {@code RECEIVED sha256 bytes}, {@code PATH_LOST reason} and then {@code PATH_RELEASED yes|no: why|relayed}
+ * {@code RECEIVED sha256 bytes}, {@code OWN_PATH true|false} (whether the pair left ice4j for a socket of our own),
+ * {@code PATH_LOST reason} and then {@code PATH_RELEASED yes|no: why|relayed}
  * (whether the path's local address is free again; {@code relayed} where our end is a TURN allocation), {@code CHANNEL_FAILED reason}, {@code ERROR message}.
  *
  * <p>Arguments: {@code controlling|controlled bytes seed idleSeconds [stun host:port] [turn host:port user pass]}.
@@ -122,6 +123,7 @@ public final class IcePeer {
                 byte[] data = channel.input().readAllBytes();
                 out.println("RECEIVED " + HexFormat.of().formatHex(sha.digest(data)) + " " + data.length);
             }
+            out.println("OWN_PATH " + session.ownsSelectedPath());
             out.println("IDLE");
             lost.await(idleSeconds, TimeUnit.SECONDS);
             channel.close();

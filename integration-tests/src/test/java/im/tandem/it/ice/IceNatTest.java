@@ -120,6 +120,9 @@ class IceNatTest {
             assertThat(selectedB).startsWith("SELECTED " + expected + " ");
             String sent = a.await("SENT", TRANSFER_LIMIT).substring("SENT ".length());
             assertThat(b.await("RECEIVED", TRANSFER_LIMIT)).isEqualTo("RECEIVED " + sent + " " + BYTES);
+            // Every kind of pair leaves ice4j once the channel is open, a relayed one for our own TURN client.
+            assertThat(a.await("OWN_PATH", TRANSFER_LIMIT)).isEqualTo("OWN_PATH true");
+            assertThat(b.await("OWN_PATH", TRANSFER_LIMIT)).isEqualTo("OWN_PATH true");
             a.await("IDLE", TRANSFER_LIMIT);
             b.await("IDLE", TRANSFER_LIMIT);
             lab.cutLink("a");

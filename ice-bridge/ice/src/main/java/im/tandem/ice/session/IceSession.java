@@ -32,6 +32,7 @@ import org.ice4j.ice.harvest.TurnCandidateHarvester;
 import org.ice4j.security.LongTermCredential;
 
 import im.tandem.ice.concurrent.DaemonThreads;
+import im.tandem.ice.turn.TurnChannelTransport;
 import im.tandem.ice.transport.UdpOffload;
 
 /**
@@ -96,6 +97,8 @@ public final class IceSession implements Closeable {
     /** The selected pair once taken over from ice4j; null before, and while our end of it is a TURN allocation. */
     private volatile SelectedUdpPath ownPath;
     private ScheduledFuture<?> consentChecks;
+    /** Keeps our TURN allocation, channel and permission alive once a relayed pair is taken over; null otherwise. */
+    private ScheduledFuture<?> relayRefreshes;
 
     private IceSession(IceConfig config, Agent agent, IceMediaStream stream, Component component) {
         this.config = config;
@@ -220,6 +223,15 @@ public final class IceSession implements Closeable {
         return connected;
     }
 
+    /**
+     * Whether the selected pair has moved from ice4j to a socket of our own, which happens once the channel on it
+     * is open (see {@link IcePath#transport()}): false before that, and for a relayed pair whose TURN server or
+     * local address could not be told for certain.
+     */
+    public boolean ownsSelectedPath() {
+        return ownPath != null;
+    }
+
     /** Told once when consent on the selected path lapses for longer than the path timeout. */
     public void setPathListener(PathListener listener) {
         this.pathListener = Objects.requireNonNull(listener, "listener");
@@ -284,30 +296,54 @@ public final class IceSession implements Closeable {
     }
 
     /**
-     * Moves the selected pair from ice4j to a socket of our own where our end of it is plain UDP: frees the agent
-     * (its checks, its consent and its sockets), binds the pair's local address again and sends the consent checks
-     * itself. That includes a pair whose remote end is the peer's TURN relay: to us that is an address like any
-     * other (the peer's TURN client wraps and unwraps, and keeps its permission for our address), so only a pair
-     * whose local end is our own relayed candidate stays with ice4j, which speaks TURN. If the address cannot be
-     * bound again, the path is reported lost.
+     * Moves the selected pair from ice4j to a socket of our own: frees the agent (its checks, its consent and its
+     * sockets), binds the pair's local address again and sends the consent checks itself. Where our end is plain
+     * UDP, the socket is connected to the peer's address (the peer's TURN relay, if that is its end, is an address
+     * like any other: the peer's TURN client wraps and unwraps, and keeps its permission for us). Where our end is
+     * our own TURN allocation, the socket speaks TURN to the server from the address the allocation was made from
+     * (see {@link TurnChannelTransport}); such a pair stays with ice4j if that address or the server's credentials
+     * are not known for certain. If the address cannot be bound again or the server refuses, the path is lost.
      */
     private synchronized Optional<SelectedUdpPath> takeOver(CandidatePair pair) {
-        if (closed || pathLost || isRelay(pair.getLocalCandidate())) {
+        if (closed || pathLost) {
             return Optional.empty();
         }
-        InetSocketAddress local = pair.getLocalCandidate().getBase().getTransportAddress();
+        LocalCandidate localCandidate = pair.getLocalCandidate();
         InetSocketAddress remote = pair.getRemoteCandidate().getTransportAddress();
         SelectedUdpPath.Credentials credentials = new SelectedUdpPath.Credentials(agent.getLocalUfrag(),
                 agent.getLocalPassword(), stream.getRemoteUfrag(), stream.getRemotePassword(),
-                agent.isControlling(), agent.getTieBreaker(), pair.getLocalCandidate().getPriority());
+                agent.isControlling(), agent.getTieBreaker(), localCandidate.getPriority());
+        Optional<OwnRelay> relay = Optional.empty();
+        InetSocketAddress local = localCandidate.getBase().getTransportAddress();
+        if (isRelay(localCandidate)) {
+            relay = OwnRelay.of((RelayedCandidate) localCandidate, component, config.turnServers());
+            if (relay.isEmpty()) {
+                return Optional.empty();
+            }
+            local = relay.get().hostAddress();
+            // ice4j releases an allocation, when it closes its relayed socket, through the socket the allocation was
+            // made from: closed first, that socket cannot carry the release, and the allocation lives on for us.
+            relay.get().host().getCandidateIceSocketWrapper().close();
+        }
         closeRelayedSockets();
         agent.free();
         try {
-            ownPath = SelectedUdpPath.bind(local, remote, credentials);
+            if (relay.isPresent()) {
+                TurnServer server = relay.get().server();
+                TurnChannelTransport turn = TurnChannelTransport.open(local, server.address(), server.username(),
+                        server.password(), remote);
+                ownPath = SelectedUdpPath.overRelay(turn, remote, credentials);
+                relayRefreshes = TIMERS.scheduleWithFixedDelay(() -> TAKEOVERS.execute(turn::refresh),
+                        TurnChannelTransport.REFRESH_INTERVAL.toMillis(),
+                        TurnChannelTransport.REFRESH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                ownPath = SelectedUdpPath.bind(local, remote, credentials);
+            }
         } catch (IOException | RuntimeException e) {
             pathLost = true;
             consentWatch.cancel(false);
-            String reason = "cannot bind the selected path's address " + local + " again: " + e.getMessage();
+            String reason = (relay.isPresent() ? "cannot keep the TURN allocation of the selected path from "
+                    : "cannot bind the selected path's address ") + local + " again: " + e.getMessage();
             TIMERS.execute(() -> pathListener.onPathLost(reason));
             return Optional.empty();
         }
@@ -356,6 +392,9 @@ public final class IceSession implements Closeable {
                 if (consentChecks != null) {
                     consentChecks.cancel(false);
                 }
+                if (relayRefreshes != null) {
+                    relayRefreshes.cancel(false);
+                }
                 if (ownPath != null) {
                     ownPath.close();
                 }
@@ -375,6 +414,9 @@ public final class IceSession implements Closeable {
         }
         if (consentChecks != null) {
             consentChecks.cancel(false);
+        }
+        if (relayRefreshes != null) {
+            relayRefreshes.cancel(false);
         }
         if (ownPath != null) {
             ownPath.close();

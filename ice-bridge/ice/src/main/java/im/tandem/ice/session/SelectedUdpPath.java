@@ -12,6 +12,7 @@ import im.tandem.ice.stun.TransactionId;
 import im.tandem.ice.stun.UnrecognisedAttribute;
 import im.tandem.ice.transport.DatagramTransport;
 import im.tandem.ice.transport.UdpTransport;
+import im.tandem.ice.turn.TurnChannelTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -22,10 +23,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The selected direct pair as a plain UDP socket of our own (a {@link UdpTransport}), bound where ICE's host socket
- * was and connected to the peer's address, so that each datagram goes between the kernel and the channel without
- * ice4j's socket layers (two thread hand-offs and a copy per datagram, and queues that drop bursts). It keeps what
- * ICE gave the path: it answers the peer's consent checks (RFC 7675: binding requests with the session's short-term
+ * The selected pair on a socket of our own, bound where ICE's socket was, so that each datagram goes between the
+ * kernel and the channel without ice4j's socket layers (thread hand-offs and a copy per datagram, and queues that
+ * drop bursts): a plain UDP socket connected to the peer's address ({@link UdpTransport}), or, where our end of the
+ * pair is our TURN allocation, ChannelData to the TURN server ({@link TurnChannelTransport}). It keeps what ICE gave
+ * the path: it answers the peer's consent checks (RFC 7675: binding requests with the session's short-term
  * credentials) and sends its own on {@link #sendConsentCheck()}, counting an authenticated answer as consent.
  */
 final class SelectedUdpPath implements DatagramTransport {
@@ -48,13 +50,13 @@ final class SelectedUdpPath implements DatagramTransport {
     /** Where a STUN header's magic cookie starts: after the message type and length, two bytes each. */
     private static final int MAGIC_COOKIE_OFFSET = 4;
 
-    private final UdpTransport transport;
+    private final DatagramTransport transport;
     private final InetSocketAddress remote;
     private final Credentials credentials;
     private final Deque<TransactionId> outstanding = new ArrayDeque<>();
     private volatile long lastConsentMillis = System.currentTimeMillis();
 
-    private SelectedUdpPath(UdpTransport transport, InetSocketAddress remote, Credentials credentials) {
+    private SelectedUdpPath(DatagramTransport transport, InetSocketAddress remote, Credentials credentials) {
         this.transport = transport;
         this.remote = remote;
         this.credentials = credentials;
@@ -72,8 +74,9 @@ final class SelectedUdpPath implements DatagramTransport {
         }
     }
 
-    InetSocketAddress localAddress() {
-        return transport.localAddress();
+    /** The pair through our TURN allocation, over {@code relay}, which is bound to the peer at {@code remote}. */
+    static SelectedUdpPath overRelay(TurnChannelTransport relay, InetSocketAddress remote, Credentials credentials) {
+        return new SelectedUdpPath(relay, remote, credentials);
     }
 
     /** When the peer last answered a consent check of ours (or when the path was taken over). */

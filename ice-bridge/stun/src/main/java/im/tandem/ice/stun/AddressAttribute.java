@@ -3,8 +3,8 @@ package im.tandem.ice.stun;
 import java.net.InetSocketAddress;
 
 /**
- * MAPPED-ADDRESS, XOR-MAPPED-ADDRESS, SOURCE-ADDRESS, CHANGED-ADDRESS, RESPONSE-ORIGIN or OTHER-ADDRESS. The
- * address is always held in the clear; the codec applies the XOR for XOR-MAPPED-ADDRESS.
+ * MAPPED-ADDRESS, XOR-MAPPED-ADDRESS, SOURCE-ADDRESS, CHANGED-ADDRESS, RESPONSE-ORIGIN, OTHER-ADDRESS or TURN's
+ * XOR-PEER-ADDRESS. The address is always held in the clear; the codec applies the XOR for the XOR- types.
  */
 public record AddressAttribute(int type, InetSocketAddress address) implements StunAttribute {
 

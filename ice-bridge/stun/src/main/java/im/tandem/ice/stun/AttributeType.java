@@ -16,6 +16,16 @@ public final class AttributeType {
     public static final int MESSAGE_INTEGRITY = 0x0008;
     public static final int ERROR_CODE = 0x0009;
     public static final int UNKNOWN_ATTRIBUTES = 0x000A;
+    /** TURN (RFC 8656 18.1): the channel a ChannelBind binds, in the top 16 bits, 16 reserved bits after. */
+    public static final int CHANNEL_NUMBER = 0x000C;
+    /** TURN (RFC 8656 18.2): seconds an allocation is asked or granted to live; 0 releases it. */
+    public static final int LIFETIME = 0x000D;
+    /** TURN (RFC 8656 18.3): the peer, XOR-encoded as XOR-MAPPED-ADDRESS is. */
+    public static final int XOR_PEER_ADDRESS = 0x0012;
+    /** Long-term credentials (RFC 8489 14.9): the realm the server names in its challenge. */
+    public static final int REALM = 0x0014;
+    /** Long-term credentials (RFC 8489 14.10): the server's nonce, repeated in each authenticated request. */
+    public static final int NONCE = 0x0015;
     public static final int XOR_MAPPED_ADDRESS = 0x0020;
     /** ICE checks: the priority a peer-reflexive candidate learnt from this check would get (RFC 8445 7.1.1). */
     public static final int PRIORITY = 0x0024;
@@ -47,7 +57,8 @@ public final class AttributeType {
     /** Attributes whose value is an address and port (XOR-encoded or plain, see {@link #isXorEncoded}). */
     public static boolean isAddress(int type) {
         return type == MAPPED_ADDRESS || type == XOR_MAPPED_ADDRESS || type == SOURCE_ADDRESS
-                || type == CHANGED_ADDRESS || type == RESPONSE_ORIGIN || type == OTHER_ADDRESS;
+                || type == CHANGED_ADDRESS || type == RESPONSE_ORIGIN || type == OTHER_ADDRESS
+                || type == XOR_PEER_ADDRESS;
     }
 
     /** Types the codec decodes into their own attribute class (or, for FINGERPRINT, checks itself). */
@@ -57,6 +68,6 @@ public final class AttributeType {
     }
 
     static boolean isXorEncoded(int type) {
-        return type == XOR_MAPPED_ADDRESS;
+        return type == XOR_MAPPED_ADDRESS || type == XOR_PEER_ADDRESS;
     }
 }

@@ -8,10 +8,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * MESSAGE-INTEGRITY with short-term credentials (RFC 5389 15.4), as ICE's connectivity and consent checks use it:
- * an HMAC-SHA1 keyed with the ICE password over the message up to the attribute, with the header's length counting
- * up to the end of the attribute. {@link #seal} appends it and a FINGERPRINT to an encoded message; {@link #verify}
- * checks it in a received one (attributes after it other than FINGERPRINT are ignored, as RFC 5389 says).
+ * MESSAGE-INTEGRITY (RFC 5389 15.4): an HMAC-SHA1 over the message up to the attribute, with the header's length
+ * counting up to the end of the attribute, keyed with the ICE password for short-term credentials (ICE's
+ * connectivity and consent checks) or with {@link #longTermKey} for long-term ones (TURN). {@link #seal} appends it
+ * and a FINGERPRINT to an encoded message; {@link #verify} checks it in a received one (attributes after it other
+ * than FINGERPRINT are ignored, as RFC 5389 says).
  */
 public final class MessageIntegrity {
 
@@ -31,10 +32,19 @@ public final class MessageIntegrity {
      * @param encoded a message encoded without FINGERPRINT (see {@link StunCodec#encode})
      */
     public static byte[] seal(byte[] encoded, String password) {
+        return seal(encoded, shortTermKey(password));
+    }
+
+    /**
+     * Appends MESSAGE-INTEGRITY keyed with {@code key}, then FINGERPRINT.
+     *
+     * @param encoded a message encoded without FINGERPRINT (see {@link StunCodec#encode})
+     */
+    public static byte[] seal(byte[] encoded, byte[] key) {
         ByteBuffer out = ByteBuffer.allocate(encoded.length + ATTRIBUTE_LENGTH + FINGERPRINT_ATTRIBUTE_LENGTH);
         out.put(encoded);
         out.putShort(LENGTH_FIELD, (short) (encoded.length - StunCodec.HEADER_LENGTH + ATTRIBUTE_LENGTH));
-        byte[] hmac = hmac(password, out.array(), encoded.length);
+        byte[] hmac = hmac(key, out.array(), encoded.length);
         out.putShort((short) AttributeType.MESSAGE_INTEGRITY);
         out.putShort((short) VALUE_LENGTH);
         out.put(hmac);
@@ -51,6 +61,14 @@ public final class MessageIntegrity {
      * have decoded (so its attributes are known to be well framed).
      */
     public static boolean verify(byte[] data, int offset, int length, String password) {
+        return verify(data, offset, length, shortTermKey(password));
+    }
+
+    /**
+     * Whether the message carries a MESSAGE-INTEGRITY that {@code key} produced. The message must already have
+     * decoded (so its attributes are known to be well framed).
+     */
+    public static boolean verify(byte[] data, int offset, int length, byte[] key) {
         int end = offset + length;
         int pos = offset + StunCodec.HEADER_LENGTH;
         while (pos + StunCodec.ATTRIBUTE_HEADER_LENGTH <= end) {
@@ -65,7 +83,7 @@ public final class MessageIntegrity {
                 int lengthUpToIntegrity = pos + ATTRIBUTE_LENGTH - offset - StunCodec.HEADER_LENGTH;
                 signed[LENGTH_FIELD] = (byte) (lengthUpToIntegrity >> 8);
                 signed[LENGTH_FIELD + 1] = (byte) lengthUpToIntegrity;
-                byte[] expected = hmac(password, signed, signed.length);
+                byte[] expected = hmac(key, signed, signed.length);
                 byte[] actual = new byte[VALUE_LENGTH];
                 System.arraycopy(data, pos + StunCodec.ATTRIBUTE_HEADER_LENGTH, actual, 0, VALUE_LENGTH);
                 return MessageDigest.isEqual(expected, actual);
@@ -75,10 +93,27 @@ public final class MessageIntegrity {
         return false;
     }
 
-    private static byte[] hmac(String password, byte[] data, int length) {
+    /**
+     * The long-term credential key (RFC 5389 15.4): MD5 over "username:realm:password". The strings are taken as
+     * they are (no SASLprep), as they are for short-term keys here: TURN REST credentials are ASCII.
+     */
+    public static byte[] longTermKey(String username, String realm, String password) {
+        try {
+            return MessageDigest.getInstance("MD5")
+                    .digest((username + ":" + realm + ":" + password).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+
+    private static byte[] shortTermKey(String password) {
+        return password.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data, int length) {
         try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(password.getBytes(StandardCharsets.UTF_8), HMAC));
+            mac.init(new SecretKeySpec(key, HMAC));
             mac.update(data, 0, length);
             return mac.doFinal();
         } catch (GeneralSecurityException e) {

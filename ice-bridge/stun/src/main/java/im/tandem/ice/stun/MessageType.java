@@ -6,8 +6,12 @@ package im.tandem.ice.stun;
  */
 public record MessageType(int method, MessageClass messageClass) {
 
-    /** The only method this code speaks (RFC 5389 section 18.1). */
+    /** STUN's own method (RFC 5389 section 18.1): what the server answers and ICE's checks use. */
     public static final int METHOD_BINDING = 0x001;
+    /** TURN (RFC 8656 17): keeps an allocation alive, or releases it with a lifetime of 0. */
+    public static final int METHOD_REFRESH = 0x004;
+    /** TURN (RFC 8656 17): binds a channel number to a peer, or refreshes that binding and its permission. */
+    public static final int METHOD_CHANNEL_BIND = 0x009;
 
     public static final MessageType BINDING_REQUEST = new MessageType(METHOD_BINDING, MessageClass.REQUEST);
     public static final MessageType BINDING_SUCCESS = new MessageType(METHOD_BINDING, MessageClass.SUCCESS_RESPONSE);

@@ -3,8 +3,11 @@ package im.tandem.ice.stun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import org.ice4j.security.LongTermCredential;
+import org.ice4j.security.LongTermCredentialSession;
 import org.junit.jupiter.api.Test;
 
 class MessageIntegrityTest {
@@ -62,5 +65,28 @@ class MessageIntegrityTest {
                 List.of()));
 
         assertThat(MessageIntegrity.verify(plain, 0, plain.length, "secret")).isFalse();
+    }
+
+    @Test
+    void theLongTermKeyIsMd5OfUsernameRealmAndPasswordAsIce4jMakesIt() {
+        byte[] key = MessageIntegrity.longTermKey("alice", "lab.example", "secret");
+
+        assertThat(HexFormat.of().formatHex(key)).isEqualTo("01cbdee43ab5973617e706b3757fbf6d");
+        assertThat(key).isEqualTo(new LongTermCredentialSession(new LongTermCredential("alice", "secret"),
+                "lab.example".getBytes(StandardCharsets.UTF_8)).getLocalKey("alice"));
+    }
+
+    @Test
+    void aMessageSealedWithALongTermKeyVerifiesWithThatKeyOnly() throws Exception {
+        StunMessage refresh = new StunMessage(new MessageType(MessageType.METHOD_REFRESH, MessageClass.REQUEST),
+                TransactionId.random(), List.of(new UnrecognisedAttribute(AttributeType.LIFETIME, new byte[] {0, 0, 2, 88})));
+        byte[] key = MessageIntegrity.longTermKey("alice", "lab.example", "secret");
+
+        byte[] sealed = MessageIntegrity.seal(StunCodec.encode(refresh), key);
+
+        assertThat(StunCodec.decode(sealed).fingerprint()).isTrue();
+        assertThat(MessageIntegrity.verify(sealed, 0, sealed.length, key)).isTrue();
+        assertThat(MessageIntegrity.verify(sealed, 0, sealed.length,
+                MessageIntegrity.longTermKey("alice", "lab.example", "Secret"))).isFalse();
     }
 }

@@ -6,6 +6,7 @@ import org.ice4j.attribute.Attribute;
 import org.ice4j.attribute.AttributeFactory;
 import org.ice4j.attribute.ChangeRequestAttribute;
 import org.ice4j.attribute.XorMappedAddressAttribute;
+import org.ice4j.attribute.XorPeerAddressAttribute;
 import org.ice4j.message.Message;
 import org.ice4j.message.MessageFactory;
 import org.ice4j.message.Request;
@@ -36,6 +37,8 @@ class StunCodecTest {
                 new AddressAttribute(AttributeType.CHANGED_ADDRESS, V4),
                 new AddressAttribute(AttributeType.RESPONSE_ORIGIN, V4),
                 new AddressAttribute(AttributeType.OTHER_ADDRESS, V6),
+                new AddressAttribute(AttributeType.XOR_PEER_ADDRESS, V4),
+                new AddressAttribute(AttributeType.XOR_PEER_ADDRESS, V6),
                 new ChangeRequest(true, false),
                 new ErrorCode(420, "Unknown Attribute"),
                 new UnknownAttributes(List.of(0x0027, 0x0002, 0x0026)),
@@ -98,6 +101,23 @@ class StunCodecTest {
         assertThat(xor.getAddress(decoded.getTransactionID()).getPort()).isEqualTo(V4.getPort());
         assertThat(decoded.getAttribute(Attribute.FINGERPRINT)).isNotNull();
         assertThat(decoded.getMessageType()).isEqualTo(Message.BINDING_SUCCESS_RESPONSE);
+    }
+
+    @Test
+    void ice4jDecodesOurTurnPeerAddresses() throws Exception {
+        for (InetSocketAddress peer : List.of(V4, V6)) {
+            StunMessage ours = new StunMessage(new MessageType(MessageType.METHOD_CHANNEL_BIND, MessageClass.REQUEST),
+                    TransactionId.random(), List.of(new AddressAttribute(AttributeType.XOR_PEER_ADDRESS, peer)));
+            byte[] wire = StunCodec.encode(ours);
+
+            Message decoded = Message.decode(wire, 0, wire.length);
+
+            XorPeerAddressAttribute xor = (XorPeerAddressAttribute)
+                    decoded.getAttribute(Attribute.XOR_PEER_ADDRESS);
+            assertThat(xor.getAddress(decoded.getTransactionID()).getAddress()).isEqualTo(peer.getAddress());
+            assertThat(xor.getAddress(decoded.getTransactionID()).getPort()).isEqualTo(peer.getPort());
+            assertThat(decoded.getMessageType()).isEqualTo(Message.CHANNELBIND_REQUEST);
+        }
     }
 
     @Test
