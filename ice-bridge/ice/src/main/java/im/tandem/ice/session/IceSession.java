@@ -342,8 +342,8 @@ public final class IceSession implements Closeable {
         } catch (IOException | RuntimeException e) {
             pathLost = true;
             consentWatch.cancel(false);
-            String reason = (relay.isPresent() ? "cannot keep the TURN allocation of the selected path from "
-                    : "cannot bind the selected path's address ") + local + " again: " + e.getMessage();
+            String reason = (relay.isPresent() ? "cannot take over the selected path's TURN allocation from " + local
+                    : "cannot bind the selected path's address " + local + " again") + ": " + e.getMessage();
             TIMERS.execute(() -> pathListener.onPathLost(reason));
             return Optional.empty();
         }

@@ -62,6 +62,8 @@ public final class TurnChannelTransport implements DatagramTransport {
     private static final int STALE_NONCE = 438;
     private static final int NO_CHANNEL = -1;
 
+    private static final System.Logger LOG = System.getLogger(TurnChannelTransport.class.getName());
+
     private final UdpTransport socket;
     private final InetSocketAddress server;
     private final String username;
@@ -135,7 +137,12 @@ public final class TurnChannelTransport implements DatagramTransport {
             bindChannel();
             refreshAllocation();
         } catch (IOException e) {
-            // See above: the next refresh tries again, and a dead path ends with its consent.
+            // See above: the next refresh tries again, and a dead path ends with its consent. Said here because the
+            // path's loss will name only the consent.
+            if (!closed) {
+                LOG.log(System.Logger.Level.WARNING, "refreshing the TURN allocation for " + peer + " failed: "
+                        + e.getMessage());
+            }
         }
     }
 
