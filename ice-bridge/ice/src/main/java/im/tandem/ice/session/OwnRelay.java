@@ -45,7 +45,6 @@ record OwnRelay(HostCandidate host, TurnServer server) {
     }
 
     InetSocketAddress hostAddress() {
-        TransportAddress address = host.getTransportAddress();
-        return new InetSocketAddress(address.getAddress(), address.getPort());
+        return host.getTransportAddress();
     }
 }

@@ -171,10 +171,9 @@ final class SelectedUdpPath implements DatagramTransport {
     }
 
     private static String username(StunMessage message) {
-        return message.attributes().stream()
-                .filter(attribute -> attribute.type() == AttributeType.USERNAME)
-                .map(attribute -> new String(((UnrecognisedAttribute) attribute).value(), StandardCharsets.UTF_8))
-                .findFirst().orElse(null);
+        return message.rawValue(AttributeType.USERNAME)
+                .map(value -> new String(value, StandardCharsets.UTF_8))
+                .orElse(null);
     }
 
     private void sendQuietly(byte[] datagram) {

@@ -10,7 +10,6 @@ import im.tandem.ice.stun.StunAttribute;
 import im.tandem.ice.stun.StunCodec;
 import im.tandem.ice.stun.StunMessage;
 import im.tandem.ice.stun.TransactionId;
-import im.tandem.ice.stun.UnrecognisedAttribute;
 import im.tandem.ice.transport.DatagramTransport;
 import im.tandem.ice.transport.UdpTransport;
 import java.io.IOException;
@@ -224,8 +223,8 @@ public final class TurnChannelTransport implements DatagramTransport {
     }
 
     private TurnRequests.Challenge challengeFrom(Answer answer, TurnRequests.Challenge previous) throws IOException {
-        Optional<byte[]> nonce = answer.attribute(AttributeType.NONCE);
-        Optional<String> realm = answer.attribute(AttributeType.REALM)
+        Optional<byte[]> nonce = answer.message().rawValue(AttributeType.NONCE);
+        Optional<String> realm = answer.message().rawValue(AttributeType.REALM)
                 .map(value -> new String(value, StandardCharsets.UTF_8))
                 .or(() -> Optional.ofNullable(previous).map(TurnRequests.Challenge::realm));
         if (nonce.isEmpty() || realm.isEmpty()) {
@@ -304,13 +303,6 @@ public final class TurnChannelTransport implements DatagramTransport {
 
         String reason() {
             return message.first(ErrorCode.class).map(ErrorCode::reason).orElse("(no reason)");
-        }
-
-        Optional<byte[]> attribute(int type) {
-            return message.attributes().stream()
-                    .filter(attribute -> attribute.type() == type && attribute instanceof UnrecognisedAttribute)
-                    .map(attribute -> ((UnrecognisedAttribute) attribute).value())
-                    .findFirst();
         }
 
         boolean signedWith(byte[] key) {

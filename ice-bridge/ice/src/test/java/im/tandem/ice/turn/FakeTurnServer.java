@@ -186,10 +186,7 @@ final class FakeTurnServer implements AutoCloseable {
     }
 
     private static byte[] value(StunMessage message, int type) {
-        return message.attributes().stream()
-                .filter(attribute -> attribute.type() == type && attribute instanceof UnrecognisedAttribute)
-                .map(attribute -> ((UnrecognisedAttribute) attribute).value())
-                .findFirst().orElse(null);
+        return message.rawValue(type).orElse(null);
     }
 
     private static String text(StunMessage message, int type) {

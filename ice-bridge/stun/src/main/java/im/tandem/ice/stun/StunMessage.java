@@ -37,6 +37,17 @@ public record StunMessage(MessageType type, TransactionId transactionId, List<St
                 .findFirst();
     }
 
+    /**
+     * The bytes of the first attribute of the given type that the codec keeps as it came (an
+     * {@link UnrecognisedAttribute}: USERNAME, REALM, NONCE, LIFETIME and the like), if any.
+     */
+    public Optional<byte[]> rawValue(int attributeType) {
+        return attributes.stream()
+                .filter(a -> a instanceof UnrecognisedAttribute && a.type() == attributeType)
+                .map(a -> ((UnrecognisedAttribute) a).value())
+                .findFirst();
+    }
+
     /** The reflexive address: XOR-MAPPED-ADDRESS if present, else MAPPED-ADDRESS (classic servers send only that). */
     public Optional<InetSocketAddress> mappedAddress() {
         return address(AttributeType.XOR_MAPPED_ADDRESS).or(() -> address(AttributeType.MAPPED_ADDRESS));
