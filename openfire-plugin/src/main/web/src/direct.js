@@ -325,9 +325,10 @@ class Conversation {
     if (!body || !id) return;
     this.arrived({ jid: this.jid, id, originId: origin ? origin.getAttribute("id") : id, body: body.textContent,
       route: this.path === "relay" ? "relay" : "direct", time: new Date() }, "direct");
-    // Acknowledged on the route it came by, after it was shown, as the desktop client does.
-    link.send(Strophe.serialize($msg({ to: link.peer, from: this.session.fullJid() })
-      .c("received", { xmlns: NS.receipts, id }).tree()));
+    // Acknowledged on the route it came by, after it was shown, as the desktop client does, and after whatever the
+    // page did with it in this turn of the event loop (as the receipts through the server, session.js).
+    queueMicrotask(() => link.send(Strophe.serialize($msg({ to: link.peer, from: this.session.fullJid() })
+      .c("received", { xmlns: NS.receipts, id }).tree())));
   }
 
   #acknowledgementDue(link, id) {

@@ -36,8 +36,12 @@ public final class WebBenchmark implements Callable<Integer> {
 
     /** Measured round trips per pair and round. */
     static final int ROUND_TRIPS = 200;
-    /** Discarded round trips per pair before the first round, for the JIT, the browsers' and Openfire's caches. */
-    static final int WARM_UP = 100;
+    /**
+     * Discarded round trips per pair before the first round, for the JIT, the browsers' and Openfire's caches. After
+     * 100, Openfire was still compiling its WebSocket path during the rounds (its compiler thread took a fifth of a core
+     * while the browsers measured) and the Smack pair took 0.83 to 1.02 ms; after 1,000, 0.59 to 0.83 ms (a day of runs each).
+     */
+    static final int WARM_UP = 1000;
     /** Rounds, alternating between the pairs. */
     static final int ROUNDS = 5;
     /** Messages sent back to back to time the page's own script per message, before the warm-up and after the rounds. */
