@@ -99,9 +99,7 @@ public final class FileBenchmark implements Callable<Integer> {
         try (PeerProcess bob = peer(lab, "b", "bob", method); PeerProcess alice = peer(lab, "a", "alice", method)) {
             bob.await("connected", LOGIN);
             alice.await("connected", LOGIN);
-            alice.await(line -> line.startsWith("online " + lab.jid("bob"))
-                    || line.startsWith("contact " + lab.jid("bob") + " ") && !line.contains(" offline "),
-                    "bob online", LOGIN);
+            alice.awaitContactOnline(lab.jid("bob"), LOGIN);
             for (int round = 0; round < WARM_UP + ROUNDS; round++) {
                 long start = System.nanoTime();
                 alice.send("/file " + lab.jid("bob") + " " + file);

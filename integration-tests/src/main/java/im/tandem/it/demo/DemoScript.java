@@ -66,7 +66,7 @@ final class DemoScript implements AutoCloseable {
         String aliceJid = lab.jid("alice");
         alice.await("connected ", STEP_LIMIT);
         bob.await("connected ", STEP_LIMIT);
-        alice.awaitPrinted(line -> line.equals("online " + bobJid), "sign of bob online", STEP_LIMIT);
+        alice.awaitContactOnline(bobJid, STEP_LIMIT);
 
         alice.send("/to " + bobJid);
         alice.send("hello bob, this goes through the server while a direct path is tried");

@@ -162,6 +162,18 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until this chat program has shown {@code contact} online, as {@link #awaitPrinted} does. The contact's
+     * presence may reach the program before it lists its roster at login, and the listing then shows the contact
+     * available with no "online" line after it; or after the listing, with an "online" line. Either one counts.
+     */
+    public void awaitContactOnline(String contact, Duration timeout) throws InterruptedException {
+        String listed = "contact " + contact + " ";
+        awaitPrinted(line -> line.equals("online " + contact)
+                || line.startsWith(listed) && !line.startsWith(listed + "offline "), "sign of " + contact + " online",
+                timeout);
+    }
+
     /** Waits for a new line; true when the deadline has passed. The caller holds the lines' lock. */
     private boolean waitForMore(long deadline) throws InterruptedException {
         long left = deadline - System.nanoTime();

@@ -338,8 +338,7 @@ class DirectChatLabTest {
     private static void online(PeerProcess alice, PeerProcess bob, String bobJid) throws InterruptedException {
         alice.awaitPrinted(line -> line.startsWith("connected "), "login", LOGIN);
         bob.awaitPrinted(line -> line.startsWith("connected "), "login", LOGIN);
-        alice.awaitPrinted(line -> line.startsWith("contact " + bobJid + " available")
-                || line.equals("online " + bobJid), bobJid + " online", LOGIN);
+        alice.awaitContactOnline(bobJid, LOGIN);
     }
 
     private static void say(PeerProcess from, String to, String text, List<String> record) {

@@ -45,10 +45,7 @@ class FileTransferLabTest {
         bob.await("connected", LOGIN);
         alice = filePeer("a", "alice");
         alice.await("connected", LOGIN);
-        // Bob is online either before Alice lists her roster or after: a contact line or an online line says so.
-        alice.await(line -> line.startsWith("online " + lab.jid("bob"))
-                || line.startsWith("contact " + lab.jid("bob") + " ") && !line.contains(" offline "),
-                "bob online", LOGIN);
+        alice.awaitContactOnline(lab.jid("bob"), LOGIN);
     }
 
     @AfterAll
