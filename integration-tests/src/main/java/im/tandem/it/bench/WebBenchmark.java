@@ -38,8 +38,9 @@ public final class WebBenchmark implements Callable<Integer> {
     static final int ROUND_TRIPS = 200;
     /**
      * Discarded round trips per pair before the first round, for the JIT, the browsers' and Openfire's caches. After
-     * 100, Openfire was still compiling its WebSocket path during the rounds (its compiler thread took a fifth of a core
-     * while the browsers measured) and the Smack pair took 0.83 to 1.02 ms in seven runs; after 1,000, 0.59 to 0.83 ms in the sixteen that followed.
+     * 100, Openfire was still compiling its WebSocket path during the rounds (its compiler thread took a fifth of a
+     * core while the browsers measured) and the Smack pair took 0.83 to 1.02 ms in seven runs; after 1,000, 0.59 to
+     * 0.83 ms in the sixteen that followed.
      */
     static final int WARM_UP = 1000;
     /** Rounds, alternating between the pairs. */
