@@ -1,13 +1,14 @@
 // The route of each conversation, by the desktop client's rules. Between two web chat users who are mutual contacts
 // a data channel is set up (link.js) while messages keep going through the server; a conversation switches to it
 // once the server has delivered what it was given (receipts back, or a wait passed), so nothing is overtaken. Each
-// direct message must be acknowledged in time; what is not, or is left when the channel dies, goes again through
-// the server with the same origin-id (XEP-0359), and the receiver shows it once. Strangers are never offered a
+// direct message must be acknowledged in time (the channel's counted acknowledgements, link.js); what is not, or is
+// left when the channel dies, goes again through the server with the same origin-id (XEP-0359), and the receiver
+// shows it once. Strangers are never offered a
 // session, and their offers are refused before anything is gathered, so they never see our candidates.
 import { Strophe, $iq, $msg } from "strophe.js";
 import { child } from "./dom.js";
 import { JINGLE, readTransport } from "./jingle.js";
-import { Link } from "./link.js";
+import { ACK_DELAY_MS, Link } from "./link.js";
 import { NS } from "./session.js";
 
 /**
@@ -24,6 +25,11 @@ export const DIRECT_DEFAULTS = Object.freeze({
   /** From the offer to an open data channel: gathering (five seconds at most), signalling, ICE and DTLS. */
   setupTimeoutMs: 30000,
 });
+/**
+ * The shortest acknowledgement timeout a page takes (a shorter data-direct-ack-timeout is ignored): ten times the
+ * contact's acknowledgement delay, so that a delayed acknowledgement on a slow path is not taken for a lost one.
+ */
+export const MIN_ACK_TIMEOUT_MS = 10 * ACK_DELAY_MS;
 /** Five minutes: a pair of networks that never lets a session through is tried a dozen times an hour, not more. */
 const MAX_RETRY_DELAY_MS = 300000;
 /**
@@ -169,7 +175,7 @@ class Conversation {
     this.link = null;
     this.attempt = null;
     this.path = "";
-    /** Sent on the current link, not yet acknowledged, in sending order: id to {text, timer}. */
+    /** Sent on the current link, not yet acknowledged, in sending order: id to {text, timer, count}. */
     this.unacknowledged = new Map();
     /** Sent through the server, receipt not yet back: id to sending time. */
     this.throughServer = new Map();
@@ -183,9 +189,10 @@ class Conversation {
     const id = this.session.uniqueId();
     if (this.route !== "server") {
       const link = this.link;
-      if (link.send(directMessage(link.peer, this.session.fullJid(), id, text))) {
+      const count = link.sendStanza(directMessage(link.peer, this.session.fullJid(), id, text));
+      if (count) {
         const timer = setTimeout(() => this.#acknowledgementDue(link, id), this.direct.settings.ackTimeoutMs);
-        this.unacknowledged.set(id, { text, timer });
+        this.unacknowledged.set(id, { text, timer, count });
         return { id, route: this.route };
       }
       this.#linkEnded(link, "the data channel is closed");
@@ -208,7 +215,7 @@ class Conversation {
     this.direct.dispatchEvent(new CustomEvent("message", { detail: { ...message, route: message.route || via } }));
   }
 
-  /** A receipt or a direct acknowledgement of message {@code id}. */
+  /** A receipt through the server, or the channel's acknowledgement, of message {@code id}. */
   acknowledged(id) {
     const sent = this.unacknowledged.get(id);
     if (sent) clearTimeout(sent.timer);
@@ -305,6 +312,7 @@ class Conversation {
       }
     });
     link.addEventListener("stanza", (event) => this.#onStanza(link, event.detail.stanza));
+    link.addEventListener("acknowledged", (event) => this.#acknowledgedOn(link, event.detail.count));
     link.addEventListener("closed", (event) => {
       clearTimeout(deadline);
       this.direct.links.delete(sid);
@@ -317,18 +325,21 @@ class Conversation {
   #onStanza(link, stanza) {
     // The contact may write as soon as its side is open, while ours is still judging the path.
     if (link !== this.link && link !== this.attempt) return;
-    const receipt = child(stanza, "received", NS.receipts);
-    if (receipt) this.acknowledged(receipt.getAttribute("id"));
     const body = child(stanza, "body");
     const origin = child(stanza, "origin-id", NS.originId);
     const id = stanza.getAttribute("id");
     if (!body || !id) return;
     this.arrived({ jid: this.jid, id, originId: origin ? origin.getAttribute("id") : id, body: body.textContent,
       route: this.path === "relay" ? "relay" : "direct", time: new Date() }, "direct");
-    // Acknowledged on the route it came by, after it was shown, as the desktop client does, and after whatever the
-    // page did with it in this turn of the event loop (as the receipts through the server, session.js).
-    queueMicrotask(() => link.send(Strophe.serialize($msg({ to: link.peer, from: this.session.fullJid() })
-      .c("received", { xmlns: NS.receipts, id }).tree())));
+  }
+
+  /** The contact has our first {@code count} messages on {@code link}: those of them still awaited are delivered. */
+  #acknowledgedOn(link, count) {
+    if (link !== this.link) return;
+    for (const [id, sent] of this.unacknowledged) {
+      if (sent.count > count) break;
+      this.acknowledged(id);
+    }
   }
 
   #acknowledgementDue(link, id) {
@@ -395,8 +406,11 @@ class Conversation {
   }
 }
 
-/** A chat message on a data channel: the stanza a server would carry, with receipt request and origin-id. */
+/**
+ * A chat message on a data channel: the stanza a server would carry, with origin-id, without a receipt request (the
+ * channel acknowledges what it carries, link.js).
+ */
 function directMessage(to, from, id, text) {
   return Strophe.serialize($msg({ to, from, type: "chat", id }).c("body").t(text).up()
-    .c("request", { xmlns: NS.receipts }).up().c("origin-id", { xmlns: NS.originId, id }).tree());
+    .c("origin-id", { xmlns: NS.originId, id }).tree());
 }

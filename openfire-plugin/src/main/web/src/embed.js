@@ -13,7 +13,7 @@
 import { el } from "./dom.js";
 import { Session } from "./session.js";
 import { Panel, MAX_SHOWN_MESSAGES } from "./panel.js";
-import { Direct, DIRECT_DEFAULTS } from "./direct.js";
+import { Direct, DIRECT_DEFAULTS, MIN_ACK_TIMEOUT_MS } from "./direct.js";
 
 const script = document.currentScript;
 
@@ -25,18 +25,22 @@ function services(base, transport) {
   return transport === "bosh" ? [bosh] : [websocket, bosh];
 }
 
-/** A whole number above zero from a data attribute, or the default when it is missing or not one. */
-function positiveInteger(text, fallback) {
+/** A whole number of at least {@code least} from a data attribute, or the default when it is missing or not one. */
+function positiveInteger(text, fallback, least = 1) {
   const value = Number(text);
-  return text && Number.isInteger(value) && value > 0 ? value : fallback;
+  return text && Number.isInteger(value) && value >= least ? value : fallback;
 }
 
-/** The direct path's timings from data-direct-* attributes (milliseconds); a value that is not a number is ignored. */
+/**
+ * The direct path's timings from data-direct-* attributes (milliseconds); a value that is not a number, or an
+ * acknowledgement timeout under MIN_ACK_TIMEOUT_MS, is ignored.
+ */
 function directSettings(data) {
   const settings = {};
   for (const [name, attribute] of [["ackTimeoutMs", "directAckTimeout"], ["retryDelayMs", "directRetryDelay"],
     ["receiptWaitMs", "directReceiptWait"], ["setupTimeoutMs", "directSetupTimeout"]]) {
-    settings[name] = positiveInteger(data[attribute], DIRECT_DEFAULTS[name]);
+    settings[name] = positiveInteger(data[attribute], DIRECT_DEFAULTS[name],
+      name === "ackTimeoutMs" ? MIN_ACK_TIMEOUT_MS : 1);
   }
   return settings;
 }

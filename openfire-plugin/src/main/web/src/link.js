@@ -1,6 +1,7 @@
 // One direct session with one resource of a contact: the Jingle session (XEP-0166) that sets it up through the
 // server, the browser's RTCPeerConnection with the servers our server named, and the data channel that carries
-// message stanzas. It knows nothing of routes or acknowledgements; direct.js decides what goes over it.
+// message stanzas. It counts the message stanzas each way and acknowledges those it takes (XEP-0198's <a/>); it knows
+// nothing of routes or of which message a count stands for: direct.js decides what goes over it.
 import { Strophe, $iq } from "strophe.js";
 import { JINGLE, appendContent, fromSdp, toSdp } from "./jingle.js";
 import { parseStanza } from "./dom.js";
@@ -32,6 +33,17 @@ const CHANNEL_LABEL = "xmpp";
  * when the channel opens too, since the pair may have changed while it was opening.
  */
 const PAIR_CHANGE_KEEPALIVE = " ";
+/** Stream Management (XEP-0198): its <a h='N'/> says that the first N message stanzas on the channel were handled. */
+const SM_NS = "urn:xmpp:sm:3";
+/**
+ * How long the acknowledgement of a message stanza taken from the channel waits, so that one <a/> answers every stanza
+ * that came meanwhile, as TCP's and SCTP's delayed acknowledgements do: a contact who answers at once has the answer in
+ * flight before it, and in a quick exchange one acknowledgement stands for dozens of messages instead of each message
+ * costing a second one each way (both browsers' work per message is what a round trip waits for). A tenth of a second
+ * is too short for a reader to see the delivery mark come late, and a thirtieth of the sender's acknowledgement
+ * timeout (direct.js, at least MIN_ACK_TIMEOUT_MS there).
+ */
+export const ACK_DELAY_MS = 100;
 
 export class Link extends EventTarget {
   /**
@@ -46,6 +58,11 @@ export class Link extends EventTarget {
     this.initiator = initiator;
     this.opened = false;
     this.closed = false;
+    /** Message stanzas sent on the channel, taken from it, and of ours the contact has acknowledged (XEP-0198 counts). */
+    this.sent = 0;
+    this.handled = 0;
+    this.acknowledged = 0;
+    this.ackTimer = null;
     this.pc = new RTCPeerConnection({ iceServers });
     this.pc.addEventListener("connectionstatechange", () => {
       if (this.pc.connectionState === "failed") this.close("the direct connection failed", true);
@@ -72,8 +89,17 @@ export class Link extends EventTarget {
     await this.#sendJingle("session-accept", await this.#gathered());
   }
 
-  /** Sends one stanza; false when the channel is not open (the caller then takes the server). */
-  send(text) {
+  /**
+   * Sends one message stanza; its number on the channel (1 for the first), which the contact's acknowledgements count
+   * up to, or 0 when the channel is not open (the caller then takes the server).
+   */
+  sendStanza(text) {
+    if (!this.#send(text)) return 0;
+    this.sent += 1;
+    return this.sent;
+  }
+
+  #send(text) {
     if (this.closed || !this.channel || this.channel.readyState !== "open") return false;
     try {
       this.channel.send(text);
@@ -110,6 +136,9 @@ export class Link extends EventTarget {
   /** Ends the session once; tells the contact when {@code tellPeer}, and dispatches "closed" with the reason. */
   close(reason, tellPeer) {
     if (this.closed) return;
+    // What was taken is shown (the conversation shows a stanza while it is dispatched), so the contact learns it
+    // arrived rather than sending it again through the server.
+    if (this.ackTimer) this.#acknowledge();
     this.closed = true;
     clearInterval(this.pathTimer);
     if (tellPeer && this.session.connection) {
@@ -129,7 +158,7 @@ export class Link extends EventTarget {
       if (this.closed) return;
       this.lastPairId = selected.id;
       this.lastPath = selected.path;
-      this.send(PAIR_CHANGE_KEEPALIVE);
+      this.#send(PAIR_CHANGE_KEEPALIVE);
       this.pathTimer = setInterval(() => this.#checkPath(), PATH_CHECK_MS);
       this.dispatchEvent(new CustomEvent("open", { detail: { path: this.lastPath } }));
     });
@@ -148,7 +177,7 @@ export class Link extends EventTarget {
     const { id, path } = selected;
     if (id !== this.lastPairId) {
       this.lastPairId = id;
-      this.send(PAIR_CHANGE_KEEPALIVE);
+      this.#send(PAIR_CHANGE_KEEPALIVE);
     }
     if (path !== this.lastPath) {
       this.lastPath = path;
@@ -157,6 +186,7 @@ export class Link extends EventTarget {
   }
 
   #received(data) {
+    if (this.closed) return;
     if (typeof data !== "string" || data.length > MAX_STANZA_BYTES) {
       this.close("the contact sent something that is not a stanza or is too large", true);
       return;
@@ -164,8 +194,33 @@ export class Link extends EventTarget {
     if (data.trim() === "") return; // a keepalive
     const stanza = parseStanza(data);
     const namespace = stanza && stanza.namespaceURI;
+    if (stanza && stanza.localName === "a" && namespace === SM_NS) {
+      this.#acknowledgedUpTo(stanza.getAttribute("h"));
+      return;
+    }
     if (!stanza || stanza.localName !== "message" || (namespace && namespace !== Strophe.NS.CLIENT)) return;
+    this.handled += 1;
     this.dispatchEvent(new CustomEvent("stanza", { detail: { stanza } }));
+    this.ackTimer ||= setTimeout(() => this.#acknowledge(), ACK_DELAY_MS);
+  }
+
+  #acknowledge() {
+    clearTimeout(this.ackTimer);
+    this.ackTimer = null;
+    this.#send(`<a xmlns="${SM_NS}" h="${this.handled}"/>`);
+  }
+
+  /** The contact has handled our first {@code h} message stanzas; a count beyond what we sent ends the session. */
+  #acknowledgedUpTo(h) {
+    const count = Number(h);
+    if (!/^[0-9]+$/.test(h || "") || count > this.sent) {
+      this.close("the contact acknowledged " + (h === null ? "without a count" : h + " messages of " + this.sent)
+        + " sent", true);
+      return;
+    }
+    if (count <= this.acknowledged) return;
+    this.acknowledged = count;
+    this.dispatchEvent(new CustomEvent("acknowledged", { detail: { count } }));
   }
 
   /**

@@ -94,6 +94,18 @@ final class ChatPanel {
         input.sendKeys(Keys.ENTER);
     }
 
+    /** Writes each text and presses Enter, all in one turn of the page's event loop, as fast as a script can. */
+    void sendAtOnce(List<String> texts) {
+        root();
+        script("""
+                const input = document.getElementById("tandem-chat").shadowRoot.querySelector("#tandem-input");
+                for (const text of arguments[0]) {
+                  input.value = text;
+                  input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+                }
+                """, texts);
+    }
+
     /** The open conversation's route: {@code server}, {@code direct} or {@code relay}. */
     String route() {
         return find(".conversation").getAttribute("data-route");

@@ -1,12 +1,14 @@
 package im.tandem.it.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * Counts the RTCPeerConnections a page makes, closes them on demand as a path that dies would, can lose the
- * acknowledgements the page sends on its data channels and can send other data on them before the page's own:
+ * Counts the RTCPeerConnections a page makes, closes them on demand as a path that dies would, notes the counts of the
+ * acknowledgements the page sends on its data channels (XEP-0198's {@code <a h='N'/>}), can lose them, and can send
+ * other data on the channels before the page's own:
  * installed into the browser before any page script runs, it wraps the constructor (keeping each connection in a list
  * of the page) and the channel's send. The chat itself is unchanged; the test only watches, cuts and adds.
  */
@@ -18,9 +20,12 @@ final class PeerConnectionRecorder {
               window.tandemTestPeerConnections = made;
               const send = RTCDataChannel.prototype.send;
               window.tandemTestSendFirst = [];
+              window.tandemTestAcknowledgements = [];
               RTCDataChannel.prototype.send = function (data) {
                 window.tandemTestSendFirst.splice(0).forEach((first) => send.call(this, first));
-                if (!(window.tandemTestDropAcknowledgements && String(data).includes("<received "))) {
+                const acknowledgement = /^<a [^>]*h="([0-9]+)"/.exec(String(data));
+                if (acknowledgement) window.tandemTestAcknowledgements.push(Number(acknowledgement[1]));
+                if (!(window.tandemTestDropAcknowledgements && acknowledgement)) {
                   send.call(this, data);
                 }
               };
@@ -48,6 +53,15 @@ final class PeerConnectionRecorder {
     /** How many RTCPeerConnections the page has made so far. */
     long made() {
         return (Long) browser.executeScript("return window.tandemTestPeerConnections.length");
+    }
+
+    /**
+     * The counts of the acknowledgements the page has sent on its data channels so far, in order (each channel counts
+     * from its first message).
+     */
+    List<Long> acknowledgementsSent() {
+        return ((List<?>) browser.executeScript("return window.tandemTestAcknowledgements")).stream()
+                .map(count -> ((Number) count).longValue()).toList();
     }
 
     /** While on, what the page sends on a data channel that acknowledges a message is dropped, as a lossy path would. */

@@ -235,6 +235,26 @@ class WebDirectPathBrowserTest {
                 .allMatch(message -> "received".equals(message.receipt())));
         assertThat(alice.messagesFrom(alice.jid()).subList(1, 11)).allSatisfy(
                 message -> assertThat(message.route()).isEqualTo("direct"));
+        // Bob acknowledged on the channel with counts (XEP-0198), the last one counting every message he took there.
+        assertThat(bob.connections().acknowledgementsSent()).isSorted().last().isEqualTo((long) fromAlice.size());
+    }
+
+    @Test
+    @Order(5)
+    void messagesThatArriveTogetherAreAcknowledgedTogether() {
+        alice.assertRoute("direct");
+        int acknowledgements = bob.connections().acknowledgementsSent().size();
+        int shownAtBob = bob.messagesFrom(alice.jid()).size();
+        List<String> burst = numbered("at once", 5);
+        alice.panel().sendAtOnce(burst);
+        await().atMost(ChatPanel.WAIT).until(() -> alice.messagesFrom(alice.jid()).stream()
+                .allMatch(message -> "received".equals(message.receipt())));
+        List<ShownMessage> shown = bob.messagesFrom(alice.jid());
+        assertThat(textsOf(shown.subList(shownAtBob, shown.size()))).containsExactlyElementsOf(burst);
+        // An acknowledgement waits a tenth of a second for more messages, so one answers all five (two, should a busy
+        // machine spread their arrival over more than that).
+        assertThat(bob.connections().acknowledgementsSent().size() - acknowledgements).isBetween(1, 2);
+        alice.assertRoute("direct");
     }
 
     @Test
@@ -434,6 +454,33 @@ class WebDirectPathBrowserTest {
         List<ShownMessage> shown = bob.messagesFrom(alice.jid());
         assertThat(textsOf(shown.subList(shownAtBob, shown.size()))).containsExactly("is anyone there?");
         assertThat(shown.get(shown.size() - 1).route()).isEqualTo("direct");
+    }
+
+    /**
+     * A contact whose acknowledgement counts more messages than it was sent is not believed: the session ends, and what
+     * was on the channel goes again through the server.
+     */
+    @Test
+    @Order(7)
+    void anAcknowledgementOfMoreThanWasSentEndsTheSessionWithNothingLost() {
+        // The lost acknowledgement before sent the conversation to the server; after the retry delay the next message
+        // starts a new session.
+        await().pollDelay(Duration.ofMillis(Long.parseLong(RETRY_DELAY_MS) + 500)).atMost(ChatPanel.WAIT)
+                .until(() -> true);
+        alice.panel().send("once more through the server");
+        awaitDirect(alice, bob);
+        int shownAtAlice = alice.messagesFrom(bob.jid()).size();
+        bob.chat(alice.jid());
+        bob.connections().sendBeforeNext("<a xmlns='urn:xmpp:sm:3' h='1000'/>");
+        bob.panel().send("after a count that is wrong");
+
+        await().atMost(ChatPanel.WAIT).until(() -> "server".equals(alice.route()));
+        assertThat(alice.panel().routeReason()).contains("the contact acknowledged 1000 messages");
+        await().atMost(ChatPanel.WAIT).until(() -> alice.messagesFrom(bob.jid()).size() > shownAtAlice);
+        List<ShownMessage> shown = alice.messagesFrom(bob.jid());
+        assertThat(textsOf(shown.subList(shownAtAlice, shown.size()))).containsExactly("after a count that is wrong");
+        assertThat(shown.get(shown.size() - 1).route()).isEqualTo("server");
+        await().atMost(ChatPanel.WAIT).until(() -> "server".equals(bob.route()));
     }
 
     /**
