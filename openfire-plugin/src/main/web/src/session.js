@@ -48,6 +48,8 @@ export class Session extends EventTarget {
     this.jid = null;
     // "websocket" or "bosh", whichever connected.
     this.transport = null;
+    /** Contacts whose subscription lets them see our presence ("from" or "both"): only they get receipts. */
+    this.seeingOurPresence = new Set();
   }
 
   /** Logs in; resolves when the roster has arrived and presence has been sent, rejects with a message for people. */
@@ -98,6 +100,7 @@ export class Session extends EventTarget {
   }
 
   async #start() {
+    this.seeingOurPresence.clear();
     const roster = await this.request($iq({ type: "get" }).c("query", { xmlns: NS.roster }));
     const query = child(roster, "query", NS.roster);
     for (const item of query ? query.children : []) this.#emitRosterItem(item);
@@ -157,10 +160,14 @@ export class Session extends EventTarget {
   }
 
   #emitRosterItem(item) {
+    const jid = Strophe.getBareJidFromJid(item.getAttribute("jid") || "");
+    const subscription = item.getAttribute("subscription") || "none";
+    if (subscription === "from" || subscription === "both") this.seeingOurPresence.add(jid);
+    else this.seeingOurPresence.delete(jid);
     this.dispatchEvent(new CustomEvent("contact", { detail: {
-      jid: Strophe.getBareJidFromJid(item.getAttribute("jid") || ""),
+      jid,
       name: item.getAttribute("name") || "",
-      subscription: item.getAttribute("subscription") || "none",
+      subscription,
       pending: item.getAttribute("ask") === "subscribe",
     } }));
   }
@@ -203,7 +210,10 @@ export class Session extends EventTarget {
         route: delay ? "offline" : "server",
         time: delay ? new Date(delay.getAttribute("stamp")) : new Date(),
       } }));
-      if (id && child(stanza, "request", NS.receipts)) {
+      // A receipt tells that we are online, so only those who may see our presence get one (XEP-0184's security
+      // considerations; the chat program does the same), and our own other clients.
+      const mayKnow = this.seeingOurPresence.has(bare) || bare === this.bareJid();
+      if (id && mayKnow && child(stanza, "request", NS.receipts)) {
         // Once the page has done what it does with the message in this turn of the event loop (shown it, and
         // whatever its own observers did at once, such as a reply): written before, the receipt went onto the wire
         // ahead of such a reply and reached the contact first, whose page read it before the reply (see the

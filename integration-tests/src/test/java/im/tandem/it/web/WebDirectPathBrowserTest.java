@@ -276,6 +276,10 @@ class WebDirectPathBrowserTest {
         assertThat(carol.connections().made()).isZero();
         assertThat(alice.connections().made()).isEqualTo(alicesBefore);
         assertThat(alice.messagesFrom(carol.jid())).allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
+        // Nor does either learn from a receipt that the other is online: receipts go only to those who may see one's
+        // presence.
+        assertThat(carol.messagesFrom(carol.jid())).extracting(ShownMessage::receipt).containsOnlyNulls();
+        assertThat(alice.messagesFrom(alice.jid())).extracting(ShownMessage::receipt).containsOnlyNulls();
 
         // An offer from someone not in her roster is refused as if no client were there, before any gathering.
         FullJid alicesResource = aliceAsFrankSeesHer();
