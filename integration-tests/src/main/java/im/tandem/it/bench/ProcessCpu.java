@@ -14,7 +14,7 @@ record ProcessCpu(long userNanos, long kernelNanos) {
 
     /** The unit of those counts, USER_HZ: 100 a second on x86 and ARM Linux ({@code getconf CLK_TCK}). */
     private static final long TICKS_PER_SECOND = 100;
-    private static final long NANOS_PER_TICK = 1_000_000_000L / TICKS_PER_SECOND;
+    static final long NANOS_PER_TICK = 1_000_000_000L / TICKS_PER_SECOND;
     /** Fields 14 and 15 of the stat line (utime, stime), counted from the state field that follows the name. */
     private static final int USER_FIELD = 11;
     private static final int KERNEL_FIELD = 12;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
  * conversation. The Smack pair does the same from the send to the reply's arrival. The browsers through the server are
  * two users who are not contacts (the web chat offers strangers no direct session); the direct pair are mutual
  * contacts whose conversation has gone direct. Rounds alternate between the pairs so that drift on the machine hits
- * all of them.
+ * all of them. Beside each pair's round trip, the machine's busy CPU time while that pair ran ({@link MachineCpu}) per
+ * round trip: what a round trip costs all the processes it passes through.
  *
  * <p>Run with {@code ./tandem bench web}.
  */
@@ -69,6 +70,7 @@ public final class WebBenchmark implements Callable<Integer> {
         Samples clients = new Samples();
         Samples browsers = new Samples();
         Samples direct = new Samples();
+        long[] busyNanos = new long[3];
         try (OpenfireProcess server = OpenfireProcess.start(Files.createTempDirectory("tandem-bench-"), settings,
                 HarnessPaths.pluginJar())) {
             server.befriend("erin", "frank");
@@ -93,13 +95,13 @@ public final class WebBenchmark implements Callable<Integer> {
                 erin.measure(WARM_UP, new Samples());
                 for (int round = 1; round <= ROUNDS; round++) {
                     System.err.printf("round %d/%d%n", round, ROUNDS);
-                    smack.measure(0, ROUND_TRIPS, clients);
-                    alice.measure(ROUND_TRIPS, browsers);
-                    erin.measure(ROUND_TRIPS, direct);
+                    busyNanos[0] += busyDuring(() -> smack.measure(0, ROUND_TRIPS, clients));
+                    busyNanos[1] += busyDuring(() -> alice.measure(ROUND_TRIPS, browsers));
+                    busyNanos[2] += busyDuring(() -> erin.measure(ROUND_TRIPS, direct));
                     requireRoute(alice, "server");
                     requireRoute(erin, "direct");
                 }
-                print(alice, clients, browsers, direct);
+                print(alice, clients, browsers, direct, busyNanos);
                 long exchanged = alice.exchangedMessages();
                 long shown = alice.shownMessages();
                 System.out.printf("page A's script per message sent (input to stanza written and message shown), "
@@ -111,6 +113,18 @@ public final class WebBenchmark implements Callable<Integer> {
         return TandemCommandLine.EXIT_OK;
     }
 
+    /** One pair's round trips, while the others wait. */
+    private interface PairRun {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code pair} and answers the machine's busy CPU time meanwhile, in nanoseconds. */
+    private static long busyDuring(PairRun pair) throws Exception {
+        long start = MachineCpu.busyNanos();
+        pair.run();
+        return MachineCpu.busyNanos() - start;
+    }
+
     /** A round whose pair left its route measured something else: the figures would not say what they claim. */
     private static void requireRoute(BrowserPeer peer, String route) {
         if (!route.equals(peer.route())) {
@@ -119,16 +133,21 @@ public final class WebBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void print(BrowserPeer browser, Samples clients, Samples browsers, Samples direct) {
+    private static void print(BrowserPeer browser, Samples clients, Samples browsers, Samples direct,
+                              long[] busyNanos) {
         System.out.printf("%n%s with the plugin, one server; %s headless, the panel on %s; %d rounds alternating "
                         + "between the pairs, %d round trips per pair and round (after %d warm-up)%n",
                 OpenfireDistribution.underTest(), browser.browserVersion(), browser.transport(), ROUNDS, ROUND_TRIPS,
                 WARM_UP);
-        System.out.println("| pair | round trip median (ms) | ratio | round trip p95 (ms) | ratio |");
-        System.out.println("|---|---|---|---|---|");
-        row("two Smack clients, through the server", clients, clients);
-        row("two browsers (web chat), through the server", browsers, clients);
-        row("two browsers (web chat), direct (data channel)", direct, clients);
+        System.out.println("| pair | round trip median (ms) | ratio | round trip p95 (ms) | ratio "
+                + "| machine's CPU per round trip (ms) | ratio |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        double clientsCpu = cpuMillisPerRoundTrip(busyNanos[0], clients);
+        row("two Smack clients, through the server", clients, clients, clientsCpu, clientsCpu);
+        row("two browsers (web chat), through the server", browsers, clients,
+                cpuMillisPerRoundTrip(busyNanos[1], browsers), clientsCpu);
+        row("two browsers (web chat), direct (data channel)", direct, clients,
+                cpuMillisPerRoundTrip(busyNanos[2], direct), clientsCpu);
         double ratio = browsers.medianMillis() / clients.medianMillis();
         System.out.printf("goal: the browsers' median through the server at most %.1f x the Smack clients': %s (%.2f)%n",
                 GOAL_RATIO, ratio <= GOAL_RATIO ? "met" : "NOT met", ratio);
@@ -137,9 +156,13 @@ public final class WebBenchmark implements Callable<Integer> {
                 DIRECT_GOAL_RATIO, directRatio <= DIRECT_GOAL_RATIO ? "met" : "NOT met", directRatio);
     }
 
-    private static void row(String pair, Samples samples, Samples baseline) {
-        System.out.printf("| %s | %.3f | %.2f | %.3f | %.2f |%n", pair, samples.medianMillis(),
+    private static double cpuMillisPerRoundTrip(long busyNanos, Samples roundTrips) {
+        return busyNanos / 1e6 / roundTrips.count();
+    }
+
+    private static void row(String pair, Samples samples, Samples baseline, double cpuMillis, double baselineCpuMillis) {
+        System.out.printf("| %s | %.3f | %.2f | %.3f | %.2f | %.2f | %.2f |%n", pair, samples.medianMillis(),
                 samples.medianMillis() / baseline.medianMillis(), samples.quantileMillis(0.95),
-                samples.quantileMillis(0.95) / baseline.quantileMillis(0.95));
+                samples.quantileMillis(0.95) / baseline.quantileMillis(0.95), cpuMillis, cpuMillis / baselineCpuMillis);
     }
 }
