@@ -8,7 +8,7 @@
 import { Strophe, $iq, $msg } from "strophe.js";
 import { child } from "./dom.js";
 import { JINGLE, readTransport } from "./jingle.js";
-import { ACK_DELAY_MS, Link } from "./link.js";
+import { ACK_DELAY_MS, Link, WEBRTC } from "./link.js";
 import { NS } from "./session.js";
 
 /**
@@ -140,6 +140,10 @@ export class Direct extends EventTarget {
         this.session.answer(stanza, "service-unavailable");
         return;
       }
+      if (!WEBRTC) {
+        this.session.answer(stanza, "feature-not-implemented");
+        return;
+      }
       const transport = readTransport(jingle);
       if (!transport || !sid || this.links.has(sid)) {
         this.session.answer(stanza, transport ? "conflict" : "feature-not-implemented");
@@ -267,6 +271,11 @@ class Conversation {
 
   async #startAttemptIfDue() {
     if (this.link || this.attempt || Date.now() < this.nextAttempt || !this.direct.isMutual(this.jid)) return;
+    if (!WEBRTC) {
+      this.nextAttempt = Infinity;
+      this.#announce("server", "no direct session: this browser has no WebRTC");
+      return;
+    }
     // Our own attempt, before it is a session: an offer from the contact meanwhile is weighed against it.
     const token = { own: true };
     this.attempt = token;

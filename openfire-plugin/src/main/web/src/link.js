@@ -6,6 +6,11 @@ import { Strophe, $iq } from "strophe.js";
 import { JINGLE, appendContent, fromSdp, toSdp } from "./jingle.js";
 import { parseStanza } from "./dom.js";
 
+/**
+ * Whether this browser has WebRTC: a browser without it (or with it switched off by policy) has no direct path, so the
+ * page neither advertises the data channel transport nor tries one.
+ */
+export const WEBRTC = typeof RTCPeerConnection === "function";
 /** Candidates are sent all at once (no trickle), after gathering ends or after this long, whichever comes first. */
 const GATHER_TIMEOUT_MS = 5000;
 /**

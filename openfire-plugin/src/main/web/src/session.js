@@ -5,6 +5,7 @@
 import { Strophe, $iq, $msg, $pres } from "strophe.js";
 import { child, childText } from "./dom.js";
 import { JINGLE } from "./jingle.js";
+import { WEBRTC } from "./link.js";
 
 export const NS = {
   roster: "jabber:iq:roster",
@@ -26,7 +27,7 @@ export const NS = {
  * that transport; a web peer looks for the WebRTC data channel transport (XEP-0343) instead.
  */
 const FEATURES = [NS.info, NS.caps, NS.receipts, NS.chatStates, NS.originId,
-  JINGLE.jingle, JINGLE.iceUdp, JINGLE.dtls, JINGLE.dataChannel].sort();
+  ...(WEBRTC ? [JINGLE.jingle, JINGLE.iceUdp, JINGLE.dtls, JINGLE.dataChannel] : [])].sort();
 const IDENTITY = { category: "client", type: "web", name: "Tandem web chat" };
 const CAPS_NODE = "https://tandem.im/web";
 

@@ -81,6 +81,9 @@ class WebDirectPathBrowserTest {
             })();
             """;
 
+    /** Installed into a page before its scripts run: the page has no WebRTC, as in a browser without it or with it off. */
+    private static final String WITHOUT_WEBRTC = "delete window.RTCPeerConnection;";
+
     /**
      * Installed into a page before its scripts run: the page's first RTCPeerConnection never tells of a candidate nor
      * of the end of gathering, as behind a STUN server that does not answer, so the page sends that offer only after
@@ -117,7 +120,7 @@ class WebDirectPathBrowserTest {
     static final OpenfireExtension OPENFIRE = new OpenfireExtension(PORT.enable(OpenfireSettings.builder()
             .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw")
             .user("dave", "dave-pw").user("frank", "frank-pw").user("gina", "gina-pw").user("hank", "hank-pw")
-            .user("ivan", "ivan-pw").user("judy", "judy-pw").user("kate", "kate-pw"))
+            .user("ivan", "ivan-pw").user("judy", "judy-pw").user("kate", "kate-pw").user("leo", "leo-pw"))
             .build());
 
     private static HostPage site;
@@ -157,6 +160,7 @@ class WebDirectPathBrowserTest {
     static void openTheSiteInThreeBrowsers() throws Exception {
         OPENFIRE.server().befriend("alice", "bob");
         OPENFIRE.server().befriend("alice", "frank");
+        OPENFIRE.server().befriend("alice", "leo");
         OPENFIRE.server().befriend("gina", "hank");
         OPENFIRE.server().befriend("ivan", "judy");
         site = HostPage.embedding(PORT.uri("/tandem/embed.js"), OPENFIRE.server().domain(),
@@ -329,6 +333,33 @@ class WebDirectPathBrowserTest {
      * rather than take a failed answer for "no data channels" for as long as that client stays online. The contact
      * here refuses the first two questions itself, which the page sees the same way.
      */
+    /**
+     * A contact whose browser has no WebRTC says nothing of data channels, starts no session and takes none: the
+     * conversation stays on the server, with receipts, and each side's route says why.
+     */
+    @Test
+    @Order(3)
+    void aContactWhoseBrowserHasNoWebRtcChatsThroughTheServer() throws Exception {
+        WebUser leo = openAs("leo", WITHOUT_WEBRTC);
+        await().atMost(ChatPanel.WAIT).until(() -> alice.panel().presenceOf(leo.jid()).orElse("").equals("available"));
+        long alicesBefore = alice.connections().made();
+        leo.chat(alice.jid());
+        leo.panel().send("no WebRTC here");
+        await().atMost(ChatPanel.WAIT).until(() -> leo.panel().routeReason().contains("this browser has no WebRTC"));
+        alice.chat(leo.jid());
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messagesFrom(leo.jid())).equals(List.of("no WebRTC here")));
+        alice.panel().send("then through the server");
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(leo.messagesFrom(alice.jid()))
+                .equals(List.of("then through the server"))
+                && "received".equals(alice.messagesFrom(alice.jid()).get(0).receipt()));
+        await().atMost(ChatPanel.WAIT).until(() -> alice.panel().routeReason()
+                .contains("no resource of the contact said it can have a data channel"));
+        assertThat(alice.connections().made()).isEqualTo(alicesBefore);
+        alice.assertRoute("server");
+        leo.assertRoute("server");
+        assertThat(alice.messagesFrom(leo.jid())).allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
+    }
+
     @Test
     @Order(3)
     void aContactWhoseFeaturesCouldNotBeAskedIsAskedAgainSoonAndAtTheNextAttempt() throws Exception {
