@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -18,6 +19,8 @@ import im.tandem.it.web.Chromium;
  * are timed inside the page with {@code performance.now()}, so the driver's own latency is not in them.
  */
 final class BrowserPeer implements AutoCloseable {
+    /** Installed into the page before its scripts: no WebRTC, as in a browser without it or with it switched off. */
+    private static final String WITHOUT_WEBRTC = "delete window.RTCPeerConnection;";
     /** Logging in and the roster showing the contact take at most this long. */
     private static final Duration READY_LIMIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -93,12 +96,15 @@ final class BrowserPeer implements AutoCloseable {
 
     /**
      * Opens the page in a browser of its own (showing its own addresses in ICE candidates, so two browsers on this
-     * machine can go direct), logs in as {@code jid} and opens the conversation with {@code peer} through the page's
-     * API, which works for someone not on the roster too.
+     * machine can go direct; with {@code webRtc} false the page has no WebRTC and stays on the server), logs in as
+     * {@code jid} and opens the conversation with {@code peer} through the page's API.
      */
-    static BrowserPeer logIn(URI page, String jid, String password, String peer) throws IOException {
+    static BrowserPeer logIn(URI page, String jid, String password, String peer, boolean webRtc) throws IOException {
         ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"));
         try {
+            if (!webRtc) {
+                driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WITHOUT_WEBRTC));
+            }
             driver.get(page.toString());
             await(driver, "the panel on " + page, "return document.getElementById('tandem-chat') !== null");
             driver.executeScript("""

@@ -20,9 +20,10 @@ import picocli.CommandLine.Mixin;
  * the round trip between two of our Smack clients, on one Openfire with the plugin, in one run. In the browsers, page
  * A sends a message from its input, page B's panel shows it and a script in page B answers it through B's input at
  * once, and A's page times, with {@code performance.now()}, from the Enter to the reply's element in its
- * conversation. The Smack pair does the same from the send to the reply's arrival. The browsers through the server are
- * two users who are not contacts (the web chat offers strangers no direct session); the direct pair are mutual
- * contacts whose conversation has gone direct. Rounds alternate between the pairs so that drift on the machine hits
+ * conversation. The Smack pair does the same from the send to the reply's arrival. Each pair are mutual contacts, so
+ * every message through the server has its receipt (XEP-0184) and every direct one its acknowledgement, as between
+ * any two contacts; the browsers through the server have no WebRTC in their pages (as in a browser without it), so
+ * their conversation stays there; the direct pair's conversation has gone direct. Rounds alternate between the pairs so that drift on the machine hits
  * all of them. Beside each pair's round trip, the machine's busy CPU time while that pair ran ({@link MachineCpu}) per
  * round trip: what a round trip costs all the processes it passes through.
  *
@@ -73,15 +74,17 @@ public final class WebBenchmark implements Callable<Integer> {
         long[] busyNanos = new long[3];
         try (OpenfireProcess server = OpenfireProcess.start(Files.createTempDirectory("tandem-bench-"), settings,
                 HarnessPaths.pluginJar())) {
+            server.befriend("carol", "dave");
+            server.befriend("alice", "bob");
             server.befriend("erin", "frank");
             URI page = port.uri("/tandem/");
             String domain = "@" + server.domain();
             try (TandemClient carol = TandemClient.connect(ClientRoundTrips.account(server, "carol"));
                  TandemClient dave = TandemClient.connect(ClientRoundTrips.account(server, "dave"));
-                 BrowserPeer alice = BrowserPeer.logIn(page, "alice" + domain, "alice-pw", "bob" + domain);
-                 BrowserPeer bob = BrowserPeer.logIn(page, "bob" + domain, "bob-pw", "alice" + domain);
-                 BrowserPeer erin = BrowserPeer.logIn(page, "erin" + domain, "erin-pw", "frank" + domain);
-                 BrowserPeer frank = BrowserPeer.logIn(page, "frank" + domain, "frank-pw", "erin" + domain)) {
+                 BrowserPeer alice = BrowserPeer.logIn(page, "alice" + domain, "alice-pw", "bob" + domain, false);
+                 BrowserPeer bob = BrowserPeer.logIn(page, "bob" + domain, "bob-pw", "alice" + domain, false);
+                 BrowserPeer erin = BrowserPeer.logIn(page, "erin" + domain, "erin-pw", "frank" + domain, true);
+                 BrowserPeer frank = BrowserPeer.logIn(page, "frank" + domain, "frank-pw", "erin" + domain, true)) {
                 ClientRoundTrips smack = new ClientRoundTrips(carol, dave);
                 bob.echo();
                 frank.echo();
