@@ -3,8 +3,8 @@
 // once the server has delivered what it was given (receipts back, or a wait passed), so nothing is overtaken. Each
 // direct message must be acknowledged in time (the channel's counted acknowledgements, link.js); what is not, or is
 // left when the channel dies, goes again through the server with the same origin-id (XEP-0359), and the receiver
-// shows it once. Strangers are never offered a
-// session, and their offers are refused before anything is gathered, so they never see our candidates.
+// shows it once. Strangers are never offered a session, and their offers are refused before anything is gathered, so
+// they never see our candidates.
 import { Strophe, $iq, $msg } from "strophe.js";
 import { child } from "./dom.js";
 import { JINGLE, readTransport } from "./jingle.js";

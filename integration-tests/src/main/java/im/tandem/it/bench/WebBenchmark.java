@@ -23,9 +23,9 @@ import picocli.CommandLine.Mixin;
  * conversation. The Smack pair does the same from the send to the reply's arrival. Each pair are mutual contacts, so
  * every message through the server has its receipt (XEP-0184) and every direct one its acknowledgement, as between
  * any two contacts; the browsers through the server have no WebRTC in their pages (as in a browser without it), so
- * their conversation stays there; the direct pair's conversation has gone direct. Rounds alternate between the pairs so that drift on the machine hits
- * all of them. Beside each pair's round trip, the machine's busy CPU time while that pair ran ({@link MachineCpu}) per
- * round trip: what a round trip costs all the processes it passes through.
+ * their conversation stays there; the direct pair's conversation has gone direct. Rounds alternate between the pairs
+ * so that drift on the machine hits all of them. Beside each pair's round trip, the machine's busy CPU time while that
+ * pair ran ({@link MachineCpu}) per round trip: what a round trip costs all the processes it passes through.
  *
  * <p>Run with {@code ./tandem bench web}.
  */
