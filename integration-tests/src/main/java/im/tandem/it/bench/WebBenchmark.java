@@ -163,7 +163,8 @@ public final class WebBenchmark implements Callable<Integer> {
         return busyNanos / 1e6 / roundTrips.count();
     }
 
-    private static void row(String pair, Samples samples, Samples baseline, double cpuMillis, double baselineCpuMillis) {
+    private static void row(String pair, Samples samples, Samples baseline, double cpuMillis,
+                            double baselineCpuMillis) {
         System.out.printf("| %s | %.3f | %.2f | %.3f | %.2f | %.2f | %.2f |%n", pair, samples.medianMillis(),
                 samples.medianMillis() / baseline.medianMillis(), samples.quantileMillis(0.95),
                 samples.quantileMillis(0.95) / baseline.quantileMillis(0.95), cpuMillis, cpuMillis / baselineCpuMillis);

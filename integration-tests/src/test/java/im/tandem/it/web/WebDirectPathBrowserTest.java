@@ -81,7 +81,7 @@ class WebDirectPathBrowserTest {
             })();
             """;
 
-    /** Installed into a page before its scripts run: the page has no WebRTC, as in a browser without it or with it off. */
+    /** Installed into a page before its scripts run: no WebRTC, as in a browser without it or with it switched off. */
     private static final String WITHOUT_WEBRTC = "delete window.RTCPeerConnection;";
 
     /**
@@ -347,7 +347,8 @@ class WebDirectPathBrowserTest {
         leo.panel().send("no WebRTC here");
         await().atMost(ChatPanel.WAIT).until(() -> leo.panel().routeReason().contains("this browser has no WebRTC"));
         alice.chat(leo.jid());
-        await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messagesFrom(leo.jid())).equals(List.of("no WebRTC here")));
+        await().atMost(ChatPanel.WAIT).until(() -> textsOf(alice.messagesFrom(leo.jid()))
+                .equals(List.of("no WebRTC here")));
         alice.panel().send("then through the server");
         await().atMost(ChatPanel.WAIT).until(() -> textsOf(leo.messagesFrom(alice.jid()))
                 .equals(List.of("then through the server"))
@@ -357,7 +358,8 @@ class WebDirectPathBrowserTest {
         assertThat(alice.connections().made()).isEqualTo(alicesBefore);
         alice.assertRoute("server");
         leo.assertRoute("server");
-        assertThat(alice.messagesFrom(leo.jid())).allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
+        assertThat(alice.messagesFrom(leo.jid()))
+                .allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
     }
 
     @Test
