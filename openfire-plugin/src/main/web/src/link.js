@@ -63,7 +63,7 @@ export class Link extends EventTarget {
     this.initiator = initiator;
     this.opened = false;
     this.closed = false;
-    /** Message stanzas sent on the channel, taken from it, and of ours acknowledged by the contact (XEP-0198 counts). */
+    /** Message stanzas sent on the channel, taken from it, and of ours the contact acknowledged (XEP-0198 counts). */
     this.sent = 0;
     this.handled = 0;
     this.acknowledged = 0;
