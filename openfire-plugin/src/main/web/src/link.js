@@ -155,9 +155,12 @@ export class Link extends EventTarget {
     this.dispatchEvent(new CustomEvent("closed", { detail: { reason } }));
   }
 
+  /** The session's one data channel; a further one the contact opens is left alone, and the session opens once. */
   #use(channel) {
+    if (this.channel) return;
     this.channel = channel;
     channel.addEventListener("open", async () => {
+      if (this.opened) return;
       this.opened = true;
       const selected = await this.#selectedPair();
       if (this.closed) return;
