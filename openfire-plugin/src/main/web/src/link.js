@@ -45,8 +45,8 @@ const SM_NS = "urn:xmpp:sm:3";
  * that came meanwhile, as TCP's and SCTP's delayed acknowledgements do: a contact who answers at once has the answer in
  * flight before it, and in a quick exchange one acknowledgement stands for dozens of messages instead of each message
  * costing a second one each way (both browsers' work per message is what a round trip waits for). A tenth of a second
- * is too short for a reader to see the delivery mark come late, and a thirtieth of the sender's acknowledgement
- * timeout (direct.js, at least MIN_ACK_TIMEOUT_MS there).
+ * is too short for a reader to see the delivery mark come late: a thirtieth of the default acknowledgement timeout,
+ * and a tenth of the shortest one a page takes (MIN_ACK_TIMEOUT_MS, direct.js).
  */
 export const ACK_DELAY_MS = 100;
 
