@@ -19,8 +19,6 @@ import im.tandem.it.web.Chromium;
  * are timed inside the page with {@code performance.now()}, so the driver's own latency is not in them.
  */
 final class BrowserPeer implements AutoCloseable {
-    /** Installed into the page before its scripts: no WebRTC, as in a browser without it or with it switched off. */
-    private static final String WITHOUT_WEBRTC = "delete window.RTCPeerConnection;";
     /** Logging in and the roster showing the contact take at most this long. */
     private static final Duration READY_LIMIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -103,7 +101,8 @@ final class BrowserPeer implements AutoCloseable {
         ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"));
         try {
             if (!webRtc) {
-                driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WITHOUT_WEBRTC));
+                driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                        Map.of("source", Chromium.WITHOUT_WEBRTC));
             }
             driver.get(page.toString());
             await(driver, "the panel on " + page, "return document.getElementById('tandem-chat') !== null");

@@ -37,6 +37,12 @@ public final class Chromium {
     private static final String NO_NAME_RESOLUTION =
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.*, EXCLUDE 198.18.*, EXCLUDE 198.19.*";
 
+    /**
+     * A script to install into a page before its own scripts run: the page has no WebRTC, as in a browser without it or
+     * with it switched off by policy.
+     */
+    public static final String WITHOUT_WEBRTC = "delete window.RTCPeerConnection;";
+
     private Chromium() {
     }
 

@@ -81,9 +81,6 @@ class WebDirectPathBrowserTest {
             })();
             """;
 
-    /** Installed into a page before its scripts run: no WebRTC, as in a browser without it or with it switched off. */
-    private static final String WITHOUT_WEBRTC = "delete window.RTCPeerConnection;";
-
     /**
      * Installed into a page before its scripts run: the page's first RTCPeerConnection never tells of a candidate nor
      * of the end of gathering, as behind a STUN server that does not answer, so the page sends that offer only after
@@ -328,19 +325,13 @@ class WebDirectPathBrowserTest {
     }
 
     /**
-     * Openfire 4.2.0 answers a query to a client that has only just come online with service-unavailable, before it
-     * has made the client's session routable; the page asks once more a moment later, and again at its next attempt,
-     * rather than take a failed answer for "no data channels" for as long as that client stays online. The contact
-     * here refuses the first two questions itself, which the page sees the same way.
-     */
-    /**
      * A contact whose browser has no WebRTC says nothing of data channels, starts no session and takes none: the
      * conversation stays on the server, with receipts, and each side's route says why.
      */
     @Test
     @Order(3)
     void aContactWhoseBrowserHasNoWebRtcChatsThroughTheServer() throws Exception {
-        WebUser leo = openAs("leo", WITHOUT_WEBRTC);
+        WebUser leo = openAs("leo", Chromium.WITHOUT_WEBRTC);
         await().atMost(ChatPanel.WAIT).until(() -> alice.panel().presenceOf(leo.jid()).orElse("").equals("available"));
         long alicesBefore = alice.connections().made();
         leo.chat(alice.jid());
@@ -362,6 +353,12 @@ class WebDirectPathBrowserTest {
                 .allSatisfy(message -> assertThat(message.route()).isEqualTo("server"));
     }
 
+    /**
+     * Openfire 4.2.0 answers a query to a client that has only just come online with service-unavailable, before it
+     * has made the client's session routable; the page asks once more a moment later, and again at its next attempt,
+     * rather than take a failed answer for "no data channels" for as long as that client stays online. The contact
+     * here refuses the first two questions itself, which the page sees the same way.
+     */
     @Test
     @Order(3)
     void aContactWhoseFeaturesCouldNotBeAskedIsAskedAgainSoonAndAtTheNextAttempt() throws Exception {
