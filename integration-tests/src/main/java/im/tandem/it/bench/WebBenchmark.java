@@ -25,7 +25,9 @@ import picocli.CommandLine.Mixin;
  * any two contacts; the browsers through the server have no WebRTC in their pages (as in a browser without it), so
  * their conversation stays there; the direct pair's conversation has gone direct. Rounds alternate between the pairs
  * so that drift on the machine hits all of them. Beside each pair's round trip, the machine's busy CPU time while that
- * pair ran ({@link MachineCpu}) per round trip: what a round trip costs all the processes it passes through.
+ * pair ran ({@link MachineCpu}) per round trip: what a round trip costs all the processes it passes through. A fourth
+ * pair of pages runs Strophe.js alone ({@link StrophePeer}), with the same stanzas on the wire and nothing drawn: the
+ * floor that the library, the browser and the server set under the web chat's route through the server.
  *
  * <p>Run with {@code ./tandem bench web}.
  */
@@ -66,17 +68,20 @@ public final class WebBenchmark implements Callable<Integer> {
         WebChatPort port = WebChatPort.free();
         OpenfireSettings settings = port.enable(OpenfireSettings.builder()
                 .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw")
-                .user("erin", "erin-pw").user("frank", "frank-pw"))
+                .user("erin", "erin-pw").user("frank", "frank-pw")
+                .user("grace", "grace-pw").user("heidi", "heidi-pw"))
                 .build();
         Samples clients = new Samples();
         Samples browsers = new Samples();
         Samples direct = new Samples();
-        long[] busyNanos = new long[3];
+        Samples library = new Samples();
+        long[] busyNanos = new long[4];
         try (OpenfireProcess server = OpenfireProcess.start(Files.createTempDirectory("tandem-bench-"), settings,
                 HarnessPaths.pluginJar())) {
             server.befriend("carol", "dave");
             server.befriend("alice", "bob");
             server.befriend("erin", "frank");
+            server.befriend("grace", "heidi");
             URI page = port.uri("/tandem/");
             String domain = "@" + server.domain();
             try (TandemClient carol = TandemClient.connect(ClientRoundTrips.account(server, "carol"));
@@ -84,10 +89,13 @@ public final class WebBenchmark implements Callable<Integer> {
                  BrowserPeer alice = BrowserPeer.logIn(page, "alice" + domain, "alice-pw", "bob" + domain, false);
                  BrowserPeer bob = BrowserPeer.logIn(page, "bob" + domain, "bob-pw", "alice" + domain, false);
                  BrowserPeer erin = BrowserPeer.logIn(page, "erin" + domain, "erin-pw", "frank" + domain, true);
-                 BrowserPeer frank = BrowserPeer.logIn(page, "frank" + domain, "frank-pw", "erin" + domain, true)) {
+                 BrowserPeer frank = BrowserPeer.logIn(page, "frank" + domain, "frank-pw", "erin" + domain, true);
+                 StrophePeer grace = StrophePeer.logIn(page, "grace" + domain, "grace-pw", "heidi" + domain);
+                 StrophePeer heidi = StrophePeer.logIn(page, "heidi" + domain, "heidi-pw", "grace" + domain)) {
                 ClientRoundTrips smack = new ClientRoundTrips(carol, dave);
                 bob.echo();
                 frank.echo();
+                heidi.echo();
                 double emptyScript = alice.scriptMillisPerSend(SCRIPT_SENDS);
                 System.err.println("warming up...");
                 smack.measure(WARM_UP, 0, new Samples());
@@ -96,15 +104,17 @@ public final class WebBenchmark implements Callable<Integer> {
                 erin.measure(WARM_UP, new Samples());
                 erin.awaitRoute("direct");
                 erin.measure(WARM_UP, new Samples());
+                grace.measure(WARM_UP, new Samples());
                 for (int round = 1; round <= ROUNDS; round++) {
                     System.err.printf("round %d/%d%n", round, ROUNDS);
                     busyNanos[0] += busyDuring(() -> smack.measure(0, ROUND_TRIPS, clients));
                     busyNanos[1] += busyDuring(() -> alice.measure(ROUND_TRIPS, browsers));
                     busyNanos[2] += busyDuring(() -> erin.measure(ROUND_TRIPS, direct));
+                    busyNanos[3] += busyDuring(() -> grace.measure(ROUND_TRIPS, library));
                     requireRoute(alice, "server");
                     requireRoute(erin, "direct");
                 }
-                print(alice, clients, browsers, direct, busyNanos);
+                print(alice, clients, browsers, direct, library, busyNanos);
                 long exchanged = alice.exchangedMessages();
                 long shown = alice.shownMessages();
                 System.out.printf("page A's script per message sent (input to stanza written and message shown), "
@@ -137,7 +147,7 @@ public final class WebBenchmark implements Callable<Integer> {
     }
 
     private static void print(BrowserPeer browser, Samples clients, Samples browsers, Samples direct,
-                              long[] busyNanos) {
+                              Samples library, long[] busyNanos) {
         System.out.printf("%n%s with the plugin, one server; %s headless, the panel on %s; %d rounds alternating "
                         + "between the pairs, %d round trips per pair and round (after %d warm-up)%n",
                 OpenfireDistribution.underTest(), browser.browserVersion(), browser.transport(), ROUNDS, ROUND_TRIPS,
@@ -151,9 +161,14 @@ public final class WebBenchmark implements Callable<Integer> {
                 cpuMillisPerRoundTrip(busyNanos[1], browsers), clientsCpu);
         row("two browsers (web chat), direct (data channel)", direct, clients,
                 cpuMillisPerRoundTrip(busyNanos[2], direct), clientsCpu);
+        row("two pages with Strophe.js alone (no panel), through the server", library, clients,
+                cpuMillisPerRoundTrip(busyNanos[3], library), clientsCpu);
         double ratio = browsers.medianMillis() / clients.medianMillis();
         System.out.printf("goal: the browsers' median through the server at most %.1f x the Smack clients': %s (%.2f)%n",
                 GOAL_RATIO, ratio <= GOAL_RATIO ? "met" : "NOT met", ratio);
+        System.out.printf("floor: pages with Strophe.js alone through the server, %.2f x the Smack clients'; the web chat "
+                + "through the server, %.2f x theirs%n", library.medianMillis() / clients.medianMillis(),
+                browsers.medianMillis() / library.medianMillis());
         double directRatio = direct.medianMillis() / browsers.medianMillis();
         System.out.printf("goal: the browsers' median direct at most %.1f x theirs through the server: %s (%.2f)%n",
                 DIRECT_GOAL_RATIO, directRatio <= DIRECT_GOAL_RATIO ? "met" : "NOT met", directRatio);

@@ -1,0 +1,158 @@
+package im.tandem.it.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import im.tandem.it.web.Chromium;
+
+/**
+ * A page in a headless browser that runs Strophe.js alone, the same copy the web chat bundles, and nothing of the
+ * panel: it logs in over WebSocket, sends its presence, and chats with one contact as the panel does on the wire
+ * (each message with a receipt request, each request answered with a receipt once the reply is written), without
+ * showing anything. Its round trip is what a page on this library, in this browser, through this server, takes
+ * before any drawing or any of the panel's own work: the floor under the web chat's round trip through the server.
+ */
+final class StrophePeer implements AutoCloseable {
+    /** Where the build puts the web chat's copy of Strophe.js among the benchmark's classes. */
+    static final String LIBRARY = "strophe.umd.min.js";
+    /** Logging in takes at most this long. */
+    private static final Duration LOGIN_LIMIT = Duration.ofSeconds(30);
+    /** One call's round trips take at most this long: generous, for a machine busy with other work. */
+    private static final Duration BATCH_LIMIT = Duration.ofMinutes(5);
+
+    /**
+     * Logs in as arguments[1] with password arguments[2] over the WebSocket at arguments[0], sends its presence and
+     * answers each receipt request once the page has done what it does with the message; answers "ok" or what failed.
+     */
+    private static final String LOG_IN = """
+            const [service, jid, password, done] = arguments;
+            const connection = new Strophe.Connection(service);
+            const receipts = "urn:xmpp:receipts";
+            window.floor = { connection, onBody: () => {} };
+            connection.connect(jid, password, (status, condition) => {
+              if (status === Strophe.Status.CONNECTED) {
+                connection.addHandler((message) => {
+                  const body = message.getElementsByTagName("body")[0];
+                  const from = message.getAttribute("from");
+                  if (body) window.floor.onBody(Strophe.getBareJidFromJid(from), body.textContent);
+                  const id = message.getAttribute("id");
+                  if (id && message.getElementsByTagNameNS(receipts, "request").length > 0) {
+                    queueMicrotask(() => connection.send($msg({ to: from, id: connection.getUniqueId("receipt") })
+                        .c("received", { xmlns: receipts, id })));
+                  }
+                  return true;
+                }, null, "message");
+                connection.send($pres());
+                done("ok");
+              } else if (status === Strophe.Status.AUTHFAIL || status === Strophe.Status.CONNFAIL) {
+                done("login failed: " + status + " " + condition);
+              }
+            });
+            window.floor.send = (to, text) => connection.send($msg({ to, type: "chat", id: connection.getUniqueId() })
+                .c("body").t(text).up().c("request", { xmlns: receipts }));
+            """;
+
+    /** Answers each message with its own text at once. */
+    private static final String ECHO = "window.floor.onBody = (from, text) => window.floor.send(from, text);";
+
+    /**
+     * Sends arguments[2] messages to arguments[0] one after the other, each once the reply to the one before came, and
+     * answers the time from each send to its reply, in milliseconds; or a text saying what went wrong.
+     */
+    private static final String ROUND_TRIPS = """
+            const [peer, first, count, done] = arguments;
+            const took = [];
+            let expected = "";
+            let start = 0;
+            const next = () => {
+              if (took.length === count) {
+                window.floor.onBody = () => {};
+                done(took);
+                return;
+              }
+              expected = "ping " + (first + took.length);
+              start = performance.now();
+              window.floor.send(peer, expected);
+            };
+            window.floor.onBody = (from, text) => {
+              const elapsed = performance.now() - start;
+              if (text !== expected) {
+                window.floor.onBody = () => {};
+                done("expected the reply '" + expected + "', got '" + text + "'");
+                return;
+              }
+              took.push(elapsed);
+              next();
+            };
+            next();
+            """;
+
+    private final ChromeDriver driver;
+    private final String peer;
+    private int sent;
+
+    private StrophePeer(ChromeDriver driver, String peer) {
+        this.driver = driver;
+        this.peer = peer;
+    }
+
+    /**
+     * Opens the root of the server's HTTP binding port (a page of the web chat's origin without the panel: the
+     * server's WebSocket takes connections from its own origin, not from an empty page's), loads Strophe.js into it
+     * and logs in as {@code jid} over the WebSocket there, to chat with {@code peer}.
+     */
+    static StrophePeer logIn(URI port, String jid, String password, String peer) throws IOException {
+        ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"));
+        try {
+            driver.get(port.resolve("/").toString());
+            driver.executeScript(library());
+            driver.manage().timeouts().scriptTimeout(LOGIN_LIMIT);
+            Object result = driver.executeAsyncScript(LOG_IN, "ws://" + port.getAuthority() + "/ws/", jid, password);
+            if (!"ok".equals(result)) {
+                throw new IllegalStateException("Strophe.js page as " + jid + ": " + result);
+            }
+            driver.manage().timeouts().scriptTimeout(BATCH_LIMIT);
+            return new StrophePeer(driver, peer);
+        } catch (RuntimeException e) {
+            driver.quit();
+            throw e;
+        }
+    }
+
+    private static String library() throws IOException {
+        try (InputStream in = StrophePeer.class.getResourceAsStream(LIBRARY)) {
+            if (in == null) {
+                throw new IllegalStateException(LIBRARY + " is not among the benchmark's classes: the build copies it "
+                        + "from the web chat's node_modules (build the plugin first)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** From now on, answers every message with its text. */
+    void echo() {
+        driver.executeScript(ECHO);
+    }
+
+    /** Runs {@code count} round trips with a contact that echoes, adding each to {@code samples}. */
+    void measure(int count, Samples samples) {
+        Object result = driver.executeAsyncScript(ROUND_TRIPS, peer, sent, count);
+        sent += count;
+        if (!(result instanceof List<?> took)) {
+            throw new IllegalStateException("round trips in the Strophe.js page failed: " + result);
+        }
+        took.forEach(millis -> samples.add(Math.round(((Number) millis).doubleValue() * 1e6)));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
