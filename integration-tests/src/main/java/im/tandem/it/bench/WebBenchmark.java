@@ -25,9 +25,10 @@ import picocli.CommandLine.Mixin;
  * any two contacts; the browsers through the server have no WebRTC in their pages (as in a browser without it), so
  * their conversation stays there; the direct pair's conversation has gone direct. Rounds alternate between the pairs
  * so that drift on the machine hits all of them. Beside each pair's round trip, the machine's busy CPU time while that
- * pair ran ({@link MachineCpu}) per round trip: what a round trip costs all the processes it passes through. A fourth
- * pair of pages runs Strophe.js alone ({@link StrophePeer}), with the same stanzas on the wire and nothing drawn: the
- * floor that the library, the browser and the server set under the web chat's route through the server.
+ * pair ran ({@link MachineCpu}) per round trip: what a round trip costs all the processes it passes through. Two more
+ * pairs of pages ({@link FloorPeer}) send the same stanzas with nothing drawn, one with Strophe.js alone and one on the
+ * browser's WebSocket with no library: the floors that the library, and the browser with the server, set under the
+ * web chat's route through the server.
  *
  * <p>Run with {@code ./tandem bench web}.
  */
@@ -69,19 +70,21 @@ public final class WebBenchmark implements Callable<Integer> {
         OpenfireSettings settings = port.enable(OpenfireSettings.builder()
                 .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw")
                 .user("erin", "erin-pw").user("frank", "frank-pw")
-                .user("grace", "grace-pw").user("heidi", "heidi-pw"))
+                .user("grace", "grace-pw").user("heidi", "heidi-pw").user("ivan", "ivan-pw").user("judy", "judy-pw"))
                 .build();
         Samples clients = new Samples();
         Samples browsers = new Samples();
         Samples direct = new Samples();
         Samples library = new Samples();
-        long[] busyNanos = new long[4];
+        Samples bare = new Samples();
+        long[] busyNanos = new long[5];
         try (OpenfireProcess server = OpenfireProcess.start(Files.createTempDirectory("tandem-bench-"), settings,
                 HarnessPaths.pluginJar())) {
             server.befriend("carol", "dave");
             server.befriend("alice", "bob");
             server.befriend("erin", "frank");
             server.befriend("grace", "heidi");
+            server.befriend("ivan", "judy");
             URI page = port.uri("/tandem/");
             String domain = "@" + server.domain();
             try (TandemClient carol = TandemClient.connect(ClientRoundTrips.account(server, "carol"));
@@ -90,12 +93,19 @@ public final class WebBenchmark implements Callable<Integer> {
                  BrowserPeer bob = BrowserPeer.logIn(page, "bob" + domain, "bob-pw", "alice" + domain, false);
                  BrowserPeer erin = BrowserPeer.logIn(page, "erin" + domain, "erin-pw", "frank" + domain, true);
                  BrowserPeer frank = BrowserPeer.logIn(page, "frank" + domain, "frank-pw", "erin" + domain, true);
-                 StrophePeer grace = StrophePeer.logIn(page, "grace" + domain, "grace-pw", "heidi" + domain);
-                 StrophePeer heidi = StrophePeer.logIn(page, "heidi" + domain, "heidi-pw", "grace" + domain)) {
+                 FloorPeer grace = FloorPeer.logIn(FloorPeer.Kind.STROPHE, page, "grace" + domain, "grace-pw",
+                         "heidi" + domain);
+                 FloorPeer heidi = FloorPeer.logIn(FloorPeer.Kind.STROPHE, page, "heidi" + domain, "heidi-pw",
+                         "grace" + domain);
+                 FloorPeer ivan = FloorPeer.logIn(FloorPeer.Kind.BARE_WEBSOCKET, page, "ivan" + domain, "ivan-pw",
+                         "judy" + domain);
+                 FloorPeer judy = FloorPeer.logIn(FloorPeer.Kind.BARE_WEBSOCKET, page, "judy" + domain, "judy-pw",
+                         "ivan" + domain)) {
                 ClientRoundTrips smack = new ClientRoundTrips(carol, dave);
                 bob.echo();
                 frank.echo();
                 heidi.echo();
+                judy.echo();
                 double emptyScript = alice.scriptMillisPerSend(SCRIPT_SENDS);
                 System.err.println("warming up...");
                 smack.measure(WARM_UP, 0, new Samples());
@@ -105,16 +115,18 @@ public final class WebBenchmark implements Callable<Integer> {
                 erin.awaitRoute("direct");
                 erin.measure(WARM_UP, new Samples());
                 grace.measure(WARM_UP, new Samples());
+                ivan.measure(WARM_UP, new Samples());
                 for (int round = 1; round <= ROUNDS; round++) {
                     System.err.printf("round %d/%d%n", round, ROUNDS);
                     busyNanos[0] += busyDuring(() -> smack.measure(0, ROUND_TRIPS, clients));
                     busyNanos[1] += busyDuring(() -> alice.measure(ROUND_TRIPS, browsers));
                     busyNanos[2] += busyDuring(() -> erin.measure(ROUND_TRIPS, direct));
                     busyNanos[3] += busyDuring(() -> grace.measure(ROUND_TRIPS, library));
+                    busyNanos[4] += busyDuring(() -> ivan.measure(ROUND_TRIPS, bare));
                     requireRoute(alice, "server");
                     requireRoute(erin, "direct");
                 }
-                print(alice, clients, browsers, direct, library, busyNanos);
+                print(alice, clients, browsers, direct, library, bare, busyNanos);
                 long exchanged = alice.exchangedMessages();
                 long shown = alice.shownMessages();
                 System.out.printf("page A's script per message sent (input to stanza written and message shown), "
@@ -147,7 +159,7 @@ public final class WebBenchmark implements Callable<Integer> {
     }
 
     private static void print(BrowserPeer browser, Samples clients, Samples browsers, Samples direct,
-                              Samples library, long[] busyNanos) {
+                              Samples library, Samples bare, long[] busyNanos) {
         System.out.printf("%n%s with the plugin, one server; %s headless, the panel on %s; %d rounds alternating "
                         + "between the pairs, %d round trips per pair and round (after %d warm-up)%n",
                 OpenfireDistribution.underTest(), browser.browserVersion(), browser.transport(), ROUNDS, ROUND_TRIPS,
@@ -161,13 +173,14 @@ public final class WebBenchmark implements Callable<Integer> {
                 cpuMillisPerRoundTrip(busyNanos[1], browsers), clientsCpu);
         row("two browsers (web chat), direct (data channel)", direct, clients,
                 cpuMillisPerRoundTrip(busyNanos[2], direct), clientsCpu);
-        row("two pages with Strophe.js alone (no panel), through the server", library, clients,
-                cpuMillisPerRoundTrip(busyNanos[3], library), clientsCpu);
+        row(FloorPeer.Kind.STROPHE.pair, library, clients, cpuMillisPerRoundTrip(busyNanos[3], library), clientsCpu);
+        row(FloorPeer.Kind.BARE_WEBSOCKET.pair, bare, clients, cpuMillisPerRoundTrip(busyNanos[4], bare), clientsCpu);
         double ratio = browsers.medianMillis() / clients.medianMillis();
         System.out.printf("goal: the browsers' median through the server at most %.1f x the Smack clients': %s (%.2f)%n",
                 GOAL_RATIO, ratio <= GOAL_RATIO ? "met" : "NOT met", ratio);
-        System.out.printf("floor: pages with Strophe.js alone through the server, %.2f x the Smack clients'; the web chat "
-                + "through the server, %.2f x theirs%n", library.medianMillis() / clients.medianMillis(),
+        System.out.printf("floors: pages on a bare WebSocket %.2f x the Smack clients', with Strophe.js alone %.2f x; "
+                + "the web chat through the server %.2f x the pages with Strophe.js alone%n",
+                bare.medianMillis() / clients.medianMillis(), library.medianMillis() / clients.medianMillis(),
                 browsers.medianMillis() / library.medianMillis());
         double directRatio = direct.medianMillis() / browsers.medianMillis();
         System.out.printf("goal: the browsers' median direct at most %.1f x theirs through the server: %s (%.2f)%n",

@@ -13,25 +13,44 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import im.tandem.it.web.Chromium;
 
 /**
- * A page in a headless browser that runs Strophe.js alone, the same copy the web chat bundles, and nothing of the
- * panel: it logs in over WebSocket, sends its presence, and chats with one contact as the panel does on the wire
- * (each message with a receipt request, each request answered with a receipt once the reply is written), without
- * showing anything. Its round trip is what a page on this library, in this browser, through this server, takes
- * before any drawing or any of the panel's own work: the floor under the web chat's round trip through the server.
+ * A page in a headless browser that chats with one contact as the web chat does on the wire (each message with a
+ * receipt request, each request answered with a receipt once the reply is written), without the panel and without
+ * showing anything: the floors under the web chat's round trip through the server. {@link Kind#STROPHE} runs
+ * Strophe.js alone, the same copy the web chat bundles; {@link Kind#BARE_WEBSOCKET} runs no library, only the
+ * browser's WebSocket and a few lines that log in and pick the body and the receipt request out of each message with
+ * string matching (enough for the stanzas of this benchmark, not a client anyone could use). The first is what a page
+ * on the web chat's library takes before any drawing or any of the panel's own work; the second what the browser and
+ * the server take.
  */
-final class StrophePeer implements AutoCloseable {
+final class FloorPeer implements AutoCloseable {
+    /** What a floor page runs. */
+    enum Kind {
+        /** Strophe.js alone. */
+        STROPHE("two pages with Strophe.js alone (no panel), through the server"),
+        /** The browser's WebSocket and no library. */
+        BARE_WEBSOCKET("two pages on a bare WebSocket (no library, no panel), through the server");
+
+        /** The pair's row in the benchmark's table. */
+        final String pair;
+
+        Kind(String pair) {
+            this.pair = pair;
+        }
+    }
+
     /** Where the build puts the web chat's copy of Strophe.js among the benchmark's classes. */
-    static final String LIBRARY = "strophe.umd.min.js";
+    private static final String LIBRARY = "strophe.umd.min.js";
     /** Logging in takes at most this long. */
     private static final Duration LOGIN_LIMIT = Duration.ofSeconds(30);
     /** One call's round trips take at most this long: generous, for a machine busy with other work. */
     private static final Duration BATCH_LIMIT = Duration.ofMinutes(5);
 
     /**
-     * Logs in as arguments[1] with password arguments[2] over the WebSocket at arguments[0], sends its presence and
-     * answers each receipt request once the page has done what it does with the message; answers "ok" or what failed.
+     * With Strophe.js loaded: logs in as arguments[1] with password arguments[2] over the WebSocket at arguments[0],
+     * sends its presence and answers each receipt request once the page has done what it does with the message;
+     * answers "ok" or what failed.
      */
-    private static final String LOG_IN = """
+    private static final String STROPHE_LOG_IN = """
             const [service, jid, password, done] = arguments;
             const connection = new Strophe.Connection(service);
             const receipts = "urn:xmpp:receipts";
@@ -57,6 +76,41 @@ final class StrophePeer implements AutoCloseable {
             });
             window.floor.send = (to, text) => connection.send($msg({ to, type: "chat", id: connection.getUniqueId() })
                 .c("body").t(text).up().c("request", { xmlns: receipts }));
+            """;
+
+    /**
+     * The same with the browser's WebSocket alone: the login (SASL PLAIN, bind, session, presence) as fixed steps, and
+     * each message's sender, body, id and receipt request found by string matching.
+     */
+    private static final String BARE_LOG_IN = """
+            const [service, jid, password, done] = arguments;
+            const [user, domain] = jid.split("@");
+            const ws = new WebSocket(service, "xmpp");
+            const open = '<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="' + domain + '" version="1.0"/>';
+            let step = 0;
+            let n = 0;
+            window.floor = { onBody: () => {} };
+            window.floor.send = (to, text) => ws.send('<message xmlns="jabber:client" to="' + to + '" type="chat" id="m' + (n++) + '"><body>' + text + '</body><request xmlns="urn:xmpp:receipts"/></message>');
+            ws.onopen = () => ws.send(open);
+            ws.onclose = (e) => { if (step < 5) done("closed " + e.code + " at step " + step); };
+            ws.onmessage = (event) => {
+              const d = event.data;
+              if (step === 0 && d.includes("mechanisms")) { step = 1; ws.send('<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">' + btoa("\0" + user + "\0" + password) + '</auth>'); }
+              else if (step === 1 && d.startsWith("<success")) { step = 2; ws.send(open); }
+              else if (step === 1 && d.startsWith("<failure")) { done("auth failed " + d); }
+              else if (step === 2 && d.includes("bind")) { step = 3; ws.send('<iq xmlns="jabber:client" type="set" id="b"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/></iq>'); }
+              else if (step === 3 && d.includes('id="b"')) { step = 4; ws.send('<iq xmlns="jabber:client" type="set" id="s"><session xmlns="urn:ietf:params:xml:ns:xmpp-session"/></iq>'); }
+              else if (step === 4 && d.includes('id="s"')) { step = 5; ws.send('<presence xmlns="jabber:client"/>'); done("ok"); }
+              else if (step === 5 && d.startsWith("<message")) {
+                const from = /from="([^"]*)"/.exec(d)[1];
+                const body = /<body>([^<]*)<\\/body>/.exec(d);
+                if (body) window.floor.onBody(from.split("/")[0], body[1]);
+                const id = /id="([^"]*)"/.exec(d);
+                if (d.includes("urn:xmpp:receipts") && d.includes("<request") && id) {
+                  queueMicrotask(() => ws.send('<message xmlns="jabber:client" to="' + from + '" id="r' + (n++) + '"><received xmlns="urn:xmpp:receipts" id="' + id[1] + '"/></message>'));
+                }
+              }
+            };
             """;
 
     /** Answers each message with its own text at once. */
@@ -98,7 +152,7 @@ final class StrophePeer implements AutoCloseable {
     private final String peer;
     private int sent;
 
-    private StrophePeer(ChromeDriver driver, String peer) {
+    private FloorPeer(ChromeDriver driver, String peer) {
         this.driver = driver;
         this.peer = peer;
     }
@@ -106,20 +160,22 @@ final class StrophePeer implements AutoCloseable {
     /**
      * Opens the root of the server's HTTP binding port (a page of the web chat's origin without the panel: the
      * server's WebSocket takes connections from its own origin, not from an empty page's), loads Strophe.js into it
-     * and logs in as {@code jid} over the WebSocket there, to chat with {@code peer}.
+     * if {@code kind} uses it, and logs in as {@code jid} over the WebSocket there, to chat with {@code peer}.
      */
-    static StrophePeer logIn(URI port, String jid, String password, String peer) throws IOException {
+    static FloorPeer logIn(Kind kind, URI port, String jid, String password, String peer) throws IOException {
         ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"));
         try {
             driver.get(port.resolve("/").toString());
-            driver.executeScript(library());
+            if (kind == Kind.STROPHE) {
+                driver.executeScript(library());
+            }
             driver.manage().timeouts().scriptTimeout(LOGIN_LIMIT);
-            Object result = driver.executeAsyncScript(LOG_IN, "ws://" + port.getAuthority() + "/ws/", jid, password);
+            Object result = driver.executeAsyncScript(kind == Kind.STROPHE ? STROPHE_LOG_IN : BARE_LOG_IN, "ws://" + port.getAuthority() + "/ws/", jid, password);
             if (!"ok".equals(result)) {
-                throw new IllegalStateException("Strophe.js page as " + jid + ": " + result);
+                throw new IllegalStateException(kind + " page as " + jid + ": " + result);
             }
             driver.manage().timeouts().scriptTimeout(BATCH_LIMIT);
-            return new StrophePeer(driver, peer);
+            return new FloorPeer(driver, peer);
         } catch (RuntimeException e) {
             driver.quit();
             throw e;
@@ -127,7 +183,7 @@ final class StrophePeer implements AutoCloseable {
     }
 
     private static String library() throws IOException {
-        try (InputStream in = StrophePeer.class.getResourceAsStream(LIBRARY)) {
+        try (InputStream in = FloorPeer.class.getResourceAsStream(LIBRARY)) {
             if (in == null) {
                 throw new IllegalStateException(LIBRARY + " is not among the benchmark's classes: the build copies it "
                         + "from the web chat's node_modules (build the plugin first)");
@@ -146,7 +202,7 @@ final class StrophePeer implements AutoCloseable {
         Object result = driver.executeAsyncScript(ROUND_TRIPS, peer, sent, count);
         sent += count;
         if (!(result instanceof List<?> took)) {
-            throw new IllegalStateException("round trips in the Strophe.js page failed: " + result);
+            throw new IllegalStateException("round trips in the floor page failed: " + result);
         }
         took.forEach(millis -> samples.add(Math.round(((Number) millis).doubleValue() * 1e6)));
     }
