@@ -86,29 +86,41 @@ final class FloorPeer implements AutoCloseable {
             const [service, jid, password, done] = arguments;
             const [user, domain] = jid.split("@");
             const ws = new WebSocket(service, "xmpp");
-            const open = '<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="' + domain + '" version="1.0"/>';
+            const open = `<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="${domain}" version="1.0"/>`;
+            const client = (stanza) => ws.send(stanza.replace(/^<(\\w+)/, '<$1 xmlns="jabber:client"'));
+            // Each step: what the server's frame must hold to take it, and what the page then writes.
+            const steps = [
+              ["<mechanisms", () => ws.send('<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">'
+                  + btoa("\\0" + user + "\\0" + password) + "</auth>")],
+              ["<success", () => ws.send(open)],
+              ["<bind", () => client('<iq type="set" id="bind"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/></iq>')],
+              ['id="bind"', () => client('<iq type="set" id="session">'
+                  + '<session xmlns="urn:ietf:params:xml:ns:xmpp-session"/></iq>')],
+              ['id="session"', () => { client("<presence/>"); done("ok"); }],
+            ];
             let step = 0;
-            let n = 0;
+            let sent = 0;
             window.floor = { onBody: () => {} };
-            window.floor.send = (to, text) => ws.send('<message xmlns="jabber:client" to="' + to + '" type="chat" id="m' + (n++) + '"><body>' + text + '</body><request xmlns="urn:xmpp:receipts"/></message>');
+            window.floor.send = (to, text) => client(`<message to="${to}" type="chat" id="m${sent++}">`
+                + `<body>${text}</body><request xmlns="urn:xmpp:receipts"/></message>`);
             ws.onopen = () => ws.send(open);
-            ws.onclose = (e) => { if (step < 5) done("closed " + e.code + " at step " + step); };
-            ws.onmessage = (event) => {
-              const d = event.data;
-              if (step === 0 && d.includes("mechanisms")) { step = 1; ws.send('<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">' + btoa("\0" + user + "\0" + password) + '</auth>'); }
-              else if (step === 1 && d.startsWith("<success")) { step = 2; ws.send(open); }
-              else if (step === 1 && d.startsWith("<failure")) { done("auth failed " + d); }
-              else if (step === 2 && d.includes("bind")) { step = 3; ws.send('<iq xmlns="jabber:client" type="set" id="b"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/></iq>'); }
-              else if (step === 3 && d.includes('id="b"')) { step = 4; ws.send('<iq xmlns="jabber:client" type="set" id="s"><session xmlns="urn:ietf:params:xml:ns:xmpp-session"/></iq>'); }
-              else if (step === 4 && d.includes('id="s"')) { step = 5; ws.send('<presence xmlns="jabber:client"/>'); done("ok"); }
-              else if (step === 5 && d.startsWith("<message")) {
-                const from = /from="([^"]*)"/.exec(d)[1];
-                const body = /<body>([^<]*)<\\/body>/.exec(d);
-                if (body) window.floor.onBody(from.split("/")[0], body[1]);
-                const id = /id="([^"]*)"/.exec(d);
-                if (d.includes("urn:xmpp:receipts") && d.includes("<request") && id) {
-                  queueMicrotask(() => ws.send('<message xmlns="jabber:client" to="' + from + '" id="r' + (n++) + '"><received xmlns="urn:xmpp:receipts" id="' + id[1] + '"/></message>'));
-                }
+            ws.onclose = (event) => {
+              if (step < steps.length) done("closed (" + event.code + ") at login step " + step);
+            };
+            ws.onmessage = ({ data }) => {
+              if (step < steps.length) {
+                if (data.startsWith("<failure")) done("login refused: " + data);
+                else if (data.includes(steps[step][0])) steps[step++][1]();
+                return;
+              }
+              if (!data.startsWith("<message")) return;
+              const from = /from="([^"]*)"/.exec(data)[1];
+              const body = /<body>([^<]*)<\\/body>/.exec(data);
+              if (body) window.floor.onBody(from.split("/")[0], body[1]);
+              const id = /id="([^"]*)"/.exec(data);
+              if (id && data.includes('<request xmlns="urn:xmpp:receipts"')) {
+                queueMicrotask(() => client(`<message to="${from}" id="r${sent++}">`
+                    + `<received xmlns="urn:xmpp:receipts" id="${id[1]}"/></message>`));
               }
             };
             """;
@@ -170,7 +182,8 @@ final class FloorPeer implements AutoCloseable {
                 driver.executeScript(library());
             }
             driver.manage().timeouts().scriptTimeout(LOGIN_LIMIT);
-            Object result = driver.executeAsyncScript(kind == Kind.STROPHE ? STROPHE_LOG_IN : BARE_LOG_IN, "ws://" + port.getAuthority() + "/ws/", jid, password);
+            Object result = driver.executeAsyncScript(kind == Kind.STROPHE ? STROPHE_LOG_IN : BARE_LOG_IN,
+                    "ws://" + port.getAuthority() + "/ws/", jid, password);
             if (!"ok".equals(result)) {
                 throw new IllegalStateException(kind + " page as " + jid + ": " + result);
             }
