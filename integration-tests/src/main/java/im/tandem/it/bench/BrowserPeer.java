@@ -23,7 +23,7 @@ final class BrowserPeer implements AutoCloseable {
     private static final Duration READY_LIMIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
     /** One call's round trips take at most this long: generous, for a machine busy with other work. */
-    private static final Duration BATCH_LIMIT = Duration.ofMinutes(5);
+    static final Duration BATCH_LIMIT = Duration.ofMinutes(5);
 
     /** Shared by the scripts: the panel's shadow root, and how a user sends the input's text (Enter). */
     private static final String PANEL = """

@@ -42,8 +42,6 @@ final class FloorPeer implements AutoCloseable {
     private static final String LIBRARY = "strophe.umd.min.js";
     /** Logging in takes at most this long. */
     private static final Duration LOGIN_LIMIT = Duration.ofSeconds(30);
-    /** One call's round trips take at most this long: generous, for a machine busy with other work. */
-    private static final Duration BATCH_LIMIT = Duration.ofMinutes(5);
 
     /**
      * With Strophe.js loaded: logs in as arguments[1] with password arguments[2] over the WebSocket at arguments[0],
@@ -187,7 +185,7 @@ final class FloorPeer implements AutoCloseable {
             if (!"ok".equals(result)) {
                 throw new IllegalStateException(kind + " page as " + jid + ": " + result);
             }
-            driver.manage().timeouts().scriptTimeout(BATCH_LIMIT);
+            driver.manage().timeouts().scriptTimeout(BrowserPeer.BATCH_LIMIT);
             return new FloorPeer(driver, peer);
         } catch (RuntimeException e) {
             driver.quit();

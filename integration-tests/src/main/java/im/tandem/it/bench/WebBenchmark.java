@@ -2,6 +2,7 @@ package im.tandem.it.bench;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import im.tandem.client.TandemClient;
@@ -72,12 +73,11 @@ public final class WebBenchmark implements Callable<Integer> {
                 .user("erin", "erin-pw").user("frank", "frank-pw")
                 .user("grace", "grace-pw").user("heidi", "heidi-pw").user("ivan", "ivan-pw").user("judy", "judy-pw"))
                 .build();
-        Samples clients = new Samples();
-        Samples browsers = new Samples();
-        Samples direct = new Samples();
-        Samples library = new Samples();
-        Samples bare = new Samples();
-        long[] busyNanos = new long[5];
+        PairFigures clients = new PairFigures("two Smack clients, through the server");
+        PairFigures browsers = new PairFigures("two browsers (web chat), through the server");
+        PairFigures direct = new PairFigures("two browsers (web chat), direct (data channel)");
+        PairFigures library = new PairFigures(FloorPeer.Kind.STROPHE.pair);
+        PairFigures bare = new PairFigures(FloorPeer.Kind.BARE_WEBSOCKET.pair);
         try (OpenfireProcess server = OpenfireProcess.start(Files.createTempDirectory("tandem-bench-"), settings,
                 HarnessPaths.pluginJar())) {
             server.befriend("carol", "dave");
@@ -118,15 +118,15 @@ public final class WebBenchmark implements Callable<Integer> {
                 ivan.measure(WARM_UP, new Samples());
                 for (int round = 1; round <= ROUNDS; round++) {
                     System.err.printf("round %d/%d%n", round, ROUNDS);
-                    busyNanos[0] += busyDuring(() -> smack.measure(0, ROUND_TRIPS, clients));
-                    busyNanos[1] += busyDuring(() -> alice.measure(ROUND_TRIPS, browsers));
-                    busyNanos[2] += busyDuring(() -> erin.measure(ROUND_TRIPS, direct));
-                    busyNanos[3] += busyDuring(() -> grace.measure(ROUND_TRIPS, library));
-                    busyNanos[4] += busyDuring(() -> ivan.measure(ROUND_TRIPS, bare));
+                    clients.round(samples -> smack.measure(0, ROUND_TRIPS, samples));
+                    browsers.round(samples -> alice.measure(ROUND_TRIPS, samples));
+                    direct.round(samples -> erin.measure(ROUND_TRIPS, samples));
+                    library.round(samples -> grace.measure(ROUND_TRIPS, samples));
+                    bare.round(samples -> ivan.measure(ROUND_TRIPS, samples));
                     requireRoute(alice, "server");
                     requireRoute(erin, "direct");
                 }
-                print(alice, clients, browsers, direct, library, bare, busyNanos);
+                print(alice, clients, browsers, direct, library, bare);
                 long exchanged = alice.exchangedMessages();
                 long shown = alice.shownMessages();
                 System.out.printf("page A's script per message sent (input to stanza written and message shown), "
@@ -138,16 +138,35 @@ public final class WebBenchmark implements Callable<Integer> {
         return TandemCommandLine.EXIT_OK;
     }
 
-    /** One pair's round trips, while the others wait. */
+    /** One pair's round trips in one round, while the others wait, added to the samples given. */
     private interface PairRun {
-        void run() throws Exception;
+        void run(Samples samples) throws Exception;
     }
 
-    /** Runs {@code pair} and answers the machine's busy CPU time meanwhile, in nanoseconds. */
-    private static long busyDuring(PairRun pair) throws Exception {
-        long start = MachineCpu.busyNanos();
-        pair.run();
-        return MachineCpu.busyNanos() - start;
+    /** One pair's round trips over all rounds, and the machine's busy CPU time while it ran. */
+    private static final class PairFigures {
+        final String name;
+        final Samples roundTrips = new Samples();
+        private long busyNanos;
+
+        PairFigures(String name) {
+            this.name = name;
+        }
+
+        /** Runs one round of the pair, counting the machine's busy CPU time meanwhile. */
+        void round(PairRun pair) throws Exception {
+            long start = MachineCpu.busyNanos();
+            pair.run(roundTrips);
+            busyNanos += MachineCpu.busyNanos() - start;
+        }
+
+        double medianMillis() {
+            return roundTrips.medianMillis();
+        }
+
+        double cpuMillisPerRoundTrip() {
+            return busyNanos / 1e6 / roundTrips.count();
+        }
     }
 
     /** A round whose pair left its route measured something else: the figures would not say what they claim. */
@@ -158,8 +177,8 @@ public final class WebBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void print(BrowserPeer browser, Samples clients, Samples browsers, Samples direct,
-                              Samples library, Samples bare, long[] busyNanos) {
+    private static void print(BrowserPeer browser, PairFigures clients, PairFigures browsers, PairFigures direct,
+                              PairFigures library, PairFigures bare) {
         System.out.printf("%n%s with the plugin, one server; %s headless, the panel on %s; %d rounds alternating "
                         + "between the pairs, %d round trips per pair and round (after %d warm-up)%n",
                 OpenfireDistribution.underTest(), browser.browserVersion(), browser.transport(), ROUNDS, ROUND_TRIPS,
@@ -167,14 +186,9 @@ public final class WebBenchmark implements Callable<Integer> {
         System.out.println("| pair | round trip median (ms) | ratio | round trip p95 (ms) | ratio "
                 + "| machine's CPU per round trip (ms) | ratio |");
         System.out.println("|---|---|---|---|---|---|---|");
-        double clientsCpu = cpuMillisPerRoundTrip(busyNanos[0], clients);
-        row("two Smack clients, through the server", clients, clients, clientsCpu, clientsCpu);
-        row("two browsers (web chat), through the server", browsers, clients,
-                cpuMillisPerRoundTrip(busyNanos[1], browsers), clientsCpu);
-        row("two browsers (web chat), direct (data channel)", direct, clients,
-                cpuMillisPerRoundTrip(busyNanos[2], direct), clientsCpu);
-        row(FloorPeer.Kind.STROPHE.pair, library, clients, cpuMillisPerRoundTrip(busyNanos[3], library), clientsCpu);
-        row(FloorPeer.Kind.BARE_WEBSOCKET.pair, bare, clients, cpuMillisPerRoundTrip(busyNanos[4], bare), clientsCpu);
+        for (PairFigures pair : List.of(clients, browsers, direct, library, bare)) {
+            row(pair, clients);
+        }
         double ratio = browsers.medianMillis() / clients.medianMillis();
         System.out.printf("goal: the browsers' median through the server at most %.1f x the Smack clients': %s (%.2f)%n",
                 GOAL_RATIO, ratio <= GOAL_RATIO ? "met" : "NOT met", ratio);
@@ -187,14 +201,12 @@ public final class WebBenchmark implements Callable<Integer> {
                 browsers.medianMillis() / library.medianMillis());
     }
 
-    private static double cpuMillisPerRoundTrip(long busyNanos, Samples roundTrips) {
-        return busyNanos / 1e6 / roundTrips.count();
-    }
-
-    private static void row(String pair, Samples samples, Samples baseline, double cpuMillis,
-                            double baselineCpuMillis) {
-        System.out.printf("| %s | %.3f | %.2f | %.3f | %.2f | %.2f | %.2f |%n", pair, samples.medianMillis(),
-                samples.medianMillis() / baseline.medianMillis(), samples.quantileMillis(0.95),
-                samples.quantileMillis(0.95) / baseline.quantileMillis(0.95), cpuMillis, cpuMillis / baselineCpuMillis);
+    private static void row(PairFigures pair, PairFigures baseline) {
+        Samples samples = pair.roundTrips;
+        Samples base = baseline.roundTrips;
+        System.out.printf("| %s | %.3f | %.2f | %.3f | %.2f | %.2f | %.2f |%n", pair.name, samples.medianMillis(),
+                samples.medianMillis() / base.medianMillis(), samples.quantileMillis(0.95),
+                samples.quantileMillis(0.95) / base.quantileMillis(0.95), pair.cpuMillisPerRoundTrip(),
+                pair.cpuMillisPerRoundTrip() / baseline.cpuMillisPerRoundTrip());
     }
 }
