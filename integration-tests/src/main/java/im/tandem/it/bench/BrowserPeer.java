@@ -149,8 +149,16 @@ final class BrowserPeer implements AutoCloseable {
         Object result = driver.executeAsyncScript(ROUND_TRIPS, sent, count);
         sent += count;
         exchanged += 2L * count;
+        addRoundTrips(result, samples, "the browser");
+    }
+
+    /**
+     * Adds to {@code samples} the round trips a page's script answered, a list of milliseconds from
+     * {@code performance.now()}; the script answers a text instead when something went wrong in {@code page}.
+     */
+    static void addRoundTrips(Object result, Samples samples, String page) {
         if (!(result instanceof List<?> took)) {
-            throw new IllegalStateException("round trips in the browser failed: " + result);
+            throw new IllegalStateException("round trips in " + page + " failed: " + result);
         }
         took.forEach(millis -> samples.add(Math.round(((Number) millis).doubleValue() * 1e6)));
     }

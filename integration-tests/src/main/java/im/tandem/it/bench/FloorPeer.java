@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -52,7 +51,7 @@ final class FloorPeer implements AutoCloseable {
             const [service, jid, password, done] = arguments;
             const connection = new Strophe.Connection(service);
             const receipts = "urn:xmpp:receipts";
-            window.floor = { connection, onBody: () => {} };
+            window.floor = { onBody: () => {} };
             connection.connect(jid, password, (status, condition) => {
               if (status === Strophe.Status.CONNECTED) {
                 connection.addHandler((message) => {
@@ -212,10 +211,7 @@ final class FloorPeer implements AutoCloseable {
     void measure(int count, Samples samples) {
         Object result = driver.executeAsyncScript(ROUND_TRIPS, peer, sent, count);
         sent += count;
-        if (!(result instanceof List<?> took)) {
-            throw new IllegalStateException("round trips in the floor page failed: " + result);
-        }
-        took.forEach(millis -> samples.add(Math.round(((Number) millis).doubleValue() * 1e6)));
+        BrowserPeer.addRoundTrips(result, samples, "the floor page");
     }
 
     @Override
