@@ -385,8 +385,13 @@ final class FileSession {
         jingle.fire(event);
     }
 
+    /**
+     * A request of ours failed. Once the session is terminated its session-terminate decides the outcome: a peer
+     * that confirmed the file and forgot the session answers a request still on its way with an error
+     * (item-not-found for an unknown session), which says nothing about the file.
+     */
     private synchronized void requestFailed(JingleAction action, Exception failure) {
-        if (ended()) {
+        if (ended() || jingle.state() == SessionState.TERMINATED) {
             return;
         }
         JingleReason.Reason reason = SessionBase.reasonFor(failure);

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.jingle.element.JingleAction;
 import org.jivesoftware.smackx.jingle.element.JingleReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,5 +69,42 @@ class FileSessionConfirmationTest {
 
         assertThat(written.size()).isEqualTo(SIZE);
         assertThat(session.transfer().result()).isCompleted();
+    }
+
+    /**
+     * A peer that has the whole file ends the session and forgets it: a transport-info of ours still on its way
+     * is answered item-not-found. That answer says nothing about the file.
+     */
+    @Test
+    void aRequestTheConfirmingPeerNoLongerKnowsDoesNotFailTheTransfer() {
+        bench.transports.last().sendInfo();
+        assertThat(bench.lastSent().getAction()).isEqualTo(JingleAction.transport_info);
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        bench.transports.last().connect(new byte[0], new FilterOutputStream(written) {
+            private boolean confirmed;
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                if (!confirmed) {
+                    confirmed = true;
+                    session.receivedTerminate(new JingleReason(JingleReason.Reason.success, null, null));
+                    bench.refuseLast(StanzaError.Condition.item_not_found);
+                }
+                super.write(bytes, offset, length);
+            }
+        });
+
+        assertThat(session.transfer().result()).isCompleted();
+        assertThat(session.transfer().result().join().size()).isEqualTo(SIZE);
+    }
+
+    @Test
+    void aRefusedRequestBeforeThePeerEndedTheSessionFailsTheTransfer() {
+        bench.transports.last().sendInfo();
+
+        bench.refuseLast(StanzaError.Condition.item_not_found);
+
+        assertThat(session.transfer().result()).isCompletedExceptionally();
+        assertThat(bench.lastSent().getAction()).isEqualTo(JingleAction.session_terminate);
     }
 }

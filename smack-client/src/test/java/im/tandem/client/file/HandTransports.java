@@ -38,12 +38,12 @@ final class HandTransports {
             factories.put(method, new TransportFactory() {
                 @Override
                 public TransportNegotiation offer(NegotiationContext context) {
-                    return record(new Negotiation(method));
+                    return record(new Negotiation(method, context));
                 }
 
                 @Override
                 public TransportNegotiation answer(NegotiationContext context, JingleContentTransport offer) {
-                    return record(new Negotiation(method));
+                    return record(new Negotiation(method, context));
                 }
             });
         }
@@ -67,12 +67,19 @@ final class HandTransports {
 
     static final class Negotiation implements TransportNegotiation {
         private final TransportMethod method;
+        private final NegotiationContext context;
         private final CompletableFuture<BytePipe> pipe = new CompletableFuture<>();
         final ByteArrayOutputStream written = new ByteArrayOutputStream();
         boolean started;
 
-        Negotiation(TransportMethod method) {
+        Negotiation(TransportMethod method, NegotiationContext context) {
             this.method = method;
+            this.context = context;
+        }
+
+        /** The negotiation tells the peer something in a transport-info, as a real one trickles candidates. */
+        void sendInfo() {
+            context.sendInfo().accept(element(method));
         }
 
         /** The transport carries {@code incoming} to us and takes whatever we write into {@link #written}. */

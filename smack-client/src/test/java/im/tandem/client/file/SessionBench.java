@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.jingle.element.Jingle;
 import org.jivesoftware.smackx.jingle.element.JingleContent;
 import org.jivesoftware.smackx.jingle.element.JingleContentTransport;
@@ -32,6 +34,8 @@ final class SessionBench {
     final ManualScheduler clock = new ManualScheduler();
     final HandTransports transports = new HandTransports();
     final List<Jingle> sent = new CopyOnWriteArrayList<>();
+    /** For each request in {@link #sent}, how to tell the session the peer refused it. */
+    final List<Consumer<Exception>> refusals = new CopyOnWriteArrayList<>();
     /** Each time the session told its container it ended, the re-offer it asked for then. */
     final List<Optional<FileSession.Reoffer>> endings = new CopyOnWriteArrayList<>();
     private final FileSessionHost host;
@@ -46,6 +50,7 @@ final class SessionBench {
             @Override
             public void request(Jingle request, Consumer<Exception> onFailure) {
                 sent.add(request);
+                refusals.add(onFailure);
             }
 
             @Override
@@ -86,6 +91,13 @@ final class SessionBench {
 
     Jingle lastSent() {
         return sent.get(sent.size() - 1);
+    }
+
+    /** The peer answers the last request sent with an error of {@code condition}. */
+    void refuseLast(StanzaError.Condition condition) {
+        Jingle request = lastSent();
+        refusals.get(refusals.size() - 1).accept(new XMPPException.XMPPErrorException(request,
+                StanzaError.getBuilder(condition).build()));
     }
 
     private static JingleContent content(JingleContentTransport transport, FileDescription description) {
