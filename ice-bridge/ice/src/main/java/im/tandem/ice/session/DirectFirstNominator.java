@@ -11,7 +11,10 @@ import java.util.function.Consumer;
  * itself), while a relayed pair answers at once; taking it then would send through the TURN server what could go
  * direct. When the grace ends, the relayed pair with the fewest relayed ends valid by then is nominated: one that
  * crosses the TURN server once (our relay to the peer's own address, or the other way round) rather than through
- * both sides' allocations, as ICE's pair priorities order them too. One pair is nominated per session.
+ * both sides' allocations, as ICE's pair priorities order them too. One pair is nominated per session; when its
+ * nomination check fails (the check or its answer lost), the same pair is checked again, up to
+ * {@link #NOMINATION_ATTEMPTS} times in all: it was valid a moment before, and a session given up here would wait
+ * out the whole connect timeout with working pairs in hand.
  *
  * @param <P> a candidate pair
  */
@@ -21,6 +24,11 @@ final class DirectFirstNominator<P> {
      * valid by then; a relayed path costs this much more setup time, while chat goes through the server meanwhile.
      */
     static final Duration RELAY_GRACE = Duration.ofSeconds(1);
+    /**
+     * Three nomination checks: each is a STUN transaction with its own retransmissions, so a third failure means the
+     * pair stopped working rather than that a datagram was lost; the connect timeout ends the session then.
+     */
+    static final int NOMINATION_ATTEMPTS = 3;
 
     /** Runs a task once a delay has passed. */
     @FunctionalInterface
@@ -30,14 +38,17 @@ final class DirectFirstNominator<P> {
 
     private final Timer timer;
     private final Consumer<P> nominate;
-    private boolean nominated;
+    /** The pair nominated; null until then. */
+    private P nominated;
+    private int attempts;
     /** The relayed pair to nominate when the grace ends; null until one is valid. */
     private P bestRelayed;
     private int bestRelayedEnds;
 
     /**
      * @param timer    where the relayed pairs' grace runs out
-     * @param nominate nominates a pair through the agent; called at most once
+     * @param nominate sends a pair's nomination check through the agent: once, and again for the same pair each
+     *                 time {@link #nominationFailed} asks for another attempt
      */
     DirectFirstNominator(Timer timer, Consumer<P> nominate) {
         this.timer = timer;
@@ -76,12 +87,24 @@ final class DirectFirstNominator<P> {
         }
     }
 
-    private void nominateOnce(P pair) {
+    /** A nomination check on {@code pair} failed; only the controlling agent calls this. */
+    void nominationFailed(P pair) {
         synchronized (this) {
-            if (nominated) {
+            if (pair != nominated || attempts >= NOMINATION_ATTEMPTS) {
                 return;
             }
-            nominated = true;
+            attempts++;
+        }
+        nominate.accept(pair);
+    }
+
+    private void nominateOnce(P pair) {
+        synchronized (this) {
+            if (nominated != null) {
+                return;
+            }
+            nominated = pair;
+            attempts = 1;
         }
         nominate.accept(pair);
     }

@@ -15,11 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.Agent;
 import org.ice4j.ice.Candidate;
 import org.ice4j.ice.CandidatePair;
+import org.ice4j.ice.CandidatePairState;
+import org.ice4j.ice.CheckList;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
@@ -65,6 +68,7 @@ public final class IceSession implements Closeable {
         CONTROLLED
     }
 
+    private static final Logger LOG = Logger.getLogger(IceSession.class.getName());
     /** ice4j reads the host-candidate policy JVM-wide while gathering; sessions gather one at a time. */
     private static final Object GATHER_LOCK = new Object();
     private static final String STREAM_NAME = "data";
@@ -244,6 +248,9 @@ public final class IceSession implements Closeable {
             if (agent.isControlling()) {
                 nominator.validated(pair, relayedEnds(pair));
             }
+        } else if (IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(event.getPropertyName())
+                && event.getNewValue() == CandidatePairState.FAILED && agent.isControlling()) {
+            nominator.nominationFailed((CandidatePair) event.getSource());
         }
     }
 
@@ -259,11 +266,33 @@ public final class IceSession implements Closeable {
         if (connected.isDone()) {
             return; // closed or timed out while a relayed pair waited its grace
         }
+        if (pair.isNominated()) {
+            checkNominatedAgain(pair);
+            return;
+        }
         try {
             agent.nominate(pair);
         } catch (IllegalStateException e) {
             // ICE ended between the check above and here: there is nothing left to nominate.
         }
+    }
+
+    /**
+     * Another nomination check on a pair whose last one failed. ice4j keeps such a pair as the component's nominee,
+     * so {@link Agent#nominate} refuses it and every other pair, and the triggered check it sends for a nomination
+     * is not open to us. Its pacer checks every Waiting pair of the check list, with USE-CANDIDATE for a nominated
+     * one: the pair goes into the list (a pair whose local end is peer-reflexive was never in it) and back to
+     * Waiting.
+     */
+    private void checkNominatedAgain(CandidatePair pair) {
+        LOG.info(() -> "the nomination check on " + pair.toRedactedShortString() + " failed; checking it again");
+        CheckList checks = stream.getCheckList();
+        synchronized (checks) {
+            if (!checks.contains(pair)) {
+                checks.add(pair);
+            }
+        }
+        pair.setStateWaiting();
     }
 
     private void onStateChange(PropertyChangeEvent event) {

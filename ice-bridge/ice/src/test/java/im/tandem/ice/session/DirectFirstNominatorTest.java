@@ -75,4 +75,27 @@ class DirectFirstNominatorTest {
                 .hasMessageContaining("0 to 2");
         assertThatThrownBy(() -> nominator.validated("minus", -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aFailedNominationIsTriedAgainOnTheSamePairALimitedNumberOfTimes() {
+        nominator.validated("srflx-srflx", 0);
+        nominator.validated("host-host", 0);
+
+        for (int failure = 1; failure <= DirectFirstNominator.NOMINATION_ATTEMPTS + 1; failure++) {
+            nominator.nominationFailed("srflx-srflx");
+        }
+
+        assertThat(nominated).hasSize(DirectFirstNominator.NOMINATION_ATTEMPTS).containsOnly("srflx-srflx");
+    }
+
+    @Test
+    void aFailedCheckOnAPairNotNominatedChangesNothing() {
+        nominator.nominationFailed("relay-srflx");
+        nominator.validated("relay-srflx", 1);
+        nominator.nominationFailed("relay-srflx");
+        graceEnds();
+        nominator.nominationFailed("relay-relay");
+
+        assertThat(nominated).containsExactly("relay-srflx");
+    }
 }
