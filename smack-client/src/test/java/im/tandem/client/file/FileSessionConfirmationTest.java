@@ -52,20 +52,8 @@ class FileSessionConfirmationTest {
 
     @Test
     void aConfirmationWhileTheBytesAreLeavingCompletesTheTransferOnceTheyHaveLeft() {
-        ByteArrayOutputStream written = new ByteArrayOutputStream();
-        bench.transports.last().connect(new byte[0], new FilterOutputStream(written) {
-            private boolean confirmed;
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                if (!confirmed) {
-                    confirmed = true;
-                    session.receivedTerminate(new JingleReason(JingleReason.Reason.success, null, null));
-                    assertThat(session.transfer().result()).as("not done before the bytes have left").isNotDone();
-                }
-                super.write(bytes, offset, length);
-            }
-        });
+        ByteArrayOutputStream written = connectAndConfirmAtTheFirstWrite(() -> assertThat(session.transfer().result())
+                .as("not done before the bytes have left").isNotDone());
 
         assertThat(written.size()).isEqualTo(SIZE);
         assertThat(session.transfer().result()).isCompleted();
@@ -79,20 +67,8 @@ class FileSessionConfirmationTest {
     void aRequestTheConfirmingPeerNoLongerKnowsDoesNotFailTheTransfer() {
         bench.transports.last().sendInfo();
         assertThat(bench.lastSent().getAction()).isEqualTo(JingleAction.transport_info);
-        ByteArrayOutputStream written = new ByteArrayOutputStream();
-        bench.transports.last().connect(new byte[0], new FilterOutputStream(written) {
-            private boolean confirmed;
 
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                if (!confirmed) {
-                    confirmed = true;
-                    session.receivedTerminate(new JingleReason(JingleReason.Reason.success, null, null));
-                    bench.refuseLast(StanzaError.Condition.item_not_found);
-                }
-                super.write(bytes, offset, length);
-            }
-        });
+        connectAndConfirmAtTheFirstWrite(() -> bench.refuseLast(StanzaError.Condition.item_not_found));
 
         assertThat(session.transfer().result()).isCompleted();
         assertThat(session.transfer().result().join().size()).isEqualTo(SIZE);
@@ -106,5 +82,29 @@ class FileSessionConfirmationTest {
 
         assertThat(session.transfer().result()).isCompletedExceptionally();
         assertThat(bench.lastSent().getAction()).isEqualTo(JingleAction.session_terminate);
+    }
+
+    /**
+     * Connects the transport; when the first bytes are written, the peer confirms with {@code <success/>} and then
+     * {@code afterConfirmation} runs, all before those bytes have left.
+     *
+     * @return what was written
+     */
+    private ByteArrayOutputStream connectAndConfirmAtTheFirstWrite(Runnable afterConfirmation) {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        bench.transports.last().connect(new byte[0], new FilterOutputStream(written) {
+            private boolean confirmed;
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                if (!confirmed) {
+                    confirmed = true;
+                    session.receivedTerminate(new JingleReason(JingleReason.Reason.success, null, null));
+                    afterConfirmation.run();
+                }
+                super.write(bytes, offset, length);
+            }
+        });
+        return written;
     }
 }
