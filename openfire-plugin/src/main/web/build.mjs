@@ -1,4 +1,4 @@
-// Bundles the web chat into the folder given as the first argument: embed.js (the panel, with Strophe.js inside),
+// Bundles the web chat into the folder given as the first argument: embed.js (the panel, with its XMPP libraries inside),
 // embed.css (its look) and the pages in static/, copied as they are. Run by the Maven build; `npm run build -- DIR`
 // does the same by hand.
 import { build } from "esbuild";

@@ -5,8 +5,7 @@
 // left when the channel dies, goes again through the server with the same origin-id (XEP-0359), and the receiver
 // shows it once. Strangers are never offered a session, and their offers are refused before anything is gathered, so
 // they never see our candidates.
-import { Strophe, $iq, $msg } from "strophe.js";
-import { child } from "./dom.js";
+import xml from "@xmpp/xml";
 import { JINGLE, readTransport } from "./jingle.js";
 import { ACK_DELAY_MS, Link, WEBRTC } from "./link.js";
 import { NS } from "./session.js";
@@ -130,11 +129,11 @@ export class Direct extends EventTarget {
   }
 
   #onJingle(stanza, jingle) {
-    const from = stanza.getAttribute("from") || "";
-    const action = jingle.getAttribute("action");
-    const sid = jingle.getAttribute("sid") || "";
+    const from = stanza.attrs.from || "";
+    const action = jingle.attrs.action;
+    const sid = jingle.attrs.sid || "";
     if (action === "session-initiate") {
-      const jid = Strophe.getBareJidFromJid(from);
+      const jid = from.split("/")[0];
       if (!this.isMutual(jid)) {
         // As if no such client were online: a stranger learns nothing, not even that we are here.
         this.session.answer(stanza, "service-unavailable");
@@ -334,11 +333,11 @@ class Conversation {
   #onStanza(link, stanza) {
     // The contact may write as soon as its side is open, while ours is still judging the path.
     if (link !== this.link && link !== this.attempt) return;
-    const body = child(stanza, "body");
-    const origin = child(stanza, "origin-id", NS.originId);
-    const id = stanza.getAttribute("id");
+    const body = stanza.getChild("body");
+    const origin = stanza.getChild("origin-id", NS.originId);
+    const id = stanza.attrs.id;
     if (!body || !id) return;
-    this.arrived({ jid: this.jid, id, originId: origin ? origin.getAttribute("id") : id, body: body.textContent,
+    this.arrived({ jid: this.jid, id, originId: origin ? origin.attrs.id : id, body: body.text(),
       route: this.path === "relay" ? "relay" : "direct", time: new Date() }, "direct");
   }
 
@@ -374,7 +373,7 @@ class Conversation {
     this.unacknowledged.clear();
     for (const [id, { text, timer }] of resend) {
       clearTimeout(timer);
-      if (this.session.connection) this.#sendThroughServer(id, text);
+      if (this.session.connector) this.#sendThroughServer(id, text);
       this.direct.dispatchEvent(new CustomEvent("rerouted", { detail: { jid: this.jid, id, route: "server" } }));
     }
     this.nextAttempt = Date.now() + this.direct.settings.retryDelayMs;
@@ -406,8 +405,8 @@ class Conversation {
   }
 
   #terminate(to, sid, text) {
-    this.session.request($iq({ type: "set", to }).c("jingle", { xmlns: JINGLE.jingle, action: "session-terminate",
-      sid }).c("reason").c("cancel").up().c("text").t(text)).catch(() => {});
+    this.session.request(xml("iq", { type: "set", to }, xml("jingle", { xmlns: JINGLE.jingle, action: "session-terminate",
+      sid }, xml("reason", {}, xml("cancel"), xml("text", {}, text))))).catch(() => {});
   }
 
   #announce(route, reason) {
@@ -420,6 +419,6 @@ class Conversation {
  * channel acknowledges what it carries, link.js).
  */
 function directMessage(to, from, id, text) {
-  return Strophe.serialize($msg({ to, from, type: "chat", id }).c("body").t(text).up()
-    .c("origin-id", { xmlns: NS.originId, id }).tree());
+  return xml("message", { xmlns: "jabber:client", to, from, type: "chat", id }, xml("body", {}, text),
+    xml("origin-id", { xmlns: NS.originId, id })).toString();
 }

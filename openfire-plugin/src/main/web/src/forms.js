@@ -1,31 +1,30 @@
 // Data forms (XEP-0004) of the server's ad-hoc commands, shown and read back. Labels, options, values and notes
-// come from the server and are shown as text.
-import { el, child, childText } from "./dom.js";
+// come from the server and are shown as text. The forms are xmpp.js elements, as the session hands them over.
+import { el } from "./dom.js";
 import { NS } from "./session.js";
 
 /** Builds the fields of a form; returns the element and a function that reads the filled-in values. */
 export function renderForm(x) {
   const readers = [];
   const box = el("div", { class: "form" });
-  const instructions = childText(x, "instructions");
+  const instructions = x.getChildText("instructions");
   if (instructions) box.append(el("p", { class: "instructions" }, instructions));
-  const editable = x.getAttribute("type") === "form";
-  for (const field of x.children) {
-    if (field.localName !== "field") continue;
+  const editable = x.attrs.type === "form";
+  for (const field of x.getChildren("field")) {
     const control = renderField(field, editable);
     if (control.element) box.append(control.element);
-    if (control.read) readers.push([field.getAttribute("var"), control.read]);
+    if (control.read) readers.push([field.attrs.var, control.read]);
   }
   return { element: box, read: () => Object.fromEntries(readers.map(([name, read]) => [name, read()])) };
 }
 
 function values(field) {
-  return [...field.children].filter((node) => node.localName === "value").map((node) => node.textContent);
+  return field.getChildren("value").map((node) => node.text());
 }
 
 function renderField(field, editable) {
-  const type = field.getAttribute("type") || "text-single";
-  const label = field.getAttribute("label") || field.getAttribute("var") || "";
+  const type = field.attrs.type || "text-single";
+  const label = field.attrs.label || field.attrs.var || "";
   const current = values(field);
   if (type === "hidden") return { read: () => current };
   if (type === "fixed" || !editable) {
@@ -38,26 +37,24 @@ function renderField(field, editable) {
   }
   if (type === "list-single" || type === "list-multi") {
     const select = el("select", { multiple: type === "list-multi" });
-    for (const option of field.children) {
-      if (option.localName !== "option") continue;
-      const value = childText(option, "value");
-      select.append(el("option", { value, selected: current.includes(value) }, option.getAttribute("label") || value));
+    for (const option of field.getChildren("option")) {
+      const value = option.getChildText("value") || "";
+      select.append(el("option", { value, selected: current.includes(value) }, option.attrs.label || value));
     }
     return { element: el("label", { class: "field" }, label, select),
       read: () => [...select.selectedOptions].map((option) => option.value) };
   }
   const input = el("input", { type: type === "text-private" ? "password" : "text", value: current[0] || "",
-    required: Boolean(child(field, "required")) });
+    required: Boolean(field.getChild("required")) });
   return { element: el("label", { class: "field" }, label, input), read: () => [input.value] };
 }
 
 /** The notes of a command's answer (XEP-0050 note elements), as text lines with their type. */
 export function notes(command) {
-  return [...command.children].filter((node) => node.localName === "note" && node.namespaceURI === NS.commands)
-    .map((node) => ({ type: node.getAttribute("type") || "info", text: node.textContent }));
+  return command.getChildren("note", NS.commands).map((node) => ({ type: node.attrs.type || "info", text: node.text() }));
 }
 
 /** The data form in a command's answer, if any. */
 export function formOf(command) {
-  return child(command, "x", NS.data);
+  return command.getChild("x", NS.data);
 }

@@ -2,7 +2,7 @@
 // of the browser becomes an ICE-UDP transport (XEP-0176) with its DTLS fingerprint (XEP-0320) and the data channel's
 // SCTP port (XEP-0343), and such a transport from the contact becomes the SDP the browser accepts. The application is
 // an XML stream (XEP-0247): the data channel carries message stanzas. No page markup is touched here.
-import { child } from "./dom.js";
+import xml from "@xmpp/xml";
 
 export const JINGLE = {
   jingle: "urn:xmpp:jingle:1",
@@ -45,20 +45,19 @@ function parseCandidate(text) {
   return candidate;
 }
 
-/** Adds the <content/> with the XML stream description and the transport to a <jingle/> being built. */
-export function appendContent(builder, transport, creator) {
-  builder.c("content", { creator, name: CONTENT, senders: "both" })
-    .c("description", { xmlns: JINGLE.xmlStream }).up()
-    .c("transport", { xmlns: JINGLE.iceUdp, ufrag: transport.ufrag, pwd: transport.pwd })
-    .c("fingerprint", { xmlns: JINGLE.dtls, hash: transport.hash, setup: transport.setup }).t(transport.fingerprint).up()
-    .c("sctp-port", { xmlns: JINGLE.dataChannel }).t(transport.sctpPort).up();
-  if (transport.maxMessageSize) builder.c("max-message-size", { xmlns: JINGLE.dataChannel }).t(transport.maxMessageSize).up();
-  transport.candidates.forEach((candidate, index) => {
-    const attributes = { id: "c" + index, network: "0" };
-    for (const name of CANDIDATE_ATTRIBUTES) if (candidate[name] !== undefined) attributes[name] = candidate[name];
-    builder.c("candidate", attributes).up();
-  });
-  return builder.up().up();
+/** The <content/> with the XML stream description and the transport, for a <jingle/>. */
+export function content(transport, creator) {
+  return xml("content", { creator, name: CONTENT, senders: "both" },
+    xml("description", { xmlns: JINGLE.xmlStream }),
+    xml("transport", { xmlns: JINGLE.iceUdp, ufrag: transport.ufrag, pwd: transport.pwd },
+      xml("fingerprint", { xmlns: JINGLE.dtls, hash: transport.hash, setup: transport.setup }, transport.fingerprint),
+      xml("sctp-port", { xmlns: JINGLE.dataChannel }, transport.sctpPort),
+      transport.maxMessageSize ? xml("max-message-size", { xmlns: JINGLE.dataChannel }, transport.maxMessageSize) : null,
+      ...transport.candidates.map((candidate, index) => {
+        const attributes = { id: "c" + index, network: "0" };
+        for (const name of CANDIDATE_ATTRIBUTES) if (candidate[name] !== undefined) attributes[name] = candidate[name];
+        return xml("candidate", attributes);
+      })));
 }
 
 /**
@@ -66,21 +65,21 @@ export function appendContent(builder, transport, creator) {
  * fingerprint (so not something this client can accept).
  */
 export function readTransport(jingle) {
-  const content = child(jingle, "content", JINGLE.jingle);
-  const description = content && child(content, "description", JINGLE.xmlStream);
-  const transport = content && child(content, "transport", JINGLE.iceUdp);
-  const fingerprint = transport && child(transport, "fingerprint", JINGLE.dtls);
-  const sctpPort = transport && child(transport, "sctp-port", JINGLE.dataChannel);
+  const offered = jingle.getChild("content", JINGLE.jingle);
+  const description = offered && offered.getChild("description", JINGLE.xmlStream);
+  const transport = offered && offered.getChild("transport", JINGLE.iceUdp);
+  const fingerprint = transport && transport.getChild("fingerprint", JINGLE.dtls);
+  const sctpPort = transport && transport.getChild("sctp-port", JINGLE.dataChannel);
   if (!description || !fingerprint || !sctpPort) return null;
-  const maxMessageSize = child(transport, "max-message-size", JINGLE.dataChannel);
+  const maxMessageSize = transport.getChild("max-message-size", JINGLE.dataChannel);
   const read = {
-    ufrag: transport.getAttribute("ufrag") || "", pwd: transport.getAttribute("pwd") || "",
-    hash: fingerprint.getAttribute("hash") || "", fingerprint: fingerprint.textContent.trim(),
-    setup: fingerprint.getAttribute("setup") || "actpass",
-    sctpPort: sctpPort.textContent.trim(), maxMessageSize: maxMessageSize ? maxMessageSize.textContent.trim() : "",
-    candidates: [...transport.children].filter((node) => node.localName === "candidate").map((node) => {
+    ufrag: transport.attrs.ufrag || "", pwd: transport.attrs.pwd || "",
+    hash: fingerprint.attrs.hash || "", fingerprint: fingerprint.text().trim(),
+    setup: fingerprint.attrs.setup || "actpass",
+    sctpPort: sctpPort.text().trim(), maxMessageSize: maxMessageSize ? maxMessageSize.text().trim() : "",
+    candidates: transport.getChildren("candidate", JINGLE.iceUdp).map((node) => {
       const candidate = {};
-      for (const name of CANDIDATE_ATTRIBUTES) if (node.hasAttribute(name)) candidate[name] = node.getAttribute(name);
+      for (const name of CANDIDATE_ATTRIBUTES) if (node.attrs[name] != null) candidate[name] = String(node.attrs[name]);
       return candidate;
     }),
   };

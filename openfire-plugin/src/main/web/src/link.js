@@ -2,9 +2,9 @@
 // server, the browser's RTCPeerConnection with the servers our server named, and the data channel that carries
 // message stanzas. It counts the message stanzas each way and acknowledges those it takes (XEP-0198's <a/>); it knows
 // nothing of routes or of which message a count stands for: direct.js decides what goes over it.
-import { Strophe, $iq } from "strophe.js";
-import { JINGLE, appendContent, fromSdp, toSdp } from "./jingle.js";
-import { parseStanza } from "./dom.js";
+import xml from "@xmpp/xml";
+import { parseStanza } from "./connectors.js";
+import { JINGLE, content, fromSdp, toSdp } from "./jingle.js";
 
 /**
  * Whether this browser has WebRTC: a browser without it (or with it switched off by policy) has no direct path, so the
@@ -40,6 +40,8 @@ const CHANNEL_LABEL = "xmpp";
 const PAIR_CHANGE_KEEPALIVE = " ";
 /** Stream Management (XEP-0198): its <a h='N'/> says that the first N message stanzas on the channel were handled. */
 const SM_NS = "urn:xmpp:sm:3";
+/** The namespace of the stanzas a channel carries, as on a client's stream (RFC 6120). */
+const CLIENT_NS = "jabber:client";
 /**
  * How long the acknowledgement of a message stanza taken from the channel waits, so that one <a/> answers every stanza
  * that came meanwhile, as TCP's and SCTP's delayed acknowledgements do: a contact who answers at once has the answer in
@@ -146,9 +148,10 @@ export class Link extends EventTarget {
     if (this.ackTimer) this.#acknowledge();
     this.closed = true;
     clearInterval(this.pathTimer);
-    if (tellPeer && this.session.connection) {
-      const iq = $iq({ type: "set", to: this.peer }).c("jingle", { xmlns: JINGLE.jingle, action: "session-terminate",
-        sid: this.sid }).c("reason").c(this.opened ? "success" : "connectivity-error").up().c("text").t(reason);
+    if (tellPeer && this.session.connector) {
+      const iq = xml("iq", { type: "set", to: this.peer }, xml("jingle", { xmlns: JINGLE.jingle,
+        action: "session-terminate", sid: this.sid }, xml("reason", {}, xml(this.opened ? "success" : "connectivity-error"),
+        xml("text", {}, reason))));
       this.session.request(iq).catch(() => {});
     }
     this.pc.close();
@@ -201,12 +204,12 @@ export class Link extends EventTarget {
     }
     if (data.trim() === "") return; // a keepalive
     const stanza = parseStanza(data);
-    const namespace = stanza && stanza.namespaceURI;
-    if (stanza && stanza.localName === "a" && namespace === SM_NS) {
-      this.#acknowledgedUpTo(stanza.getAttribute("h"));
+    const namespace = stanza && stanza.getNS();
+    if (stanza && stanza.name === "a" && namespace === SM_NS) {
+      this.#acknowledgedUpTo(stanza.attrs.h === undefined ? null : String(stanza.attrs.h));
       return;
     }
-    if (!stanza || stanza.localName !== "message" || (namespace && namespace !== Strophe.NS.CLIENT)) return;
+    if (!stanza || stanza.name !== "message" || (namespace && namespace !== CLIENT_NS)) return;
     this.handled += 1;
     this.dispatchEvent(new CustomEvent("stanza", { detail: { stanza } }));
     this.ackTimer ||= setTimeout(() => this.#acknowledge(), ACK_DELAY_MS);
@@ -265,8 +268,7 @@ export class Link extends EventTarget {
     // has moved on, who would take it for a new session and drop the one that replaced it.
     if (this.closed) return Promise.resolve();
     const roles = this.initiator ? { initiator: this.session.fullJid() } : { responder: this.session.fullJid() };
-    const jingle = $iq({ type: "set", to: this.peer })
-      .c("jingle", { xmlns: JINGLE.jingle, action, sid: this.sid, ...roles });
-    return this.session.request(appendContent(jingle, transport, "initiator"));
+    return this.session.request(xml("iq", { type: "set", to: this.peer },
+      xml("jingle", { xmlns: JINGLE.jingle, action, sid: this.sid, ...roles }, content(transport, "initiator"))));
   }
 }

@@ -1,6 +1,6 @@
 // The chat panel: login form, roster, conversations, own presence, subscription requests and the offline-delivery
 // settings. Its elements carry stable ids and data attributes that sites and tests may rely on (see the README).
-import { el, replaceChildren, childText } from "./dom.js";
+import { el, replaceChildren } from "./dom.js";
 import { renderForm, notes, formOf } from "./forms.js";
 
 /** Presence values shown, best first: a contact with several resources shows the best of them. */
@@ -492,15 +492,15 @@ export class Panel {
       const form = formOf(answer);
       const shown = form ? renderForm(form) : null;
       const lines = notes(answer).map((note) => el("p", { class: "note " + note.type }, note.text));
-      const executing = answer.getAttribute("status") === "executing";
+      const executing = answer.attrs.status === "executing";
       const back = el("button", { type: "button", class: "link", onclick: () => {
         this.settings.hidden = true;
         this.showSettings();
       } }, executing ? "Cancel" : "Back");
       const submit = executing && shown ? el("button", { type: "button", class: "submit", onclick: () =>
-        this.runCommand(node, answer.getAttribute("sessionid"), shown.read()) }, "Save") : null;
+        this.runCommand(node, answer.attrs.sessionid, shown.read()) }, "Save") : null;
       replaceChildren(this.settings, el("div", { class: "command", "data-node": node },
-        form ? el("h3", {}, childText(form, "title")) : null,
+        form ? el("h3", {}, form.getChildText("title") || "") : null,
         lines, shown ? shown.element : null, submit, back));
     } catch (problem) {
       replaceChildren(this.settings, el("p", { class: "error" }, problem.message));

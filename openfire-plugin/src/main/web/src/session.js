@@ -1,9 +1,12 @@
-// The XMPP side of the web chat, on Strophe.js: logging in over WebSocket (RFC 7395) or BOSH (XEP-0124/0206),
-// the roster and presence, one-to-one messages with delivery receipts (XEP-0184) and chat states (XEP-0085), and
+// The XMPP side of the web chat: logging in over WebSocket (RFC 7395) or BOSH (XEP-0124/0206) through a connector
+// (connectors.js), the roster and presence, one-to-one messages with delivery receipts (XEP-0184) and chat states (XEP-0085), and
 // ad-hoc commands (XEP-0050), what this client can do (XEP-0030, XEP-0115) and the signalling the direct path needs.
-// It knows nothing of the page; the panel listens to its events.
-import { Strophe, $iq, $msg, $pres } from "strophe.js";
-import { child, childText } from "./dom.js";
+// It knows nothing of the page; the panel listens to its events. Stanzas are xmpp.js elements (ltx): built with xml(),
+// read with getChild, getChildText and attrs.
+import xml from "@xmpp/xml";
+import { jid as parseJid } from "@xmpp/jid";
+import makeId from "@xmpp/id";
+import { BoshConnector, LoginError, WebSocketConnector } from "./connectors.js";
 import { JINGLE } from "./jingle.js";
 import { WEBRTC } from "./link.js";
 
@@ -40,195 +43,194 @@ const CHAT_STATES = ["active", "composing", "paused", "inactive", "gone"];
  */
 const ANSWER_TIMEOUT_MS = 15000;
 
+/** The XMPP stanza errors' namespace (RFC 6120 8.3.3). */
+const STANZAS_NS = "urn:ietf:params:xml:ns:xmpp-stanzas";
+
+const CONNECTORS = { websocket: WebSocketConnector, bosh: BoshConnector };
+
 export class Session extends EventTarget {
   constructor(services) {
     super();
     // Tried in order: the first one that connects is used (WebSocket first, BOSH when WebSocket is unavailable).
     this.services = services;
-    this.connection = null;
+    this.connector = null;
     this.jid = null;
     // "websocket" or "bosh", whichever connected.
     this.transport = null;
     /** Contacts whose subscription lets them see our presence ("from" or "both"): only they get receipts. */
     this.seeingOurPresence = new Set();
+    /** The answer to each IQ request we take (get or set), by child element, namespace first. */
+    this.iqHandlers = new Map([
+      [NS.info + " query", (stanza, query) => this.#onDiscoInfo(stanza, query)],
+      [NS.roster + " query", (stanza, query) => this.#onRosterPush(stanza, query)],
+      [JINGLE.jingle + " jingle", (stanza, jingle) => this.#onJingle(stanza, jingle)],
+    ]);
   }
 
   /** Logs in; resolves when the roster has arrived and presence has been sent, rejects with a message for people. */
-  login(jid, password) {
-    return this.#tryService(0, jid, password);
-  }
-
-  #tryService(index, jid, password) {
-    const service = this.services[index];
-    return new Promise((resolve, reject) => {
-      const connection = new Strophe.Connection(service.url);
-      let connected = false;
-      /** Set when the login failed after connecting: whatever the connection reports afterwards is not news. */
-      let abandoned = false;
-      connection.connect(jid, password, (status, condition) => {
-        if (abandoned) return;
-        const S = Strophe.Status;
-        if (status === S.CONNECTED) {
-          connected = true;
-          this.connection = connection;
-          this.jid = connection.jid;
-          this.transport = service.name;
-          this.#listen();
-          // A login whose roster never came is no login: the connection goes, and the form tells why (not that a
-          // connection was lost).
-          this.#start().then(resolve, (problem) => {
-            abandoned = true;
-            this.connection = null;
-            connection.disconnect();
-            reject(problem);
-          });
-        } else if (status === S.AUTHFAIL) {
-          reject(new Error("The address or password is wrong."));
-        } else if ((status === S.CONNFAIL || status === S.ERROR || status === S.CONNTIMEOUT) && !connected) {
-          connection.reset();
-          if (index + 1 < this.services.length) {
-            this.#tryService(index + 1, jid, password).then(resolve, reject);
-          } else {
-            reject(new Error("The chat server cannot be reached" + (condition ? " (" + condition + ")." : ".")));
-          }
-        } else if (status === S.DISCONNECTED && connected) {
-          connected = false;
-          this.connection = null;
-          this.dispatchEvent(new CustomEvent("disconnected"));
-        }
+  async login(jid, password) {
+    for (const [index, service] of this.services.entries()) {
+      const connector = new CONNECTORS[service.name](service.url);
+      try {
+        this.jid = await connector.connect(jid, password);
+      } catch (e) {
+        if (e instanceof LoginError && e.kind === "auth") throw new Error("The address or password is wrong.");
+        if (index + 1 < this.services.length) continue;
+        throw new Error("The chat server cannot be reached" + (e.condition ? " (" + e.condition + ")." : "."));
+      }
+      this.connector = connector;
+      this.transport = service.name;
+      connector.onStanza((stanza) => this.#onStanza(stanza));
+      connector.onClosed(() => {
+        if (this.connector !== connector) return;
+        this.connector = null;
+        this.dispatchEvent(new CustomEvent("disconnected"));
       });
-    });
+      try {
+        await this.#start();
+      } catch (problem) {
+        // A login whose roster never came is no login: the connection goes, and the form tells why (not that a
+        // connection was lost).
+        this.connector = null;
+        connector.disconnect();
+        throw problem;
+      }
+      return;
+    }
   }
 
   async #start() {
     this.seeingOurPresence.clear();
-    const roster = await this.request($iq({ type: "get" }).c("query", { xmlns: NS.roster }));
-    const query = child(roster, "query", NS.roster);
-    for (const item of query ? query.children : []) this.#emitRosterItem(item);
+    const roster = await this.request(xml("iq", { type: "get" }, xml("query", { xmlns: NS.roster })));
+    const query = roster.getChild("query", NS.roster);
+    for (const item of query ? query.getChildElements() : []) this.#emitRosterItem(item);
     this.capsVer = await capsVersion();
     // Initial presence after the roster: Openfire then hands over the messages stored while we were away.
-    this.connection.send(this.#presence());
+    this.connector.send(this.#presence());
   }
 
-  #listen() {
-    const c = this.connection;
-    c.addHandler((stanza) => this.#onMessage(stanza), null, "message");
-    c.addHandler((stanza) => this.#onPresence(stanza), null, "presence");
-    c.addHandler((stanza) => this.#onRosterPush(stanza), NS.roster, "iq", "set");
-    c.addHandler((stanza) => this.#onDiscoInfo(stanza), NS.info, "iq", "get");
-    c.addHandler((stanza) => this.#onJingle(stanza), JINGLE.jingle, "iq", "set");
+  #onStanza(stanza) {
+    if (stanza.name === "message") this.#onMessage(stanza);
+    else if (stanza.name === "presence") this.#onPresence(stanza);
+    else if (stanza.name === "iq") this.#onRequest(stanza);
   }
 
-  #onDiscoInfo(stanza) {
-    const query = child(stanza, "query", NS.info);
-    if (!query) return true;
-    const node = query.getAttribute("node");
+  /** An IQ get or set: its handler answers it, and one we have no handler for is unavailable (RFC 6120 8.4). */
+  #onRequest(stanza) {
+    const children = stanza.getChildElements();
+    const handler = children.length === 1 && this.iqHandlers.get(children[0].getNS() + " " + children[0].name);
+    if (handler) handler(stanza, children[0]);
+    else this.answer(stanza, "service-unavailable");
+  }
+
+  #onDiscoInfo(stanza, query) {
+    if (stanza.attrs.type !== "get") {
+      this.answer(stanza, "bad-request");
+      return;
+    }
+    const node = query.attrs.node;
     if (node && node !== CAPS_NODE + "#" + this.capsVer) {
       this.answer(stanza, "item-not-found");
-      return true;
+      return;
     }
-    const reply = $iq({ type: "result", to: stanza.getAttribute("from"), id: stanza.getAttribute("id") })
-      .c("query", { xmlns: NS.info, node: node || undefined }).c("identity", IDENTITY).up();
-    for (const feature of FEATURES) reply.c("feature", { var: feature }).up();
-    this.connection.send(reply);
-    return true;
+    this.connector.send(xml("iq", { type: "result", to: stanza.attrs.from, id: stanza.attrs.id },
+      xml("query", { xmlns: NS.info, node }, xml("identity", IDENTITY),
+        ...FEATURES.map((feature) => xml("feature", { var: feature })))));
   }
 
   /** A Jingle request: the direct path decides, and answers it with {@link answer}. */
-  #onJingle(stanza) {
-    const jingle = child(stanza, "jingle", JINGLE.jingle);
-    if (jingle) this.dispatchEvent(new CustomEvent("jingle", { detail: { stanza, jingle } }));
-    return true;
+  #onJingle(stanza, jingle) {
+    if (stanza.attrs.type !== "set") {
+      this.answer(stanza, "bad-request");
+      return;
+    }
+    this.dispatchEvent(new CustomEvent("jingle", { detail: { stanza, jingle } }));
   }
 
   /** Answers a request: a result, or an error of type cancel with the given condition (RFC 6120 8.3.3). */
   answer(stanza, condition) {
-    const reply = $iq({ type: condition ? "error" : "result", to: stanza.getAttribute("from"),
-      id: stanza.getAttribute("id") });
-    if (condition) reply.c("error", { type: "cancel" }).c(condition, { xmlns: "urn:ietf:params:xml:ns:xmpp-stanzas" });
-    this.connection.send(reply);
+    const reply = xml("iq", { type: condition ? "error" : "result", to: stanza.attrs.from, id: stanza.attrs.id });
+    if (condition) reply.append(xml("error", { type: "cancel" }, xml(condition, { xmlns: STANZAS_NS })));
+    this.connector.send(reply);
   }
 
-  #onRosterPush(stanza) {
-    const from = stanza.getAttribute("from");
+  #onRosterPush(stanza, query) {
+    const from = stanza.attrs.from;
     // A roster push comes from our own account only (RFC 6121 2.1.6); anything else is spoofed.
-    if (!from || Strophe.getBareJidFromJid(from) === Strophe.getBareJidFromJid(this.jid)) {
-      const query = child(stanza, "query", NS.roster);
-      for (const item of query ? query.children : []) this.#emitRosterItem(item);
-      this.connection.send($iq({ type: "result", id: stanza.getAttribute("id"), to: from || undefined }));
+    if (stanza.attrs.type !== "set" || (from && bare(from) !== this.bareJid())) {
+      this.answer(stanza, "service-unavailable");
+      return;
     }
-    return true;
+    for (const item of query.getChildElements()) this.#emitRosterItem(item);
+    this.connector.send(xml("iq", { type: "result", id: stanza.attrs.id, to: from }));
   }
 
   #emitRosterItem(item) {
-    const jid = Strophe.getBareJidFromJid(item.getAttribute("jid") || "");
-    const subscription = item.getAttribute("subscription") || "none";
+    const jid = bare(item.attrs.jid || "");
+    const subscription = item.attrs.subscription || "none";
     if (subscription === "from" || subscription === "both") this.seeingOurPresence.add(jid);
     else this.seeingOurPresence.delete(jid);
     this.dispatchEvent(new CustomEvent("contact", { detail: {
       jid,
-      name: item.getAttribute("name") || "",
+      name: item.attrs.name || "",
       subscription,
-      pending: item.getAttribute("ask") === "subscribe",
+      pending: item.attrs.ask === "subscribe",
     } }));
   }
 
   #onPresence(stanza) {
-    const from = stanza.getAttribute("from") || "";
-    const type = stanza.getAttribute("type") || "available";
-    const bare = Strophe.getBareJidFromJid(from);
+    const from = stanza.attrs.from || "";
+    const type = stanza.attrs.type || "available";
     if (type === "subscribe") {
-      this.dispatchEvent(new CustomEvent("request", { detail: { jid: bare } }));
+      this.dispatchEvent(new CustomEvent("request", { detail: { jid: bare(from) } }));
     } else if (type === "available" || type === "unavailable") {
-      const show = type === "unavailable" ? "unavailable" : childText(stanza, "show") || "available";
+      const show = type === "unavailable" ? "unavailable" : stanza.getChildText("show") || "available";
       this.dispatchEvent(new CustomEvent("presence", { detail: {
-        jid: bare, resource: Strophe.getResourceFromJid(from) || "", show, status: childText(stanza, "status"),
+        jid: bare(from), resource: resourceOf(from), show, status: stanza.getChildText("status") || "",
       } }));
     }
-    return true;
   }
 
   #onMessage(stanza) {
-    const from = stanza.getAttribute("from") || "";
-    const type = stanza.getAttribute("type") || "normal";
-    if (type === "error" || type === "groupchat" || type === "headline") return true;
-    const bare = Strophe.getBareJidFromJid(from);
-    const receipt = child(stanza, "received", NS.receipts);
+    const from = stanza.attrs.from || "";
+    const type = stanza.attrs.type || "normal";
+    if (type === "error" || type === "groupchat" || type === "headline") return;
+    const sender = bare(from);
+    const receipt = stanza.getChild("received", NS.receipts);
     if (receipt) {
-      this.dispatchEvent(new CustomEvent("receipt", { detail: { jid: bare, id: receipt.getAttribute("id") } }));
+      this.dispatchEvent(new CustomEvent("receipt", { detail: { jid: sender, id: receipt.attrs.id } }));
     }
-    const state = CHAT_STATES.map((name) => child(stanza, name, NS.chatStates)).find(Boolean);
+    const state = CHAT_STATES.map((name) => stanza.getChild(name, NS.chatStates)).find(Boolean);
     if (state) {
-      this.dispatchEvent(new CustomEvent("chatstate", { detail: { jid: bare, state: state.localName } }));
+      this.dispatchEvent(new CustomEvent("chatstate", { detail: { jid: sender, state: state.name } }));
     }
-    const body = child(stanza, "body");
+    const body = stanza.getChild("body");
     if (body) {
-      const id = stanza.getAttribute("id");
-      const delay = child(stanza, "delay", NS.delay);
-      const origin = child(stanza, "origin-id", NS.originId);
+      const id = stanza.attrs.id;
+      const delay = stanza.getChild("delay", NS.delay);
+      const origin = stanza.getChild("origin-id", NS.originId);
       this.dispatchEvent(new CustomEvent("message", { detail: {
-        jid: bare, id, originId: origin ? origin.getAttribute("id") : null, body: body.textContent,
+        jid: sender, id, originId: origin ? origin.attrs.id : null, body: body.text(),
         route: delay ? "offline" : "server",
-        time: delay ? new Date(delay.getAttribute("stamp")) : new Date(),
+        time: delay ? new Date(delay.attrs.stamp) : new Date(),
       } }));
       // A receipt tells that we are online, so only those who may see our presence get one (XEP-0184's security
       // considerations; the chat program does the same), and our own other clients.
-      const mayKnow = this.seeingOurPresence.has(bare) || bare === this.bareJid();
-      if (id && mayKnow && child(stanza, "request", NS.receipts)) {
+      const mayKnow = this.seeingOurPresence.has(sender) || sender === this.bareJid();
+      if (id && mayKnow && stanza.getChild("request", NS.receipts)) {
         // Once the page has done what it does with the message in this turn of the event loop (shown it, and
         // whatever its own observers did at once, such as a reply): written before, the receipt went onto the wire
         // ahead of such a reply and reached the contact first, whose page read it before the reply (see the
         // README's web chat benchmark).
-        const connection = this.connection;
-        queueMicrotask(() => connection.send($msg({ to: from, id: connection.getUniqueId("receipt") })
-          .c("received", { xmlns: NS.receipts, id })));
+        const connector = this.connector;
+        queueMicrotask(() => connector.send(xml("message", { to: from, id: this.uniqueId() },
+          xml("received", { xmlns: NS.receipts, id }))));
       }
     }
-    return true;
   }
 
   bareJid() {
-    return Strophe.getBareJidFromJid(this.jid);
+    return bare(this.jid);
   }
 
   /**
@@ -237,12 +239,12 @@ export class Session extends EventTarget {
    */
   sendMessage(to, text, id) {
     const messageId = id || this.uniqueId();
-    this.connection.send(chatMessage(to, text, messageId));
+    this.connector.send(chatMessage(to, text, messageId));
     return messageId;
   }
 
   uniqueId() {
-    return this.connection.getUniqueId("msg");
+    return makeId();
   }
 
   /** Our full JID, which names our end of a direct session. */
@@ -253,10 +255,9 @@ export class Session extends EventTarget {
   /** The features a contact's resource advertises (XEP-0030), or null when it could not be asked. */
   async features(fullJid) {
     try {
-      const answer = await this.request($iq({ type: "get", to: fullJid }).c("query", { xmlns: NS.info }));
-      const query = child(answer, "query", NS.info);
-      return new Set([...(query ? query.children : [])].filter((node) => node.localName === "feature")
-        .map((node) => node.getAttribute("var")));
+      const answer = await this.request(xml("iq", { type: "get", to: fullJid }, xml("query", { xmlns: NS.info })));
+      const query = answer.getChild("query", NS.info);
+      return new Set((query ? query.getChildren("feature") : []).map((node) => node.attrs.var));
     } catch {
       return null;
     }
@@ -268,115 +269,121 @@ export class Session extends EventTarget {
    */
   async iceServers() {
     try {
-      const answer = await this.request($iq({ type: "get", to: Strophe.getDomainFromJid(this.jid) })
-        .c("services", { xmlns: NS.extdisco }));
-      const services = child(answer, "services", NS.extdisco);
-      return [...(services ? services.children : [])].map(iceServer).filter(Boolean);
+      const answer = await this.request(xml("iq", { type: "get", to: this.#domain() },
+        xml("services", { xmlns: NS.extdisco })));
+      const services = answer.getChild("services", NS.extdisco);
+      return (services ? services.getChildElements() : []).map(iceServer).filter(Boolean);
     } catch {
       return [];
     }
   }
 
   sendChatState(to, state) {
-    this.connection.send($msg({ to, type: "chat" }).c(state, { xmlns: NS.chatStates }));
+    this.connector.send(xml("message", { to, type: "chat" }, xml(state, { xmlns: NS.chatStates })));
   }
 
   setPresence(show, status) {
     const presence = this.#presence();
-    if (show && show !== "available") presence.c("show").t(show).up();
-    if (status) presence.c("status").t(status);
-    this.connection.send(presence);
+    if (show && show !== "available") presence.append(xml("show", {}, show));
+    if (status) presence.append(xml("status", {}, status));
+    this.connector.send(presence);
   }
 
   /** Adds a contact to the roster and asks to see their presence. */
   async addContact(jid) {
-    await this.request($iq({ type: "set" }).c("query", { xmlns: NS.roster }).c("item", { jid }));
-    this.connection.send($pres({ to: jid, type: "subscribe" }));
+    await this.request(xml("iq", { type: "set" }, xml("query", { xmlns: NS.roster }, xml("item", { jid }))));
+    this.connector.send(xml("presence", { to: jid, type: "subscribe" }));
   }
 
   removeContact(jid) {
-    return this.request($iq({ type: "set" }).c("query", { xmlns: NS.roster }).c("item", { jid, subscription: "remove" }));
+    return this.request(xml("iq", { type: "set" },
+      xml("query", { xmlns: NS.roster }, xml("item", { jid, subscription: "remove" }))));
   }
 
   /** Lets the asker see our presence and, so that it is mutual, asks to see theirs. */
   acceptRequest(jid) {
-    this.connection.send($pres({ to: jid, type: "subscribed" }));
-    this.connection.send($pres({ to: jid, type: "subscribe" }));
+    this.connector.send(xml("presence", { to: jid, type: "subscribed" }));
+    this.connector.send(xml("presence", { to: jid, type: "subscribe" }));
   }
 
   denyRequest(jid) {
-    this.connection.send($pres({ to: jid, type: "unsubscribed" }));
+    this.connector.send(xml("presence", { to: jid, type: "unsubscribed" }));
   }
 
   /** Runs one step of an ad-hoc command on our server; resolves with the <command/> element of the answer. */
   async command(node, sessionid, action, fields) {
-    const iq = $iq({ type: "set", to: Strophe.getDomainFromJid(this.jid) })
-      .c("command", { xmlns: NS.commands, node, action: action || "execute", sessionid: sessionid || undefined });
+    const command = xml("command", { xmlns: NS.commands, node, action: action || "execute", sessionid });
     if (fields) {
-      iq.c("x", { xmlns: NS.data, type: "submit" });
-      for (const [variable, values] of Object.entries(fields)) {
-        iq.c("field", { var: variable });
-        for (const value of [].concat(values)) iq.c("value").t(value).up();
-        iq.up();
-      }
+      command.append(xml("x", { xmlns: NS.data, type: "submit" }, ...Object.entries(fields).map(([variable, values]) =>
+        xml("field", { var: variable }, ...[].concat(values).map((value) => xml("value", {}, value))))));
     }
-    return child(await this.request(iq), "command", NS.commands);
+    const answer = (await this.request(xml("iq", { type: "set", to: this.#domain() }, command)))
+      .getChild("command", NS.commands);
+    if (!answer) throw new Error("The server's answer holds no command.");
+    return answer;
   }
 
   /** The server's ad-hoc commands whose node starts with {@code prefix}, as {node, name} pairs. */
   async listCommands(prefix) {
-    const answer = await this.request($iq({ type: "get", to: Strophe.getDomainFromJid(this.jid) })
-      .c("query", { xmlns: NS.items, node: NS.commands }));
-    const query = child(answer, "query", NS.items);
-    return [...(query ? query.children : [])].map((item) => ({
-      node: item.getAttribute("node") || "", name: item.getAttribute("name") || "",
+    const answer = await this.request(xml("iq", { type: "get", to: this.#domain() },
+      xml("query", { xmlns: NS.items, node: NS.commands })));
+    const query = answer.getChild("query", NS.items);
+    return (query ? query.getChildElements() : []).map((item) => ({
+      node: item.attrs.node || "", name: item.attrs.name || "",
     })).filter((item) => item.node.startsWith(prefix));
   }
 
   logout() {
-    if (this.connection) {
-      this.connection.send($pres({ type: "unavailable" }));
-      this.connection.flush();
-      this.connection.disconnect("logged out");
+    if (this.connector) {
+      this.connector.send(xml("presence", { type: "unavailable" }));
+      this.connector.disconnect();
     }
   }
 
   /** Our presence with our capabilities (XEP-0115), when the browser could compute their hash. */
   #presence() {
-    const presence = $pres();
-    if (this.capsVer) presence.c("c", { xmlns: NS.caps, hash: "sha-1", node: CAPS_NODE, ver: this.capsVer }).up();
+    const presence = xml("presence");
+    if (this.capsVer) presence.append(xml("c", { xmlns: NS.caps, hash: "sha-1", node: CAPS_NODE, ver: this.capsVer }));
     return presence;
   }
 
+  #domain() {
+    return parseJid(this.jid).domain;
+  }
+
   /** Sends an IQ request; resolves with the result, rejects with the error's text for people. */
-  request(stanza) {
-    return new Promise((resolve, reject) => {
-      this.connection.sendIQ(stanza, resolve, (error) => {
-        const condition = error && child(error, "error");
-        const text = condition ? childText(condition, "text") : "";
-        reject(new Error(text || (error ? "The server refused the request." : "The server did not answer.")));
-      }, ANSWER_TIMEOUT_MS);
-    });
+  async request(stanza) {
+    try {
+      return await this.connector.request(stanza, ANSWER_TIMEOUT_MS);
+    } catch (e) {
+      throw new Error(e.text || (e.condition === "remote-server-timeout" ? "The server did not answer."
+        : "The server refused the request."));
+    }
   }
 }
 
+function bare(address) {
+  const slash = address.indexOf("/");
+  return slash < 0 ? address : address.slice(0, slash);
+}
+
+function resourceOf(address) {
+  const slash = address.indexOf("/");
+  return slash < 0 ? "" : address.slice(slash + 1);
+}
+
 function chatMessage(to, text, id) {
-  return $msg({ to, type: "chat", id }).c("body").t(text).up()
-    .c("active", { xmlns: NS.chatStates }).up().c("request", { xmlns: NS.receipts }).up()
-    .c("origin-id", { xmlns: NS.originId, id });
+  return xml("message", { to, type: "chat", id }, xml("body", {}, text), xml("active", { xmlns: NS.chatStates }),
+    xml("request", { xmlns: NS.receipts }), xml("origin-id", { xmlns: NS.originId, id }));
 }
 
 /** One XEP-0215 service as an RTCIceServer, or null for a kind the browser does not use. */
 function iceServer(service) {
-  const type = service.getAttribute("type");
-  const host = service.getAttribute("host") || "";
+  const { type, host = "", port = "3478", transport = "udp", username = "", password = "" } = service.attrs;
   if ((type !== "stun" && type !== "turn") || !host) return null;
-  const port = service.getAttribute("port") || "3478";
-  const transport = service.getAttribute("transport") || "udp";
   const address = host.includes(":") ? "[" + host + "]" : host;
   const url = type + ":" + address + ":" + port + (type === "turn" ? "?transport=" + transport : "");
-  return type === "turn" ? { urls: url, username: service.getAttribute("username") || "",
-    credential: service.getAttribute("password") || "" } : { urls: url };
+  return type === "turn" ? { urls: url, username, credential: password } : { urls: url };
 }
 
 /**
