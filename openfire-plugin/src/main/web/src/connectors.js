@@ -46,11 +46,13 @@ function requestError(errorElement) {
   return new RequestError(condition ? condition.name : "undefined-condition", errorElement.getChildText("text") || "");
 }
 
-/** WebSocket through xmpp.js's client core: SASL (SCRAM-SHA-1 where the page may hash, else PLAIN) and binding. */
-export class WebSocketConnector {
+/**
+ * What both connectors share: where the server is, and who hears of each stanza that is not the answer to one of our
+ * requests and of the connection's end. A connector serves one login: connect, send and request, disconnect.
+ */
+class Connector {
   constructor(url) {
     this.url = url;
-    this.entity = null;
     this.stanzaListener = () => {};
     this.closedListener = () => {};
   }
@@ -61,6 +63,14 @@ export class WebSocketConnector {
 
   onClosed(listener) {
     this.closedListener = listener;
+  }
+}
+
+/** WebSocket through xmpp.js's client core: SASL (SCRAM-SHA-1 where the page may hash, else PLAIN) and binding. */
+export class WebSocketConnector extends Connector {
+  constructor(url) {
+    super(url);
+    this.entity = null;
   }
 
   /** Logs in as {@code address} (a bare JID); resolves with the bound full JID. */
@@ -133,20 +143,10 @@ export class WebSocketConnector {
  * BOSH through Strophe.js. Its stanzas are DOM elements: they are turned into xmpp.js elements (and back) through
  * their text, which costs a parse per stanza, on the slower transport only.
  */
-export class BoshConnector {
+export class BoshConnector extends Connector {
   constructor(url) {
-    this.url = url;
+    super(url);
     this.connection = null;
-    this.stanzaListener = () => {};
-    this.closedListener = () => {};
-  }
-
-  onStanza(listener) {
-    this.stanzaListener = listener;
-  }
-
-  onClosed(listener) {
-    this.closedListener = listener;
   }
 
   connect(address, password) {
