@@ -212,8 +212,8 @@ function fromDom(element) {
 }
 
 /**
- * The one element serialized in {@code text} (a stanza from a contact), or null when the text is not well-formed XML or
- * holds more than one element. xmpp.js's parser (the one its WebSocket uses, one stanza a frame) makes plain
+ * The one element serialized in {@code text} (a stanza that came over a data channel or through BOSH), or null when the
+ * text is not well-formed XML or holds more than one element. xmpp.js's parser (the one its WebSocket uses, one stanza a frame) makes plain
  * objects: nothing in a contact's stanza ever becomes a node of the page, and it knows no entities but XML's own.
  */
 export function parseStanza(text) {

@@ -8,7 +8,7 @@
 import xml from "@xmpp/xml";
 import { JINGLE, readTransport } from "./jingle.js";
 import { ACK_DELAY_MS, Link, WEBRTC } from "./link.js";
-import { NS } from "./session.js";
+import { NS, bareOf } from "./session.js";
 
 /**
  * The defaults, each overridable with a data attribute of the script tag (README "Direct path"). Three seconds of
@@ -133,7 +133,7 @@ export class Direct extends EventTarget {
     const action = jingle.attrs.action;
     const sid = jingle.attrs.sid || "";
     if (action === "session-initiate") {
-      const jid = from.split("/")[0];
+      const jid = bareOf(from);
       if (!this.isMutual(jid)) {
         // As if no such client were online: a stranger learns nothing, not even that we are here.
         this.session.answer(stanza, "service-unavailable");

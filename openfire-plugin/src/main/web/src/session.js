@@ -157,7 +157,7 @@ export class Session extends EventTarget {
   #onRosterPush(stanza, query) {
     const from = stanza.attrs.from;
     // A roster push comes from our own account only (RFC 6121 2.1.6); anything else is spoofed.
-    if (stanza.attrs.type !== "set" || (from && bare(from) !== this.bareJid())) {
+    if (stanza.attrs.type !== "set" || (from && bareOf(from) !== this.bareJid())) {
       this.answer(stanza, "service-unavailable");
       return;
     }
@@ -166,7 +166,7 @@ export class Session extends EventTarget {
   }
 
   #emitRosterItem(item) {
-    const jid = bare(item.attrs.jid || "");
+    const jid = bareOf(item.attrs.jid || "");
     const subscription = item.attrs.subscription || "none";
     if (subscription === "from" || subscription === "both") this.seeingOurPresence.add(jid);
     else this.seeingOurPresence.delete(jid);
@@ -182,11 +182,11 @@ export class Session extends EventTarget {
     const from = stanza.attrs.from || "";
     const type = stanza.attrs.type || "available";
     if (type === "subscribe") {
-      this.dispatchEvent(new CustomEvent("request", { detail: { jid: bare(from) } }));
+      this.dispatchEvent(new CustomEvent("request", { detail: { jid: bareOf(from) } }));
     } else if (type === "available" || type === "unavailable") {
       const show = type === "unavailable" ? "unavailable" : stanza.getChildText("show") || "available";
       this.dispatchEvent(new CustomEvent("presence", { detail: {
-        jid: bare(from), resource: resourceOf(from), show, status: stanza.getChildText("status") || "",
+        jid: bareOf(from), resource: resourceOf(from), show, status: stanza.getChildText("status") || "",
       } }));
     }
   }
@@ -195,7 +195,7 @@ export class Session extends EventTarget {
     const from = stanza.attrs.from || "";
     const type = stanza.attrs.type || "normal";
     if (type === "error" || type === "groupchat" || type === "headline") return;
-    const sender = bare(from);
+    const sender = bareOf(from);
     const receipt = stanza.getChild("received", NS.receipts);
     if (receipt) {
       this.dispatchEvent(new CustomEvent("receipt", { detail: { jid: sender, id: receipt.attrs.id } }));
@@ -230,7 +230,7 @@ export class Session extends EventTarget {
   }
 
   bareJid() {
-    return bare(this.jid);
+    return bareOf(this.jid);
   }
 
   /**
@@ -362,7 +362,8 @@ export class Session extends EventTarget {
   }
 }
 
-function bare(address) {
+/** The bare JID of an address (RFC 7622): what comes before its resource. */
+export function bareOf(address) {
   const slash = address.indexOf("/");
   return slash < 0 ? address : address.slice(0, slash);
 }
