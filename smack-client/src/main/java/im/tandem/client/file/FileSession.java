@@ -2,8 +2,10 @@ package im.tandem.client.file;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jivesoftware.smack.packet.ExtensionElement;
@@ -41,6 +43,9 @@ import im.tandem.client.jingle.session.SessionState;
 final class FileSession {
     /** Our content's name; XEP-0234 leaves it free, and one content per session needs nothing fancier. */
     static final String CONTENT_NAME = "file";
+    /** The stages in which a transport carries the file, and the negotiation that found it is over. */
+    private static final Set<FileStage> BYTES_MOVING = EnumSet.of(FileStage.SENDING, FileStage.AWAITING_CONFIRMATION,
+            FileStage.CONFIRMED, FileStage.RECEIVING, FileStage.AWAITING_CHECKSUM);
 
     private final SessionBase jingle;
     private final FileDescription description;
@@ -386,12 +391,15 @@ final class FileSession {
     }
 
     /**
-     * A request of ours failed. Once the session is terminated its session-terminate decides the outcome: a peer
-     * that confirmed the file and forgot the session answers a request still on its way with an error
-     * (item-not-found for an unknown session), which says nothing about the file.
+     * A request of ours failed. Once the session is terminated its session-terminate decides the outcome; and once
+     * bytes are moving, a transport-info (a late candidate report or activation) is about a negotiation that is over,
+     * so its failure changes nothing: the bytes, the payload's timeouts and the peer's session-terminate decide. A
+     * receiver that has the whole file may end the session and forget it before our transport-info reaches it, and
+     * answer it with item-not-found (an unknown session), which says nothing about the file.
      */
     private synchronized void requestFailed(JingleAction action, Exception failure) {
-        if (ended() || jingle.state() == SessionState.TERMINATED) {
+        if (ended() || jingle.state() == SessionState.TERMINATED
+                || (action == JingleAction.transport_info && BYTES_MOVING.contains(stages.stage()))) {
             return;
         }
         JingleReason.Reason reason = SessionBase.reasonFor(failure);

@@ -52,8 +52,10 @@ class FileSessionConfirmationTest {
 
     @Test
     void aConfirmationWhileTheBytesAreLeavingCompletesTheTransferOnceTheyHaveLeft() {
-        ByteArrayOutputStream written = connectAndConfirmAtTheFirstWrite(() -> assertThat(session.transfer().result())
-                .as("not done before the bytes have left").isNotDone());
+        ByteArrayOutputStream written = connectRunningAtTheFirstWrite(() -> {
+            confirm();
+            assertThat(session.transfer().result()).as("not done before the bytes have left").isNotDone();
+        });
 
         assertThat(written.size()).isEqualTo(SIZE);
         assertThat(session.transfer().result()).isCompleted();
@@ -68,10 +70,29 @@ class FileSessionConfirmationTest {
         bench.transports.last().sendInfo();
         assertThat(bench.lastSent().getAction()).isEqualTo(JingleAction.transport_info);
 
-        connectAndConfirmAtTheFirstWrite(() -> bench.refuseLast(StanzaError.Condition.item_not_found));
+        connectRunningAtTheFirstWrite(() -> {
+            confirm();
+            bench.refuseLast(StanzaError.Condition.item_not_found);
+        });
 
         assertThat(session.transfer().result()).isCompleted();
         assertThat(session.transfer().result().join().size()).isEqualTo(SIZE);
+    }
+
+    /** The same answer before the peer's session-terminate: bytes are moving, so the transfer goes on. */
+    @Test
+    void aTransportInfoRefusedWhileTheBytesAreMovingDoesNotFailTheTransfer() {
+        bench.transports.last().sendInfo();
+
+        ByteArrayOutputStream written = connectRunningAtTheFirstWrite(() -> {
+            bench.refuseLast(StanzaError.Condition.item_not_found);
+            assertThat(session.transfer().result()).isNotDone();
+        });
+        assertThat(written.size()).isEqualTo(SIZE);
+
+        confirm();
+
+        assertThat(session.transfer().result()).isCompleted();
     }
 
     @Test
@@ -84,23 +105,26 @@ class FileSessionConfirmationTest {
         assertThat(bench.lastSent().getAction()).isEqualTo(JingleAction.session_terminate);
     }
 
+    /** The receiver confirms with {@code <success/>}. */
+    private void confirm() {
+        session.receivedTerminate(new JingleReason(JingleReason.Reason.success, null, null));
+    }
+
     /**
-     * Connects the transport; when the first bytes are written, the peer confirms with {@code <success/>} and then
-     * {@code afterConfirmation} runs, all before those bytes have left.
+     * Connects the transport; when the first bytes are written, {@code atFirstWrite} runs before they have left.
      *
      * @return what was written
      */
-    private ByteArrayOutputStream connectAndConfirmAtTheFirstWrite(Runnable afterConfirmation) {
+    private ByteArrayOutputStream connectRunningAtTheFirstWrite(Runnable atFirstWrite) {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         bench.transports.last().connect(new byte[0], new FilterOutputStream(written) {
-            private boolean confirmed;
+            private boolean reached;
 
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
-                if (!confirmed) {
-                    confirmed = true;
-                    session.receivedTerminate(new JingleReason(JingleReason.Reason.success, null, null));
-                    afterConfirmation.run();
+                if (!reached) {
+                    reached = true;
+                    atFirstWrite.run();
                 }
                 super.write(bytes, offset, length);
             }
