@@ -6,6 +6,7 @@ import { Client, jid as parseJid } from "@xmpp/client-core";
 import websocket from "@xmpp/websocket";
 import FramedParser from "@xmpp/websocket/lib/FramedParser.js";
 import middleware from "@xmpp/middleware";
+import StanzaError from "@xmpp/middleware/lib/StanzaError.js";
 import streamFeatures from "@xmpp/stream-features";
 import iqCaller from "@xmpp/iq/caller.js";
 import sasl from "@xmpp/sasl";
@@ -40,10 +41,14 @@ export class RequestError extends Error {
   }
 }
 
+/**
+ * What an IQ's error element says, read by xmpp.js (the first child is the condition, as RFC 6120 orders them); an
+ * answer without one is an undefined condition.
+ */
 function requestError(errorElement) {
-  if (!errorElement) return new RequestError("undefined-condition", "");
-  const condition = errorElement.getChildElements().find((node) => node.name !== "text");
-  return new RequestError(condition ? condition.name : "undefined-condition", errorElement.getChildText("text") || "");
+  if (!errorElement || errorElement.getChildElements().length === 0) return new RequestError("undefined-condition", "");
+  const error = StanzaError.fromElement(errorElement);
+  return new RequestError(error.condition, error.text);
 }
 
 /**
