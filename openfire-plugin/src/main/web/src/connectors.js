@@ -93,7 +93,7 @@ export class WebSocketConnector extends Connector {
     sasl({ streamFeatures: features, saslFactory: mechanisms },
       (authenticate, offered) => authenticate({ username: local, password }, offered[0]));
     resourceBinding({ iqCaller: this.iq, streamFeatures: features });
-    // Every stanza goes to the session, answers to our own requests included: the IQ caller takes those first.
+    // Every stanza goes to the session but the answers to our own requests (results, errors): the IQ caller has those.
     entity.on("stanza", (stanza) => {
       if (stanza.name !== "iq" || stanza.attrs.type === "get" || stanza.attrs.type === "set") this.stanzaListener(stanza);
     });
@@ -218,8 +218,9 @@ function fromDom(element) {
 
 /**
  * The one element serialized in {@code text} (a stanza that came over a data channel or through BOSH), or null when the
- * text is not well-formed XML or holds more than one element. xmpp.js's parser (the one its WebSocket uses, one stanza a frame) makes plain
- * objects: nothing in a contact's stanza ever becomes a node of the page, and it knows no entities but XML's own.
+ * text is not well-formed XML or holds more than one element. xmpp.js's parser (the one its WebSocket uses, one stanza a
+ * frame) makes plain objects: nothing in a contact's stanza ever becomes a node of the page, and it knows no entities but
+ * XML's own.
  */
 export function parseStanza(text) {
   const parser = new FramedParser();
