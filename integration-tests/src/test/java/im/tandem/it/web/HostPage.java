@@ -37,7 +37,22 @@ final class HostPage implements AutoCloseable {
                 <body><h1>A shop that embeds the chat</h1>
                 <script src="%s" data-domain="%s"%s async></script>
                 </body></html>
-                """.formatted(embedScript, domain, more));
+                """.formatted(embedScript, domain, more), Map.of());
+    }
+
+    /**
+     * The README's script tag on a site that is cross-origin isolated (COOP and COEP): such a page loads from other
+     * origins only what agrees to it (CORP), script and style sheet alike.
+     */
+    static HostPage isolatedEmbedding(URI embedScript, String domain) throws IOException {
+        return serving("""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>An isolated shop</title></head>
+                <body><h1>A cross-origin isolated shop that embeds the chat</h1>
+                <script src="%s" data-domain="%s" async></script>
+                </body></html>
+                """.formatted(embedScript, domain),
+                Map.of("Cross-Origin-Opener-Policy", "same-origin", "Cross-Origin-Embedder-Policy", "require-corp"));
     }
 
     /** A page that shows the chat's own page in a frame, which only the origins the admin allows may do. */
@@ -48,14 +63,15 @@ final class HostPage implements AutoCloseable {
                 <body><h1>A shop that frames the chat</h1>
                 <iframe id="chat" src="%s" width="600" height="500"></iframe>
                 </body></html>
-                """.formatted(chatPage));
+                """.formatted(chatPage), Map.of());
     }
 
-    private static HostPage serving(String page) throws IOException {
+    private static HostPage serving(String page, Map<String, String> headers) throws IOException {
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(LoopbackServers.address(), 0), 0);
         server.createContext("/", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
+            headers.forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write(bytes);

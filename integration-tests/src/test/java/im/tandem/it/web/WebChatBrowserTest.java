@@ -253,6 +253,8 @@ class WebChatBrowserTest {
     @Order(8)
     void theExamplePagesStyleThePanelWithCustomProperties(String style, String accent) throws Exception {
         browser.get(PORT.uri("/tandem/example-" + style + ".html").toString());
+        assertThat(browser.executeScript("return self.crossOriginIsolated")).as("the page cross-origin isolated")
+                .isEqualTo(true);
         panel.open();
 
         assertThat(panel.find("#tandem-toggle").getCssValue("background-color")).isEqualTo(accent);
@@ -297,6 +299,22 @@ class WebChatBrowserTest {
             } finally {
                 OPENFIRE.server().deleteProperty("tandem.web.allowedOrigins");
             }
+        }
+    }
+
+    /** A cross-origin isolated site loads the embed's script and style sheet: both say that any site may have them. */
+    @Test
+    @Order(11)
+    void aCrossOriginIsolatedSiteEmbedsTheChat() throws Exception {
+        try (HostPage isolatedSite = HostPage.isolatedEmbedding(PORT.uri("/tandem/embed.js"),
+                OPENFIRE.server().domain())) {
+            browser.get(isolatedSite.uri().toString());
+            assertThat(browser.executeScript("return self.crossOriginIsolated")).as("the site cross-origin isolated")
+                    .isEqualTo(true);
+            panel.open();
+
+            // The style sheet's default accent: the panel has its look, not only its script.
+            assertThat(panel.find("#tandem-toggle").getCssValue("background-color")).isEqualTo("rgba(37, 99, 235, 1)");
         }
     }
 

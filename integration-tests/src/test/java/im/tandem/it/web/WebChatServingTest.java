@@ -47,7 +47,17 @@ class WebChatServingTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/javascript"));
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Cross-Origin-Resource-Policy")).hasValue("cross-origin");
         assertThat(response.body()).contains("tandem");
+    }
+
+    @Test
+    @Order(1)
+    void thePageIsCrossOriginIsolated() throws Exception {
+        HttpResponse<String> response = get("/tandem/", null);
+
+        assertThat(response.headers().firstValue("Cross-Origin-Opener-Policy")).hasValue("same-origin");
+        assertThat(response.headers().firstValue("Cross-Origin-Embedder-Policy")).hasValue("require-corp");
     }
 
     @Test

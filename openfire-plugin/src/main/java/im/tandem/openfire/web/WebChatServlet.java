@@ -50,6 +50,13 @@ final class WebChatServlet extends HttpServlet {
         if (file.get().isPage()) {
             response.setHeader("Content-Security-Policy", PAGE_POLICY + origins.frameAncestors());
             response.setHeader("Referrer-Policy", "no-referrer");
+            // Cross-origin isolation: a window of another site that opens the page keeps no handle on it, and the
+            // page loads nothing that another site has not agreed to give it (it loads only its own files).
+            response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+            response.setHeader("Cross-Origin-Embedder-Policy", "require-corp");
+        } else {
+            // The script and style sheet are meant for other sites' pages, isolated ones included.
+            response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
         }
         response.setContentLength(file.get().bytes().length);
         response.getOutputStream().write(file.get().bytes());
