@@ -167,20 +167,23 @@ final class FloorPeer implements AutoCloseable {
     }
 
     /**
-     * Opens the root of the server's HTTP binding port (a page of the web chat's origin without the panel: the
-     * server's WebSocket takes connections from its own origin, not from an empty page's), loads Strophe.js into it
-     * if {@code kind} uses it, and logs in as {@code jid} over the WebSocket there, to chat with {@code peer}.
+     * Opens the web chat's {@code page} and takes its panel out before it logs in (the page's origin, which the
+     * server's WebSocket takes connections from, and its headers, which make the page cross-origin isolated and its
+     * clock as fine as the web chat's), loads Strophe.js into it if {@code kind} uses it, and logs in as {@code jid}
+     * over the WebSocket there, to chat with {@code peer}.
      */
-    static FloorPeer logIn(Kind kind, URI port, String jid, String password, String peer) throws IOException {
+    static FloorPeer logIn(Kind kind, URI page, String jid, String password, String peer) throws IOException {
         ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"));
         try {
-            driver.get(port.resolve("/").toString());
+            driver.get(page.toString());
+            BrowserPeer.await(driver, "the panel on " + page, "return document.getElementById('tandem-chat') !== null");
+            driver.executeScript("document.getElementById('tandem-chat').remove()");
             if (kind == Kind.STROPHE) {
                 driver.executeScript(library());
             }
             driver.manage().timeouts().scriptTimeout(LOGIN_LIMIT);
             Object result = driver.executeAsyncScript(kind == Kind.STROPHE ? STROPHE_LOG_IN : BARE_LOG_IN,
-                    "ws://" + port.getAuthority() + "/ws/", jid, password);
+                    "ws://" + page.getAuthority() + "/ws/", jid, password);
             if (!"ok".equals(result)) {
                 throw new IllegalStateException(kind + " page as " + jid + ": " + result);
             }

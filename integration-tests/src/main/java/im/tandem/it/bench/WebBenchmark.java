@@ -179,10 +179,12 @@ public final class WebBenchmark implements Callable<Integer> {
 
     private static void print(BrowserPeer browser, PairFigures clients, PairFigures browsers, PairFigures direct,
                               PairFigures library, PairFigures bare) {
-        System.out.printf("%n%s with the plugin, one server; %s headless, the panel on %s; %d rounds alternating "
-                        + "between the pairs, %d round trips per pair and round (after %d warm-up)%n",
-                OpenfireDistribution.underTest(), browser.browserVersion(), browser.transport(), ROUNDS, ROUND_TRIPS,
-                WARM_UP);
+        System.out.printf("%n%s with the plugin, one server; %s headless, the panel on %s, the pages' clock in steps "
+                        + "of %s; %d rounds alternating between the pairs, %d round trips per pair and round (after %d "
+                        + "warm-up)%n",
+                OpenfireDistribution.underTest(), browser.browserVersion(), browser.transport(),
+                browser.crossOriginIsolated() ? "5 us (cross-origin isolated)" : "100 us (not cross-origin isolated)",
+                ROUNDS, ROUND_TRIPS, WARM_UP);
         System.out.println("| pair | round trip median (ms) | ratio | round trip p95 (ms) | ratio "
                 + "| machine's CPU per round trip (ms) | ratio |");
         System.out.println("|---|---|---|---|---|---|---|");
