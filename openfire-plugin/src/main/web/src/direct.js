@@ -6,8 +6,8 @@
 // shows it once. Strangers are never offered a session, and their offers are refused before anything is gathered, so
 // they never see our candidates.
 import xml from "@xmpp/xml";
-import { JINGLE, readTransport } from "./jingle.js";
-import { ACK_DELAY_MS, Link, WEBRTC } from "./link.js";
+import { JINGLE, readTransport, sessionTerminate } from "./jingle.js";
+import { ACK_DELAY_MS, CLIENT_NS, Link, WEBRTC } from "./link.js";
 import { NS, bareOf } from "./session.js";
 
 /**
@@ -405,8 +405,7 @@ class Conversation {
   }
 
   #terminate(to, sid, text) {
-    this.session.request(xml("iq", { type: "set", to }, xml("jingle", { xmlns: JINGLE.jingle, action: "session-terminate",
-      sid }, xml("reason", {}, xml("cancel"), xml("text", {}, text))))).catch(() => {});
+    this.session.request(sessionTerminate(to, sid, "cancel", text)).catch(() => {});
   }
 
   #announce(route, reason) {
@@ -419,6 +418,6 @@ class Conversation {
  * channel acknowledges what it carries, link.js).
  */
 function directMessage(to, from, id, text) {
-  return xml("message", { xmlns: "jabber:client", to, from, type: "chat", id }, xml("body", {}, text),
+  return xml("message", { xmlns: CLIENT_NS, to, from, type: "chat", id }, xml("body", {}, text),
     xml("origin-id", { xmlns: NS.originId, id })).toString();
 }

@@ -60,6 +60,12 @@ export function content(transport, creator) {
       })));
 }
 
+/** A session-terminate (XEP-0166) of session {@code sid} for {@code peer}: the reason's condition and a text for people. */
+export function sessionTerminate(peer, sid, condition, text) {
+  return xml("iq", { type: "set", to: peer }, xml("jingle", { xmlns: JINGLE.jingle, action: "session-terminate", sid },
+    xml("reason", {}, xml(condition), xml("text", {}, text))));
+}
+
 /**
  * The transport of a session-initiate or session-accept, or null when it is not a data channel over ICE-UDP with a
  * fingerprint (so not something this client can accept).

@@ -4,7 +4,7 @@
 // nothing of routes or of which message a count stands for: direct.js decides what goes over it.
 import xml from "@xmpp/xml";
 import { parseStanza } from "./connectors.js";
-import { JINGLE, content, fromSdp, toSdp } from "./jingle.js";
+import { JINGLE, content, fromSdp, sessionTerminate, toSdp } from "./jingle.js";
 
 /**
  * Whether this browser has WebRTC: a browser without it (or with it switched off by policy) has no direct path, so the
@@ -41,7 +41,7 @@ const PAIR_CHANGE_KEEPALIVE = " ";
 /** Stream Management (XEP-0198): its <a h='N'/> says that the first N message stanzas on the channel were handled. */
 const SM_NS = "urn:xmpp:sm:3";
 /** The namespace of the stanzas a channel carries, as on a client's stream (RFC 6120). */
-const CLIENT_NS = "jabber:client";
+export const CLIENT_NS = "jabber:client";
 /**
  * How long the acknowledgement of a message stanza taken from the channel waits, so that one <a/> answers every stanza
  * that came meanwhile, as TCP's and SCTP's delayed acknowledgements do: a contact who answers at once has the answer in
@@ -149,10 +149,8 @@ export class Link extends EventTarget {
     this.closed = true;
     clearInterval(this.pathTimer);
     if (tellPeer && this.session.connector) {
-      const iq = xml("iq", { type: "set", to: this.peer }, xml("jingle", { xmlns: JINGLE.jingle,
-        action: "session-terminate", sid: this.sid }, xml("reason", {}, xml(this.opened ? "success" : "connectivity-error"),
-        xml("text", {}, reason))));
-      this.session.request(iq).catch(() => {});
+      this.session.request(sessionTerminate(this.peer, this.sid, this.opened ? "success" : "connectivity-error", reason))
+        .catch(() => {});
     }
     this.pc.close();
     this.dispatchEvent(new CustomEvent("closed", { detail: { reason } }));
