@@ -12,20 +12,21 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import im.tandem.it.web.Chromium;
 
 /**
- * A page in a headless browser that chats with one contact as the web chat does on the wire (each message with a
- * receipt request, each request answered with a receipt once the reply is written), without the panel and without
- * showing anything: the floors under the web chat's round trip through the server. {@link Kind#STROPHE} runs
- * Strophe.js alone, the same copy the web chat bundles; {@link Kind#BARE_WEBSOCKET} runs no library, only the
- * browser's WebSocket and a few lines that log in and pick the body and the receipt request out of each message with
- * string matching (enough for the stanzas of this benchmark, not a client anyone could use). The first is what a page
- * on the web chat's library takes before any drawing or any of the panel's own work; the second what the browser and
- * the server take.
+ * A page in a headless browser that chats with one contact without the panel and without showing anything: the floors
+ * under the web chat's round trip through the server. {@link Kind#SESSION} runs the web chat's own XMPP side (its
+ * session and WebSocket connector on xmpp.js, from the same sources and lock file; no panel, no direct path), so it
+ * sends and answers exactly the web chat's stanzas (each message with a receipt request, a chat state and an origin
+ * id; each request answered with a receipt once the page's turn is done). {@link Kind#BARE_WEBSOCKET} runs no library,
+ * only the browser's WebSocket and a few lines that log in and pick the body and the receipt request out of each
+ * message with string matching (enough for the stanzas of this benchmark, not a client anyone could use). The first is
+ * what the web chat's code takes before any drawing or any of the panel's work; the second what the browser and the
+ * server take.
  */
 final class FloorPeer implements AutoCloseable {
     /** What a floor page runs. */
     enum Kind {
-        /** Strophe.js alone. */
-        STROPHE("two pages with Strophe.js alone (no panel), through the server"),
+        /** The web chat's XMPP side alone. */
+        SESSION("two pages with the web chat's XMPP side alone (xmpp.js, no panel), through the server"),
         /** The browser's WebSocket and no library. */
         BARE_WEBSOCKET("two pages on a bare WebSocket (no library, no panel), through the server");
 
@@ -37,42 +38,22 @@ final class FloorPeer implements AutoCloseable {
         }
     }
 
-    /** Where the build puts the web chat's copy of Strophe.js among the benchmark's classes. */
-    private static final String LIBRARY = "strophe.umd.min.js";
+    /** Where the build puts the script of the web chat's XMPP side among the benchmark's classes. */
+    private static final String SESSION_SCRIPT = "floor.js";
     /** Logging in takes at most this long. */
     private static final Duration LOGIN_LIMIT = Duration.ofSeconds(30);
 
     /**
-     * With Strophe.js loaded: logs in as arguments[1] with password arguments[2] over the WebSocket at arguments[0],
-     * sends its presence and answers each receipt request once the page has done what it does with the message;
-     * answers "ok" or what failed.
+     * With the web chat's XMPP side loaded: logs in as arguments[1] with password arguments[2] over the WebSocket at
+     * arguments[0] as the web chat does (roster, then presence); the session answers each receipt request itself.
+     * Answers "ok" or what failed.
      */
-    private static final String STROPHE_LOG_IN = """
+    private static final String SESSION_LOG_IN = """
             const [service, jid, password, done] = arguments;
-            const connection = new Strophe.Connection(service);
-            const receipts = "urn:xmpp:receipts";
-            window.floor = { onBody: () => {} };
-            connection.connect(jid, password, (status, condition) => {
-              if (status === Strophe.Status.CONNECTED) {
-                connection.addHandler((message) => {
-                  const body = message.getElementsByTagName("body")[0];
-                  const from = message.getAttribute("from");
-                  if (body) window.floor.onBody(Strophe.getBareJidFromJid(from), body.textContent);
-                  const id = message.getAttribute("id");
-                  if (id && message.getElementsByTagNameNS(receipts, "request").length > 0) {
-                    queueMicrotask(() => connection.send($msg({ to: from, id: connection.getUniqueId("receipt") })
-                        .c("received", { xmlns: receipts, id })));
-                  }
-                  return true;
-                }, null, "message");
-                connection.send($pres());
-                done("ok");
-              } else if (status === Strophe.Status.AUTHFAIL || status === Strophe.Status.CONNFAIL) {
-                done("login failed: " + status + " " + condition);
-              }
-            });
-            window.floor.send = (to, text) => connection.send($msg({ to, type: "chat", id: connection.getUniqueId() })
-                .c("body").t(text).up().c("request", { xmlns: receipts }));
+            const session = new TandemFloor.Session([{ name: "websocket", url: service }]);
+            window.floor = { onBody: () => {}, send: (to, text) => session.sendMessage(to, text) };
+            session.addEventListener("message", ({ detail }) => window.floor.onBody(detail.jid, detail.body));
+            session.login(jid, password).then(() => done("ok"), (problem) => done("login failed: " + problem.message));
             """;
 
     /**
@@ -169,8 +150,8 @@ final class FloorPeer implements AutoCloseable {
     /**
      * Opens the web chat's {@code page} and takes its panel out before it logs in (the page's origin, which the
      * server's WebSocket takes connections from, and its headers, which make the page cross-origin isolated and its
-     * clock as fine as the web chat's), loads Strophe.js into it if {@code kind} uses it, and logs in as {@code jid}
-     * over the WebSocket there, to chat with {@code peer}.
+     * clock as fine as the web chat's), loads the web chat's XMPP side into it if {@code kind} uses it, and logs in as
+     * {@code jid} over the WebSocket there, to chat with {@code peer}.
      */
     static FloorPeer logIn(Kind kind, URI page, String jid, String password, String peer) throws IOException {
         ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"));
@@ -178,11 +159,11 @@ final class FloorPeer implements AutoCloseable {
             driver.get(page.toString());
             BrowserPeer.await(driver, "the panel on " + page, "return document.getElementById('tandem-chat') !== null");
             driver.executeScript("document.getElementById('tandem-chat').remove()");
-            if (kind == Kind.STROPHE) {
-                driver.executeScript(library());
+            if (kind == Kind.SESSION) {
+                driver.executeScript(sessionScript());
             }
             driver.manage().timeouts().scriptTimeout(LOGIN_LIMIT);
-            Object result = driver.executeAsyncScript(kind == Kind.STROPHE ? STROPHE_LOG_IN : BARE_LOG_IN,
+            Object result = driver.executeAsyncScript(kind == Kind.SESSION ? SESSION_LOG_IN : BARE_LOG_IN,
                     "ws://" + page.getAuthority() + "/ws/", jid, password);
             if (!"ok".equals(result)) {
                 throw new IllegalStateException(kind + " page as " + jid + ": " + result);
@@ -195,11 +176,11 @@ final class FloorPeer implements AutoCloseable {
         }
     }
 
-    private static String library() throws IOException {
-        try (InputStream in = FloorPeer.class.getResourceAsStream(LIBRARY)) {
+    private static String sessionScript() throws IOException {
+        try (InputStream in = FloorPeer.class.getResourceAsStream(SESSION_SCRIPT)) {
             if (in == null) {
-                throw new IllegalStateException(LIBRARY + " is not among the benchmark's classes: the build copies it "
-                        + "from the web chat's node_modules (build the plugin first)");
+                throw new IllegalStateException(SESSION_SCRIPT + " is not among the benchmark's classes: the build copies "
+                        + "it from the plugin's build (build the plugin first)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

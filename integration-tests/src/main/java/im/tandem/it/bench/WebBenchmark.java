@@ -27,9 +27,9 @@ import picocli.CommandLine.Mixin;
  * their conversation stays there; the direct pair's conversation has gone direct. Rounds alternate between the pairs
  * so that drift on the machine hits all of them. Beside each pair's round trip, the machine's busy CPU time while that
  * pair ran ({@link MachineCpu}) per round trip: what a round trip costs all the processes it passes through. Two more
- * pairs of pages ({@link FloorPeer}) send the same stanzas with nothing drawn, one with Strophe.js alone and one on the
- * browser's WebSocket with no library: the floors that the library, and the browser with the server, set under the
- * web chat's route through the server.
+ * pairs of pages ({@link FloorPeer}) chat with nothing drawn, one with the web chat's own XMPP side (xmpp.js) and no
+ * panel, one on the browser's WebSocket with no library: the floors that the web chat's code, and the browser with the
+ * server, set under its route through the server.
  *
  * <p>Run with {@code ./tandem bench web}.
  */
@@ -76,7 +76,7 @@ public final class WebBenchmark implements Callable<Integer> {
         PairFigures clients = new PairFigures("two Smack clients, through the server");
         PairFigures browsers = new PairFigures("two browsers (web chat), through the server");
         PairFigures direct = new PairFigures("two browsers (web chat), direct (data channel)");
-        PairFigures library = new PairFigures(FloorPeer.Kind.STROPHE.pair);
+        PairFigures session = new PairFigures(FloorPeer.Kind.SESSION.pair);
         PairFigures bare = new PairFigures(FloorPeer.Kind.BARE_WEBSOCKET.pair);
         try (OpenfireProcess server = OpenfireProcess.start(Files.createTempDirectory("tandem-bench-"), settings,
                 HarnessPaths.pluginJar())) {
@@ -93,9 +93,9 @@ public final class WebBenchmark implements Callable<Integer> {
                  BrowserPeer bob = BrowserPeer.logIn(page, "bob" + domain, "bob-pw", "alice" + domain, false);
                  BrowserPeer erin = BrowserPeer.logIn(page, "erin" + domain, "erin-pw", "frank" + domain, true);
                  BrowserPeer frank = BrowserPeer.logIn(page, "frank" + domain, "frank-pw", "erin" + domain, true);
-                 FloorPeer grace = FloorPeer.logIn(FloorPeer.Kind.STROPHE, page, "grace" + domain, "grace-pw",
+                 FloorPeer grace = FloorPeer.logIn(FloorPeer.Kind.SESSION, page, "grace" + domain, "grace-pw",
                          "heidi" + domain);
-                 FloorPeer heidi = FloorPeer.logIn(FloorPeer.Kind.STROPHE, page, "heidi" + domain, "heidi-pw",
+                 FloorPeer heidi = FloorPeer.logIn(FloorPeer.Kind.SESSION, page, "heidi" + domain, "heidi-pw",
                          "grace" + domain);
                  FloorPeer ivan = FloorPeer.logIn(FloorPeer.Kind.BARE_WEBSOCKET, page, "ivan" + domain, "ivan-pw",
                          "judy" + domain);
@@ -121,12 +121,12 @@ public final class WebBenchmark implements Callable<Integer> {
                     clients.round(samples -> smack.measure(0, ROUND_TRIPS, samples));
                     browsers.round(samples -> alice.measure(ROUND_TRIPS, samples));
                     direct.round(samples -> erin.measure(ROUND_TRIPS, samples));
-                    library.round(samples -> grace.measure(ROUND_TRIPS, samples));
+                    session.round(samples -> grace.measure(ROUND_TRIPS, samples));
                     bare.round(samples -> ivan.measure(ROUND_TRIPS, samples));
                     requireRoute(alice, "server");
                     requireRoute(erin, "direct");
                 }
-                print(alice, clients, browsers, direct, library, bare);
+                print(alice, clients, browsers, direct, session, bare);
                 long exchanged = alice.exchangedMessages();
                 long shown = alice.shownMessages();
                 System.out.printf("page A's script per message sent (input to stanza written and message shown), "
@@ -178,7 +178,7 @@ public final class WebBenchmark implements Callable<Integer> {
     }
 
     private static void print(BrowserPeer browser, PairFigures clients, PairFigures browsers, PairFigures direct,
-                              PairFigures library, PairFigures bare) {
+                              PairFigures session, PairFigures bare) {
         System.out.printf("%n%s with the plugin, one server; %s headless, the panel on %s, the pages' clock in steps "
                         + "of %s; %d rounds alternating between the pairs, %d round trips per pair and round (after %d "
                         + "warm-up)%n",
@@ -188,7 +188,7 @@ public final class WebBenchmark implements Callable<Integer> {
         System.out.println("| pair | round trip median (ms) | ratio | round trip p95 (ms) | ratio "
                 + "| machine's CPU per round trip (ms) | ratio |");
         System.out.println("|---|---|---|---|---|---|---|");
-        for (PairFigures pair : List.of(clients, browsers, direct, library, bare)) {
+        for (PairFigures pair : List.of(clients, browsers, direct, session, bare)) {
             row(pair, clients);
         }
         double ratio = browsers.medianMillis() / clients.medianMillis();
@@ -197,10 +197,10 @@ public final class WebBenchmark implements Callable<Integer> {
         double directRatio = direct.medianMillis() / browsers.medianMillis();
         System.out.printf("goal: the browsers' median direct at most %.1f x theirs through the server: %s (%.2f)%n",
                 DIRECT_GOAL_RATIO, directRatio <= DIRECT_GOAL_RATIO ? "met" : "NOT met", directRatio);
-        System.out.printf("floors: pages on a bare WebSocket %.2f x the Smack clients', with Strophe.js alone "
-                + "%.2f x; the web chat through the server %.2f x the pages with Strophe.js alone%n",
-                bare.medianMillis() / clients.medianMillis(), library.medianMillis() / clients.medianMillis(),
-                browsers.medianMillis() / library.medianMillis());
+        System.out.printf("floors: pages on a bare WebSocket %.2f x the Smack clients', with the web chat's XMPP side "
+                + "alone %.2f x; the web chat through the server %.2f x the pages with its XMPP side alone%n",
+                bare.medianMillis() / clients.medianMillis(), session.medianMillis() / clients.medianMillis(),
+                browsers.medianMillis() / session.medianMillis());
     }
 
     private static void row(PairFigures pair, PairFigures baseline) {
