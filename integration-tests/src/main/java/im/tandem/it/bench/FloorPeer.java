@@ -12,21 +12,25 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import im.tandem.it.web.Chromium;
 
 /**
- * A page in a headless browser that chats with one contact without the panel and without showing anything: the floors
- * under the web chat's round trip through the server. {@link Kind#SESSION} runs the web chat's own XMPP side (its
- * session and WebSocket connector on xmpp.js, from the same sources and lock file; no panel, no direct path), so it
- * sends and answers exactly the web chat's stanzas (each message with a receipt request, a chat state and an origin
- * id; each request answered with a receipt once the page's turn is done). {@link Kind#BARE_WEBSOCKET} runs no library,
+ * A page in a headless browser that chats with one contact without the panel: the floors under the web chat's round
+ * trip through the server. {@link Kind#SESSION} runs the web chat's own XMPP side (its session and WebSocket connector
+ * on xmpp.js, from the same sources and lock file; no panel, no direct path) and shows nothing, so it sends and
+ * answers exactly the web chat's stanzas (each message with a receipt request, a chat state and an origin id; each
+ * request answered with a receipt once the page's turn is done). {@link Kind#BARE_WEBSOCKET} runs no library,
  * only the browser's WebSocket and a few lines that log in and pick the body and the receipt request out of each
  * message with string matching (enough for the stanzas of this benchmark, not a client anyone could use). The first is
  * what the web chat's code takes before any drawing or any of the panel's work; the second what the browser and the
- * server take.
+ * server take. {@link Kind#SESSION_PLAIN_LOG} is the first with each message shown in the plainest log a page can
+ * have: what any page that shows its messages takes on the web chat's code.
  */
 final class FloorPeer implements AutoCloseable {
     /** What a floor page runs. */
     enum Kind {
         /** The web chat's XMPP side alone. */
         SESSION("two pages with the web chat's XMPP side alone (xmpp.js, no panel), through the server"),
+        /** The web chat's XMPP side, each message shown in the plainest log. */
+        SESSION_PLAIN_LOG("two pages with the web chat's XMPP side and the plainest log (no panel), through the "
+                + "server"),
         /** The browser's WebSocket and no library. */
         BARE_WEBSOCKET("two pages on a bare WebSocket (no library, no panel), through the server");
 
@@ -42,17 +46,51 @@ final class FloorPeer implements AutoCloseable {
     private static final String SESSION_SCRIPT = "floor.js";
     /** Logging in takes at most this long. */
     private static final Duration LOGIN_LIMIT = Duration.ofSeconds(30);
+    /** Messages the plainest log keeps: as many as the panel shows by default. */
+    private static final int PLAIN_LOG_KEPT = 200;
+
+    /**
+     * The least a page can do to show each message, for {@link Kind#SESSION_PLAIN_LOG}: a line of text per message in
+     * a log about the size of the panel's on the web chat's page, at most arguments[0] kept, scrolled to its end once a
+     * frame. Defines window.floorShow, which the session's page calls for each message sent and received.
+     */
+    private static final String PLAIN_LOG = """
+            const log = document.createElement("div");
+            log.style.cssText = "position: fixed; top: 0; left: 0; width: 690px; height: 650px; overflow-y: auto";
+            document.body.append(log);
+            let scrollDue = false;
+            window.floorShow = (text) => {
+              const line = document.createElement("div");
+              line.textContent = text;
+              log.append(line);
+              if (log.childElementCount > arguments[0]) log.firstElementChild.remove();
+              if (scrollDue) return;
+              scrollDue = true;
+              requestAnimationFrame(() => {
+                scrollDue = false;
+                log.scrollTop = log.scrollHeight;
+              });
+            };
+            """;
 
     /**
      * With the web chat's XMPP side loaded: logs in as arguments[1] with password arguments[2] over the WebSocket at
      * arguments[0] as the web chat does (roster, then presence); the session answers each receipt request itself.
-     * Answers "ok" or what failed.
+     * Each message sent and received is shown first where the page defines window.floorShow. Answers "ok" or what
+     * failed.
      */
     private static final String SESSION_LOG_IN = """
             const [service, jid, password, done] = arguments;
             const session = new TandemFloor.Session([{ name: "websocket", url: service }]);
-            window.floor = { onBody: () => {}, send: (to, text) => session.sendMessage(to, text) };
-            session.addEventListener("message", ({ detail }) => window.floor.onBody(detail.jid, detail.body));
+            const show = window.floorShow || (() => {});
+            window.floor = { onBody: () => {}, send: (to, text) => {
+              session.sendMessage(to, text);
+              show(text);
+            } };
+            session.addEventListener("message", ({ detail }) => {
+              show(detail.body);
+              window.floor.onBody(detail.jid, detail.body);
+            });
             session.login(jid, password).then(() => done("ok"), (problem) => done("login failed: " + problem.message));
             """;
 
@@ -159,11 +197,15 @@ final class FloorPeer implements AutoCloseable {
             driver.get(page.toString());
             BrowserPeer.await(driver, "the panel on " + page, "return document.getElementById('tandem-chat') !== null");
             driver.executeScript("document.getElementById('tandem-chat').remove()");
-            if (kind == Kind.SESSION) {
+            if (kind == Kind.SESSION_PLAIN_LOG) {
+                driver.executeScript(PLAIN_LOG, PLAIN_LOG_KEPT);
+            }
+            boolean session = kind != Kind.BARE_WEBSOCKET;
+            if (session) {
                 driver.executeScript(sessionScript());
             }
             driver.manage().timeouts().scriptTimeout(LOGIN_LIMIT);
-            Object result = driver.executeAsyncScript(kind == Kind.SESSION ? SESSION_LOG_IN : BARE_LOG_IN,
+            Object result = driver.executeAsyncScript(session ? SESSION_LOG_IN : BARE_LOG_IN,
                     "ws://" + page.getAuthority() + "/ws/", jid, password);
             if (!"ok".equals(result)) {
                 throw new IllegalStateException(kind + " page as " + jid + ": " + result);
@@ -179,8 +221,8 @@ final class FloorPeer implements AutoCloseable {
     private static String sessionScript() throws IOException {
         try (InputStream in = FloorPeer.class.getResourceAsStream(SESSION_SCRIPT)) {
             if (in == null) {
-                throw new IllegalStateException(SESSION_SCRIPT + " is not among the benchmark's classes: the build copies "
-                        + "it from the plugin's build (build the plugin first)");
+                throw new IllegalStateException(SESSION_SCRIPT + " is not among the benchmark's classes: the build "
+                        + "copies it from the plugin's build (build the plugin first)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

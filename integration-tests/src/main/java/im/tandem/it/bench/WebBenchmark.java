@@ -29,7 +29,8 @@ import picocli.CommandLine.Mixin;
  * pair ran ({@link MachineCpu}) per round trip: what a round trip costs all the processes it passes through. Two more
  * pairs of pages ({@link FloorPeer}) chat with nothing drawn, one with the web chat's own XMPP side (xmpp.js) and no
  * panel, one on the browser's WebSocket with no library: the floors that the web chat's code, and the browser with the
- * server, set under its route through the server.
+ * server, set under its route through the server; a third pair runs the web chat's XMPP side and shows each message
+ * in the plainest log a page can have: the floor under any page that shows its messages.
  *
  * <p>Run with {@code ./tandem bench web}.
  */
@@ -71,11 +72,13 @@ public final class WebBenchmark implements Callable<Integer> {
         OpenfireSettings settings = port.enable(OpenfireSettings.builder()
                 .user("alice", "alice-pw").user("bob", "bob-pw").user("carol", "carol-pw").user("dave", "dave-pw")
                 .user("erin", "erin-pw").user("frank", "frank-pw")
-                .user("grace", "grace-pw").user("heidi", "heidi-pw").user("ivan", "ivan-pw").user("judy", "judy-pw"))
+                .user("grace", "grace-pw").user("heidi", "heidi-pw").user("ivan", "ivan-pw").user("judy", "judy-pw")
+                .user("kate", "kate-pw").user("leo", "leo-pw"))
                 .build();
         PairFigures clients = new PairFigures("two Smack clients, through the server");
         PairFigures browsers = new PairFigures("two browsers (web chat), through the server");
         PairFigures direct = new PairFigures("two browsers (web chat), direct (data channel)");
+        PairFigures plainLog = new PairFigures(FloorPeer.Kind.SESSION_PLAIN_LOG.pair);
         PairFigures session = new PairFigures(FloorPeer.Kind.SESSION.pair);
         PairFigures bare = new PairFigures(FloorPeer.Kind.BARE_WEBSOCKET.pair);
         try (OpenfireProcess server = OpenfireProcess.start(Files.createTempDirectory("tandem-bench-"), settings,
@@ -85,6 +88,7 @@ public final class WebBenchmark implements Callable<Integer> {
             server.befriend("erin", "frank");
             server.befriend("grace", "heidi");
             server.befriend("ivan", "judy");
+            server.befriend("kate", "leo");
             URI page = port.uri("/tandem/");
             String domain = "@" + server.domain();
             try (TandemClient carol = TandemClient.connect(ClientRoundTrips.account(server, "carol"));
@@ -93,6 +97,10 @@ public final class WebBenchmark implements Callable<Integer> {
                  BrowserPeer bob = BrowserPeer.logIn(page, "bob" + domain, "bob-pw", "alice" + domain, false);
                  BrowserPeer erin = BrowserPeer.logIn(page, "erin" + domain, "erin-pw", "frank" + domain, true);
                  BrowserPeer frank = BrowserPeer.logIn(page, "frank" + domain, "frank-pw", "erin" + domain, true);
+                 FloorPeer kate = FloorPeer.logIn(FloorPeer.Kind.SESSION_PLAIN_LOG, page, "kate" + domain,
+                         "kate-pw", "leo" + domain);
+                 FloorPeer leo = FloorPeer.logIn(FloorPeer.Kind.SESSION_PLAIN_LOG, page, "leo" + domain, "leo-pw",
+                         "kate" + domain);
                  FloorPeer grace = FloorPeer.logIn(FloorPeer.Kind.SESSION, page, "grace" + domain, "grace-pw",
                          "heidi" + domain);
                  FloorPeer heidi = FloorPeer.logIn(FloorPeer.Kind.SESSION, page, "heidi" + domain, "heidi-pw",
@@ -104,6 +112,7 @@ public final class WebBenchmark implements Callable<Integer> {
                 ClientRoundTrips smack = new ClientRoundTrips(carol, dave);
                 bob.echo();
                 frank.echo();
+                leo.echo();
                 heidi.echo();
                 judy.echo();
                 double emptyScript = alice.scriptMillisPerSend(SCRIPT_SENDS);
@@ -114,6 +123,7 @@ public final class WebBenchmark implements Callable<Integer> {
                 erin.measure(WARM_UP, new Samples());
                 erin.awaitRoute("direct");
                 erin.measure(WARM_UP, new Samples());
+                kate.measure(WARM_UP, new Samples());
                 grace.measure(WARM_UP, new Samples());
                 ivan.measure(WARM_UP, new Samples());
                 for (int round = 1; round <= ROUNDS; round++) {
@@ -121,12 +131,13 @@ public final class WebBenchmark implements Callable<Integer> {
                     clients.round(samples -> smack.measure(0, ROUND_TRIPS, samples));
                     browsers.round(samples -> alice.measure(ROUND_TRIPS, samples));
                     direct.round(samples -> erin.measure(ROUND_TRIPS, samples));
+                    plainLog.round(samples -> kate.measure(ROUND_TRIPS, samples));
                     session.round(samples -> grace.measure(ROUND_TRIPS, samples));
                     bare.round(samples -> ivan.measure(ROUND_TRIPS, samples));
                     requireRoute(alice, "server");
                     requireRoute(erin, "direct");
                 }
-                print(alice, clients, browsers, direct, session, bare);
+                print(alice, clients, browsers, direct, plainLog, session, bare);
                 long exchanged = alice.exchangedMessages();
                 long shown = alice.shownMessages();
                 System.out.printf("page A's script per message sent (input to stanza written and message shown), "
@@ -178,7 +189,7 @@ public final class WebBenchmark implements Callable<Integer> {
     }
 
     private static void print(BrowserPeer browser, PairFigures clients, PairFigures browsers, PairFigures direct,
-                              PairFigures session, PairFigures bare) {
+                              PairFigures plainLog, PairFigures session, PairFigures bare) {
         System.out.printf("%n%s with the plugin, one server; %s headless, the panel on %s, the pages' clock in steps "
                         + "of %s; %d rounds alternating between the pairs, %d round trips per pair and round (after %d "
                         + "warm-up)%n",
@@ -188,7 +199,7 @@ public final class WebBenchmark implements Callable<Integer> {
         System.out.println("| pair | round trip median (ms) | ratio | round trip p95 (ms) | ratio "
                 + "| machine's CPU per round trip (ms) | ratio |");
         System.out.println("|---|---|---|---|---|---|---|");
-        for (PairFigures pair : List.of(clients, browsers, direct, session, bare)) {
+        for (PairFigures pair : List.of(clients, browsers, direct, plainLog, session, bare)) {
             row(pair, clients);
         }
         double ratio = browsers.medianMillis() / clients.medianMillis();
@@ -198,9 +209,10 @@ public final class WebBenchmark implements Callable<Integer> {
         System.out.printf("goal: the browsers' median direct at most %.1f x theirs through the server: %s (%.2f)%n",
                 DIRECT_GOAL_RATIO, directRatio <= DIRECT_GOAL_RATIO ? "met" : "NOT met", directRatio);
         System.out.printf("floors: pages on a bare WebSocket %.2f x the Smack clients', with the web chat's XMPP side "
-                + "alone %.2f x; the web chat through the server %.2f x the pages with its XMPP side alone%n",
+                + "alone %.2f x, with it and the plainest log %.2f x; the web chat through the server %.2f x the pages "
+                + "with its XMPP side alone%n",
                 bare.medianMillis() / clients.medianMillis(), session.medianMillis() / clients.medianMillis(),
-                browsers.medianMillis() / session.medianMillis());
+                plainLog.medianMillis() / clients.medianMillis(), browsers.medianMillis() / session.medianMillis());
     }
 
     private static void row(PairFigures pair, PairFigures baseline) {
