@@ -188,8 +188,8 @@ final class FloorPeer implements AutoCloseable {
     /**
      * Opens the web chat's {@code page} and takes its panel out before it logs in (the page's origin, which the
      * server's WebSocket takes connections from, and its headers, which make the page cross-origin isolated and its
-     * clock as fine as the web chat's), loads the web chat's XMPP side into it if {@code kind} uses it, and logs in as
-     * {@code jid} over the WebSocket there, to chat with {@code peer}.
+     * clock as fine as the web chat's), loads the web chat's XMPP side (and the plainest log) into it if {@code kind}
+     * uses them, and logs in as {@code jid} over the WebSocket there, to chat with {@code peer}.
      */
     static FloorPeer logIn(Kind kind, URI page, String jid, String password, String peer) throws IOException {
         ChromeDriver driver = Chromium.start(Files.createTempDirectory("tandem-bench-chromium-"));
