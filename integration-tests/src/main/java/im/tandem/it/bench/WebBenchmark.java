@@ -97,24 +97,15 @@ public final class WebBenchmark implements Callable<Integer> {
                  BrowserPeer bob = BrowserPeer.logIn(page, "bob" + domain, "bob-pw", "alice" + domain, false);
                  BrowserPeer erin = BrowserPeer.logIn(page, "erin" + domain, "erin-pw", "frank" + domain, true);
                  BrowserPeer frank = BrowserPeer.logIn(page, "frank" + domain, "frank-pw", "erin" + domain, true);
-                 FloorPeer kate = FloorPeer.logIn(FloorPeer.Kind.SESSION_PLAIN_LOG, page, "kate" + domain,
-                         "kate-pw", "leo" + domain);
-                 FloorPeer leo = FloorPeer.logIn(FloorPeer.Kind.SESSION_PLAIN_LOG, page, "leo" + domain, "leo-pw",
-                         "kate" + domain);
-                 FloorPeer grace = FloorPeer.logIn(FloorPeer.Kind.SESSION, page, "grace" + domain, "grace-pw",
-                         "heidi" + domain);
-                 FloorPeer heidi = FloorPeer.logIn(FloorPeer.Kind.SESSION, page, "heidi" + domain, "heidi-pw",
-                         "grace" + domain);
-                 FloorPeer ivan = FloorPeer.logIn(FloorPeer.Kind.BARE_WEBSOCKET, page, "ivan" + domain, "ivan-pw",
-                         "judy" + domain);
-                 FloorPeer judy = FloorPeer.logIn(FloorPeer.Kind.BARE_WEBSOCKET, page, "judy" + domain, "judy-pw",
-                         "ivan" + domain)) {
+                 FloorPair plainLogPages = FloorPair.logIn(FloorPeer.Kind.SESSION_PLAIN_LOG, page, domain,
+                         "kate", "kate-pw", "leo", "leo-pw");
+                 FloorPair sessionPages = FloorPair.logIn(FloorPeer.Kind.SESSION, page, domain,
+                         "grace", "grace-pw", "heidi", "heidi-pw");
+                 FloorPair barePages = FloorPair.logIn(FloorPeer.Kind.BARE_WEBSOCKET, page, domain,
+                         "ivan", "ivan-pw", "judy", "judy-pw")) {
                 ClientRoundTrips smack = new ClientRoundTrips(carol, dave);
                 bob.echo();
                 frank.echo();
-                leo.echo();
-                heidi.echo();
-                judy.echo();
                 double emptyScript = alice.scriptMillisPerSend(SCRIPT_SENDS);
                 System.err.println("warming up...");
                 smack.measure(WARM_UP, 0, new Samples());
@@ -123,17 +114,17 @@ public final class WebBenchmark implements Callable<Integer> {
                 erin.measure(WARM_UP, new Samples());
                 erin.awaitRoute("direct");
                 erin.measure(WARM_UP, new Samples());
-                kate.measure(WARM_UP, new Samples());
-                grace.measure(WARM_UP, new Samples());
-                ivan.measure(WARM_UP, new Samples());
+                plainLogPages.measure(WARM_UP, new Samples());
+                sessionPages.measure(WARM_UP, new Samples());
+                barePages.measure(WARM_UP, new Samples());
                 for (int round = 1; round <= ROUNDS; round++) {
                     System.err.printf("round %d/%d%n", round, ROUNDS);
                     clients.round(samples -> smack.measure(0, ROUND_TRIPS, samples));
                     browsers.round(samples -> alice.measure(ROUND_TRIPS, samples));
                     direct.round(samples -> erin.measure(ROUND_TRIPS, samples));
-                    plainLog.round(samples -> kate.measure(ROUND_TRIPS, samples));
-                    session.round(samples -> grace.measure(ROUND_TRIPS, samples));
-                    bare.round(samples -> ivan.measure(ROUND_TRIPS, samples));
+                    plainLog.round(samples -> plainLogPages.measure(ROUND_TRIPS, samples));
+                    session.round(samples -> sessionPages.measure(ROUND_TRIPS, samples));
+                    bare.round(samples -> barePages.measure(ROUND_TRIPS, samples));
                     requireRoute(alice, "server");
                     requireRoute(erin, "direct");
                 }
